@@ -1,0 +1,30 @@
+/*
+ * The portal's backend: the catalog with the example organization, guest
+ * sign-in for local use, the permission framework with the example policy,
+ * MCP actions, and the APIOps plugin.
+ */
+
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+// auth: guest sign-in as an example user (see app-config.yaml)
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+// catalog with the example organization of examples/
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// permissions, with the example policy of docs/permissions.md
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(import('./permissionPolicyModule'));
+
+// actions for AI agents, over MCP
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+backend.add(import('@apiops-backstage/plugin-apiops-backend'));
+
+backend.start();

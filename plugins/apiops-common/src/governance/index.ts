@@ -1,0 +1,7 @@
+export type {
+  FindingSeverity,
+  GovernanceFinding,
+  GovernanceRule,
+  RuleContext,
+  RuleResult,
+} from './types';

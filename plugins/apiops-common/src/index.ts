@@ -1,0 +1,9 @@
+/**
+ * Types, permissions and pure logic shared by the APIOps plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './permissions';
+export * from './entities';
+export * from './governance';

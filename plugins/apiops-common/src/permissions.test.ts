@@ -1,0 +1,34 @@
+import { isResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  apiopsAssessmentCreatePermission,
+  apiopsPermissions,
+  apiopsReportReadPermission,
+  apiopsSnapshotCreatePermission,
+} from './permissions';
+
+describe('apiops permissions', () => {
+  it('makes assessment writes a resource permission on catalog entities', () => {
+    expect(
+      isResourcePermission(apiopsAssessmentCreatePermission, 'catalog-entity'),
+    ).toBe(true);
+    expect(apiopsAssessmentCreatePermission.name).toBe(
+      'apiops.assessment.create',
+    );
+  });
+
+  it('keeps report reads and snapshot runs as basic permissions', () => {
+    expect(isResourcePermission(apiopsReportReadPermission)).toBe(false);
+    expect(isResourcePermission(apiopsSnapshotCreatePermission)).toBe(false);
+    expect(apiopsReportReadPermission.attributes.action).toBe('read');
+  });
+
+  it('lists every permission once, with unique names', () => {
+    const names = apiopsPermissions.map(p => p.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual([
+      'apiops.assessment.create',
+      'apiops.report.read',
+      'apiops.snapshot.create',
+    ]);
+  });
+});

@@ -1,0 +1,45 @@
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Record a lifecycle assessment for a catalog entity. A resource permission on
+ * catalog entities, so that a policy can allow the entity's owners only.
+ *
+ * @public
+ */
+export const apiopsAssessmentCreatePermission = createPermission({
+  name: 'apiops.assessment.create',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Read the catalog-wide APIOps reports (ownership gaps, fragmentation, teams).
+ *
+ * @public
+ */
+export const apiopsReportReadPermission = createPermission({
+  name: 'apiops.report.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Run a catalog-wide snapshot now, outside the schedule.
+ *
+ * @public
+ */
+export const apiopsSnapshotCreatePermission = createPermission({
+  name: 'apiops.snapshot.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Every permission of the APIOps plugins, for registration and policies.
+ *
+ * @public
+ */
+export const apiopsPermissions = [
+  apiopsAssessmentCreatePermission,
+  apiopsReportReadPermission,
+  apiopsSnapshotCreatePermission,
+];

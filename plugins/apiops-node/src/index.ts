@@ -1,0 +1,7 @@
+/**
+ * Extension points of the APIOps backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export * from './extensions';

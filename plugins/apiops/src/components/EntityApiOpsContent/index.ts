@@ -1,0 +1,1 @@
+export { EntityApiOpsContent } from './EntityApiOpsContent';

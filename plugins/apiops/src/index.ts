@@ -1,0 +1,10 @@
+/**
+ * The APIOps frontend plugin: where each API stands in its lifecycle, who
+ * owns it and whether it is governed.
+ *
+ * @packageDocumentation
+ */
+
+export { apiopsPlugin, EntityApiOpsContent } from './plugin';
+export { isApiOpsAvailable } from './conditions';
+export { apiopsTranslationRef } from './translation';

@@ -1,0 +1,31 @@
+import {
+  createComponentExtension,
+  createPlugin,
+} from '@backstage/core-plugin-api';
+
+/**
+ * The APIOps frontend plugin for the legacy frontend system. Apps on the new
+ * frontend system use the default export of `@apiops-backstage/plugin-apiops/alpha`.
+ *
+ * @public
+ */
+export const apiopsPlugin = createPlugin({
+  id: 'apiops',
+});
+
+/**
+ * The APIOps tab for API entity pages (legacy frontend system).
+ *
+ * @public
+ */
+export const EntityApiOpsContent = apiopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityApiOpsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityApiOpsContent').then(
+          m => m.EntityApiOpsContent,
+        ),
+    },
+  }),
+);
