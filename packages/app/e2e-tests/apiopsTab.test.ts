@@ -28,21 +28,35 @@ test('the APIOps tab shows the owner and lifecycle the catalog has', async ({
   await signIn(page);
   await openEntity(page, '/catalog/default/api/accounts-api', 'Accounts API');
 
-  await page.getByRole('tab', { name: 'APIOps' }).or(
-    page.getByRole('link', { name: 'APIOps' }),
-  ).first().click();
+  await page
+    .getByRole('tab', { name: 'APIOps' })
+    .or(page.getByRole('link', { name: 'APIOps' }))
+    .first()
+    .click();
 
-  await expect(page).toHaveURL(/\/catalog\/default\/api\/accounts-api\/apiops$/);
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/api\/accounts-api\/apiops$/,
+  );
   await expect(page.getByText('Ownership and lifecycle')).toBeVisible();
   const main = page.getByRole('main');
-  await expect(main.getByRole('link', { name: 'accounts-team' }).last()).toBeVisible();
-  await expect(main.getByText('production', { exact: true }).last()).toBeVisible();
+  await expect(
+    main.getByRole('link', { name: 'accounts-team' }).last(),
+  ).toBeVisible();
+  await expect(
+    main.getByText('production', { exact: true }).last(),
+  ).toBeVisible();
 });
 
 test('the APIOps tab is on API pages only', async ({ page }) => {
   await signIn(page);
-  await openEntity(page, '/catalog/default/group/accounts-team', 'accounts-team');
+  await openEntity(
+    page,
+    '/catalog/default/group/accounts-team',
+    'accounts-team',
+  );
 
   await expect(page.getByRole('tab', { name: 'APIOps' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'APIOps', exact: true })).toHaveCount(0);
+  await expect(
+    page.getByRole('link', { name: 'APIOps', exact: true }),
+  ).toHaveCount(0);
 });

@@ -7,3 +7,6 @@
 export * from './permissions';
 export * from './entities';
 export * from './governance';
+export * from './method';
+export * from './assessments';
+export * from './status';

@@ -1,0 +1,219 @@
+import type { Assessment } from '@apiops-backstage/plugin-apiops-common';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { Knex } from 'knex';
+import {
+  ASSESSMENT_LATEST_BATCH_SIZE,
+  ASSESSMENT_PAGE_MAX_LIMIT,
+  AssessmentPage,
+  AssessmentStore,
+  NewAssessment,
+} from './AssessmentStore';
+import { DbAssessmentRow } from './tables';
+
+const migrationsDir = resolvePackagePath(
+  '@apiops-backstage/plugin-apiops-backend',
+  'migrations',
+);
+
+const TABLE = 'apiops_assessments';
+
+const COLUMNS: (keyof DbAssessmentRow)[] = [
+  'id',
+  'entity_ref',
+  'cycle',
+  'station',
+  'answers',
+  'evidence',
+  'notes',
+  'note',
+  'assessed_by',
+  'created_at',
+];
+
+/**
+ * The assessment history in the plugin's database (SQLite or PostgreSQL).
+ *
+ * History pages use keyset pagination on the auto-incremented id, served by
+ * the (`entity_ref`, `id`) index like {@link DatabaseAssessmentStore.latest}:
+ * the cost of a page does not grow with the depth of the page or the size of
+ * the table.
+ *
+ * @internal
+ */
+export class DatabaseAssessmentStore implements AssessmentStore {
+  /**
+   * Connects to the plugin's database and brings its schema up to date,
+   * unless migrations are skipped by the option or by the database service
+   * (`backend.database.skipMigrations`).
+   */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseAssessmentStore> {
+    const { database } = options;
+    const client = await database.getClient();
+    const skip = options.skipMigrations ?? database.migrations?.skip ?? false;
+    if (!skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseAssessmentStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async add(input: NewAssessment): Promise<Assessment> {
+    const [row] = await this.db<DbAssessmentRow>(TABLE)
+      .insert({
+        entity_ref: normalizeEntityRef(input.entityRef),
+        cycle: input.cycle,
+        station: input.station,
+        answers: JSON.stringify(input.answers),
+        evidence: JSON.stringify(input.evidence),
+        notes: JSON.stringify(input.notes),
+        note: input.note ?? null,
+        assessed_by: input.assessedBy,
+      })
+      .returning(COLUMNS);
+    return toAssessment(row as DbAssessmentRow);
+  }
+
+  async list(
+    entityRef: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<AssessmentPage> {
+    const { limit, cursor } = options;
+    if (
+      !Number.isInteger(limit) ||
+      limit < 1 ||
+      limit > ASSESSMENT_PAGE_MAX_LIMIT
+    ) {
+      throw new InputError(
+        `limit: must be an integer from 1 to ${ASSESSMENT_PAGE_MAX_LIMIT}`,
+      );
+    }
+    const before = cursor === undefined ? undefined : decodeCursor(cursor);
+
+    const query = this.db<DbAssessmentRow>(TABLE)
+      .select(COLUMNS)
+      .where('entity_ref', normalizeEntityRef(entityRef))
+      .orderBy('id', 'desc')
+      .limit(limit + 1);
+    if (before !== undefined) {
+      query.andWhere('id', '<', before);
+    }
+    const rows = (await query) as DbAssessmentRow[];
+
+    const items = rows.slice(0, limit).map(toAssessment);
+    if (rows.length > limit) {
+      return { items, nextCursor: encodeCursor(items[items.length - 1].id) };
+    }
+    return { items };
+  }
+
+  async latest(entityRef: string): Promise<Assessment | undefined> {
+    const row = (await this.db<DbAssessmentRow>(TABLE)
+      .select(COLUMNS)
+      .where('entity_ref', normalizeEntityRef(entityRef))
+      .orderBy('id', 'desc')
+      .first()) as DbAssessmentRow | undefined;
+    return row ? toAssessment(row) : undefined;
+  }
+
+  async latestForMany(
+    entityRefs: Iterable<string>,
+  ): Promise<Map<string, Assessment>> {
+    const refs = [...new Set([...entityRefs].map(normalizeEntityRef))];
+    const result = new Map<string, Assessment>();
+    for (let i = 0; i < refs.length; i += ASSESSMENT_LATEST_BATCH_SIZE) {
+      const batch = refs.slice(i, i + ASSESSMENT_LATEST_BATCH_SIZE);
+      const rows = (await this.db<DbAssessmentRow>(TABLE)
+        .select(COLUMNS)
+        .whereIn(
+          'id',
+          this.db<DbAssessmentRow>(TABLE)
+            .max('id')
+            .whereIn('entity_ref', batch)
+            .groupBy('entity_ref'),
+        )) as DbAssessmentRow[];
+      for (const row of rows) {
+        const assessment = toAssessment(row);
+        result.set(assessment.entityRef, assessment);
+      }
+    }
+    return result;
+  }
+}
+
+function normalizeEntityRef(entityRef: string): string {
+  return entityRef.toLocaleLowerCase('en-US');
+}
+
+function toAssessment(row: DbAssessmentRow): Assessment {
+  return {
+    id: String(row.id),
+    entityRef: row.entity_ref,
+    cycle: row.cycle,
+    station: row.station,
+    answers: JSON.parse(row.answers),
+    evidence: JSON.parse(row.evidence),
+    notes: JSON.parse(row.notes),
+    ...(row.note === null || row.note === undefined ? {} : { note: row.note }),
+    assessedBy: row.assessed_by,
+    createdAt: toIsoTimestamp(row.created_at),
+  };
+}
+
+/**
+ * `created_at` as ISO 8601 in UTC, whatever the engine returned: a `Date`
+ * (PostgreSQL), UTC text without a zone such as `2026-11-26 12:00:00.123`
+ * (SQLite), or epoch milliseconds.
+ */
+function toIsoTimestamp(value: Date | string | number): string {
+  let date: Date;
+  if (value instanceof Date) {
+    date = value;
+  } else if (typeof value === 'number') {
+    date = new Date(value);
+  } else {
+    let text = value.trim().replace(' ', 'T');
+    if (/[+-]\d\d$/.test(text)) {
+      text = `${text}:00`;
+    } else if (!/(Z|[+-]\d\d:?\d\d)$/i.test(text)) {
+      text = `${text}Z`;
+    }
+    date = new Date(text);
+  }
+  if (Number.isNaN(date.getTime())) {
+    throw new Error(`Unreadable assessment timestamp '${String(value)}'`);
+  }
+  return date.toISOString();
+}
+
+const CURSOR_PREFIX = 'v1:';
+const CURSOR_TEXT = /^[A-Za-z0-9_-]{1,64}$/;
+const CURSOR_ID = /^[1-9][0-9]{0,15}$/;
+
+/** An opaque cursor pointing after the record with this id. */
+function encodeCursor(id: string): string {
+  return Buffer.from(`${CURSOR_PREFIX}${id}`, 'utf8').toString('base64url');
+}
+
+/** The id the next page starts below; an `InputError` for anything else. */
+function decodeCursor(cursor: string): number {
+  if (CURSOR_TEXT.test(cursor)) {
+    const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+    if (decoded.startsWith(CURSOR_PREFIX)) {
+      const id = decoded.slice(CURSOR_PREFIX.length);
+      if (CURSOR_ID.test(id) && Number.isSafeInteger(Number(id))) {
+        return Number(id);
+      }
+    }
+  }
+  throw new InputError(
+    'cursor: is not a cursor of this list; pass the nextCursor of a previous page',
+  );
+}

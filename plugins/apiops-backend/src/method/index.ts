@@ -1,0 +1,2 @@
+export { MethodCatalog } from './MethodCatalog';
+export { UnknownMethodCycleError } from './UnknownMethodCycleError';

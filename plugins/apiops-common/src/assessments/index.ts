@@ -1,0 +1,8 @@
+export type { Assessment, AssessmentRequest } from './types';
+export {
+  assessmentRequestLimits,
+  assessmentRequestSchema,
+  describeZodError,
+  parseAssessmentRequest,
+} from './schemas';
+export type { AssessmentRequestParseResult } from './schemas';
