@@ -52,7 +52,7 @@ test('the APIOps tab is on API pages only', async ({ page }) => {
   await openEntity(
     page,
     '/catalog/default/group/accounts-team',
-    'accounts-team',
+    'Accounts Team',
   );
 
   await expect(page.getByRole('tab', { name: 'APIOps' })).toHaveCount(0);
