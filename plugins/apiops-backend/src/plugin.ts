@@ -3,13 +3,23 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { apiopsPermissions } from '@apiops-backstage/plugin-apiops-common';
+import {
+  apiopsPermissions,
+  builtinRules,
+  createRuleset,
+} from '@apiops-backstage/plugin-apiops-common';
 import { apiopsGovernanceExtensionPoint } from '@apiops-backstage/plugin-apiops-node';
+import { readApiOpsConfig } from './config';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
+import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { RuleRegistry } from './governance/RuleRegistry';
+import { LifecycleService } from './lifecycle/LifecycleService';
 import { MethodCatalog } from './method';
-import { LifecycleService } from './service/LifecycleService';
 import { createRouter } from './service/router';
+import { SnapshotService } from './snapshot/SnapshotService';
+
+/** Id of the scheduled snapshot task. */
+const SNAPSHOT_TASK_ID = 'apiops-snapshot';
 
 /**
  * The APIOps backend plugin, served at `/api/apiops`.
@@ -20,6 +30,7 @@ export const apiopsPlugin = createBackendPlugin({
   pluginId: 'apiops',
   register(env) {
     const rules = new RuleRegistry();
+    for (const rule of builtinRules) rules.add(rule, 'the built-in rules');
     env.registerExtensionPoint(apiopsGovernanceExtensionPoint, {
       addRules(...added) {
         for (const rule of added) rules.add(rule, 'a backend module');
@@ -29,37 +40,70 @@ export const apiopsPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
       },
       async init(deps) {
-        const { httpRouter, permissionsRegistry } = deps;
-        permissionsRegistry.addPermissions(apiopsPermissions);
+        const { httpRouter, logger, scheduler } = deps;
+        deps.permissionsRegistry.addPermissions(apiopsPermissions);
 
+        const config = readApiOpsConfig(deps.config);
+        const ruleset = createRuleset(rules.list(), config.governance);
         const method = await MethodCatalog.create();
-        const store = await DatabaseAssessmentStore.create({
+        const assessments = await DatabaseAssessmentStore.create({
           database: deps.database,
+        });
+        const snapshotStore = await DatabaseSnapshotStore.create({
+          database: deps.database,
+          skipMigrations: true,
+        });
+        const snapshots = SnapshotService.create({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+          store: snapshotStore,
+          assessments,
+          method,
+          ruleset,
+          ownerPlaceholders: config.ownerPlaceholders,
+          retentionDays: config.retentionDays,
         });
         const lifecycle = LifecycleService.create({
           catalog: deps.catalog,
-          store,
+          store: assessments,
           method,
           permissions: deps.permissions,
+          snapshots: { store: snapshotStore, service: snapshots },
+        });
+
+        await scheduler.scheduleTask({
+          id: SNAPSHOT_TASK_ID,
+          ...config.snapshotSchedule,
+          fn: async () => {
+            await snapshots.run();
+          },
         });
 
         httpRouter.use(
           await createRouter({
-            logger: deps.logger,
+            logger,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
+            permissions: deps.permissions,
             rules,
             method,
             lifecycle,
+            snapshots: snapshotStore,
+            triggerSnapshot: () => scheduler.triggerTask(SNAPSHOT_TASK_ID),
+            retentionDays: config.retentionDays,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -10,3 +10,5 @@ export * from './governance';
 export * from './method';
 export * from './assessments';
 export * from './status';
+export * from './reports';
+export * from './ownership';

@@ -36,3 +36,69 @@ export interface DbAssessmentRow {
    */
   created_at: Date | string | number;
 }
+
+/**
+ * A row of `apiops_snapshots`: one catalog-wide snapshot run.
+ *
+ * @internal
+ */
+export interface DbSnapshotRow {
+  id: number | string;
+  started_at: Date | string;
+  finished_at: Date | string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  error: string | null;
+  /** JSON of SnapshotCounts, once succeeded. */
+  summary: string | null;
+}
+
+/**
+ * A row of `apiops_api_results`: the current result of one API.
+ *
+ * @internal
+ */
+export interface DbApiResultRow {
+  entity_ref: string;
+  title: string | null;
+  owner_ref: string | null;
+  system_ref: string | null;
+  lifecycle: string | null;
+  station: string;
+  governance_status: string;
+  gap_count: number;
+  finding_count: number;
+  /** JSON of StoredApiResult. */
+  result: string;
+}
+
+/**
+ * A row of `apiops_ownership_gaps`: one ownership gap of the current results.
+ *
+ * @internal
+ */
+export interface DbOwnershipGapRow {
+  id?: number | string;
+  entity_ref: string;
+  title: string | null;
+  owner_ref: string | null;
+  declared_owner: string | null;
+  system_ref: string | null;
+  type: string;
+  severity: string;
+  message: string;
+}
+
+/**
+ * A row of `apiops_team_rollups`: one owner group of the current results.
+ *
+ * @internal
+ */
+export interface DbTeamRollupRow {
+  group_ref: string;
+  title: string | null;
+  api_count: number;
+  gap_count: number;
+  finding_count: number;
+  /** JSON: { byStation, byStatus }. */
+  rollup: string;
+}

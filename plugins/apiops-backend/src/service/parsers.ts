@@ -1,5 +1,11 @@
 import { InputError } from '@backstage/errors';
+import {
+  OWNER_GAP_TYPES,
+  OwnerGapType,
+} from '@apiops-backstage/plugin-apiops-common';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ASSESSMENT_PAGE_MAX_LIMIT } from '../database/AssessmentStore';
+import { REPORT_PAGE_MAX_LIMIT } from '../database/SnapshotStore';
 
 const NAME = /^[a-z0-9]([a-z0-9._-]{0,61}[a-z0-9])?$/i;
 
@@ -36,20 +42,20 @@ export function parseApiEntityParams(params: {
  */
 export function parsePageQuery(
   query: Record<string, unknown>,
-  defaultLimit = 20,
+  options: { defaultLimit: number; maxLimit: number } = {
+    defaultLimit: 20,
+    maxLimit: ASSESSMENT_PAGE_MAX_LIMIT,
+  },
 ): { limit: number; cursor?: string } {
   const { limit, cursor } = query;
+  const { defaultLimit, maxLimit } = options;
   let parsedLimit = defaultLimit;
   if (limit !== undefined) {
-    if (typeof limit !== 'string' || !/^\d+$/.test(limit)) {
+    parsedLimit =
+      typeof limit === 'string' && /^\d{1,6}$/.test(limit) ? Number(limit) : 0;
+    if (parsedLimit < 1 || parsedLimit > maxLimit) {
       throw new InputError(
-        `limit: must be a whole number from 1 to ${ASSESSMENT_PAGE_MAX_LIMIT}`,
-      );
-    }
-    parsedLimit = Number(limit);
-    if (parsedLimit < 1 || parsedLimit > ASSESSMENT_PAGE_MAX_LIMIT) {
-      throw new InputError(
-        `limit: must be a whole number from 1 to ${ASSESSMENT_PAGE_MAX_LIMIT}`,
+        `limit: must be a whole number from 1 to ${maxLimit}`,
       );
     }
   }
@@ -79,4 +85,73 @@ export function parseMethodQuery(query: Record<string, unknown>): {
     throw new InputError('cycle: must be a cycle id');
   }
   return { locale, cycle };
+}
+
+/**
+ * `?type=&owner=&system=&limit=&cursor=&format=` of `GET /reports/ownership`.
+ * Owner and system may be short refs (`team-a`, `payments`).
+ *
+ * @internal
+ */
+export function parseOwnershipReportQuery(query: Record<string, unknown>): {
+  type?: OwnerGapType;
+  owner?: string;
+  system?: string;
+  limit: number;
+  cursor?: string;
+  format: 'json' | 'csv';
+} {
+  const { type, owner, system, format = 'json' } = query;
+  if (type !== undefined && !OWNER_GAP_TYPES.includes(type as OwnerGapType)) {
+    throw new InputError(`type: must be one of ${OWNER_GAP_TYPES.join(', ')}`);
+  }
+  return {
+    type: type as OwnerGapType | undefined,
+    owner: optionalRef(owner, 'owner', 'group'),
+    system: optionalRef(system, 'system', 'system'),
+    format: parseFormat(format),
+    ...parsePageQuery(query, {
+      defaultLimit: 100,
+      maxLimit: REPORT_PAGE_MAX_LIMIT,
+    }),
+  };
+}
+
+/**
+ * `?limit=&cursor=` of `GET /reports/teams`.
+ *
+ * @internal
+ */
+export function parseTeamsReportQuery(query: Record<string, unknown>) {
+  return parsePageQuery(query, {
+    defaultLimit: 100,
+    maxLimit: REPORT_PAGE_MAX_LIMIT,
+  });
+}
+
+function parseFormat(format: unknown): 'json' | 'csv' {
+  if (format !== 'json' && format !== 'csv') {
+    throw new InputError('format: must be json or csv');
+  }
+  return format;
+}
+
+function optionalRef(
+  value: unknown,
+  field: string,
+  defaultKind: string,
+): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'string' || !value || value.length > 255) {
+    throw new InputError(`${field}: must be an entity ref`);
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    throw new InputError(`${field}: '${value}' is not an entity ref`);
+  }
 }

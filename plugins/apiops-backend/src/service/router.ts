@@ -1,19 +1,38 @@
 import {
   AuditorService,
+  BackstageCredentials,
   HttpAuthService,
   LoggerService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
-import { parseAssessmentRequest } from '@apiops-backstage/plugin-apiops-common';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  OwnershipGapRow,
+  ReportSummary,
+  apiopsReportReadPermission,
+  apiopsSnapshotCreatePermission,
+  parseAssessmentRequest,
+} from '@apiops-backstage/plugin-apiops-common';
+import {
+  REPORT_PAGE_MAX_LIMIT,
+  SnapshotStore,
+} from '../database/SnapshotStore';
+import { toCsv } from './csv';
 import express from 'express';
 import Router from 'express-promise-router';
 import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
-import { LifecycleService } from './LifecycleService';
+import { LifecycleService } from '../lifecycle/LifecycleService';
 import {
   parseApiEntityParams,
   parseMethodQuery,
+  parseOwnershipReportQuery,
   parsePageQuery,
+  parseTeamsReportQuery,
 } from './parsers';
 
 /** The largest request body accepted. */
@@ -27,7 +46,24 @@ export interface RouterOptions {
   rules: RuleRegistry;
   method: MethodCatalog;
   lifecycle: LifecycleService;
+  permissions: PermissionsService;
+  snapshots: SnapshotStore;
+  /** Starts a snapshot on one of the backend's replicas. */
+  triggerSnapshot: () => Promise<void>;
+  /** Days of history in the trends. */
+  retentionDays: number;
 }
+
+const GAP_COLUMNS: ReadonlyArray<keyof OwnershipGapRow & string> = [
+  'entityRef',
+  'title',
+  'owner',
+  'declaredOwner',
+  'system',
+  'type',
+  'severity',
+  'message',
+];
 
 /**
  * The REST API of the plugin (src/schema/openapi.yaml, docs/rest-api.md).
@@ -39,7 +75,26 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, auditor, rules, method, lifecycle } = options;
+  const { httpAuth, auditor, rules, method, lifecycle, snapshots } = options;
+
+  async function authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ) {
+    const [decision] = await options.permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  }
+
+  async function readReports(req: express.Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await authorize(credentials, apiopsReportReadPermission);
+  }
   const router = Router();
   router.use(express.json({ limit: BODY_LIMIT }));
 
@@ -117,6 +172,78 @@ export async function createRouter(
       }
     },
   );
+
+  router.get('/reports/summary', async (req, res) => {
+    await readReports(req);
+    const since = new Date(
+      Date.now() - options.retentionDays * 24 * 60 * 60 * 1000,
+    );
+    const [snapshot, counts, trend] = await Promise.all([
+      snapshots.getInfo(),
+      snapshots.getCurrentCounts(),
+      snapshots.listHistory(since),
+    ]);
+    const summary: ReportSummary = {
+      apis: 0,
+      byStation: {},
+      byStatus: {},
+      byGapType: {},
+      byFindingType: {},
+      ...counts,
+      snapshot,
+      trend,
+    };
+    res.json(summary);
+  });
+
+  router.get('/reports/ownership', async (req, res) => {
+    await readReports(req);
+    const { format, ...query } = parseOwnershipReportQuery(req.query);
+    if (format === 'json') {
+      res.json(await snapshots.listOwnershipGaps(query));
+      return;
+    }
+    const rows: OwnershipGapRow[] = [];
+    let cursor: string | undefined = undefined;
+    do {
+      const page = await snapshots.listOwnershipGaps({
+        ...query,
+        limit: REPORT_PAGE_MAX_LIMIT,
+        cursor,
+      });
+      rows.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment('apiops-ownership-gaps.csv')
+      .send(toCsv(GAP_COLUMNS, rows));
+  });
+
+  router.get('/reports/teams', async (req, res) => {
+    await readReports(req);
+    res.json(await snapshots.listTeams(parseTeamsReportQuery(req.query)));
+  });
+
+  router.post('/snapshots', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const auditorEvent = await auditor.createEvent({
+      eventId: 'snapshot-create',
+      severityLevel: 'low',
+      request: req,
+    });
+    try {
+      await authorize(credentials, apiopsSnapshotCreatePermission);
+      await options.triggerSnapshot();
+      await auditorEvent.success();
+    } catch (error) {
+      await auditorEvent.fail({ error: error as Error });
+      throw error;
+    }
+    res.status(202).json({ snapshot: await snapshots.getInfo() });
+  });
 
   // Bodies the JSON parser refuses are the client's fault: 400, naming the body.
   router.use(

@@ -1,4 +1,6 @@
 import type { Assessment } from '../assessments/types';
+import type { GovernanceFinding, GovernanceStatus } from '../governance/types';
+import type { OwnerGap } from '../ownership/types';
 
 /**
  * The station id of an API that has neither an assessment nor a station
@@ -52,6 +54,16 @@ export interface ApiOwnerStatus {
   ref?: string;
   /** `spec.owner` as written in `catalog-info.yaml`. */
   declared?: string;
+  /** Whether the owner ref matches a catalog entity (from the snapshot). */
+  resolved?: boolean;
+  /** Kind of the owner entity, e.g. `group`. */
+  kind?: string;
+  /** Display name of the owner entity. */
+  title?: string;
+  /** For a group: users in it or in its child groups. */
+  memberCount?: number;
+  /** Ownership gaps; absent until a snapshot has seen the API. */
+  gaps?: OwnerGap[];
 }
 
 /**
@@ -66,7 +78,17 @@ export interface ApiStatus {
   owner: ApiOwnerStatus;
   /** `spec.lifecycle` as the catalog has it. */
   lifecycle?: string;
+  /** Governance status and findings; absent until a snapshot has seen the API. */
+  governance?: {
+    status: GovernanceStatus;
+    findings: GovernanceFinding[];
+  };
   latestAssessment?: Assessment;
   /** When this status was computed (ISO 8601). */
   computedAt: string;
+  /**
+   * When the snapshot whose ownership and governance inputs were used
+   * finished (ISO 8601); absent when no snapshot has seen the API yet.
+   */
+  snapshotAt?: string;
 }

@@ -9,20 +9,19 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  APIOPS_CYCLE_ANNOTATION,
-  APIOPS_STATION_ANNOTATION,
-  ApiStationStatus,
   ApiStatus,
   Assessment,
   AssessmentRequest,
   CriterionAnswer,
   DEFAULT_METHOD_CYCLE,
-  UNASSESSED_STATION,
   apiopsAssessmentCreatePermission,
   deriveStation,
 } from '@apiops-backstage/plugin-apiops-common';
 import { AssessmentPage, AssessmentStore } from '../database/AssessmentStore';
 import { MethodCatalog } from '../method';
+import { SnapshotStore } from '../database/SnapshotStore';
+import { SnapshotService } from '../snapshot/SnapshotService';
+import { resolveStation } from './resolveStation';
 
 /**
  * Where each API stands in its lifecycle: records assessments and answers
@@ -36,6 +35,10 @@ export class LifecycleService {
     private readonly store: AssessmentStore,
     private readonly method: MethodCatalog,
     private readonly permissions: PermissionsService,
+    private readonly snapshots: {
+      store: SnapshotStore;
+      service: SnapshotService;
+    },
   ) {}
 
   static create(options: {
@@ -43,12 +46,14 @@ export class LifecycleService {
     store: AssessmentStore;
     method: MethodCatalog;
     permissions: PermissionsService;
+    snapshots: { store: SnapshotStore; service: SnapshotService };
   }): LifecycleService {
     return new LifecycleService(
       options.catalog,
       options.store,
       options.method,
       options.permissions,
+      options.snapshots,
     );
   }
 
@@ -129,19 +134,27 @@ export class LifecycleService {
     return this.store.list(entityRef, page);
   }
 
-  /** Where an API stands and who owns it, computed now. */
+  /**
+   * Where an API stands, who owns it and whether it is governed, computed
+   * now: the station from the latest assessment, the ownership and the rule
+   * inputs from the latest snapshot (absent until a snapshot has seen the API).
+   */
   async getStatus(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<ApiStatus> {
     const entity = await this.getEntity(entityRef, credentials);
-    const latestAssessment = await this.store.latest(entityRef);
+    const [latestAssessment, stored, info] = await Promise.all([
+      this.store.latest(entityRef),
+      this.snapshots.store.getApiResult(entityRef),
+      this.snapshots.store.getInfo(),
+    ]);
     const ownedBy = entity.relations?.find(r => r.type === 'ownedBy');
     const declaredOwner = entity.spec?.owner;
     const lifecycle = entity.spec?.lifecycle;
-    return {
+    const status: ApiStatus = {
       entityRef: stringifyEntityRef(entity),
-      station: this.stationOf(entity, latestAssessment),
+      station: resolveStation(entity, latestAssessment, this.method),
       owner: {
         ref: ownedBy?.targetRef,
         declared: typeof declaredOwner === 'string' ? declaredOwner : undefined,
@@ -150,59 +163,20 @@ export class LifecycleService {
       latestAssessment,
       computedAt: new Date().toISOString(),
     };
-  }
-
-  private stationOf(
-    entity: Entity,
-    latest: Assessment | undefined,
-  ): ApiStationStatus {
-    const annotations = entity.metadata.annotations ?? {};
-    const annotatedCycle =
-      annotations[APIOPS_CYCLE_ANNOTATION] ?? DEFAULT_METHOD_CYCLE;
-    const annotated = annotations[APIOPS_STATION_ANNOTATION];
-    const annotation =
-      annotated &&
-      this.method.hasCycle(annotatedCycle) &&
-      this.method.coreStations(annotatedCycle).includes(annotated)
-        ? annotated
-        : undefined;
-
-    const stageOf = (cycle: string, stationId: string) =>
-      this.method
-        .getModel({ cycle })
-        .stations.find(station => station.id === stationId)?.lifecycleStage;
-
-    if (latest) {
-      return {
-        id: latest.station,
-        source: 'assessment',
-        cycle: latest.cycle,
-        lifecycleStage: stageOf(latest.cycle, latest.station),
-        annotation,
-        conflict:
-          annotation && annotation !== latest.station
-            ? {
-                assessment: latest.station,
-                annotation,
-                message: `The latest assessment places the API at '${latest.station}' but its ${APIOPS_STATION_ANNOTATION} annotation says '${annotation}'`,
-              }
-            : undefined,
+    if (stored) {
+      const fresh = this.snapshots.service.evaluateApi(
+        entity,
+        latestAssessment,
+        stored,
+      );
+      status.owner = {
+        ...fresh.owner,
+        ref: fresh.owner.ref ?? status.owner.ref,
       };
+      status.governance = fresh.governance;
+      status.snapshotAt = info.computedAt;
     }
-    if (annotation) {
-      return {
-        id: annotation,
-        source: 'annotation',
-        cycle: annotatedCycle,
-        lifecycleStage: stageOf(annotatedCycle, annotation),
-        annotation,
-      };
-    }
-    return {
-      id: UNASSESSED_STATION,
-      source: 'none',
-      cycle: DEFAULT_METHOD_CYCLE,
-    };
+    return status;
   }
 
   private async getEntity(

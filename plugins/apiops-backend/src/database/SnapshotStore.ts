@@ -1,0 +1,128 @@
+import type {
+  ApiSnapshotResult,
+  OwnerGapType,
+  OwnershipGapRow,
+  SnapshotCounts,
+  SnapshotInfo,
+  TeamRollup,
+} from '@apiops-backstage/plugin-apiops-common';
+
+/**
+ * The most rows a report page returns.
+ *
+ * @internal
+ */
+export const REPORT_PAGE_MAX_LIMIT = 1000;
+
+/**
+ * What the snapshot keeps of one API: its result, and the inputs of its
+ * governance rules that do not come from the entity itself, so that its
+ * status can be recomputed at once after an assessment.
+ *
+ * @internal
+ */
+export interface StoredApiResult {
+  result: ApiSnapshotResult;
+  inputs: {
+    providers: Array<{ ref: string; exists: boolean }>;
+    consumers: string[];
+    definitionProblem?: string;
+  };
+}
+
+/**
+ * Everything a successful snapshot writes.
+ *
+ * @internal
+ */
+export interface SnapshotResults {
+  apis: StoredApiResult[];
+  /** With, per group, the refs of the groups whose APIs it counts. */
+  teams: Array<TeamRollup & { ownerRefs: string[] }>;
+  counts: SnapshotCounts;
+}
+
+/**
+ * Filters of the ownership report.
+ *
+ * @internal
+ */
+export interface OwnershipGapQuery {
+  type?: OwnerGapType;
+  owner?: string;
+  system?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * One page of a report.
+ *
+ * @internal
+ */
+export interface ReportPage<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/**
+ * The snapshots of the catalog: current results (replaced as a whole by each
+ * successful snapshot), and a bounded history of summaries.
+ *
+ * @internal
+ */
+export interface SnapshotStore {
+  /** Records the start of a run; returns its id. */
+  startRun(): Promise<string>;
+
+  /**
+   * Replaces the current results with those of the run, in one transaction,
+   * and marks the run succeeded. Rows of APIs no longer in the results are
+   * gone afterwards.
+   */
+  completeRun(runId: string, results: SnapshotResults): Promise<void>;
+
+  /** Marks the run failed; the current results stay as they are. */
+  failRun(runId: string, error: string): Promise<void>;
+
+  /** The snapshot the current results come from, and whether it is stale. */
+  getInfo(): Promise<SnapshotInfo>;
+
+  /** Counts of the successful snapshots finished since a time, oldest first. */
+  listHistory(
+    since: Date,
+  ): Promise<
+    Array<SnapshotCounts & { snapshotId: string; computedAt: string }>
+  >;
+
+  /** Counts of the current results. */
+  getCurrentCounts(): Promise<SnapshotCounts | undefined>;
+
+  /** Deletes runs finished before a time, keeping the latest successful one. */
+  purgeHistory(before: Date): Promise<number>;
+
+  /** The current result of one API, if the latest snapshot saw it. */
+  getApiResult(entityRef: string): Promise<StoredApiResult | undefined>;
+
+  /** A page of the ownership gaps, filtered. */
+  listOwnershipGaps(
+    query: OwnershipGapQuery,
+  ): Promise<ReportPage<OwnershipGapRow>>;
+
+  /**
+   * A page of the APIs a group owns itself or through its descendant
+   * groups, by entity ref; undefined when the group owns no API.
+   */
+  listTeamApis(
+    groupRef: string,
+    query: { limit: number; cursor?: string },
+  ): Promise<
+    { team: TeamRollup; page: ReportPage<ApiSnapshotResult> } | undefined
+  >;
+
+  /** A page of the team rollups, most APIs first. */
+  listTeams(query: {
+    limit: number;
+    cursor?: string;
+  }): Promise<ReportPage<TeamRollup>>;
+}

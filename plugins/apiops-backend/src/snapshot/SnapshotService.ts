@@ -1,0 +1,358 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ApiSnapshotResult,
+  Assessment,
+  GovernanceRuleset,
+  OwnershipIndex,
+  SnapshotCounts,
+  TeamRollup,
+  evaluateOwnership,
+  governanceStatus,
+} from '@apiops-backstage/plugin-apiops-common';
+import { AssessmentStore } from '../database/AssessmentStore';
+import { SnapshotStore, StoredApiResult } from '../database/SnapshotStore';
+import { resolveStation } from '../lifecycle/resolveStation';
+import { MethodCatalog } from '../method';
+import { checkDefinition } from './checkDefinition';
+
+/** Entity fields the snapshot reads of groups, users and components. */
+const ORG_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.type',
+  'spec.owner',
+  'spec.parent',
+  'spec.children',
+  'spec.memberOf',
+  'spec.profile.displayName',
+  'spec.providesApis',
+  'spec.consumesApis',
+  'relations',
+];
+
+/** Entity fields the snapshot reads of APIs. */
+const API_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.description',
+  'metadata.annotations',
+  'spec',
+  'relations',
+];
+
+/**
+ * The catalog-wide snapshot: streams the catalog, evaluates the ownership,
+ * station and governance of every API, and replaces the current results in
+ * one transaction. A run that fails leaves the previous results in place;
+ * the reports then say they are stale and why.
+ *
+ * @internal
+ */
+export class SnapshotService {
+  private constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      store: SnapshotStore;
+      assessments: AssessmentStore;
+      method: MethodCatalog;
+      ruleset: GovernanceRuleset;
+      ownerPlaceholders?: readonly string[];
+      retentionDays: number;
+    },
+  ) {}
+
+  static create(options: SnapshotService['options']): SnapshotService {
+    return new SnapshotService(options);
+  }
+
+  /** Takes a snapshot now. Resolves to the run id; rejects when it failed. */
+  async run(): Promise<string> {
+    const { store, logger } = this.options;
+    const runId = await store.startRun();
+    const started = Date.now();
+    try {
+      const credentials = await this.options.auth.getOwnServiceCredentials();
+      const index = await this.buildIndex(credentials);
+      const apis = await this.evaluateApis(index, credentials);
+      const results = {
+        apis,
+        teams: rollUpTeams(apis, index),
+        counts: countResults(apis.map(a => a.result)),
+      };
+      await store.completeRun(runId, results);
+      logger.info(
+        `Snapshot ${runId}: ${apis.length} APIs evaluated in ${
+          Date.now() - started
+        } ms`,
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await store.failRun(runId, message);
+      logger.error(
+        `Snapshot ${runId} failed; the previous results stay: ${message}`,
+      );
+      throw error;
+    } finally {
+      const retentionMs = this.options.retentionDays * 24 * 60 * 60 * 1000;
+      await store.purgeHistory(new Date(Date.now() - retentionMs));
+    }
+    return runId;
+  }
+
+  /**
+   * Evaluates one API again, with the inputs the latest snapshot kept for it
+   * and its current entity and assessment: what `GET .../status` shows right
+   * after an assessment.
+   */
+  evaluateApi(
+    entity: Entity,
+    latest: Assessment | undefined,
+    stored: StoredApiResult,
+  ): ApiSnapshotResult {
+    return this.evaluate(
+      entity,
+      latest,
+      stored.result.owner,
+      stored.inputs,
+      new Date(),
+    ).result;
+  }
+
+  private async buildIndex(
+    credentials: BackstageCredentials,
+  ): Promise<SnapshotIndex> {
+    const builder = OwnershipIndex.builder();
+    const consumers = new Map<string, string[]>();
+    for await (const page of this.options.catalog.streamEntities(
+      {
+        filter: { kind: ['Group', 'User', 'Component'] },
+        fields: ORG_FIELDS,
+      },
+      { credentials },
+    )) {
+      for (const entity of page) {
+        builder.add(entity);
+        if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
+          const componentRef = stringifyEntityRef(entity);
+          for (const relation of entity.relations ?? []) {
+            if (relation.type === 'consumesApi') {
+              const apiRef = relation.targetRef.toLocaleLowerCase('en-US');
+              const list = consumers.get(apiRef) ?? [];
+              list.push(componentRef);
+              consumers.set(apiRef, list);
+            }
+          }
+        }
+      }
+    }
+    return { ownership: builder.build(), consumers };
+  }
+
+  private async evaluateApis(
+    index: SnapshotIndex,
+    credentials: BackstageCredentials,
+  ): Promise<StoredApiResult[]> {
+    const results: StoredApiResult[] = [];
+    for await (const page of this.options.catalog.streamEntities(
+      { filter: { kind: 'API' }, fields: API_FIELDS },
+      { credentials },
+    )) {
+      const now = new Date();
+      const refs = page.map(entity => stringifyEntityRef(entity));
+      const latest = await this.options.assessments.latestForMany(refs);
+      page.forEach((entity, i) => {
+        const ref = refs[i].toLocaleLowerCase('en-US');
+        const ownership = evaluateOwnership(entity, index.ownership, {
+          placeholders: this.options.ownerPlaceholders,
+        });
+        const providers = providersOf(entity, ref, index.ownership);
+        results.push(
+          this.evaluate(
+            entity,
+            latest.get(ref),
+            ownership,
+            {
+              providers,
+              consumers: index.consumers.get(ref) ?? [],
+              definitionProblem: checkDefinition(entity),
+            },
+            now,
+          ),
+        );
+      });
+    }
+    return results;
+  }
+
+  private evaluate(
+    entity: Entity,
+    latest: Assessment | undefined,
+    ownership: ApiSnapshotResult['owner'],
+    inputs: StoredApiResult['inputs'],
+    now: Date,
+  ): StoredApiResult {
+    const { method, ruleset } = this.options;
+    const station = resolveStation(entity, latest, method);
+    const findings = ruleset.evaluate({
+      entity,
+      ownership,
+      station,
+      latestAssessment: latest,
+      stationStages: stationStagesOf(method, station.cycle),
+      providers: inputs.providers,
+      consumers: inputs.consumers,
+      definitionProblem: inputs.definitionProblem,
+      now,
+    });
+    const system = entity.relations?.find(r => r.type === 'partOf')?.targetRef;
+    const lifecycle = entity.spec?.lifecycle;
+    return {
+      result: {
+        entityRef: stringifyEntityRef(entity),
+        title: entity.metadata.title ?? entity.metadata.name,
+        system:
+          system ??
+          (typeof entity.spec?.system === 'string'
+            ? entity.spec.system
+            : undefined),
+        lifecycle: typeof lifecycle === 'string' ? lifecycle : undefined,
+        station,
+        owner: ownership,
+        governance: { status: governanceStatus(findings), findings },
+      },
+      inputs,
+    };
+  }
+}
+
+/**
+ * The components providing an API: those declaring it (which exist), and
+ * those the API's own `apiProvidedBy` relations name (which may not).
+ */
+function providersOf(
+  entity: Entity,
+  apiRef: string,
+  ownership: OwnershipIndex,
+): Array<{ ref: string; exists: boolean }> {
+  const declared = new Set(ownership.getProviders(apiRef));
+  const providers = [...declared].map(ref => ({ ref, exists: true }));
+  for (const relation of entity.relations ?? []) {
+    const ref = relation.targetRef.toLocaleLowerCase('en-US');
+    if (relation.type === 'apiProvidedBy' && !declared.has(ref)) {
+      declared.add(ref);
+      providers.push({ ref, exists: ownership.getOwner(ref) !== undefined });
+    }
+  }
+  return providers;
+}
+
+interface SnapshotIndex {
+  ownership: OwnershipIndex;
+  /** API ref (lower case) → refs of the components consuming it. */
+  consumers: Map<string, string[]>;
+}
+
+const stageCache = new WeakMap<
+  MethodCatalog,
+  Map<string, Record<string, string>>
+>();
+
+/** Station id → lifecycle stage, for a cycle (computed once per cycle). */
+function stationStagesOf(
+  method: MethodCatalog,
+  cycle: string,
+): Record<string, string> {
+  let byCycle = stageCache.get(method);
+  if (!byCycle) {
+    byCycle = new Map();
+    stageCache.set(method, byCycle);
+  }
+  let stages = byCycle.get(cycle);
+  if (!stages) {
+    stages = Object.fromEntries(
+      method
+        .getModel({ cycle })
+        .stations.map(station => [station.id, station.lifecycleStage]),
+    );
+    byCycle.set(cycle, stages);
+  }
+  return stages;
+}
+
+/** Counts by station, governance status, gap type and finding rule. */
+export function countResults(results: ApiSnapshotResult[]): SnapshotCounts {
+  const counts: SnapshotCounts = {
+    apis: results.length,
+    byStation: {},
+    byStatus: {},
+    byGapType: {},
+    byFindingType: {},
+  };
+  const inc = <K extends string>(
+    record: Partial<Record<K, number>>,
+    key: K,
+  ) => {
+    record[key] = (record[key] ?? 0) + 1;
+  };
+  for (const result of results) {
+    inc(counts.byStation, result.station.id);
+    inc(counts.byStatus, result.governance.status);
+    for (const gap of result.owner.gaps) inc(counts.byGapType, gap.type);
+    for (const finding of result.governance.findings) {
+      inc(counts.byFindingType, finding.ruleId);
+    }
+  }
+  return counts;
+}
+
+/**
+ * Per owner group: the APIs it owns itself or through its descendant groups.
+ */
+function rollUpTeams(
+  apis: StoredApiResult[],
+  index: SnapshotIndex,
+): Array<TeamRollup & { ownerRefs: string[] }> {
+  const teams = new Map<string, TeamRollup & { ownerRefs: string[] }>();
+  for (const { result } of apis) {
+    const owner = result.owner.ref;
+    if (!owner || result.owner.kind !== 'group') continue;
+    for (const groupRef of index.ownership.getGroupAndAncestors(owner)) {
+      let team = teams.get(groupRef);
+      if (!team) {
+        team = {
+          groupRef,
+          title: index.ownership.getEntry(groupRef)?.title ?? groupRef,
+          apis: 0,
+          byStation: {},
+          byStatus: {},
+          gaps: 0,
+          findings: 0,
+          ownerRefs: [],
+        };
+        teams.set(groupRef, team);
+      }
+      if (!team.ownerRefs.includes(owner)) team.ownerRefs.push(owner);
+      team.apis += 1;
+      team.byStation[result.station.id] =
+        (team.byStation[result.station.id] ?? 0) + 1;
+      team.byStatus[result.governance.status] =
+        (team.byStatus[result.governance.status] ?? 0) + 1;
+      team.gaps += result.owner.gaps.length;
+      team.findings += result.governance.findings.length;
+    }
+  }
+  return [...teams.values()];
+}

@@ -1,0 +1,15 @@
+export { builtinRules } from './builtinRules';
+export { assessmentFreshRule } from './assessmentFreshRule';
+export type { AssessmentFreshOptions } from './assessmentFreshRule';
+export { definitionParsesRule } from './definitionParsesRule';
+export { deprecatedStillConsumedRule } from './deprecatedStillConsumedRule';
+export type { DeprecatedStillConsumedOptions } from './deprecatedStillConsumedRule';
+export { descriptionPresentRule } from './descriptionPresentRule';
+export { knownLifecycleRule } from './knownLifecycleRule';
+export type { KnownLifecycleOptions } from './knownLifecycleRule';
+export { lifecycleStationConsistencyRule } from './lifecycleStationConsistencyRule';
+export type { LifecycleStationConsistencyOptions } from './lifecycleStationConsistencyRule';
+export { providersKnownRule } from './providersKnownRule';
+export { stationAnnotationConsistencyRule } from './stationAnnotationConsistencyRule';
+export { systemPresentRule } from './systemPresentRule';
+export { validOwnerRule } from './validOwnerRule';

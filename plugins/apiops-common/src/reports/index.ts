@@ -1,0 +1,8 @@
+export type {
+  ApiSnapshotResult,
+  OwnershipGapRow,
+  ReportSummary,
+  SnapshotCounts,
+  SnapshotInfo,
+  TeamRollup,
+} from './types';
