@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   apiopsPermissions,
@@ -9,6 +10,7 @@ import {
   createRuleset,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsGovernanceExtensionPoint } from '@apiops-backstage/plugin-apiops-node';
+import { registerApiOpsActions } from './actions/registerApiOpsActions';
 import { readApiOpsConfig } from './config';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
@@ -39,6 +41,7 @@ export const apiopsPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -82,6 +85,13 @@ export const apiopsPlugin = createBackendPlugin({
           method,
           permissions: deps.permissions,
           snapshots: { store: snapshotStore, service: snapshots },
+        });
+
+        registerApiOpsActions({
+          actionsRegistry: deps.actionsRegistry,
+          permissions: deps.permissions,
+          lifecycle,
+          snapshots: snapshotStore,
         });
 
         await scheduler.scheduleTask({

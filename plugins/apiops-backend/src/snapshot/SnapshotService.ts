@@ -3,7 +3,11 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ApiSnapshotResult,
@@ -147,13 +151,10 @@ export class SnapshotService {
         builder.add(entity);
         if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
           const componentRef = stringifyEntityRef(entity);
-          for (const relation of entity.relations ?? []) {
-            if (relation.type === 'consumesApi') {
-              const apiRef = relation.targetRef.toLocaleLowerCase('en-US');
-              const list = consumers.get(apiRef) ?? [];
-              list.push(componentRef);
-              consumers.set(apiRef, list);
-            }
+          for (const apiRef of consumedApis(entity)) {
+            const list = consumers.get(apiRef) ?? [];
+            list.push(componentRef);
+            consumers.set(apiRef, list);
           }
         }
       }
@@ -217,17 +218,12 @@ export class SnapshotService {
       definitionProblem: inputs.definitionProblem,
       now,
     });
-    const system = entity.relations?.find(r => r.type === 'partOf')?.targetRef;
     const lifecycle = entity.spec?.lifecycle;
     return {
       result: {
         entityRef: stringifyEntityRef(entity),
         title: entity.metadata.title ?? entity.metadata.name,
-        system:
-          system ??
-          (typeof entity.spec?.system === 'string'
-            ? entity.spec.system
-            : undefined),
+        system: systemOf(entity),
         lifecycle: typeof lifecycle === 'string' ? lifecycle : undefined,
         station,
         owner: ownership,
@@ -235,6 +231,56 @@ export class SnapshotService {
       },
       inputs,
     };
+  }
+}
+
+/**
+ * The APIs a component consumes (lower-case refs), from its `consumesApi`
+ * relations or, where the catalog has not made them, `spec.consumesApis`.
+ */
+function consumedApis(component: Entity): Set<string> {
+  const refs = new Set<string>();
+  for (const relation of component.relations ?? []) {
+    if (relation.type === 'consumesApi') {
+      refs.add(relation.targetRef.toLocaleLowerCase('en-US'));
+    }
+  }
+  const declared = component.spec?.consumesApis;
+  if (Array.isArray(declared)) {
+    for (const ref of declared) {
+      const normalized = tryRef(ref, 'api', component.metadata.namespace);
+      if (normalized) refs.add(normalized);
+    }
+  }
+  return refs;
+}
+
+/** The system an API is part of, as a lower-case ref. */
+function systemOf(api: Entity): string | undefined {
+  const relation = api.relations?.find(r => r.type === 'partOf');
+  if (relation && relation.targetRef.startsWith('system:')) {
+    return relation.targetRef.toLocaleLowerCase('en-US');
+  }
+  return tryRef(api.spec?.system, 'system', api.metadata.namespace);
+}
+
+function tryRef(
+  ref: unknown,
+  defaultKind: string,
+  namespace: string | undefined,
+): string | undefined {
+  if (typeof ref !== 'string' || !ref) {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, {
+        defaultKind,
+        defaultNamespace: namespace ?? 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
   }
 }
 

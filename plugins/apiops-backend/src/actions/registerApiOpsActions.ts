@@ -1,0 +1,293 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  OWNER_GAP_TYPES,
+  apiopsReportReadPermission,
+} from '@apiops-backstage/plugin-apiops-common';
+import { SnapshotStore } from '../database/SnapshotStore';
+import { LifecycleService } from '../lifecycle/LifecycleService';
+
+/**
+ * The plugin's actions in the actions registry, exposed to AI agents as MCP
+ * tools `apiops.<name>` by the mcp-actions backend (when `apiops` is listed
+ * under `backend.actions.pluginSources`).
+ *
+ * @internal
+ */
+export function registerApiOpsActions(options: {
+  actionsRegistry: ActionsRegistryService;
+  permissions: PermissionsService;
+  lifecycle: LifecycleService;
+  snapshots: SnapshotStore;
+}) {
+  const { actionsRegistry, permissions, lifecycle, snapshots } = options;
+
+  async function authorizeReports(credentials: BackstageCredentials) {
+    const [decision] = await permissions.authorize(
+      [{ permission: apiopsReportReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed: ${apiopsReportReadPermission.name}`,
+      );
+    }
+  }
+
+  actionsRegistry.register({
+    name: 'get-api-status',
+    title: 'Get the APIOps status of an API',
+    description:
+      'Where an API stands in its APIOps Cycles lifecycle (station), who owns it and the ownership gaps, and whether it is governed (governance status and findings with how to fix them). The API is named by its entity ref, e.g. api:default/accounts-api, or just its name in the default namespace.',
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .min(1)
+            .describe(
+              'Entity ref of the API: api:<namespace>/<name>, <namespace>/<name> or <name>',
+            ),
+        }),
+      output: z =>
+        z.object({
+          entityRef: z.string(),
+          station: z.object({
+            id: z.string().describe('Station id, or "unassessed"'),
+            source: z.enum(['assessment', 'annotation', 'none']),
+            cycle: z.string(),
+            lifecycleStage: z.string().optional(),
+            annotation: z.string().optional(),
+            conflict: z
+              .object({
+                assessment: z.string(),
+                annotation: z.string(),
+                message: z.string(),
+              })
+              .optional(),
+          }),
+          owner: z.object({
+            ref: z.string().optional(),
+            declared: z.string().optional(),
+            resolved: z.boolean().optional(),
+            kind: z.string().optional(),
+            title: z.string().optional(),
+            memberCount: z.number().optional(),
+            gaps: z
+              .array(
+                z.object({
+                  type: z.string(),
+                  severity: z.string(),
+                  message: z.string(),
+                }),
+              )
+              .optional(),
+          }),
+          lifecycle: z.string().optional(),
+          governance: z
+            .object({
+              status: z.enum(['compliant', 'attention', 'non-compliant']),
+              findings: z.array(
+                z.object({
+                  ruleId: z.string(),
+                  severity: z.string(),
+                  message: z.string(),
+                  path: z.string().optional(),
+                  fix: z.string().optional(),
+                }),
+              ),
+            })
+            .optional(),
+          latestAssessment: z
+            .object({
+              id: z.string(),
+              station: z.string(),
+              cycle: z.string(),
+              assessedBy: z.string(),
+              createdAt: z.string(),
+            })
+            .passthrough()
+            .optional(),
+          computedAt: z.string(),
+          snapshotAt: z.string().optional(),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const entityRef = toApiRef(input.entityRef);
+      const status = await lifecycle.getStatus(entityRef, credentials);
+      return { output: JSON.parse(JSON.stringify(status)) };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'list-ownership-gaps',
+    title: 'List APIs with ownership gaps',
+    description:
+      'APIs whose owner is missing or a placeholder, does not exist in the catalog, is a person instead of a team, is a group without members, is orphaned, or differs from the owners of the components providing the API. From the latest catalog-wide snapshot; filter by gap type, owner or system.',
+    visibilityPermission: apiopsReportReadPermission,
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          type: z
+            .enum(OWNER_GAP_TYPES as unknown as [string, ...string[]])
+            .optional()
+            .describe('Only gaps of this type'),
+          owner: z
+            .string()
+            .optional()
+            .describe(
+              'Only APIs of this owner, e.g. group:default/payments-team',
+            ),
+          system: z
+            .string()
+            .optional()
+            .describe(
+              'Only APIs of this system, e.g. system:default/payments-hub',
+            ),
+          limit: z.number().int().min(1).max(100).default(50),
+          cursor: z
+            .string()
+            .optional()
+            .describe('nextCursor of a previous call, for the next page'),
+        }),
+      output: z =>
+        z.object({
+          items: z.array(
+            z.object({
+              entityRef: z.string(),
+              title: z.string(),
+              owner: z.string().optional(),
+              declaredOwner: z.string().optional(),
+              system: z.string().optional(),
+              type: z.string(),
+              severity: z.string(),
+              message: z.string(),
+            }),
+          ),
+          nextCursor: z.string().optional(),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      await authorizeReports(credentials);
+      const page = await snapshots.listOwnershipGaps({
+        type: input.type as (typeof OWNER_GAP_TYPES)[number] | undefined,
+        owner: input.owner && toRef(input.owner, 'group', 'owner'),
+        system: input.system && toRef(input.system, 'system', 'system'),
+        limit: input.limit,
+        cursor: input.cursor,
+      });
+      return { output: JSON.parse(JSON.stringify(page)) };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'list-team-apis',
+    title: "List a team's APIs with their gaps",
+    description:
+      "The APIs a group owns, itself or through its child groups, with each API's station, governance status, ownership gaps and number of findings, and the team's totals. From the latest catalog-wide snapshot.",
+    visibilityPermission: apiopsReportReadPermission,
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          team: z
+            .string()
+            .min(1)
+            .describe('The group: group:<namespace>/<name> or <name>'),
+          limit: z.number().int().min(1).max(100).default(50),
+          cursor: z.string().optional(),
+        }),
+      output: z =>
+        z.object({
+          team: z.object({
+            groupRef: z.string(),
+            title: z.string(),
+            apis: z.number(),
+            byStation: z.record(z.number()),
+            byStatus: z.record(z.number()),
+            gaps: z.number(),
+            findings: z.number(),
+          }),
+          apis: z.array(
+            z.object({
+              entityRef: z.string(),
+              title: z.string(),
+              owner: z.string().optional(),
+              system: z.string().optional(),
+              station: z.string(),
+              governanceStatus: z.string(),
+              gaps: z.array(
+                z.object({
+                  type: z.string(),
+                  severity: z.string(),
+                  message: z.string(),
+                }),
+              ),
+              findings: z.number(),
+            }),
+          ),
+          nextCursor: z.string().optional(),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      await authorizeReports(credentials);
+      const team = toRef(input.team, 'group', 'team');
+      const found = await snapshots.listTeamApis(team, {
+        limit: input.limit,
+        cursor: input.cursor,
+      });
+      if (!found) {
+        throw new NotFoundError(
+          `The latest snapshot has no API owned by ${team} or its child groups`,
+        );
+      }
+      return {
+        output: {
+          team: found.team,
+          apis: found.page.items.map(api => ({
+            entityRef: api.entityRef,
+            title: api.title,
+            owner: api.owner.ref,
+            system: api.system,
+            station: api.station.id,
+            governanceStatus: api.governance.status,
+            gaps: api.owner.gaps,
+            findings: api.governance.findings.length,
+          })),
+          nextCursor: found.page.nextCursor,
+        },
+      };
+    },
+  });
+}
+
+function toRef(value: string, defaultKind: string, field: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value.trim(), {
+        defaultKind,
+        defaultNamespace: 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    throw new InputError(`${field}: '${value}' is not an entity ref`);
+  }
+}
+
+function toApiRef(value: string): string {
+  const ref = toRef(value, 'api', 'entityRef');
+  if (!ref.startsWith('api:')) {
+    throw new InputError(
+      `entityRef: '${value}' is not an API; APIOps statuses are kept for entities of kind API`,
+    );
+  }
+  return ref;
+}

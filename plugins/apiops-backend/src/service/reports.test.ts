@@ -1,0 +1,322 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { apiopsPlugin } from '../plugin';
+
+const group = (name: string, parent?: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, namespace: 'default', title: `Team ${name}` },
+  spec: { type: 'team', children: [], ...(parent ? { parent } : {}) },
+});
+
+const user = (name: string, memberOf: string[]): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'User',
+  metadata: { name, namespace: 'default' },
+  spec: { memberOf },
+});
+
+const api = (name: string, owner: string, extra: object = {}): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'API',
+  metadata: { name, namespace: 'default', description: `The ${name}` },
+  spec: {
+    type: 'openapi',
+    lifecycle: 'production',
+    owner,
+    system: 'payments-hub',
+    definition: 'openapi: 3.0.3\ninfo: {title: x, version: "1"}\npaths: {}\n',
+    ...extra,
+  },
+});
+
+const component = (name: string, owner: string, providesApis: string[]) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner, providesApis },
+});
+
+const entities: Entity[] = [
+  group('bank'),
+  group('payments', 'bank'),
+  group('ghost-team', 'bank'),
+  user('ada', ['payments']),
+  api('payments-api', 'payments'),
+  api('ghost-api', 'ghost-team'),
+  api('nobody-api', 'tbd'),
+  api('typo-api', 'paymnets'),
+  component('payments-service', 'payments', ['payments-api', 'ghost-api']),
+  component('ghost-service', 'payments', ['nobody-api', 'typo-api']),
+];
+
+const reader = mockCredentials.user.header('user:default/ada');
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
+  async function startBackend(
+    options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+  ) {
+    const knex = await databases.init(databaseId);
+    // The mock registry names actions `test:<name>`; the real one, through
+    // the mcp-actions backend, `apiops.<name>`.
+    const actions = actionsRegistryServiceMock();
+    const { server } = await startTestBackend({
+      features: [
+        apiopsPlugin,
+        mockServices.database.factory({ knex }),
+        catalogServiceMock.factory({ entities }),
+        mockServices.permissions.factory({
+          result: options.permission ?? AuthorizeResult.ALLOW,
+        }),
+        createServiceFactory({
+          service: actionsRegistryServiceRef,
+          deps: {},
+          factory: () => actions,
+        }),
+      ],
+    });
+    return { server, actions };
+  }
+
+  async function snapshot(server: Parameters<typeof request>[0]) {
+    const res = await request(server)
+      .post('/api/apiops/snapshots')
+      .set('authorization', reader);
+    expect(res.status).toBe(202);
+    for (let i = 0; i < 100; i++) {
+      const summary = await request(server)
+        .get('/api/apiops/reports/summary')
+        .set('authorization', reader);
+      if (summary.body.snapshot.id) return summary.body;
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    throw new Error('the snapshot did not complete');
+  }
+
+  it('says the reports are stale before the first snapshot', async () => {
+    const { server } = await startBackend();
+    const res = await request(server)
+      .get('/api/apiops/reports/summary')
+      .set('authorization', reader);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      apis: 0,
+      snapshot: { stale: true, staleReason: 'No snapshot has been taken yet' },
+      trend: [],
+    });
+  });
+
+  it('reports every ownership gap once, with counts matching the rows', async () => {
+    const { server } = await startBackend();
+    const summary = await snapshot(server);
+
+    const gaps = await request(server)
+      .get('/api/apiops/reports/ownership')
+      .set('authorization', reader);
+    expect(gaps.status).toBe(200);
+    const found = gaps.body.items.map(
+      (g: { entityRef: string; type: string }) => `${g.entityRef} ${g.type}`,
+    );
+    expect(found.sort()).toEqual([
+      'api:default/ghost-api owner-group-empty',
+      'api:default/ghost-api owner-mismatch',
+      'api:default/nobody-api owner-missing',
+      'api:default/typo-api owner-mismatch',
+      'api:default/typo-api owner-unresolved',
+    ]);
+    expect(summary.apis).toBe(4);
+    expect(summary.byGapType).toEqual({
+      'owner-group-empty': 1,
+      'owner-mismatch': 2,
+      'owner-missing': 1,
+      'owner-unresolved': 1,
+    });
+    expect(summary.snapshot.stale).toBe(false);
+    expect(summary.trend).toHaveLength(1);
+    expect(
+      Object.values(summary.byStatus as Record<string, number>).reduce(
+        (a, b) => a + b,
+      ),
+    ).toBe(4);
+  });
+
+  it('filters and pages the ownership report, and exports it as CSV', async () => {
+    const { server } = await startBackend();
+    await snapshot(server);
+
+    const byType = await request(server)
+      .get('/api/apiops/reports/ownership?type=owner-mismatch')
+      .set('authorization', reader);
+    expect(
+      byType.body.items.map((g: { entityRef: string }) => g.entityRef).sort(),
+    ).toEqual(['api:default/ghost-api', 'api:default/typo-api']);
+
+    const byOwner = await request(server)
+      .get('/api/apiops/reports/ownership?owner=ghost-team')
+      .set('authorization', reader);
+    expect(
+      byOwner.body.items.map((g: { type: string }) => g.type).sort(),
+    ).toEqual(['owner-group-empty', 'owner-mismatch']);
+
+    const first = await request(server)
+      .get('/api/apiops/reports/ownership?limit=2')
+      .set('authorization', reader);
+    expect(first.body.items).toHaveLength(2);
+    const rest = await request(server)
+      .get(
+        `/api/apiops/reports/ownership?limit=10&cursor=${first.body.nextCursor}`,
+      )
+      .set('authorization', reader);
+    expect(rest.body.items).toHaveLength(3);
+    expect(rest.body.nextCursor).toBeUndefined();
+
+    const csv = await request(server)
+      .get('/api/apiops/reports/ownership?format=csv&type=owner-missing')
+      .set('authorization', reader);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(/attachment/);
+    expect(csv.text.split('\r\n')).toEqual([
+      'entityRef,title,owner,declaredOwner,system,type,severity,message',
+      expect.stringMatching(
+        /^api:default\/nobody-api,nobody-api,,tbd,system:default\/payments-hub,owner-missing,error,"?The owner/,
+      ),
+      '',
+    ]);
+  });
+
+  it.each([
+    ['type=owner-lost', /^type: must be one of/],
+    ['limit=0', /^limit:/],
+    ['limit=1001', /^limit:/],
+    ['format=xml', /^format:/],
+    ['cursor=nope!', /^cursor:/],
+    ['owner=group:', /^owner:/],
+  ])('answers 400 to ?%s', async (query, message) => {
+    const { server } = await startBackend();
+    const res = await request(server)
+      .get(`/api/apiops/reports/ownership?${query}`)
+      .set('authorization', reader);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('rolls teams up through their parent groups', async () => {
+    const { server } = await startBackend();
+    await snapshot(server);
+    const res = await request(server)
+      .get('/api/apiops/reports/teams')
+      .set('authorization', reader);
+    expect(res.status).toBe(200);
+    expect(
+      res.body.items.map((t: { groupRef: string; apis: number }) => [
+        t.groupRef,
+        t.apis,
+      ]),
+    ).toEqual([
+      ['group:default/bank', 2],
+      ['group:default/ghost-team', 1],
+      ['group:default/payments', 1],
+    ]);
+  });
+
+  it('refuses reports and snapshots to callers the policy denies', async () => {
+    const { server } = await startBackend({ permission: AuthorizeResult.DENY });
+    for (const path of ['summary', 'ownership', 'teams']) {
+      const res = await request(server)
+        .get(`/api/apiops/reports/${path}`)
+        .set('authorization', reader);
+      expect(res.status).toBe(403);
+    }
+    const run = await request(server)
+      .post('/api/apiops/snapshots')
+      .set('authorization', reader);
+    expect(run.status).toBe(403);
+  });
+
+  it('refuses reports without credentials', async () => {
+    const { server } = await startBackend();
+    const res = await request(server)
+      .get('/api/apiops/reports/summary')
+      .set('authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it('answers status with gaps and findings, and offers MCP actions', async () => {
+    const { server, actions } = await startBackend();
+    await snapshot(server);
+
+    const status = await request(server)
+      .get('/api/apiops/entities/api/default/typo-api/status')
+      .set('authorization', reader);
+    expect(status.body.owner).toMatchObject({
+      ref: 'group:default/paymnets',
+      resolved: false,
+      gaps: expect.arrayContaining([
+        expect.objectContaining({ type: 'owner-unresolved' }),
+      ]),
+    });
+    expect(status.body.governance.status).toBe('non-compliant');
+    expect(status.body.snapshotAt).toEqual(expect.any(String));
+
+    const credentials = mockCredentials.user('user:default/ada');
+    const viaAction = await actions.invoke({
+      id: 'test:get-api-status',
+      input: { entityRef: 'typo-api' },
+      credentials,
+    });
+    expect(viaAction.output).toMatchObject({
+      entityRef: 'api:default/typo-api',
+      governance: { status: 'non-compliant' },
+    });
+
+    const gaps = await actions.invoke({
+      id: 'test:list-ownership-gaps',
+      input: { type: 'owner-missing' },
+      credentials,
+    });
+    expect(gaps.output).toEqual({
+      items: [expect.objectContaining({ entityRef: 'api:default/nobody-api' })],
+    });
+
+    const team = await actions.invoke({
+      id: 'test:list-team-apis',
+      input: { team: 'bank' },
+      credentials,
+    });
+    expect(team.output).toMatchObject({
+      team: { groupRef: 'group:default/bank', apis: 2 },
+      apis: [
+        { entityRef: 'api:default/ghost-api', gaps: expect.any(Array) },
+        { entityRef: 'api:default/payments-api', gaps: [] },
+      ],
+    });
+
+    await expect(
+      actions.invoke({
+        id: 'test:get-api-status',
+        input: { entityRef: 'component:default/payments-service' },
+        credentials,
+      }),
+    ).rejects.toThrow(/is not an API/);
+    await expect(
+      actions.invoke({
+        id: 'test:list-team-apis',
+        input: { team: 'nobody' },
+        credentials,
+      }),
+    ).rejects.toThrow(/no API owned by group:default\/nobody/);
+  });
+});
