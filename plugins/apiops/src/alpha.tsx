@@ -1,5 +1,26 @@
-import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { ApiOpsClient, apiopsApiRef } from './api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+
+/**
+ * The client of the APIOps backend.
+ *
+ * @alpha
+ */
+export const apiopsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: apiopsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ApiOpsClient({ discoveryApi, fetchApi }),
+    }),
+});
 
 /**
  * The APIOps tab on API entity pages.
@@ -28,7 +49,7 @@ export default createFrontendPlugin({
   pluginId: 'apiops',
   title: 'APIOps',
   info: { packageJson: () => import('../package.json') },
-  extensions: [apiopsEntityContent],
+  extensions: [apiopsApi, apiopsEntityContent],
 });
 
 export { apiopsTranslationRef } from './translation';

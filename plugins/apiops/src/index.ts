@@ -8,3 +8,4 @@
 export { apiopsPlugin, EntityApiOpsContent } from './plugin';
 export { isApiOpsAvailable } from './conditions';
 export { apiopsTranslationRef } from './translation';
+export * from './api';

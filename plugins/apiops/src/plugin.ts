@@ -1,7 +1,11 @@
 import {
+  createApiFactory,
   createComponentExtension,
   createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { ApiOpsClient, apiopsApiRef } from './api';
 
 /**
  * The APIOps frontend plugin for the legacy frontend system. Apps on the new
@@ -11,6 +15,14 @@ import {
  */
 export const apiopsPlugin = createPlugin({
   id: 'apiops',
+  apis: [
+    createApiFactory({
+      api: apiopsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ApiOpsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
 });
 
 /**

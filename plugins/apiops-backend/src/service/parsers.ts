@@ -36,6 +36,26 @@ export function parseApiEntityParams(params: {
 }
 
 /**
+ * The group named by `/reports/teams/:namespace/:name/...`, as a lower-case
+ * entity ref.
+ *
+ * @internal
+ */
+export function parseGroupParams(params: {
+  namespace?: string;
+  name?: string;
+}): string {
+  const { namespace = '', name = '' } = params;
+  if (!NAME.test(namespace)) {
+    throw new InputError(`namespace: '${namespace}' is not a valid namespace`);
+  }
+  if (!NAME.test(name)) {
+    throw new InputError(`name: '${name}' is not a valid entity name`);
+  }
+  return `group:${namespace}/${name}`.toLocaleLowerCase('en-US');
+}
+
+/**
  * `?limit=&cursor=` of a list route.
  *
  * @internal

@@ -232,6 +232,34 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
     ]);
   });
 
+  it("lists a team's APIs, through its child groups", async () => {
+    const { server } = await startBackend();
+    await snapshot(server);
+    const res = await request(server)
+      .get('/api/apiops/reports/teams/default/bank/apis?limit=1')
+      .set('authorization', reader);
+    expect(res.status).toBe(200);
+    expect(res.body.team).toMatchObject({
+      groupRef: 'group:default/bank',
+      apis: 2,
+    });
+    expect(
+      res.body.items.map((a: { entityRef: string }) => a.entityRef),
+    ).toEqual(['api:default/ghost-api']);
+    const next = await request(server)
+      .get(
+        `/api/apiops/reports/teams/default/bank/apis?cursor=${res.body.nextCursor}`,
+      )
+      .set('authorization', reader);
+    expect(
+      next.body.items.map((a: { entityRef: string }) => a.entityRef),
+    ).toEqual(['api:default/payments-api']);
+    const none = await request(server)
+      .get('/api/apiops/reports/teams/default/nobody/apis')
+      .set('authorization', reader);
+    expect(none.body).toEqual({ items: [] });
+  });
+
   it('refuses reports and snapshots to callers the policy denies', async () => {
     const { server } = await startBackend({ permission: AuthorizeResult.DENY });
     for (const path of ['summary', 'ownership', 'teams']) {

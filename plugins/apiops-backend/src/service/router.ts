@@ -29,6 +29,7 @@ import { MethodCatalog } from '../method';
 import { LifecycleService } from '../lifecycle/LifecycleService';
 import {
   parseApiEntityParams,
+  parseGroupParams,
   parseMethodQuery,
   parseOwnershipReportQuery,
   parsePageQuery,
@@ -223,6 +224,16 @@ export async function createRouter(
   router.get('/reports/teams', async (req, res) => {
     await readReports(req);
     res.json(await snapshots.listTeams(parseTeamsReportQuery(req.query)));
+  });
+
+  router.get('/reports/teams/:namespace/:name/apis', async (req, res) => {
+    await readReports(req);
+    const groupRef = parseGroupParams(req.params);
+    const found = await snapshots.listTeamApis(
+      groupRef,
+      parseTeamsReportQuery(req.query),
+    );
+    res.json(found ? { team: found.team, ...found.page } : { items: [] });
   });
 
   router.post('/snapshots', async (req, res) => {

@@ -1,0 +1,88 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { createApiRef } from '@backstage/frontend-plugin-api';
+import type {
+  ApiSnapshotResult,
+  ApiStatus,
+  Assessment,
+  AssessmentRequest,
+  MethodModel,
+  OwnerGapType,
+  OwnershipGapRow,
+  ReportSummary,
+  SnapshotInfo,
+  TeamRollup,
+} from '@apiops-backstage/plugin-apiops-common';
+
+/**
+ * A page of a list answered by the APIOps backend.
+ *
+ * @public
+ */
+export interface ApiOpsPage<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/**
+ * Filters of the ownership report.
+ *
+ * @public
+ */
+export interface OwnershipGapFilters {
+  type?: OwnerGapType;
+  owner?: string;
+  system?: string;
+}
+
+/**
+ * The APIOps backend, as the frontend uses it.
+ *
+ * @public
+ */
+export interface ApiOpsApi {
+  /** The method's stations, criteria and lines, localized. */
+  getMethod(options?: {
+    locale?: string;
+    cycle?: string;
+  }): Promise<MethodModel>;
+  /** Where an API stands, who owns it and whether it is governed. */
+  getStatus(entity: CompoundEntityRef): Promise<ApiStatus>;
+  /** An API's assessment history, newest first. */
+  listAssessments(
+    entity: CompoundEntityRef,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<ApiOpsPage<Assessment>>;
+  /** Records an assessment; resolves to the stored record. */
+  recordAssessment(
+    entity: CompoundEntityRef,
+    request: AssessmentRequest,
+  ): Promise<Assessment>;
+  /** Counts, trends and the snapshot the reports come from. */
+  getSummary(): Promise<ReportSummary>;
+  /** A page of the ownership gaps. */
+  listOwnershipGaps(
+    filters?: OwnershipGapFilters,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<ApiOpsPage<OwnershipGapRow>>;
+  /** Every ownership gap matching the filters, as CSV. */
+  downloadOwnershipGapsCsv(filters?: OwnershipGapFilters): Promise<Blob>;
+  /** A page of the team rollups, most APIs first. */
+  listTeams(options?: {
+    limit?: number;
+    cursor?: string;
+  }): Promise<ApiOpsPage<TeamRollup>>;
+  /** The APIs a group owns itself or through its child groups. */
+  listTeamApis(
+    group: CompoundEntityRef,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<{ team?: TeamRollup } & ApiOpsPage<ApiSnapshotResult>>;
+  /** Starts a snapshot now (needs `apiops.snapshot.create`). */
+  triggerSnapshot(): Promise<SnapshotInfo>;
+}
+
+/**
+ * The API ref of {@link ApiOpsApi}.
+ *
+ * @public
+ */
+export const apiopsApiRef = createApiRef<ApiOpsApi>({ id: 'plugin.apiops' });

@@ -1,0 +1,148 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import type {
+  ApiSnapshotResult,
+  ApiStatus,
+  Assessment,
+  AssessmentRequest,
+  MethodModel,
+  OwnershipGapRow,
+  ReportSummary,
+  SnapshotInfo,
+  TeamRollup,
+} from '@apiops-backstage/plugin-apiops-common';
+import { ApiOpsApi, ApiOpsPage, OwnershipGapFilters } from './ApiOpsApi';
+
+/**
+ * The {@link ApiOpsApi} over the backend's REST API (`/api/apiops`).
+ *
+ * @public
+ */
+export class ApiOpsClient implements ApiOpsApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  getMethod(options: { locale?: string; cycle?: string } = {}) {
+    return this.get<MethodModel>('/method', options);
+  }
+
+  getStatus(entity: CompoundEntityRef) {
+    return this.get<ApiStatus>(`${entityPath(entity)}/status`);
+  }
+
+  listAssessments(
+    entity: CompoundEntityRef,
+    options: { limit?: number; cursor?: string } = {},
+  ) {
+    return this.get<ApiOpsPage<Assessment>>(
+      `${entityPath(entity)}/assessments`,
+      options,
+    );
+  }
+
+  recordAssessment(entity: CompoundEntityRef, request: AssessmentRequest) {
+    return this.send<Assessment>(
+      'POST',
+      `${entityPath(entity)}/assessments`,
+      request,
+    );
+  }
+
+  getSummary() {
+    return this.get<ReportSummary>('/reports/summary');
+  }
+
+  listOwnershipGaps(
+    filters: OwnershipGapFilters = {},
+    options: { limit?: number; cursor?: string } = {},
+  ) {
+    return this.get<ApiOpsPage<OwnershipGapRow>>('/reports/ownership', {
+      ...filters,
+      ...options,
+    });
+  }
+
+  async downloadOwnershipGapsCsv(filters: OwnershipGapFilters = {}) {
+    const response = await this.request('/reports/ownership', {
+      ...filters,
+      format: 'csv',
+    });
+    return response.blob();
+  }
+
+  listTeams(options: { limit?: number; cursor?: string } = {}) {
+    return this.get<ApiOpsPage<TeamRollup>>('/reports/teams', options);
+  }
+
+  listTeamApis(
+    group: CompoundEntityRef,
+    options: { limit?: number; cursor?: string } = {},
+  ) {
+    return this.get<{ team?: TeamRollup } & ApiOpsPage<ApiSnapshotResult>>(
+      `/reports/teams/${encodeURIComponent(
+        group.namespace,
+      )}/${encodeURIComponent(group.name)}/apis`,
+      options,
+    );
+  }
+
+  async triggerSnapshot() {
+    const { snapshot } = await this.send<{ snapshot: SnapshotInfo }>(
+      'POST',
+      '/snapshots',
+    );
+    return snapshot;
+  }
+
+  private async get<T>(
+    path: string,
+    query: Record<string, string | number | undefined> = {},
+  ): Promise<T> {
+    const response = await this.request(path, query);
+    return (await response.json()) as T;
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown) {
+    const baseUrl = await this.discoveryApi.getBaseUrl('apiops');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      headers: body ? { 'Content-Type': 'application/json' } : undefined,
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+
+  private async request(
+    path: string,
+    query: Record<string, string | number | undefined>,
+  ): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('apiops');
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const search = params.toString();
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${search ? `?${search}` : ''}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
+  }
+}
+
+function entityPath(entity: CompoundEntityRef): string {
+  return `/entities/${[entity.kind, entity.namespace, entity.name]
+    .map(part => encodeURIComponent(part.toLocaleLowerCase('en-US')))
+    .join('/')}`;
+}
