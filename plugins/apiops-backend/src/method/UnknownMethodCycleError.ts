@@ -13,7 +13,7 @@ export class UnknownMethodCycleError extends InputError {
 
   constructor(cycle: string, knownCycles: readonly string[]) {
     super(
-      `Unknown APIOps Cycles cycle '${cycle}'; expected one of ${knownCycles.join(
+      `cycle: unknown APIOps Cycles cycle '${cycle}'; expected one of ${knownCycles.join(
         ', ',
       )}`,
     );
