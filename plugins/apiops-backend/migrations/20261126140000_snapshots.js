@@ -44,16 +44,13 @@ exports.up = async function up(knex) {
       .string('entity_ref', 255)
       .primary()
       .comment('Ref of the API entity, lower case');
-    table.string('title', 255).nullable().comment('metadata.title or name');
+    table.text('title').nullable().comment('metadata.title or name');
     table
-      .string('owner_ref', 255)
+      .text('owner_ref')
       .nullable()
       .comment('Normalized owner ref, lower case');
-    table
-      .string('system_ref', 255)
-      .nullable()
-      .comment('System ref, lower case');
-    table.string('lifecycle', 255).nullable().comment('spec.lifecycle');
+    table.text('system_ref').nullable().comment('System ref, lower case');
+    table.text('lifecycle').nullable().comment('spec.lifecycle');
     table
       .string('station', 255)
       .notNullable()
@@ -85,19 +82,13 @@ exports.up = async function up(knex) {
       .string('entity_ref', 255)
       .notNullable()
       .comment('Ref of the API, lower case');
-    table.string('title', 255).nullable().comment('Title of the API');
+    table.text('title').nullable().comment('Title of the API');
     table
-      .string('owner_ref', 255)
+      .text('owner_ref')
       .nullable()
       .comment('Normalized owner ref, lower case');
-    table
-      .string('declared_owner', 255)
-      .nullable()
-      .comment('spec.owner as written');
-    table
-      .string('system_ref', 255)
-      .nullable()
-      .comment('System ref, lower case');
+    table.text('declared_owner').nullable().comment('spec.owner as written');
+    table.text('system_ref').nullable().comment('System ref, lower case');
     table
       .string('type', 32)
       .notNullable()
@@ -123,7 +114,7 @@ exports.up = async function up(knex) {
       .string('group_ref', 255)
       .primary()
       .comment('Ref of the group, lower case');
-    table.string('title', 255).nullable().comment('Display name of the group');
+    table.text('title').nullable().comment('Display name of the group');
     table
       .integer('api_count')
       .notNullable()

@@ -158,7 +158,8 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   async purgeHistory(before: Date): Promise<number> {
     const keep = await this.lastSucceeded();
     return this.db<DbSnapshotRow>(RUNS)
-      .where('started_at', '<', before)
+      .whereIn('status', ['succeeded', 'failed'])
+      .andWhere('finished_at', '<', before)
       .modify(q => {
         if (keep) q.whereNot({ id: keep.id });
       })

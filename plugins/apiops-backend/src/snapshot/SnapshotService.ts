@@ -142,7 +142,9 @@ export class SnapshotService {
     const consumers = new Map<string, string[]>();
     for await (const page of this.options.catalog.streamEntities(
       {
-        filter: { kind: ['Group', 'User', 'Component'] },
+        filter: {
+          kind: ['Group', 'User', 'Component', 'System', 'Domain', 'Resource'],
+        },
         fields: ORG_FIELDS,
       },
       { credentials },

@@ -17,10 +17,16 @@ export const MAX_DEFINITION_BYTES = 5 * 1024 * 1024;
 export function checkDefinition(entity: Entity): string | undefined {
   const type = String(entity.spec?.type ?? '').toLocaleLowerCase('en-US');
   const definition = entity.spec?.definition;
-  if (typeof definition !== 'string' || definition.trim() === '') {
+  if (definition === undefined || definition === null) {
+    return 'spec.definition is missing';
+  }
+  if (typeof definition !== 'string') {
+    return 'spec.definition is not text';
+  }
+  if (definition.trim() === '') {
     return 'spec.definition is empty';
   }
-  if (definition.length > MAX_DEFINITION_BYTES) {
+  if (Buffer.byteLength(definition, 'utf8') > MAX_DEFINITION_BYTES) {
     return `spec.definition is larger than ${MAX_DEFINITION_BYTES} bytes and was not parsed`;
   }
   try {
@@ -45,7 +51,7 @@ export function checkDefinition(entity: Entity): string | undefined {
         return undefined;
     }
   } catch (error) {
-    return `spec.definition does not parse as ${type}: ${firstLine(error)}`;
+    return firstLine(error);
   }
 }
 
@@ -53,7 +59,7 @@ function checkDocument(
   text: string,
   check: (doc: Record<string, unknown>) => string | undefined,
 ): string | undefined {
-  const doc = parseYaml(text, { maxAliasCount: 100, uniqueKeys: false });
+  const doc = parseYaml(text, { maxAliasCount: 10_000, uniqueKeys: false });
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     return 'spec.definition is not a YAML or JSON object';
   }
@@ -63,5 +69,5 @@ function checkDocument(
 
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0].slice(0, 300);
+  return message.split('\n')[0].replace(/:\s*$/, '').slice(0, 300);
 }

@@ -1,0 +1,976 @@
+import type {
+  GovernanceStatus,
+  OwnerGapType,
+  OwnershipGapRow,
+  SnapshotCounts,
+  TeamRollup,
+} from '@apiops-backstage/plugin-apiops-common';
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { TestDatabaseId } from '@backstage/backend-test-utils';
+import { InputError } from '@backstage/errors';
+import { Knex } from 'knex';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
+import {
+  REPORT_PAGE_MAX_LIMIT,
+  ReportPage,
+  SnapshotResults,
+  StoredApiResult,
+} from './SnapshotStore';
+
+jest.setTimeout(120_000);
+
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+interface ApiFixture {
+  ref: string;
+  owner?: string;
+  declared?: string;
+  ownerKind?: string;
+  system?: string;
+  title?: string;
+  lifecycle?: string;
+  station?: string;
+  gaps?: OwnerGapType[];
+  findings?: string[];
+  status?: GovernanceStatus;
+}
+
+function statusOf(gaps: unknown[], findings: unknown[]): GovernanceStatus {
+  if (gaps.length > 0) return 'non-compliant';
+  return findings.length > 0 ? 'attention' : 'compliant';
+}
+
+function storedApi(fixture: ApiFixture): StoredApiResult {
+  const gaps = fixture.gaps ?? [];
+  const findings = fixture.findings ?? [];
+  return {
+    result: {
+      entityRef: fixture.ref,
+      title: fixture.title ?? `Title of ${fixture.ref}`,
+      system: fixture.system,
+      lifecycle: fixture.lifecycle ?? 'production',
+      station: fixture.station
+        ? {
+            id: fixture.station,
+            source: 'assessment',
+            cycle: 'api-productization-cycle',
+          }
+        : {
+            id: 'unassessed',
+            source: 'none',
+            cycle: 'api-productization-cycle',
+          },
+      owner: {
+        ref: fixture.owner,
+        declared: fixture.declared ?? fixture.owner,
+        resolved: fixture.owner !== undefined,
+        kind: fixture.ownerKind ?? (fixture.owner ? 'group' : undefined),
+        gaps: gaps.map(type => ({
+          type,
+          severity: type === 'owner-mismatch' ? 'warning' : 'error',
+          message: `${type} of ${fixture.ref}`,
+        })),
+      },
+      governance: {
+        status: fixture.status ?? statusOf(gaps, findings),
+        findings: findings.map(ruleId => ({
+          ruleId,
+          severity: 'warning',
+          message: `${ruleId} of ${fixture.ref}`,
+        })),
+      },
+    },
+    inputs: {
+      providers: [{ ref: 'component:default/some-service', exists: true }],
+      consumers: ['component:default/some-website'],
+    },
+  };
+}
+
+function countsOf(apis: StoredApiResult[]): SnapshotCounts {
+  const counts: SnapshotCounts = {
+    apis: apis.length,
+    byStation: {},
+    byStatus: {},
+    byGapType: {},
+    byFindingType: {},
+  };
+  for (const { result } of apis) {
+    counts.byStation[result.station.id] =
+      (counts.byStation[result.station.id] ?? 0) + 1;
+    counts.byStatus[result.governance.status] =
+      (counts.byStatus[result.governance.status] ?? 0) + 1;
+    for (const gap of result.owner.gaps) {
+      counts.byGapType[gap.type] = (counts.byGapType[gap.type] ?? 0) + 1;
+    }
+    for (const finding of result.governance.findings) {
+      counts.byFindingType[finding.ruleId] =
+        (counts.byFindingType[finding.ruleId] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/** The rollup of a group counting the APIs owned by `ownerRefs`. */
+function team(
+  groupRef: string,
+  ownerRefs: string[],
+  apis: StoredApiResult[],
+): TeamRollup & { ownerRefs: string[] } {
+  const owned = apis.filter(
+    ({ result }) => result.owner.ref && ownerRefs.includes(result.owner.ref),
+  );
+  const rollup: TeamRollup & { ownerRefs: string[] } = {
+    groupRef,
+    title: `Title of ${groupRef}`,
+    apis: owned.length,
+    byStation: {},
+    byStatus: {},
+    gaps: 0,
+    findings: 0,
+    ownerRefs,
+  };
+  for (const { result } of owned) {
+    rollup.byStation[result.station.id] =
+      (rollup.byStation[result.station.id] ?? 0) + 1;
+    rollup.byStatus[result.governance.status] =
+      (rollup.byStatus[result.governance.status] ?? 0) + 1;
+    rollup.gaps += result.owner.gaps.length;
+    rollup.findings += result.governance.findings.length;
+  }
+  return rollup;
+}
+
+const ACCOUNTS = 'group:default/accounts-team';
+const LEGACY = 'group:default/legacy-integration-team';
+const OPEN_BANKING = 'group:default/open-banking-team';
+
+/** A small catalog: gaps of every kind, one API with two gaps. */
+function firstCatalog(): StoredApiResult[] {
+  return [
+    storedApi({
+      ref: 'api:default/accounts-api',
+      owner: ACCOUNTS,
+      system: 'system:default/core-accounts',
+      station: 'api-design',
+    }),
+    storedApi({
+      ref: 'api:default/payment-limits-api',
+      owner: ACCOUNTS,
+      system: 'system:default/payments-hub',
+      gaps: ['owner-mismatch'],
+    }),
+    storedApi({
+      ref: 'api:default/fx-rates-api',
+      owner: 'group:default/treasury-ops',
+      system: 'system:default/market-data',
+      gaps: ['owner-unresolved'],
+      findings: ['providers-known'],
+    }),
+    storedApi({
+      ref: 'api:default/marketing-consents-api',
+      declared: 'tbd',
+      system: 'system:default/customer-hub',
+      gaps: ['owner-missing'],
+    }),
+    storedApi({
+      ref: 'api:default/savings-goals-api',
+      owner: 'user:default/maya.okafor',
+      ownerKind: 'user',
+      system: 'system:default/digital-channels',
+      gaps: ['owner-not-group'],
+    }),
+    storedApi({
+      ref: 'api:default/mainframe-gateway-api',
+      owner: LEGACY,
+      system: 'system:default/core-accounts',
+      gaps: ['owner-orphaned', 'owner-mismatch'],
+      findings: ['description-present'],
+    }),
+    storedApi({
+      ref: 'api:partner/notifications-api',
+      owner: OPEN_BANKING,
+      system: 'system:default/partner-portal',
+      station: 'api-publishing',
+    }),
+  ];
+}
+
+function teamsOf(apis: StoredApiResult[]) {
+  return [
+    team('group:default/kestrel-bank', [ACCOUNTS, LEGACY, OPEN_BANKING], apis),
+    team('group:default/retail-banking', [ACCOUNTS], apis),
+    team(ACCOUNTS, [ACCOUNTS], apis),
+    team('group:default/technology', [LEGACY], apis),
+    team(LEGACY, [LEGACY], apis),
+    team('group:default/payments-division', [OPEN_BANKING], apis),
+    team(OPEN_BANKING, [OPEN_BANKING], apis),
+  ].filter(rollup => rollup.apis > 0);
+}
+
+function resultsOf(apis: StoredApiResult[]): SnapshotResults {
+  return { apis, teams: teamsOf(apis), counts: countsOf(apis) };
+}
+
+function databaseService(knex: Knex): DatabaseService {
+  return { getClient: async () => knex };
+}
+
+async function catchError(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+/** Every item of a paginated list, following nextCursor. */
+async function collectPages<T>(
+  fetchPage: (cursor?: string) => Promise<ReportPage<T>>,
+): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await fetchPage(cursor);
+    pages += 1;
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (pages > 10_000) throw new Error('the cursor never ends');
+  } while (cursor);
+  return { items, pages };
+}
+
+function gapKeys(rows: OwnershipGapRow[]): string[] {
+  return rows.map(row => `${row.entityRef} ${row.type}`);
+}
+
+const BAD_CURSORS = [
+  'not-a-cursor',
+  '12',
+  Buffer.from('v1:abc').toString('base64url'),
+  Buffer.from('v1:0').toString('base64url'),
+  Buffer.from('v1:-5').toString('base64url'),
+  Buffer.from('v2:12').toString('base64url'),
+  'djE6MTI=/../',
+];
+
+const BAD_LIMITS = [0, -1, 1.5, REPORT_PAGE_MAX_LIMIT + 1, NaN, Infinity];
+
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseSnapshotStore on %p',
+  (databaseId: TestDatabaseId) => {
+    let store: DatabaseSnapshotStore;
+
+    beforeEach(async () => {
+      const knex = await databases.init(databaseId);
+      store = await DatabaseSnapshotStore.create({
+        database: databaseService(knex),
+      });
+    });
+
+    async function snapshot(apis: StoredApiResult[]): Promise<string> {
+      const runId = await store.startRun();
+      await store.completeRun(runId, resultsOf(apis));
+      return runId;
+    }
+
+    async function failedRun(error: string): Promise<string> {
+      const runId = await store.startRun();
+      await store.failRun(runId, error);
+      return runId;
+    }
+
+    describe('runs and staleness', () => {
+      it('has no results and says so before any run', async () => {
+        const info = await store.getInfo();
+        expect(info).toEqual({
+          stale: true,
+          staleReason: expect.stringMatching(/no snapshot/i),
+        });
+        expect(await store.getCurrentCounts()).toBeUndefined();
+        expect(await store.getApiResult('api:default/accounts-api')).toBe(
+          undefined,
+        );
+        expect(await store.listOwnershipGaps({ limit: 10 })).toEqual({
+          items: [],
+        });
+        expect(await store.listTeams({ limit: 10 })).toEqual({ items: [] });
+        expect(await store.listHistory(new Date(0))).toEqual([]);
+      });
+
+      it('does not count a run in progress as a snapshot', async () => {
+        const runId = await store.startRun();
+        const info = await store.getInfo();
+        expect(info.stale).toBe(true);
+        expect(info.id).toBeUndefined();
+        expect(info.computedAt).toBeUndefined();
+        expect(info.lastRun).toEqual({
+          id: runId,
+          status: 'running',
+          startedAt: expect.stringMatching(ISO_UTC),
+        });
+      });
+
+      it('serves the results of a successful run, with when it finished', async () => {
+        const apis = firstCatalog();
+        const before = Date.now();
+        const runId = await snapshot(apis);
+        const after = Date.now();
+
+        const info = await store.getInfo();
+        expect(info).toEqual({
+          id: runId,
+          computedAt: expect.stringMatching(ISO_UTC),
+          stale: false,
+          lastRun: {
+            id: runId,
+            status: 'succeeded',
+            startedAt: expect.stringMatching(ISO_UTC),
+            finishedAt: info.computedAt,
+          },
+        });
+        const computedAt = Date.parse(info.computedAt!);
+        expect(computedAt).toBeGreaterThanOrEqual(before - 2000);
+        expect(computedAt).toBeLessThanOrEqual(after + 2000);
+        expect(Date.parse(info.lastRun!.startedAt)).toBeLessThanOrEqual(
+          computedAt,
+        );
+
+        expect(await store.getApiResult('api:default/accounts-api')).toEqual(
+          apis[0],
+        );
+        expect(await store.getCurrentCounts()).toEqual(countsOf(apis));
+      });
+
+      it('finds an API result whatever the case of its ref', async () => {
+        const apis = [
+          storedApi({ ref: 'api:default/Accounts-API', owner: ACCOUNTS }),
+        ];
+        await snapshot(apis);
+        for (const ref of [
+          'api:default/accounts-api',
+          'API:default/ACCOUNTS-API',
+          'api:default/Accounts-API',
+        ]) {
+          expect(await store.getApiResult(ref)).toEqual(apis[0]);
+        }
+        expect(await store.getApiResult('api:default/accounts')).toBe(
+          undefined,
+        );
+      });
+
+      it('keeps serving the previous results after a failed run, stale with the reason', async () => {
+        const apis = firstCatalog();
+        const goodRun = await snapshot(apis);
+        const before = await store.getInfo();
+        const gapsBefore = await store.listOwnershipGaps({ limit: 100 });
+        const teamsBefore = await store.listTeams({ limit: 100 });
+
+        const badRun = await failedRun(
+          'connect ECONNREFUSED 127.0.0.1:7007 (catalog)',
+        );
+
+        const info = await store.getInfo();
+        expect(info.stale).toBe(true);
+        expect(info.staleReason).toContain(
+          'connect ECONNREFUSED 127.0.0.1:7007 (catalog)',
+        );
+        expect(info.id).toBe(goodRun);
+        expect(info.computedAt).toBe(before.computedAt);
+        expect(info.lastRun).toEqual({
+          id: badRun,
+          status: 'failed',
+          startedAt: expect.stringMatching(ISO_UTC),
+          finishedAt: expect.stringMatching(ISO_UTC),
+          error: 'connect ECONNREFUSED 127.0.0.1:7007 (catalog)',
+        });
+
+        expect(await store.getApiResult('api:default/fx-rates-api')).toEqual(
+          apis[2],
+        );
+        expect(await store.listOwnershipGaps({ limit: 100 })).toEqual(
+          gapsBefore,
+        );
+        expect(gapsBefore.items).toHaveLength(6);
+        expect(await store.listTeams({ limit: 100 })).toEqual(teamsBefore);
+        expect(teamsBefore.items.length).toBeGreaterThan(0);
+        expect(await store.getCurrentCounts()).toEqual(countsOf(apis));
+      });
+
+      it('is stale with the reason when the first run fails', async () => {
+        await failedRun('The catalog answered 503 Service Unavailable');
+        const info = await store.getInfo();
+        expect(info.stale).toBe(true);
+        expect(info.id).toBeUndefined();
+        expect(info.computedAt).toBeUndefined();
+        expect(info.staleReason).toContain(
+          'The catalog answered 503 Service Unavailable',
+        );
+        expect(await store.getCurrentCounts()).toBeUndefined();
+      });
+
+      it('is current again after a successful run follows a failed one', async () => {
+        await snapshot(firstCatalog());
+        await failedRun('catalog down');
+        const runId = await snapshot(firstCatalog());
+        const info = await store.getInfo();
+        expect(info.stale).toBe(false);
+        expect(info.staleReason).toBeUndefined();
+        expect(info.id).toBe(runId);
+      });
+
+      it('replaces the current results as a whole with each successful run', async () => {
+        await snapshot(firstCatalog());
+
+        // The second catalog: mainframe-gateway and fx-rates are gone,
+        // accounts-api lost its owner, a new API appeared.
+        const second = [
+          storedApi({
+            ref: 'api:default/accounts-api',
+            declared: 'unknown',
+            system: 'system:default/core-accounts',
+            gaps: ['owner-missing'],
+          }),
+          storedApi({
+            ref: 'api:default/payment-limits-api',
+            owner: ACCOUNTS,
+            system: 'system:default/payments-hub',
+          }),
+          storedApi({
+            ref: 'api:default/statements-api',
+            owner: ACCOUNTS,
+            system: 'system:default/core-accounts',
+          }),
+        ];
+        await snapshot(second);
+
+        expect(
+          await store.getApiResult('api:default/mainframe-gateway-api'),
+        ).toBe(undefined);
+        expect(await store.getApiResult('api:default/fx-rates-api')).toBe(
+          undefined,
+        );
+        expect(await store.getApiResult('api:default/accounts-api')).toEqual(
+          second[0],
+        );
+        expect(await store.getApiResult('api:default/statements-api')).toEqual(
+          second[2],
+        );
+
+        const gaps = await store.listOwnershipGaps({ limit: 100 });
+        expect(gapKeys(gaps.items)).toEqual([
+          'api:default/accounts-api owner-missing',
+        ]);
+
+        const teams = await store.listTeams({ limit: 100 });
+        expect(teams.items.map(t => [t.groupRef, t.apis])).toEqual([
+          ['group:default/accounts-team', 2],
+          ['group:default/kestrel-bank', 2],
+          ['group:default/retail-banking', 2],
+        ]);
+        expect(await store.listTeamApis(LEGACY, { limit: 10 })).toBe(undefined);
+        expect(await store.getCurrentCounts()).toEqual(countsOf(second));
+      });
+
+      it('replaces the results with nothing when the catalog has no API any more', async () => {
+        await snapshot(firstCatalog());
+        await snapshot([]);
+        expect(await store.listOwnershipGaps({ limit: 10 })).toEqual({
+          items: [],
+        });
+        expect(await store.listTeams({ limit: 10 })).toEqual({ items: [] });
+        expect(await store.getApiResult('api:default/accounts-api')).toBe(
+          undefined,
+        );
+        expect(await store.getCurrentCounts()).toMatchObject({ apis: 0 });
+        expect((await store.getInfo()).stale).toBe(false);
+      });
+
+      it('stores an API whose title, lifecycle and owner are longer than 255 characters', async () => {
+        const long = 'Very '.repeat(60);
+        const owner = `group:default/${'a'.repeat(300)}`;
+        const apis = [
+          storedApi({
+            ref: 'api:default/verbose-api',
+            title: long,
+            lifecycle: `production-${'x'.repeat(300)}`,
+            owner,
+            declared: owner,
+            gaps: ['owner-unresolved'],
+          }),
+        ];
+        await snapshot(apis);
+        expect(await store.getApiResult('api:default/verbose-api')).toEqual(
+          apis[0],
+        );
+        const [row] = (await store.listOwnershipGaps({ limit: 10 })).items;
+        expect(row.title).toBe(long);
+        expect(row.declaredOwner).toBe(owner);
+      });
+
+      it('stores 3,000 APIs with 6,000 gaps and a team of 1,500 owners in one run', async () => {
+        const owners = Array.from(
+          { length: 1500 },
+          (_, i) => `group:default/team-${String(i).padStart(4, '0')}`,
+        );
+        const apis = Array.from({ length: 3000 }, (_, i) =>
+          storedApi({
+            ref: `api:default/api-${String(i).padStart(4, '0')}`,
+            owner: owners[i % owners.length],
+            system: `system:default/system-${i % 7}`,
+            gaps: ['owner-group-empty', 'owner-orphaned'],
+            findings: ['description-present'],
+          }),
+        );
+        const teams = [
+          team('group:default/everyone', owners, apis),
+          ...owners.map(owner => team(owner, [owner], apis)),
+        ];
+        const runId = await store.startRun();
+        await store.completeRun(runId, {
+          apis,
+          teams,
+          counts: countsOf(apis),
+        });
+
+        const gaps = await collectPages(cursor =>
+          store.listOwnershipGaps({ limit: REPORT_PAGE_MAX_LIMIT, cursor }),
+        );
+        expect(gaps.items).toHaveLength(6000);
+        expect(gaps.pages).toBe(6);
+        expect(new Set(gapKeys(gaps.items)).size).toBe(6000);
+
+        const rollups = await collectPages(cursor =>
+          store.listTeams({ limit: REPORT_PAGE_MAX_LIMIT, cursor }),
+        );
+        expect(rollups.items).toHaveLength(1501);
+        expect(rollups.items[0]).toMatchObject({
+          groupRef: 'group:default/everyone',
+          apis: 3000,
+          gaps: 6000,
+          findings: 3000,
+        });
+
+        const everyone = await collectPages(async cursor => {
+          const found = await store.listTeamApis('group:default/everyone', {
+            limit: REPORT_PAGE_MAX_LIMIT,
+            cursor,
+          });
+          return found!.page;
+        });
+        expect(everyone.items).toHaveLength(3000);
+        expect(new Set(everyone.items.map(api => api.entityRef)).size).toBe(
+          3000,
+        );
+
+        expect(await store.getApiResult('api:default/api-2999')).toEqual(
+          apis[2999],
+        );
+        expect((await store.getCurrentCounts())?.apis).toBe(3000);
+      });
+    });
+
+    describe('listOwnershipGaps', () => {
+      beforeEach(async () => {
+        await snapshot(firstCatalog());
+      });
+
+      it('lists one row per gap, with what a reader of the report needs', async () => {
+        const page = await store.listOwnershipGaps({ limit: 100 });
+        expect(page.nextCursor).toBeUndefined();
+        expect(gapKeys(page.items).sort()).toEqual([
+          'api:default/fx-rates-api owner-unresolved',
+          'api:default/mainframe-gateway-api owner-mismatch',
+          'api:default/mainframe-gateway-api owner-orphaned',
+          'api:default/marketing-consents-api owner-missing',
+          'api:default/payment-limits-api owner-mismatch',
+          'api:default/savings-goals-api owner-not-group',
+        ]);
+        expect(page.items.find(row => row.type === 'owner-unresolved')).toEqual(
+          {
+            entityRef: 'api:default/fx-rates-api',
+            title: 'Title of api:default/fx-rates-api',
+            owner: 'group:default/treasury-ops',
+            declaredOwner: 'group:default/treasury-ops',
+            system: 'system:default/market-data',
+            type: 'owner-unresolved',
+            severity: 'error',
+            message: 'owner-unresolved of api:default/fx-rates-api',
+          },
+        );
+        expect(page.items.find(row => row.type === 'owner-missing')).toEqual({
+          entityRef: 'api:default/marketing-consents-api',
+          title: 'Title of api:default/marketing-consents-api',
+          declaredOwner: 'tbd',
+          system: 'system:default/customer-hub',
+          type: 'owner-missing',
+          severity: 'error',
+          message: 'owner-missing of api:default/marketing-consents-api',
+        });
+      });
+
+      it('filters by gap type', async () => {
+        const page = await store.listOwnershipGaps({
+          type: 'owner-mismatch',
+          limit: 100,
+        });
+        expect(gapKeys(page.items).sort()).toEqual([
+          'api:default/mainframe-gateway-api owner-mismatch',
+          'api:default/payment-limits-api owner-mismatch',
+        ]);
+      });
+
+      it.each([
+        'group:default/legacy-integration-team',
+        'Group:Default/Legacy-Integration-Team',
+        'GROUP:DEFAULT/LEGACY-INTEGRATION-TEAM',
+      ])('filters by owner, whatever the case: %s', async owner => {
+        const page = await store.listOwnershipGaps({ owner, limit: 100 });
+        expect(gapKeys(page.items).sort()).toEqual([
+          'api:default/mainframe-gateway-api owner-mismatch',
+          'api:default/mainframe-gateway-api owner-orphaned',
+        ]);
+      });
+
+      it.each(['system:default/core-accounts', 'System:default/Core-Accounts'])(
+        'filters by system, whatever the case: %s',
+        async system => {
+          const page = await store.listOwnershipGaps({ system, limit: 100 });
+          expect(gapKeys(page.items).sort()).toEqual([
+            'api:default/mainframe-gateway-api owner-mismatch',
+            'api:default/mainframe-gateway-api owner-orphaned',
+          ]);
+        },
+      );
+
+      it('combines filters', async () => {
+        expect(
+          gapKeys(
+            (
+              await store.listOwnershipGaps({
+                type: 'owner-mismatch',
+                owner: ACCOUNTS,
+                system: 'system:default/payments-hub',
+                limit: 100,
+              })
+            ).items,
+          ),
+        ).toEqual(['api:default/payment-limits-api owner-mismatch']);
+        expect(
+          await store.listOwnershipGaps({
+            type: 'owner-orphaned',
+            owner: ACCOUNTS,
+            limit: 100,
+          }),
+        ).toEqual({ items: [] });
+        expect(
+          await store.listOwnershipGaps({
+            owner: 'group:default/nobody-here',
+            limit: 100,
+          }),
+        ).toEqual({ items: [] });
+      });
+
+      it.each([1, 2, 3, 6])(
+        'pages through every gap once with limit %d',
+        async limit => {
+          const all = (await store.listOwnershipGaps({ limit: 100 })).items;
+          const paged = await collectPages(cursor =>
+            store.listOwnershipGaps({ limit, cursor }),
+          );
+          expect(paged.items).toEqual(all);
+          expect(paged.pages).toBe(Math.ceil(all.length / limit));
+        },
+      );
+
+      it('pages through a filtered list without leaving the filter', async () => {
+        const paged = await collectPages(cursor =>
+          store.listOwnershipGaps({
+            type: 'owner-mismatch',
+            limit: 1,
+            cursor,
+          }),
+        );
+        expect(gapKeys(paged.items).sort()).toEqual([
+          'api:default/mainframe-gateway-api owner-mismatch',
+          'api:default/payment-limits-api owner-mismatch',
+        ]);
+        expect(paged.pages).toBe(2);
+      });
+
+      it('accepts the largest page', async () => {
+        const page = await store.listOwnershipGaps({
+          limit: REPORT_PAGE_MAX_LIMIT,
+        });
+        expect(page.items).toHaveLength(6);
+      });
+
+      it.each(BAD_CURSORS)(
+        'refuses the malformed cursor %p, naming the field',
+        async cursor => {
+          const error = await catchError(
+            store.listOwnershipGaps({ limit: 10, cursor }),
+          );
+          expect(error).toBeInstanceOf(InputError);
+          expect(error.message).toMatch(/^cursor/);
+        },
+      );
+
+      it.each(BAD_LIMITS)(
+        'refuses the limit %p, naming the field',
+        async limit => {
+          const error = await catchError(store.listOwnershipGaps({ limit }));
+          expect(error).toBeInstanceOf(InputError);
+          expect(error.message).toMatch(/^limit/);
+        },
+      );
+    });
+
+    describe('listTeams', () => {
+      beforeEach(async () => {
+        await snapshot(firstCatalog());
+      });
+
+      it('lists the teams with most APIs first, then by ref', async () => {
+        const page = await store.listTeams({ limit: 100 });
+        expect(page.nextCursor).toBeUndefined();
+        expect(page.items.map(t => [t.groupRef, t.apis])).toEqual([
+          ['group:default/kestrel-bank', 4],
+          ['group:default/accounts-team', 2],
+          ['group:default/retail-banking', 2],
+          ['group:default/legacy-integration-team', 1],
+          ['group:default/open-banking-team', 1],
+          ['group:default/payments-division', 1],
+          ['group:default/technology', 1],
+        ]);
+        expect(page.items[0]).toEqual({
+          groupRef: 'group:default/kestrel-bank',
+          title: 'Title of group:default/kestrel-bank',
+          apis: 4,
+          byStation: { 'api-design': 1, unassessed: 2, 'api-publishing': 1 },
+          byStatus: { compliant: 2, 'non-compliant': 2 },
+          gaps: 3,
+          findings: 1,
+        });
+      });
+
+      it.each([1, 2, 3, 7])(
+        'pages through every team once with limit %d',
+        async limit => {
+          const all = (await store.listTeams({ limit: 100 })).items;
+          const paged = await collectPages(cursor =>
+            store.listTeams({ limit, cursor }),
+          );
+          expect(paged.items).toEqual(all);
+          expect(paged.pages).toBe(Math.ceil(all.length / limit));
+        },
+      );
+
+      it.each(BAD_CURSORS)(
+        'refuses the malformed cursor %p, naming the field',
+        async cursor => {
+          const error = await catchError(
+            store.listTeams({ limit: 10, cursor }),
+          );
+          expect(error).toBeInstanceOf(InputError);
+          expect(error.message).toMatch(/^cursor/);
+        },
+      );
+
+      it.each(BAD_LIMITS)(
+        'refuses the limit %p, naming the field',
+        async limit => {
+          const error = await catchError(store.listTeams({ limit }));
+          expect(error).toBeInstanceOf(InputError);
+          expect(error.message).toMatch(/^limit/);
+        },
+      );
+    });
+
+    describe('listTeamApis', () => {
+      beforeEach(async () => {
+        await snapshot(firstCatalog());
+      });
+
+      it("lists the APIs of a group's descendants, by ref, with its rollup", async () => {
+        const found = await store.listTeamApis('group:default/kestrel-bank', {
+          limit: 100,
+        });
+        expect(found?.team).toMatchObject({
+          groupRef: 'group:default/kestrel-bank',
+          apis: 4,
+        });
+        expect(found?.page.nextCursor).toBeUndefined();
+        expect(found?.page.items.map(api => api.entityRef)).toEqual([
+          'api:default/accounts-api',
+          'api:default/mainframe-gateway-api',
+          'api:default/payment-limits-api',
+          'api:partner/notifications-api',
+        ]);
+        expect(found?.page.items[0]).toEqual(firstCatalog()[0].result);
+      });
+
+      it('finds a group whatever the case of its ref', async () => {
+        const found = await store.listTeamApis('Group:Default/Retail-Banking', {
+          limit: 100,
+        });
+        expect(found?.page.items.map(api => api.entityRef)).toEqual([
+          'api:default/accounts-api',
+          'api:default/payment-limits-api',
+        ]);
+      });
+
+      it('pages through the APIs of a group', async () => {
+        const paged = await collectPages(async cursor => {
+          const found = await store.listTeamApis('group:default/kestrel-bank', {
+            limit: 3,
+            cursor,
+          });
+          return found!.page;
+        });
+        expect(paged.pages).toBe(2);
+        expect(paged.items.map(api => api.entityRef)).toEqual([
+          'api:default/accounts-api',
+          'api:default/mainframe-gateway-api',
+          'api:default/payment-limits-api',
+          'api:partner/notifications-api',
+        ]);
+      });
+
+      it.each([
+        'group:default/no-such-team',
+        'group:default/treasury-ops',
+        'user:default/maya.okafor',
+      ])('answers undefined for %s, which owns no API', async ref => {
+        expect(await store.listTeamApis(ref, { limit: 10 })).toBe(undefined);
+      });
+
+      it('refuses a malformed cursor and a bad limit', async () => {
+        const badCursor = await catchError(
+          store.listTeamApis('group:default/kestrel-bank', {
+            limit: 10,
+            cursor: 'nope',
+          }),
+        );
+        expect(badCursor).toBeInstanceOf(InputError);
+        expect(badCursor.message).toMatch(/^cursor/);
+        const badLimit = await catchError(
+          store.listTeamApis('group:default/kestrel-bank', { limit: 0 }),
+        );
+        expect(badLimit).toBeInstanceOf(InputError);
+        expect(badLimit.message).toMatch(/^limit/);
+      });
+    });
+
+    describe('history', () => {
+      const pause = () => new Promise(resolve => setTimeout(resolve, 20));
+
+      it('lists the successful runs since a time, oldest first, with their counts', async () => {
+        const first = firstCatalog();
+        const second = first.slice(0, 3);
+        const third = first.slice(0, 5);
+
+        const firstRun = await snapshot(first);
+        await pause();
+        const between = new Date();
+        await pause();
+        await failedRun('catalog down');
+        const secondRun = await snapshot(second);
+        await pause();
+        const thirdRun = await snapshot(third);
+
+        const all = await store.listHistory(new Date(0));
+        expect(all).toEqual([
+          {
+            snapshotId: firstRun,
+            computedAt: expect.stringMatching(ISO_UTC),
+            ...countsOf(first),
+          },
+          {
+            snapshotId: secondRun,
+            computedAt: expect.stringMatching(ISO_UTC),
+            ...countsOf(second),
+          },
+          {
+            snapshotId: thirdRun,
+            computedAt: expect.stringMatching(ISO_UTC),
+            ...countsOf(third),
+          },
+        ]);
+        expect(Date.parse(all[0].computedAt)).toBeLessThanOrEqual(
+          Date.parse(all[1].computedAt),
+        );
+
+        expect(
+          (await store.listHistory(between)).map(point => point.snapshotId),
+        ).toEqual([secondRun, thirdRun]);
+        expect(await store.listHistory(new Date(Date.now() + 60_000))).toEqual(
+          [],
+        );
+        expect(await store.getCurrentCounts()).toEqual(countsOf(third));
+      });
+
+      it('keeps the counts of the latest successful run when a later run fails', async () => {
+        const apis = firstCatalog();
+        await snapshot(apis);
+        await failedRun('catalog down');
+        expect(await store.getCurrentCounts()).toEqual(countsOf(apis));
+      });
+
+      it('purges old runs but keeps the latest successful one', async () => {
+        const apis = firstCatalog();
+        await snapshot(apis.slice(0, 2));
+        await failedRun('catalog down');
+        const latest = await snapshot(apis);
+        await failedRun('catalog down again');
+        await pause();
+
+        const purged = await store.purgeHistory(new Date(Date.now() + 60_000));
+        expect(purged).toBe(3);
+
+        expect(
+          (await store.listHistory(new Date(0))).map(point => point.snapshotId),
+        ).toEqual([latest]);
+        const info = await store.getInfo();
+        expect(info.id).toBe(latest);
+        expect(await store.getApiResult('api:default/fx-rates-api')).toEqual(
+          apis[2],
+        );
+        expect(
+          (await store.listOwnershipGaps({ limit: 100 })).items,
+        ).toHaveLength(6);
+        expect(await store.getCurrentCounts()).toEqual(countsOf(apis));
+      });
+
+      it('keeps the runs started after the cut-off', async () => {
+        const oldRun = await snapshot(firstCatalog());
+        await pause();
+        const cutoff = new Date();
+        await pause();
+        const newer = await snapshot(firstCatalog());
+        const newest = await snapshot(firstCatalog().slice(0, 1));
+
+        expect(await store.purgeHistory(cutoff)).toBe(1);
+        const left = (await store.listHistory(new Date(0))).map(
+          point => point.snapshotId,
+        );
+        expect(left).toEqual([newer, newest]);
+        expect(left).not.toContain(oldRun);
+        expect(await store.purgeHistory(cutoff)).toBe(0);
+      });
+
+      it('purges everything old when no run ever succeeded', async () => {
+        await failedRun('catalog down');
+        await failedRun('catalog down');
+        await pause();
+        expect(await store.purgeHistory(new Date(Date.now() + 60_000))).toBe(2);
+        expect((await store.getInfo()).lastRun).toBeUndefined();
+      });
+    });
+  },
+);
