@@ -12,3 +12,4 @@ export * from './assessments';
 export * from './status';
 export * from './reports';
 export * from './ownership';
+export * from './fragmentation';

@@ -7,6 +7,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  FRAGMENTATION_TYPES,
   OWNER_GAP_TYPES,
   apiopsReportReadPermission,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -91,6 +92,21 @@ export function registerApiOpsActions(options: {
               .optional(),
           }),
           lifecycle: z.string().optional(),
+          fragmentation: z
+            .array(
+              z
+                .object({
+                  id: z.string(),
+                  type: z.string(),
+                  score: z.number(),
+                  message: z.string(),
+                  members: z.array(
+                    z.object({ entityRef: z.string() }).passthrough(),
+                  ),
+                })
+                .passthrough(),
+            )
+            .optional(),
           governance: z
             .object({
               status: z.enum(['compliant', 'attention', 'non-compliant']),
@@ -185,6 +201,75 @@ export function registerApiOpsActions(options: {
         cursor: input.cursor,
       });
       return { output: JSON.parse(JSON.stringify(page)) };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'list-fragmentation-clusters',
+    title: 'List fragmentation clusters of the API catalog',
+    description:
+      'Where the API catalog is fragmented: duplicate APIs (mostly the same operations under different names), overlapping APIs (one largely contained in another), version sprawl (several live versions of one API), name collisions (same name, different owners or systems) and style inconsistencies (mixed path or versioning conventions inside a system or domain). Each cluster names its members, a score and the operations they share. From the latest catalog-wide snapshot.',
+    visibilityPermission: apiopsReportReadPermission,
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          type: z
+            .enum(FRAGMENTATION_TYPES as unknown as [string, ...string[]])
+            .optional()
+            .describe('Only clusters of this type'),
+          owner: z
+            .string()
+            .optional()
+            .describe('Only clusters with an API of this owner'),
+          system: z
+            .string()
+            .optional()
+            .describe('Only clusters with an API of this system'),
+          limit: z.number().int().min(1).max(100).default(20),
+          cursor: z.string().optional(),
+        }),
+      output: z =>
+        z.object({
+          items: z.array(
+            z.object({
+              id: z.string(),
+              type: z.string(),
+              score: z.number(),
+              message: z.string(),
+              scope: z.string().optional(),
+              members: z.array(
+                z.object({
+                  entityRef: z.string(),
+                  title: z.string().optional(),
+                  owner: z.string().optional(),
+                  system: z.string().optional(),
+                  version: z.string().optional(),
+                  lifecycle: z.string().optional(),
+                }),
+              ),
+              sharedOperations: z.array(z.string()),
+              sharedOperationCount: z.number(),
+            }),
+          ),
+          nextCursor: z.string().optional(),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      await authorizeReports(credentials);
+      const page = await snapshots.listFragmentation({
+        type: input.type as (typeof FRAGMENTATION_TYPES)[number] | undefined,
+        owner: input.owner && toRef(input.owner, 'group', 'owner'),
+        system: input.system && toRef(input.system, 'system', 'system'),
+        limit: input.limit,
+        cursor: input.cursor,
+      });
+      return {
+        output: {
+          items: page.items.map(({ details: _details, ...cluster }) => cluster),
+          nextCursor: page.nextCursor,
+        },
+      };
     },
   });
 

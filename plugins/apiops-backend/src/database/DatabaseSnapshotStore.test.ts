@@ -210,7 +210,7 @@ function teamsOf(apis: StoredApiResult[]) {
 }
 
 function resultsOf(apis: StoredApiResult[]): SnapshotResults {
-  return { apis, teams: teamsOf(apis), counts: countsOf(apis) };
+  return { apis, teams: teamsOf(apis), clusters: [], counts: countsOf(apis) };
 }
 
 function databaseService(knex: Knex): DatabaseService {
@@ -535,6 +535,7 @@ describe.each(databases.eachSupportedId())(
         await store.completeRun(runId, {
           apis,
           teams,
+          clusters: [],
           counts: countsOf(apis),
         });
 

@@ -1,5 +1,6 @@
 import type {
   ApiSnapshotResult,
+  FragmentationCluster,
   OwnershipGapRow,
   SnapshotCounts,
   SnapshotInfo,
@@ -11,6 +12,7 @@ import { Knex } from 'knex';
 import { migrationsDir } from './migrationsDir';
 import { decodeCursor, encodeCursor, toIsoTimestamp } from './conversions';
 import {
+  FragmentationQuery,
   OwnershipGapQuery,
   REPORT_PAGE_MAX_LIMIT,
   ReportPage,
@@ -20,6 +22,8 @@ import {
 } from './SnapshotStore';
 import {
   DbApiResultRow,
+  DbFragmentationClusterRow,
+  DbFragmentationMemberRow,
   DbOwnershipGapRow,
   DbSnapshotRow,
   DbTeamRollupRow,
@@ -29,6 +33,8 @@ const RUNS = 'apiops_snapshots';
 const APIS = 'apiops_api_results';
 const GAPS = 'apiops_ownership_gaps';
 const TEAMS = 'apiops_team_rollups';
+const CLUSTERS = 'apiops_fragmentation_clusters';
+const MEMBERS = 'apiops_fragmentation_members';
 
 /** Rows per INSERT: well under SQLite's limit of bound variables. */
 const BATCH_SIZE = 250;
@@ -66,10 +72,14 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       await tx(GAPS).delete();
       await tx(APIS).delete();
       await tx(TEAMS).delete();
+      await tx(MEMBERS).delete();
+      await tx(CLUSTERS).delete();
 
       await insertBatches(tx, APIS, results.apis.map(toApiRow));
       await insertBatches(tx, GAPS, results.apis.flatMap(toGapRows));
       await insertBatches(tx, TEAMS, results.teams.map(toTeamRow));
+      await insertBatches(tx, CLUSTERS, results.clusters.map(toClusterRow));
+      await insertBatches(tx, MEMBERS, results.clusters.flatMap(toMemberRows));
 
       await tx<DbSnapshotRow>(RUNS)
         .where({ id: runId })
@@ -200,6 +210,60 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     };
   }
 
+  async listFragmentation(
+    query: FragmentationQuery,
+  ): Promise<ReportPage<FragmentationCluster>> {
+    checkLimit(query.limit);
+    const rows: DbFragmentationClusterRow[] =
+      await this.db<DbFragmentationClusterRow>(CLUSTERS)
+        .modify(q => {
+          if (query.type) q.where({ type: query.type });
+          if (query.owner || query.system) {
+            q.whereIn(
+              'cluster_id',
+              this.db<DbFragmentationMemberRow>(MEMBERS)
+                .select('cluster_id')
+                .modify(m => {
+                  if (query.owner) {
+                    m.where({
+                      owner_ref: query.owner.toLocaleLowerCase('en-US'),
+                    });
+                  }
+                  if (query.system) {
+                    m.where({
+                      system_ref: query.system.toLocaleLowerCase('en-US'),
+                    });
+                  }
+                }),
+            );
+          }
+          if (query.cursor) q.where('id', '>', decodeCursor(query.cursor));
+        })
+        .orderBy('id', 'asc')
+        .limit(query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    return {
+      items: page.map(row => JSON.parse(row.cluster)),
+      nextCursor:
+        rows.length > query.limit
+          ? encodeCursor(String(page[page.length - 1].id))
+          : undefined,
+    };
+  }
+
+  async listClustersOf(entityRef: string): Promise<FragmentationCluster[]> {
+    const rows: DbFragmentationClusterRow[] =
+      await this.db<DbFragmentationClusterRow>(CLUSTERS)
+        .whereIn(
+          'cluster_id',
+          this.db<DbFragmentationMemberRow>(MEMBERS)
+            .select('cluster_id')
+            .where({ entity_ref: entityRef.toLocaleLowerCase('en-US') }),
+        )
+        .orderBy('id', 'asc');
+    return rows.map(row => JSON.parse(row.cluster));
+  }
+
   async listTeams(query: {
     limit: number;
     cursor?: string;
@@ -328,6 +392,28 @@ function fromGapRow(row: DbOwnershipGapRow): OwnershipGapRow {
     severity: row.severity as OwnershipGapRow['severity'],
     message: row.message,
   };
+}
+
+function toClusterRow(
+  cluster: FragmentationCluster,
+): DbFragmentationClusterRow {
+  return {
+    cluster_id: cluster.id,
+    type: cluster.type,
+    score: cluster.score,
+    cluster: JSON.stringify(cluster),
+  };
+}
+
+function toMemberRows(
+  cluster: FragmentationCluster,
+): DbFragmentationMemberRow[] {
+  return cluster.members.map(member => ({
+    cluster_id: cluster.id,
+    entity_ref: member.entityRef.toLocaleLowerCase('en-US'),
+    owner_ref: lower(member.owner),
+    system_ref: lower(member.system),
+  }));
 }
 
 function toTeamRow(

@@ -1,5 +1,7 @@
 import type {
   ApiSnapshotResult,
+  FragmentationCluster,
+  FragmentationType,
   OwnerGapType,
   OwnershipGapRow,
   SnapshotCounts,
@@ -39,6 +41,7 @@ export interface SnapshotResults {
   apis: StoredApiResult[];
   /** With, per group, the refs of the groups whose APIs it counts. */
   teams: Array<TeamRollup & { ownerRefs: string[] }>;
+  clusters: FragmentationCluster[];
   counts: SnapshotCounts;
 }
 
@@ -49,6 +52,20 @@ export interface SnapshotResults {
  */
 export interface OwnershipGapQuery {
   type?: OwnerGapType;
+  owner?: string;
+  system?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * Filters of the fragmentation report: clusters with at least one member of
+ * the owner or system.
+ *
+ * @internal
+ */
+export interface FragmentationQuery {
+  type?: FragmentationType;
   owner?: string;
   system?: string;
   limit: number;
@@ -119,6 +136,14 @@ export interface SnapshotStore {
   ): Promise<
     { team: TeamRollup; page: ReportPage<ApiSnapshotResult> } | undefined
   >;
+
+  /** A page of the fragmentation clusters, filtered. */
+  listFragmentation(
+    query: FragmentationQuery,
+  ): Promise<ReportPage<FragmentationCluster>>;
+
+  /** The clusters an API is a member of. */
+  listClustersOf(entityRef: string): Promise<FragmentationCluster[]>;
 
   /** A page of the team rollups, most APIs first. */
   listTeams(query: {

@@ -102,3 +102,29 @@ export interface DbTeamRollupRow {
   /** JSON: { byStation, byStatus }. */
   rollup: string;
 }
+
+/**
+ * A row of `apiops_fragmentation_clusters`.
+ *
+ * @internal
+ */
+export interface DbFragmentationClusterRow {
+  id?: number | string;
+  cluster_id: string;
+  type: string;
+  score: number;
+  /** JSON of FragmentationCluster. */
+  cluster: string;
+}
+
+/**
+ * A row of `apiops_fragmentation_members`.
+ *
+ * @internal
+ */
+export interface DbFragmentationMemberRow {
+  cluster_id: string;
+  entity_ref: string;
+  owner_ref: string | null;
+  system_ref: string | null;
+}

@@ -144,10 +144,11 @@ export class LifecycleService {
     credentials: BackstageCredentials,
   ): Promise<ApiStatus> {
     const entity = await this.getEntity(entityRef, credentials);
-    const [latestAssessment, stored, info] = await Promise.all([
+    const [latestAssessment, stored, info, clusters] = await Promise.all([
       this.store.latest(entityRef),
       this.snapshots.store.getApiResult(entityRef),
       this.snapshots.store.getInfo(),
+      this.snapshots.store.listClustersOf(entityRef),
     ]);
     const ownedBy = entity.relations?.find(r => r.type === 'ownedBy');
     const declaredOwner = entity.spec?.owner;
@@ -174,6 +175,7 @@ export class LifecycleService {
         ref: fresh.owner.ref ?? status.owner.ref,
       };
       status.governance = fresh.governance;
+      status.fragmentation = clusters;
       status.snapshotAt = info.computedAt;
     }
     return status;

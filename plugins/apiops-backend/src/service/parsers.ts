@@ -1,5 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
+  FRAGMENTATION_TYPES,
+  FragmentationType,
   OWNER_GAP_TYPES,
   OwnerGapType,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -127,6 +129,41 @@ export function parseOwnershipReportQuery(query: Record<string, unknown>): {
   }
   return {
     type: type as OwnerGapType | undefined,
+    owner: optionalRef(owner, 'owner', 'group'),
+    system: optionalRef(system, 'system', 'system'),
+    format: parseFormat(format),
+    ...parsePageQuery(query, {
+      defaultLimit: 100,
+      maxLimit: REPORT_PAGE_MAX_LIMIT,
+    }),
+  };
+}
+
+/**
+ * `?type=&owner=&system=&limit=&cursor=&format=` of
+ * `GET /reports/fragmentation`.
+ *
+ * @internal
+ */
+export function parseFragmentationReportQuery(query: Record<string, unknown>): {
+  type?: FragmentationType;
+  owner?: string;
+  system?: string;
+  limit: number;
+  cursor?: string;
+  format: 'json' | 'csv';
+} {
+  const { type, owner, system, format = 'json' } = query;
+  if (
+    type !== undefined &&
+    !FRAGMENTATION_TYPES.includes(type as FragmentationType)
+  ) {
+    throw new InputError(
+      `type: must be one of ${FRAGMENTATION_TYPES.join(', ')}`,
+    );
+  }
+  return {
+    type: type as FragmentationType | undefined,
     owner: optionalRef(owner, 'owner', 'group'),
     system: optionalRef(system, 'system', 'system'),
     format: parseFormat(format),

@@ -48,6 +48,17 @@ const component = (name: string, owner: string, providesApis: string[]) => ({
   spec: { type: 'service', lifecycle: 'production', owner, providesApis },
 });
 
+const restDefinition = (base: string) =>
+  [
+    'openapi: 3.0.3',
+    'info: {title: x, version: "1"}',
+    `servers: [{url: 'https://api.example.com/${base}'}]`,
+    'paths:',
+    ...['/cards', '/cards/{id}', '/cards/{id}/limits', '/cards/{id}/pin'].map(
+      path => `  ${path}: {get: {responses: {'200': {description: ok}}}}`,
+    ),
+  ].join('\n');
+
 const entities: Entity[] = [
   group('bank'),
   group('payments', 'bank'),
@@ -57,7 +68,14 @@ const entities: Entity[] = [
   api('ghost-api', 'ghost-team'),
   api('nobody-api', 'tbd'),
   api('typo-api', 'paymnets'),
-  component('payments-service', 'payments', ['payments-api', 'ghost-api']),
+  api('cards-api', 'payments', { definition: restDefinition('cards/v1') }),
+  api('card-hub-api', 'payments', { definition: restDefinition('hub/v2') }),
+  component('payments-service', 'payments', [
+    'payments-api',
+    'ghost-api',
+    'cards-api',
+    'card-hub-api',
+  ]),
   component('ghost-service', 'payments', ['nobody-api', 'typo-api']),
 ];
 
@@ -136,7 +154,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
       'api:default/typo-api owner-mismatch',
       'api:default/typo-api owner-unresolved',
     ]);
-    expect(summary.apis).toBe(4);
+    expect(summary.apis).toBe(6);
     expect(summary.byGapType).toEqual({
       'owner-group-empty': 1,
       'owner-mismatch': 2,
@@ -149,7 +167,8 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
       Object.values(summary.byStatus as Record<string, number>).reduce(
         (a, b) => a + b,
       ),
-    ).toBe(4);
+    ).toBe(6);
+    expect(summary.byFragmentationType).toEqual({ duplicate: 1 });
   });
 
   it('filters and pages the ownership report, and exports it as CSV', async () => {
@@ -213,6 +232,64 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
     expect(res.body.error.message).toMatch(message);
   });
 
+  it('reports fragmentation clusters, filtered, as JSON and CSV, and in the status', async () => {
+    const { server } = await startBackend();
+    await snapshot(server);
+
+    const all = await request(server)
+      .get('/api/apiops/reports/fragmentation')
+      .set('authorization', reader);
+    expect(all.status).toBe(200);
+    expect(all.body.items).toEqual([
+      expect.objectContaining({
+        type: 'duplicate',
+        score: 1,
+        sharedOperationCount: 4,
+        sharedOperations: expect.arrayContaining(['GET /cards/{}/pin']),
+      }),
+    ]);
+
+    for (const [query, count] of [
+      ['type=duplicate', 1],
+      ['type=overlap', 0],
+      ['system=payments-hub', 1],
+      ['owner=ghost-team', 0],
+    ] as const) {
+      const res = await request(server)
+        .get(`/api/apiops/reports/fragmentation?${query}`)
+        .set('authorization', reader);
+      expect(res.body.items).toHaveLength(count);
+    }
+
+    const csv = await request(server)
+      .get('/api/apiops/reports/fragmentation?format=csv')
+      .set('authorization', reader);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'clusterId,type,score,entityRef,title,owner,system,sharedOperationCount,message',
+    );
+    expect(lines).toHaveLength(3);
+
+    const bad = await request(server)
+      .get('/api/apiops/reports/fragmentation?type=copies')
+      .set('authorization', reader);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^type: must be one of/);
+
+    const status = await request(server)
+      .get('/api/apiops/entities/api/default/cards-api/status')
+      .set('authorization', reader);
+    expect(status.body.fragmentation).toEqual([
+      expect.objectContaining({
+        type: 'duplicate',
+        members: expect.arrayContaining([
+          expect.objectContaining({ entityRef: 'api:default/card-hub-api' }),
+        ]),
+      }),
+    ]);
+  });
+
   it('rolls teams up through their parent groups', async () => {
     const { server } = await startBackend();
     await snapshot(server);
@@ -226,9 +303,9 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
         t.apis,
       ]),
     ).toEqual([
-      ['group:default/bank', 2],
+      ['group:default/bank', 4],
+      ['group:default/payments', 3],
       ['group:default/ghost-team', 1],
-      ['group:default/payments', 1],
     ]);
   });
 
@@ -241,11 +318,11 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
     expect(res.status).toBe(200);
     expect(res.body.team).toMatchObject({
       groupRef: 'group:default/bank',
-      apis: 2,
+      apis: 4,
     });
     expect(
       res.body.items.map((a: { entityRef: string }) => a.entityRef),
-    ).toEqual(['api:default/ghost-api']);
+    ).toEqual(['api:default/card-hub-api']);
     const next = await request(server)
       .get(
         `/api/apiops/reports/teams/default/bank/apis?cursor=${res.body.nextCursor}`,
@@ -253,7 +330,11 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
       .set('authorization', reader);
     expect(
       next.body.items.map((a: { entityRef: string }) => a.entityRef),
-    ).toEqual(['api:default/payments-api']);
+    ).toEqual([
+      'api:default/cards-api',
+      'api:default/ghost-api',
+      'api:default/payments-api',
+    ]);
     const none = await request(server)
       .get('/api/apiops/reports/teams/default/nobody/apis')
       .set('authorization', reader);
@@ -262,7 +343,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
 
   it('refuses reports and snapshots to callers the policy denies', async () => {
     const { server } = await startBackend({ permission: AuthorizeResult.DENY });
-    for (const path of ['summary', 'ownership', 'teams']) {
+    for (const path of ['summary', 'ownership', 'fragmentation', 'teams']) {
       const res = await request(server)
         .get(`/api/apiops/reports/${path}`)
         .set('authorization', reader);
@@ -325,10 +406,30 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
       credentials,
     });
     expect(team.output).toMatchObject({
-      team: { groupRef: 'group:default/bank', apis: 2 },
+      team: { groupRef: 'group:default/bank', apis: 4 },
       apis: [
+        { entityRef: 'api:default/card-hub-api', gaps: [] },
+        { entityRef: 'api:default/cards-api', gaps: [] },
         { entityRef: 'api:default/ghost-api', gaps: expect.any(Array) },
         { entityRef: 'api:default/payments-api', gaps: [] },
+      ],
+    });
+
+    const clusters = await actions.invoke({
+      id: 'test:list-fragmentation-clusters',
+      input: { type: 'duplicate' },
+      credentials,
+    });
+    expect(clusters.output).toEqual({
+      items: [
+        expect.objectContaining({
+          type: 'duplicate',
+          score: 1,
+          members: [
+            expect.objectContaining({ entityRef: 'api:default/card-hub-api' }),
+            expect.objectContaining({ entityRef: 'api:default/cards-api' }),
+          ],
+        }),
       ],
     });
 

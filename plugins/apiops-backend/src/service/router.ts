@@ -29,6 +29,7 @@ import { MethodCatalog } from '../method';
 import { LifecycleService } from '../lifecycle/LifecycleService';
 import {
   parseApiEntityParams,
+  parseFragmentationReportQuery,
   parseGroupParams,
   parseMethodQuery,
   parseOwnershipReportQuery,
@@ -54,6 +55,31 @@ export interface RouterOptions {
   /** Days of history in the trends. */
   retentionDays: number;
 }
+
+/** One row of the fragmentation CSV: one member of one cluster. */
+interface FragmentationCsvRow {
+  clusterId: string;
+  type: string;
+  score: number;
+  entityRef: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  sharedOperationCount: number;
+  message: string;
+}
+
+const FRAGMENTATION_COLUMNS: ReadonlyArray<keyof FragmentationCsvRow> = [
+  'clusterId',
+  'type',
+  'score',
+  'entityRef',
+  'title',
+  'owner',
+  'system',
+  'sharedOperationCount',
+  'message',
+];
 
 const GAP_COLUMNS: ReadonlyArray<keyof OwnershipGapRow & string> = [
   'entityRef',
@@ -219,6 +245,44 @@ export async function createRouter(
       .type('text/csv; charset=utf-8')
       .attachment('apiops-ownership-gaps.csv')
       .send(toCsv(GAP_COLUMNS, rows));
+  });
+
+  router.get('/reports/fragmentation', async (req, res) => {
+    await readReports(req);
+    const { format, ...query } = parseFragmentationReportQuery(req.query);
+    if (format === 'json') {
+      res.json(await snapshots.listFragmentation(query));
+      return;
+    }
+    const rows: FragmentationCsvRow[] = [];
+    let cursor: string | undefined = undefined;
+    do {
+      const page = await snapshots.listFragmentation({
+        ...query,
+        limit: REPORT_PAGE_MAX_LIMIT,
+        cursor,
+      });
+      for (const cluster of page.items) {
+        for (const member of cluster.members) {
+          rows.push({
+            clusterId: cluster.id,
+            type: cluster.type,
+            score: cluster.score,
+            entityRef: member.entityRef,
+            title: member.title,
+            owner: member.owner,
+            system: member.system,
+            sharedOperationCount: cluster.sharedOperationCount,
+            message: cluster.message,
+          });
+        }
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment('apiops-fragmentation.csv')
+      .send(toCsv(FRAGMENTATION_COLUMNS, rows));
   });
 
   router.get('/reports/teams', async (req, res) => {

@@ -12,6 +12,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ApiSnapshotResult,
   Assessment,
+  FragmentationCluster,
+  FragmentationThresholds,
   GovernanceRuleset,
   OwnershipIndex,
   SnapshotCounts,
@@ -23,6 +25,12 @@ import { AssessmentStore } from '../database/AssessmentStore';
 import { SnapshotStore, StoredApiResult } from '../database/SnapshotStore';
 import { resolveStation } from '../lifecycle/resolveStation';
 import { MethodCatalog } from '../method';
+import {
+  FeatureCache,
+  FragmentationApi,
+  detectFragmentation,
+  extractFeatures,
+} from '../fragmentation';
 import { checkDefinition } from './checkDefinition';
 
 /** Entity fields the snapshot reads of groups, users and components. */
@@ -40,6 +48,7 @@ const ORG_FIELDS = [
   'spec.profile.displayName',
   'spec.providesApis',
   'spec.consumesApis',
+  'spec.domain',
   'relations',
 ];
 
@@ -75,8 +84,12 @@ export class SnapshotService {
       ruleset: GovernanceRuleset;
       ownerPlaceholders?: readonly string[];
       retentionDays: number;
+      fragmentationThresholds?: Partial<FragmentationThresholds>;
     },
   ) {}
+
+  /** Features of unchanged definitions are not computed again. */
+  private readonly featureCache = FeatureCache.create();
 
   static create(options: SnapshotService['options']): SnapshotService {
     return new SnapshotService(options);
@@ -90,11 +103,19 @@ export class SnapshotService {
     try {
       const credentials = await this.options.auth.getOwnServiceCredentials();
       const index = await this.buildIndex(credentials);
-      const apis = await this.evaluateApis(index, credentials);
+      const { apis, features } = await this.evaluateApis(index, credentials);
+      const clusters = detectFragmentation(
+        features,
+        this.options.fragmentationThresholds,
+      );
       const results = {
         apis,
         teams: rollUpTeams(apis, index),
-        counts: countResults(apis.map(a => a.result)),
+        clusters,
+        counts: countResults(
+          apis.map(a => a.result),
+          clusters,
+        ),
       };
       await store.completeRun(runId, results);
       logger.info(
@@ -140,6 +161,7 @@ export class SnapshotService {
   ): Promise<SnapshotIndex> {
     const builder = OwnershipIndex.builder();
     const consumers = new Map<string, string[]>();
+    const systemDomains = new Map<string, string>();
     for await (const page of this.options.catalog.streamEntities(
       {
         filter: {
@@ -151,6 +173,19 @@ export class SnapshotService {
     )) {
       for (const entity of page) {
         builder.add(entity);
+        if (entity.kind.toLocaleLowerCase('en-US') === 'system') {
+          const domain = tryRef(
+            entity.spec?.domain,
+            'domain',
+            entity.metadata.namespace,
+          );
+          if (domain) {
+            systemDomains.set(
+              stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+              domain,
+            );
+          }
+        }
         if (entity.kind.toLocaleLowerCase('en-US') === 'component') {
           const componentRef = stringifyEntityRef(entity);
           for (const apiRef of consumedApis(entity)) {
@@ -161,14 +196,15 @@ export class SnapshotService {
         }
       }
     }
-    return { ownership: builder.build(), consumers };
+    return { ownership: builder.build(), consumers, systemDomains };
   }
 
   private async evaluateApis(
     index: SnapshotIndex,
     credentials: BackstageCredentials,
-  ): Promise<StoredApiResult[]> {
+  ): Promise<{ apis: StoredApiResult[]; features: FragmentationApi[] }> {
     const results: StoredApiResult[] = [];
+    const features: FragmentationApi[] = [];
     for await (const page of this.options.catalog.streamEntities(
       { filter: { kind: 'API' }, fields: API_FIELDS },
       { credentials },
@@ -182,6 +218,12 @@ export class SnapshotService {
           placeholders: this.options.ownerPlaceholders,
         });
         const providers = providersOf(entity, ref, index.ownership);
+        const extracted = extractFeatures(entity, { cache: this.featureCache });
+        const system = extracted.features.system;
+        features.push({
+          ...extracted.features,
+          domain: system ? index.systemDomains.get(system) : undefined,
+        });
         results.push(
           this.evaluate(
             entity,
@@ -190,14 +232,18 @@ export class SnapshotService {
             {
               providers,
               consumers: index.consumers.get(ref) ?? [],
-              definitionProblem: checkDefinition(entity),
+              // Only a definition the feature extraction could not read is
+              // parsed again, for the parser's own words about it.
+              definitionProblem: extracted.problem
+                ? checkDefinition(entity) ?? extracted.problem
+                : undefined,
             },
             now,
           ),
         );
       });
     }
-    return results;
+    return { apis: results, features };
   }
 
   private evaluate(
@@ -311,6 +357,8 @@ interface SnapshotIndex {
   ownership: OwnershipIndex;
   /** API ref (lower case) → refs of the components consuming it. */
   consumers: Map<string, string[]>;
+  /** System ref → domain ref (lower case). */
+  systemDomains: Map<string, string>;
 }
 
 const stageCache = new WeakMap<
@@ -340,14 +388,21 @@ function stationStagesOf(
   return stages;
 }
 
-/** Counts by station, governance status, gap type and finding rule. */
-export function countResults(results: ApiSnapshotResult[]): SnapshotCounts {
+/**
+ * Counts by station, governance status, gap type, finding rule and
+ * fragmentation type.
+ */
+export function countResults(
+  results: ApiSnapshotResult[],
+  clusters: FragmentationCluster[],
+): SnapshotCounts {
   const counts: SnapshotCounts = {
     apis: results.length,
     byStation: {},
     byStatus: {},
     byGapType: {},
     byFindingType: {},
+    byFragmentationType: {},
   };
   const inc = <K extends string>(
     record: Partial<Record<K, number>>,
@@ -362,6 +417,9 @@ export function countResults(results: ApiSnapshotResult[]): SnapshotCounts {
     for (const finding of result.governance.findings) {
       inc(counts.byFindingType, finding.ruleId);
     }
+  }
+  for (const cluster of clusters) {
+    inc(counts.byFragmentationType!, cluster.type);
   }
   return counts;
 }

@@ -1,4 +1,5 @@
 import type { GovernanceFinding, GovernanceStatus } from '../governance/types';
+import type { FragmentationType } from '../fragmentation/types';
 import type { OwnerGapType, OwnershipResult } from '../ownership/types';
 import type { ApiStationStatus } from '../status/types';
 
@@ -62,6 +63,8 @@ export interface SnapshotCounts {
   byStatus: Partial<Record<GovernanceStatus, number>>;
   byGapType: Partial<Record<OwnerGapType, number>>;
   byFindingType: Record<string, number>;
+  /** Fragmentation clusters by type (absent in snapshots taken before fragmentation was detected). */
+  byFragmentationType?: Partial<Record<FragmentationType, number>>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Assessment } from '../assessments/types';
 import type { GovernanceFinding, GovernanceStatus } from '../governance/types';
+import type { FragmentationCluster } from '../fragmentation/types';
 import type { OwnerGap } from '../ownership/types';
 
 /**
@@ -83,6 +84,12 @@ export interface ApiStatus {
     status: GovernanceStatus;
     findings: GovernanceFinding[];
   };
+  /**
+   * The fragmentation clusters of the latest snapshot the API is a member of
+   * (duplicates, overlaps, version sprawl, name collisions, style
+   * inconsistencies), with the other members.
+   */
+  fragmentation?: FragmentationCluster[];
   latestAssessment?: Assessment;
   /** When this status was computed (ISO 8601). */
   computedAt: string;

@@ -1,0 +1,92 @@
+import {
+  DEFAULT_NAMESPACE,
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import type { FeatureCache } from './FeatureCache';
+import { extractDefinitionFeatures } from './extractDefinitionFeatures';
+import { nameKeyOf } from './normalization';
+import type { ExtractFeaturesResult, FragmentationApi } from './types';
+
+/**
+ * The fragmentation features of one API entity: normalized operations and
+ * style from `spec.type` + `spec.definition` (through the cache when given),
+ * name and version keys from `metadata.name` (else the title, else the
+ * definition's major version), and the owner, system and lifecycle as
+ * normalized refs. Never throws: a definition that cannot be analysed gives a
+ * `problem` and no operations, and still takes part in name-based findings.
+ *
+ * @example
+ * ```ts
+ * const { features, problem } = extractFeatures(entity, { cache });
+ * // features.operations: ['GET /payments', 'GET /payments/{}', …]
+ * // features.nameKey: 'payments', features.versionKey: '2'
+ * ```
+ *
+ * @internal
+ */
+export function extractFeatures(
+  entity: Entity,
+  options?: { cache?: FeatureCache },
+): ExtractFeaturesResult {
+  const namespace = entity.metadata.namespace || DEFAULT_NAMESPACE;
+  const type = typeof entity.spec?.type === 'string' ? entity.spec.type : '';
+  const definition = entity.spec?.definition;
+  const result = options?.cache
+    ? options.cache.get(type, definition)
+    : extractDefinitionFeatures(type, definition);
+  const definitionFeatures = result.features;
+
+  const name = entity.metadata.name.toLocaleLowerCase('en-US');
+  const title =
+    typeof entity.metadata.title === 'string' && entity.metadata.title.trim()
+      ? entity.metadata.title.trim()
+      : undefined;
+  const fromName = nameKeyOf(entity.metadata.name);
+  const fromTitle = title ? nameKeyOf(title) : undefined;
+  let versionKey = fromName.version ?? fromTitle?.version;
+  let versionSource: FragmentationApi['versionSource'] = versionKey
+    ? 'name'
+    : undefined;
+  if (!versionKey && definitionFeatures?.version) {
+    versionKey = definitionFeatures.version;
+    versionSource = 'definition';
+  }
+  const lifecycle = entity.spec?.lifecycle;
+
+  const features: FragmentationApi = {
+    entityRef: stringifyEntityRef(entity),
+    name,
+    title,
+    operations: definitionFeatures?.operations ?? [],
+    nameKey: fromName.nameKey,
+    versionKey,
+    versionSource,
+    style: definitionFeatures?.style ?? {},
+    lifecycle:
+      typeof lifecycle === 'string'
+        ? lifecycle.trim().toLocaleLowerCase('en-US')
+        : undefined,
+    owner: normalizedRef(entity.spec?.owner, 'group', namespace),
+    system: normalizedRef(entity.spec?.system, 'system', namespace),
+  };
+  return result.problem ? { features, problem: result.problem } : { features };
+}
+
+function normalizedRef(
+  ref: unknown,
+  defaultKind: string,
+  defaultNamespace: string,
+): string | undefined {
+  if (typeof ref !== 'string' || !ref.trim()) {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref.trim(), { defaultKind, defaultNamespace }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}

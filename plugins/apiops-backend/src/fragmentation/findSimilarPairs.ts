@@ -1,0 +1,649 @@
+import type { FragmentationThresholds } from '@apiops-backstage/plugin-apiops-common';
+import type { SimilarPairs } from './types';
+
+/** The thresholds that candidate generation and verification use. */
+export type SimilarityThresholds = Pick<
+  FragmentationThresholds,
+  | 'duplicateJaccard'
+  | 'duplicateMinOperations'
+  | 'overlapContainment'
+  | 'overlapMinOperations'
+  | 'stopListShare'
+  | 'stopListMinApis'
+  | 'stopSignatures'
+  | 'maxPostingSize'
+  | 'lshBands'
+  | 'lshRows'
+  | 'maxBucketSize'
+>;
+
+/** Slack for float comparisons of `share × size` with integer counts. */
+const EPSILON = 1e-9;
+
+function growInt32(array: Int32Array, minLength: number): Int32Array {
+  const grown = new Int32Array(Math.max(minLength, array.length * 2));
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * Two 32-bit FNV-1a variants of a string (a 64-bit hash), written to
+ * `out[at]` and `out[at + 1]`.
+ */
+function hashSignature(value: string, out: Int32Array, at: number) {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  out[at] = mix32(h1) | 0;
+  out[at + 1] = mix32(h2 ^ value.length) | 0;
+}
+
+/**
+ * Dense integer ids for 64-bit signature hashes: an open-addressing table
+ * (linear probing, load ≤ 2/3) of one typed array holding
+ * `[hash1, hash2, id + 1]` side by side, so that a lookup touches one cache
+ * line. A false match needs two distinct signatures with equal 64-bit
+ * hashes: about 2e-7 for 2.6 million distinct signatures.
+ */
+class HashInterner {
+  /** How many ids were given. */
+  count = 0;
+  private readonly table: Int32Array;
+  private readonly capacity: number;
+
+  constructor(maxDistinct: number) {
+    this.capacity = Math.max(1024, Math.ceil(maxDistinct * 1.5));
+    this.table = new Int32Array(this.capacity * 3);
+  }
+
+  /** The id of a hash, assigned on first sight when `add` is true, else -1. */
+  idOf(h1: number, h2: number, add: boolean): number {
+    const table = this.table;
+    const capacity = this.capacity;
+    // Multiply-shift maps the hash onto 0..capacity-1 without a power of two.
+    let slot = Math.floor(((h1 >>> 0) * capacity) / 4294967296);
+    for (;;) {
+      const entry = table[3 * slot + 2];
+      if (entry === 0) {
+        if (!add) {
+          return -1;
+        }
+        table[3 * slot] = h1;
+        table[3 * slot + 1] = h2;
+        table[3 * slot + 2] = ++this.count;
+        return this.count - 1;
+      }
+      if (table[3 * slot] === h1 && table[3 * slot + 1] === h2) {
+        return entry - 1;
+      }
+      slot = slot + 1 === capacity ? 0 : slot + 1;
+    }
+  }
+}
+
+/**
+ * Sorts `array[from..to)` ascending: insertion sort for the short runs most
+ * APIs have (no view allocated, no native call), the native sort otherwise.
+ */
+function sortRun(array: Int32Array, from: number, to: number) {
+  if (to - from > 32) {
+    array.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const value = array[i];
+    let j = i - 1;
+    while (j >= from && array[j] > value) {
+      array[j + 1] = array[j];
+      j -= 1;
+    }
+    array[j + 1] = value;
+  }
+}
+
+/** MurmurHash3's 32-bit finalizer: a fast, well-mixed integer hash. */
+function mix32(value: number): number {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Finds the pairs of APIs whose operation sets are duplicates (Jaccard) or
+ * overlap (containment of the smaller), without comparing all pairs:
+ *
+ * 1. Signatures are interned to integers; those found in too many APIs are
+ *    stop-listed and ignored from here on (by every similarity).
+ * 2. Signatures are ranked rarest first, and each API's set is stored as a
+ *    sorted run of ranks in one typed array (CSR), with an inverted index
+ *    rank → APIs beside it.
+ * 3. Prefix filtering: a set B holding at least `t·|A|` of A's signatures must
+ *    hold one of A's `|A| − ⌈t·|A|⌉ + 1` rarest ones. So each API probes the
+ *    posting lists of only those rarest signatures; the lists are short, and
+ *    the candidates found are complete for both thresholds.
+ * 4. A posting list longer than `maxPostingSize` is not probed. An API whose
+ *    prefix reaches such a list is "incomplete"; duplicates between two
+ *    incomplete APIs are found by MinHash/LSH over the incomplete APIs only
+ *    (bands × rows hashes in one typed array; buckets over `maxBucketSize`
+ *    are skipped, not expanded).
+ * 5. Each candidate pair is verified exactly by merging (or galloping through)
+ *    the two sorted runs.
+ *
+ * The work is O(occurrences + Σ probed posting lengths + candidates · set
+ * size); nothing is quadratic in the number of APIs.
+ *
+ * @param sets - The operation signatures of each API.
+ * @param thresholds - Similarity thresholds and caps.
+ * @param exclude - Pairs (a < b) never reported, e.g. versions of one API.
+ * @internal
+ */
+export function findSimilarPairs(
+  sets: ReadonlyArray<readonly string[]>,
+  thresholds: SimilarityThresholds,
+  exclude?: (a: number, b: number) => boolean,
+): SimilarPairs {
+  const n = sets.length;
+  // Each step is a function of its own, so that its scratch arrays (hashes,
+  // hash table) can be collected once it returns.
+  const interned = internSignatures(sets, thresholds.stopSignatures);
+  const { documentFrequency, signatureCount } = interned;
+
+  // Stop-list: too common, or listed.
+  const stopListThreshold = Math.max(
+    thresholds.stopListMinApis,
+    Math.ceil(thresholds.stopListShare * n - EPSILON),
+  );
+  const stopped = new Uint8Array(signatureCount);
+  const stopListed = new Set<string>();
+  for (let id = 0; id < signatureCount; id++) {
+    if (documentFrequency[id] >= stopListThreshold) {
+      stopped[id] = 1;
+      stopListed.add(interned.signatureOf(id));
+    }
+  }
+  for (const id of interned.listedIds) {
+    stopped[id] = 1;
+    stopListed.add(interned.signatureOf(id));
+  }
+
+  const { start, tokens, sizes, postingStart, postings } = buildIndex(
+    n,
+    interned,
+    stopped,
+  );
+  const postingLength = (rank: number) =>
+    postingStart[rank + 1] - postingStart[rank];
+
+  // 3. Prefix filtering: the prefix length of each API, and whether all of
+  //    its prefix posting lists are short enough to be probed (complete).
+  const {
+    duplicateJaccard,
+    duplicateMinOperations,
+    overlapContainment,
+    overlapMinOperations,
+    maxPostingSize,
+  } = thresholds;
+  const minSize = Math.min(duplicateMinOperations, overlapMinOperations);
+  /** Fewest shared signatures for any finding with `size` as the smaller set. */
+  const minShared = (size: number): number => {
+    let required = Infinity;
+    if (size >= duplicateMinOperations) {
+      required = Math.max(
+        duplicateMinOperations,
+        Math.ceil(duplicateJaccard * size - EPSILON),
+      );
+    }
+    if (size >= overlapMinOperations) {
+      required = Math.min(
+        required,
+        Math.max(1, Math.ceil(overlapContainment * size - EPSILON)),
+      );
+    }
+    return required;
+  };
+  const prefixLength = new Int32Array(n);
+  const complete = new Uint8Array(n);
+  let incompleteApis = 0;
+  for (let api = 0; api < n; api++) {
+    const size = sizes[api];
+    if (size >= minSize) {
+      prefixLength[api] = size - minShared(size) + 1;
+      // Ranks are sorted rarest first: the prefix's last is its most common.
+      const last = tokens[start[api] + prefixLength[api] - 1];
+      complete[api] = postingLength(last) <= maxPostingSize ? 1 : 0;
+      incompleteApis += 1 - complete[api];
+    }
+  }
+
+  // 5. Exact verification of a candidate pair (used by steps 3 and 4): no
+  //    allocation per pair, only the positives are recorded.
+  const duplicates: number[] = [];
+  const overlaps: number[] = [];
+  const reported = new Set<number>();
+  const sharedCount = (a: number, b: number): number => {
+    const small = sizes[a] <= sizes[b] ? a : b;
+    const large = small === a ? b : a;
+    let i = start[small];
+    const iEnd = start[small + 1];
+    let j = start[large];
+    const jEnd = start[large + 1];
+    let shared = 0;
+    if (jEnd - j > 8 * (iEnd - i)) {
+      // Skewed sizes: gallop through the large run for each small element.
+      for (; i < iEnd && j < jEnd; i++) {
+        const value = tokens[i];
+        let step = 1;
+        while (j + step < jEnd && tokens[j + step] < value) {
+          j += step;
+          step *= 2;
+        }
+        let lo = j;
+        let hi = Math.min(j + step, jEnd - 1);
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (tokens[mid] < value) {
+            lo = mid + 1;
+          } else {
+            hi = mid;
+          }
+        }
+        j = lo;
+        if (tokens[j] === value) {
+          shared += 1;
+          j += 1;
+        }
+      }
+      return shared;
+    }
+    while (i < iEnd && j < jEnd) {
+      const x = tokens[i];
+      const y = tokens[j];
+      if (x === y) {
+        shared += 1;
+        i += 1;
+        j += 1;
+      } else if (x < y) {
+        i += 1;
+      } else {
+        j += 1;
+      }
+    }
+    return shared;
+  };
+  const verify = (a: number, b: number) => {
+    const shared = sharedCount(a, b);
+    const sizeA = sizes[a];
+    const sizeB = sizes[b];
+    const smaller = Math.min(sizeA, sizeB);
+    const union = sizeA + sizeB - shared;
+    const isDuplicate =
+      shared >= duplicateMinOperations &&
+      shared >= duplicateJaccard * union - EPSILON;
+    const isOverlap =
+      !isDuplicate &&
+      smaller >= overlapMinOperations &&
+      shared >= overlapContainment * smaller - EPSILON;
+    if (!isDuplicate && !isOverlap) {
+      return;
+    }
+    const low = Math.min(a, b);
+    const high = Math.max(a, b);
+    const key = low * n + high;
+    if (reported.has(key) || exclude?.(low, high)) {
+      return;
+    }
+    reported.add(key);
+    if (isDuplicate) {
+      duplicates.push(low, high, shared);
+    } else {
+      const contained = sizeA < sizeB || (sizeA === sizeB && a < b) ? a : b;
+      overlaps.push(contained, contained === a ? b : a, shared);
+    }
+  };
+
+  // 3. Probe the prefix posting lists. A pair is verified from the side of
+  //    its smaller set (ties: lower index) unless that side is incomplete and
+  //    so may have missed it.
+  const probedBy = new Int32Array(n); // api + 1 of the last prober
+  let indexCandidates = 0;
+  for (let a = 0; a < n; a++) {
+    const sizeA = sizes[a];
+    if (sizeA < minSize) {
+      continue;
+    }
+    for (let p = start[a]; p < start[a] + prefixLength[a]; p++) {
+      const rank = tokens[p];
+      if (postingLength(rank) > maxPostingSize) {
+        break; // ranks ascend in frequency: the rest are longer still
+      }
+      for (let q = postingStart[rank]; q < postingStart[rank + 1]; q++) {
+        const b = postings[q];
+        if (b === a || probedBy[b] === a + 1) {
+          continue;
+        }
+        probedBy[b] = a + 1;
+        const sizeB = sizes[b];
+        if (sizeB < minSize) {
+          continue;
+        }
+        const bIsSmallerSide = sizeB < sizeA || (sizeB === sizeA && b < a);
+        if (bIsSmallerSide && complete[b]) {
+          continue; // b probes this pair itself
+        }
+        indexCandidates += 1;
+        verify(a, b);
+      }
+    }
+  }
+
+  // 4. MinHash/LSH over the incomplete APIs (duplicates among them).
+  const { lshCandidates, skippedBuckets } = lshPairs(
+    n,
+    sizes,
+    start,
+    tokens,
+    complete,
+    thresholds,
+    verify,
+  );
+
+  return {
+    duplicates,
+    overlaps,
+    sizes,
+    stopListed,
+    stats: {
+      apis: n,
+      signatures: signatureCount,
+      occurrences: interned.rawStart[n],
+      stopListed: stopListed.size,
+      stopListThreshold,
+      incompleteApis,
+      indexCandidates,
+      lshCandidates,
+      skippedBuckets,
+    },
+  };
+}
+
+/** Signatures as dense ids: each API's ids sorted and unique. */
+interface InternedSignatures {
+  /** Where each API's ids start in `raw`; `rawStart[n]` is the total. */
+  rawStart: Int32Array;
+  raw: Int32Array;
+  signatureCount: number;
+  /** APIs per signature id. */
+  documentFrequency: Int32Array;
+  /** Ids of the listed stop signatures that occur. */
+  listedIds: number[];
+  signatureOf(id: number): string;
+}
+
+/**
+ * Step 1: hashes every string once (one pass that reads the strings in
+ * order), then gives ids to the 64-bit hashes in a table of typed arrays (a
+ * V8 Map of millions of strings is several times slower). Each API's ids are
+ * sorted and de-duplicated in place, then counted.
+ */
+function internSignatures(
+  sets: ReadonlyArray<readonly string[]>,
+  stopSignatures: readonly string[],
+): InternedSignatures {
+  const n = sets.length;
+  const setStart = new Int32Array(n + 1);
+  for (let api = 0; api < n; api++) {
+    setStart[api + 1] = setStart[api] + sets[api].length;
+  }
+  const total = setStart[n];
+  const hashes = new Int32Array(total * 2);
+  for (let api = 0; api < n; api++) {
+    const set = sets[api];
+    for (let k = 0; k < set.length; k++) {
+      hashSignature(set[k], hashes, 2 * (setStart[api] + k));
+    }
+  }
+  const interner = new HashInterner(total);
+  let firstOccurrence = new Int32Array(1024); // id → index into `sets`, flat
+  const rawStart = new Int32Array(n + 1);
+  const raw = new Int32Array(total);
+  let occurrences = 0;
+  for (let api = 0; api < n; api++) {
+    rawStart[api] = occurrences;
+    for (let p = setStart[api]; p < setStart[api + 1]; p++) {
+      const known = interner.count;
+      const id = interner.idOf(hashes[2 * p], hashes[2 * p + 1], true);
+      if (id === known) {
+        if (id >= firstOccurrence.length) {
+          firstOccurrence = growInt32(firstOccurrence, id + 1);
+        }
+        firstOccurrence[id] = p;
+      }
+      raw[occurrences++] = id;
+    }
+    sortRun(raw, rawStart[api], occurrences);
+    let kept = rawStart[api];
+    for (let r = rawStart[api]; r < occurrences; r++) {
+      if (r === rawStart[api] || raw[r] !== raw[kept - 1]) {
+        raw[kept++] = raw[r];
+      }
+    }
+    occurrences = kept;
+  }
+  rawStart[n] = occurrences;
+  const signatureCount = interner.count;
+  const documentFrequency = new Int32Array(signatureCount);
+  for (let r = 0; r < occurrences; r++) {
+    documentFrequency[raw[r]] += 1;
+  }
+  const listedIds: number[] = [];
+  const probe = new Int32Array(2);
+  for (const signature of stopSignatures) {
+    hashSignature(signature, probe, 0);
+    const id = interner.idOf(probe[0], probe[1], false);
+    if (id >= 0) {
+      listedIds.push(id);
+    }
+  }
+  const firstOccurrences = firstOccurrence;
+  return {
+    rawStart,
+    raw,
+    signatureCount,
+    documentFrequency,
+    listedIds,
+    signatureOf(id: number): string {
+      // The last API whose set starts at or before the first occurrence.
+      const p = firstOccurrences[id];
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (setStart[mid] <= p) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return sets[lo][p - setStart[lo]];
+    },
+  };
+}
+
+/** Each API's kept signatures as sorted ranks, and the inverted index. */
+interface SignatureIndex {
+  /** Where each API's ranks start in `tokens`; `start[n]` is the total. */
+  start: Int32Array;
+  /** Ranks: 0 is the rarest kept signature. */
+  tokens: Int32Array;
+  sizes: Int32Array;
+  /** Where each rank's APIs start in `postings`. */
+  postingStart: Int32Array;
+  /** APIs per rank, ascending. */
+  postings: Int32Array;
+}
+
+/**
+ * Step 2: ranks the kept signatures rarest first (counting sort on
+ * frequency, stable in id), stores each API's ranks sorted in one typed
+ * array, and builds the inverted index rank → APIs beside it.
+ */
+function buildIndex(
+  n: number,
+  interned: InternedSignatures,
+  stopped: Uint8Array,
+): SignatureIndex {
+  const { documentFrequency, signatureCount, raw, rawStart } = interned;
+  let maxFrequency = 0;
+  for (let id = 0; id < signatureCount; id++) {
+    maxFrequency = Math.max(maxFrequency, documentFrequency[id]);
+  }
+  const frequencyStart = new Int32Array(maxFrequency + 2);
+  for (let id = 0; id < signatureCount; id++) {
+    if (!stopped[id]) {
+      frequencyStart[documentFrequency[id] + 1] += 1;
+    }
+  }
+  for (let f = 0; f <= maxFrequency; f++) {
+    frequencyStart[f + 1] += frequencyStart[f];
+  }
+  const rankCount = frequencyStart[maxFrequency + 1];
+  const rankOf = new Int32Array(signatureCount).fill(-1);
+  const postingStart = new Int32Array(rankCount + 1);
+  for (let id = 0; id < signatureCount; id++) {
+    if (!stopped[id]) {
+      const rank = frequencyStart[documentFrequency[id]]++;
+      rankOf[id] = rank;
+      postingStart[rank + 1] = documentFrequency[id];
+    }
+  }
+  for (let rank = 0; rank < rankCount; rank++) {
+    postingStart[rank + 1] += postingStart[rank];
+  }
+  const start = new Int32Array(n + 1);
+  const tokens = new Int32Array(postingStart[rankCount]);
+  const sizes = new Int32Array(n);
+  let kept = 0;
+  for (let api = 0; api < n; api++) {
+    start[api] = kept;
+    for (let p = rawStart[api]; p < rawStart[api + 1]; p++) {
+      const rank = rankOf[raw[p]];
+      if (rank >= 0) {
+        tokens[kept++] = rank;
+      }
+    }
+    sortRun(tokens, start[api], kept);
+    sizes[api] = kept - start[api];
+  }
+  start[n] = kept;
+  const postings = new Int32Array(kept);
+  const cursor = postingStart.slice(0, rankCount);
+  for (let api = 0; api < n; api++) {
+    for (let p = start[api]; p < start[api + 1]; p++) {
+      postings[cursor[tokens[p]]++] = api;
+    }
+  }
+  return { start, tokens, sizes, postingStart, postings };
+}
+
+/**
+ * MinHash signatures (bands × rows hashes per API, one typed array) of the
+ * incomplete APIs with enough operations for a duplicate, banded into
+ * buckets; every pair of a bucket no larger than `maxBucketSize` is
+ * verified once.
+ */
+function lshPairs(
+  n: number,
+  sizes: Int32Array,
+  start: Int32Array,
+  tokens: Int32Array,
+  complete: Uint8Array,
+  thresholds: SimilarityThresholds,
+  verify: (a: number, b: number) => void,
+): { lshCandidates: number; skippedBuckets: number } {
+  const { lshBands: bands, lshRows: rows, maxBucketSize } = thresholds;
+  const members: number[] = [];
+  for (let api = 0; api < n; api++) {
+    if (!complete[api] && sizes[api] >= thresholds.duplicateMinOperations) {
+      members.push(api);
+    }
+  }
+  if (members.length < 2) {
+    return { lshCandidates: 0, skippedBuckets: 0 };
+  }
+  const hashes = bands * rows;
+  const seeds = new Uint32Array(hashes);
+  for (let h = 0; h < hashes; h++) {
+    seeds[h] = mix32(Math.imul(h + 1, 0x9e3779b9));
+  }
+  const minHashes = new Uint32Array(members.length * hashes).fill(0xffffffff);
+  for (let m = 0; m < members.length; m++) {
+    const api = members[m];
+    const offset = m * hashes;
+    for (let p = start[api]; p < start[api + 1]; p++) {
+      const base = mix32(tokens[p] + 0x6a09e667);
+      for (let h = 0; h < hashes; h++) {
+        const value = mix32(base ^ seeds[h]);
+        if (value < minHashes[offset + h]) {
+          minHashes[offset + h] = value;
+        }
+      }
+    }
+  }
+
+  const seen = new Set<number>();
+  const next = new Int32Array(members.length);
+  const bucket = new Int32Array(maxBucketSize);
+  let lshCandidates = 0;
+  let skippedBuckets = 0;
+  for (let band = 0; band < bands; band++) {
+    // Chain the members of each bucket: head per key, `next` links.
+    const heads = new Map<number, number>();
+    for (let m = 0; m < members.length; m++) {
+      let key = mix32(band + 0x3c6ef372);
+      const offset = m * hashes + band * rows;
+      for (let r = 0; r < rows; r++) {
+        key = mix32(Math.imul(key ^ minHashes[offset + r], 0x01000193));
+      }
+      const head = heads.get(key);
+      next[m] = head === undefined ? -1 : head;
+      heads.set(key, m);
+    }
+    for (const head of heads.values()) {
+      let count = 0;
+      let oversized = false;
+      for (let m = head; m >= 0; m = next[m]) {
+        if (count === maxBucketSize) {
+          oversized = true;
+          break;
+        }
+        bucket[count++] = m;
+      }
+      if (oversized) {
+        skippedBuckets += 1;
+        continue;
+      }
+      for (let i = 0; i < count; i++) {
+        for (let j = i + 1; j < count; j++) {
+          const a = Math.min(members[bucket[i]], members[bucket[j]]);
+          const b = Math.max(members[bucket[i]], members[bucket[j]]);
+          const key = a * n + b;
+          if (!seen.has(key)) {
+            seen.add(key);
+            lshCandidates += 1;
+            verify(a, b);
+          }
+        }
+      }
+    }
+  }
+  return { lshCandidates, skippedBuckets };
+}

@@ -1,0 +1,24 @@
+export type {
+  ApiFeatures,
+  ApiStyle,
+  DefinitionFeatures,
+  ExtractFeaturesResult,
+  FragmentationApi,
+  FragmentationResult,
+  SimilarPairs,
+  SimilarityStats,
+} from './types';
+export { extractFeatures } from './extractFeatures';
+export {
+  MAX_NESTING_DEPTH,
+  MAX_OPERATIONS,
+  extractDefinitionFeatures,
+} from './extractDefinitionFeatures';
+export type { DefinitionFeaturesResult } from './extractDefinitionFeatures';
+export { DEFAULT_FEATURE_CACHE_SIZE, FeatureCache } from './FeatureCache';
+export {
+  detectFragmentation,
+  detectFragmentationWithStats,
+} from './detectFragmentation';
+export { findSimilarPairs } from './findSimilarPairs';
+export type { SimilarityThresholds } from './findSimilarPairs';

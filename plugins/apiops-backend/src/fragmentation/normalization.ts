@@ -1,0 +1,255 @@
+import type {
+  PathCasing,
+  VersioningScheme,
+} from '@apiops-backstage/plugin-apiops-common';
+
+/** A version segment: `v1`, `V2`, `v2.1`, `v1beta1`, `v2-alpha`. */
+const VERSION_SEGMENT = /^v\d+(?:\.\d+)*(?:[-_.]?(?:alpha|beta|rc)\d*)?$/i;
+/** Leading segments that only carry an API mount point before a version. */
+const MOUNT_SEGMENTS = new Set(['api', 'apis', 'rest']);
+/** Paths of infrastructure endpoints, left out of style checks. */
+const INFRASTRUCTURE_PATHS = new Set([
+  '/health',
+  '/healthz',
+  '/health/live',
+  '/health/ready',
+  '/livez',
+  '/readyz',
+  '/ping',
+  '/metrics',
+]);
+/** Words that do not distinguish one API name from another. */
+const NAME_STOP_WORDS = new Set(['api', 'apis', 'service', 'services', 'svc']);
+
+/** Whether a path or name segment is a version (`v1`, `v2.1`, `v1beta1`). */
+export function isVersionSegment(segment: string): boolean {
+  return VERSION_SEGMENT.test(segment);
+}
+
+/** The major number of a version such as `v2`, `2.1.0` or `v1beta1`. */
+export function majorVersion(version: unknown): string | undefined {
+  if (typeof version !== 'string' && typeof version !== 'number') {
+    return undefined;
+  }
+  const match = /^\s*v?(\d+)/i.exec(String(version));
+  return match ? String(Number(match[1])) : undefined;
+}
+
+/**
+ * The path part of a server URL or base path, split in segments:
+ * `https://api.example/payments/v1` → `['payments', 'v1']`.
+ */
+export function basePathSegments(url: string): string[] {
+  const withoutOrigin = url
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')
+    .replace(/[?#].*$/, '');
+  return withoutOrigin.split('/').filter(segment => segment !== '');
+}
+
+/** One REST path, taken apart for signatures and style. */
+export interface NormalizedRestPath {
+  /** Lower-case, `{}` for parameters, without leading version or base path. */
+  path: string;
+  /** Whether the path began with a version segment (`/v1/…`, `/api/v3/…`). */
+  versioned: boolean;
+  /** The static segments as written (for casing); none for infrastructure paths. */
+  staticSegments: string[];
+  /** Whether this is an infrastructure endpoint such as `/health`. */
+  infrastructure: boolean;
+}
+
+/**
+ * Normalizes a path of an OpenAPI `paths` object. The server base path is
+ * never part of a signature: OpenAPI paths are relative to it. A path that
+ * repeats a versioned base path (`/customers/v1/…` under server
+ * `…/customers/v1`) has it removed too; an unversioned base path is not
+ * stripped, as it may well be a resource (`/payments` under `…/payments`).
+ */
+export function normalizeRestPath(
+  rawPath: string,
+  versionedBasePaths: readonly string[][],
+): NormalizedRestPath {
+  let segments = rawPath
+    .trim()
+    .replace(/[?#].*$/, '')
+    .split('/')
+    .filter(segment => segment !== '');
+  const base = versionedBasePaths.find(
+    basePath =>
+      segments.length > basePath.length &&
+      basePath.every(
+        (segment, index) =>
+          segment.toLowerCase() === segments[index].toLowerCase(),
+      ),
+  );
+  if (base) {
+    segments = segments.slice(base.length);
+  }
+  let versioned = false;
+  for (;;) {
+    if (segments.length > 1 && isVersionSegment(segments[0])) {
+      segments = segments.slice(1);
+      versioned = true;
+    } else if (
+      segments.length > 2 &&
+      MOUNT_SEGMENTS.has(segments[0].toLowerCase()) &&
+      isVersionSegment(segments[1])
+    ) {
+      segments = segments.slice(2);
+      versioned = true;
+    } else {
+      break;
+    }
+  }
+  const path = `/${segments
+    .map(segment => segment.replace(/\{[^}]*\}/g, '{}').toLowerCase())
+    .join('/')}`;
+  const infrastructure = INFRASTRUCTURE_PATHS.has(path);
+  return {
+    path,
+    versioned,
+    infrastructure,
+    staticSegments: infrastructure
+      ? []
+      : segments.filter(
+          segment => !segment.includes('{') && !isVersionSegment(segment),
+        ),
+  };
+}
+
+/**
+ * The casing of one static path segment; undefined when it gives no signal
+ * (a single lower-case word, digits, or symbols such as `$count`).
+ */
+export function segmentCasing(segment: string): PathCasing | undefined {
+  if (/^[a-z0-9]+$/.test(segment) || /^[A-Z0-9_]+$/.test(segment)) {
+    return undefined;
+  }
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(segment)) {
+    return 'kebab';
+  }
+  if (/^[a-z0-9]+(?:_[a-z0-9]+)+$/.test(segment)) {
+    return 'snake';
+  }
+  if (/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(segment)) {
+    return 'camel';
+  }
+  if (/^(?:[A-Z][a-z0-9]+)+$/.test(segment)) {
+    return 'pascal';
+  }
+  if (/^[A-Za-z0-9_-]+$/.test(segment)) {
+    return 'mixed';
+  }
+  return undefined;
+}
+
+/**
+ * The path casing of an API from the casings of its segments: the one
+ * convention used, `mixed` for several, `lower` when no segment has more than
+ * one word, undefined without static segments.
+ */
+export function pathCasingOf(
+  casings: ReadonlySet<PathCasing>,
+  hasStaticSegments: boolean,
+): PathCasing | undefined {
+  if (casings.size === 0) {
+    return hasStaticSegments ? 'lower' : undefined;
+  }
+  if (casings.size > 1) {
+    return 'mixed';
+  }
+  return casings.values().next().value;
+}
+
+/**
+ * The versioning scheme of an API from how many of its (non-infrastructure)
+ * paths are versioned and whether a server URL carries a version.
+ */
+export function versioningOf(
+  versionedPaths: number,
+  unversionedPaths: number,
+  serverVersioned: boolean,
+): VersioningScheme | undefined {
+  if (versionedPaths + unversionedPaths === 0) {
+    return undefined;
+  }
+  if (versionedPaths > 0 && unversionedPaths > 0) {
+    return 'mixed';
+  }
+  if (versionedPaths > 0) {
+    return 'path';
+  }
+  return serverVersioned ? 'server' : 'none';
+}
+
+/**
+ * Normalizes an AsyncAPI channel name or address: lower-case, `{}` for
+ * parameters, version tokens (`v1` between `/`, `.` or `:`) removed.
+ */
+export function normalizeChannel(channel: string): string {
+  // ['', '/', 'v1', '/', 'users'] for '/v1/users': tokens at even indexes,
+  // each preceded by its separator.
+  const tokens = channel
+    .trim()
+    .replace(/\{[^}]*\}/g, '{}')
+    .toLowerCase()
+    .split(/([/.:])/);
+  const kept: string[] = [];
+  for (let i = 0; i < tokens.length; i += 2) {
+    if (tokens[i] === '' || !isVersionSegment(tokens[i])) {
+      kept.push(i === 0 ? tokens[i] : tokens[i - 1] + tokens[i]);
+    }
+  }
+  const joined = kept.join('');
+  // A leading version token (`v1.users`) leaves its separator behind.
+  return tokens[0] !== '' && isVersionSegment(tokens[0])
+    ? joined.slice(1)
+    : joined;
+}
+
+/** Lower-case words of a name: camelCase, separators and spaces split. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(word => word !== '');
+}
+
+/** The version words at the end (or start) of a name, removed. */
+function splitVersion(tokens: string[]): {
+  tokens: string[];
+  version?: string;
+} {
+  // `payments-api-v2-1` → ['payments', 'v2', '1'] after the stop words.
+  let end = tokens.length;
+  while (end > 0 && /^\d+$/.test(tokens[end - 1])) {
+    end -= 1;
+  }
+  if (end > 1 && /^v\d+$/.test(tokens[end - 1])) {
+    return {
+      tokens: tokens.slice(0, end - 1),
+      version: majorVersion(tokens[end - 1]),
+    };
+  }
+  if (tokens.length > 1 && /^v\d+$/.test(tokens[0])) {
+    return { tokens: tokens.slice(1), version: majorVersion(tokens[0]) };
+  }
+  return { tokens };
+}
+
+/**
+ * The name key and the version in a name: `payments-api-v2` → `payments` and
+ * `2`; `Customer Notifications API` → `customer-notifications`.
+ */
+export function nameKeyOf(name: string): { nameKey: string; version?: string } {
+  const all = words(name);
+  const { tokens, version } = splitVersion(
+    all.filter(word => !NAME_STOP_WORDS.has(word)),
+  );
+  return {
+    nameKey: tokens.length > 0 ? tokens.join('-') : all.join('-') || name,
+    version,
+  };
+}

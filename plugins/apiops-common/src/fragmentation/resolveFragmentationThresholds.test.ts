@@ -1,0 +1,51 @@
+import { resolveFragmentationThresholds } from './resolveFragmentationThresholds';
+import { DEFAULT_FRAGMENTATION_THRESHOLDS, FRAGMENTATION_TYPES } from './types';
+
+describe('resolveFragmentationThresholds', () => {
+  it('gives the defaults without overrides', () => {
+    expect(resolveFragmentationThresholds()).toEqual(
+      DEFAULT_FRAGMENTATION_THRESHOLDS,
+    );
+    expect(DEFAULT_FRAGMENTATION_THRESHOLDS).toMatchObject({
+      duplicateJaccard: 0.8,
+      overlapContainment: 0.8,
+      overlapMinOperations: 3,
+      stopListShare: 0.01,
+      stopListMinApis: 20,
+      maxLiveVersions: 2,
+    });
+  });
+
+  it('overrides field by field, ignoring undefined', () => {
+    const resolved = resolveFragmentationThresholds({
+      duplicateJaccard: 0.9,
+      lshBands: undefined,
+      styleScopes: ['system', 'domain'],
+    });
+    expect(resolved.duplicateJaccard).toBe(0.9);
+    expect(resolved.lshBands).toBe(DEFAULT_FRAGMENTATION_THRESHOLDS.lshBands);
+    expect(resolved.styleScopes).toEqual(['system', 'domain']);
+  });
+
+  it.each([
+    [{ duplicateJaccard: 0 }, /duplicateJaccard/],
+    [{ overlapContainment: 1.2 }, /overlapContainment/],
+    [{ stopListShare: Number.NaN }, /stopListShare/],
+    [{ maxBucketSize: 2.5 }, /maxBucketSize/],
+    [{ maxLiveVersions: 0 }, /maxLiveVersions/],
+    [{ lshBands: 64, lshRows: 32 }, /at most 1024/],
+    [{ styleScopes: ['team' as 'system'] }, /unknown scope team/],
+  ])('rejects %j', (overrides, message) => {
+    expect(() => resolveFragmentationThresholds(overrides)).toThrow(message);
+  });
+
+  it('names the five types in report order', () => {
+    expect(FRAGMENTATION_TYPES).toEqual([
+      'duplicate',
+      'overlap',
+      'version-sprawl',
+      'name-collision',
+      'style-inconsistency',
+    ]);
+  });
+});

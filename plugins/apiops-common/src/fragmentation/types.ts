@@ -1,0 +1,194 @@
+/**
+ * The kinds of fragmentation found across the API catalog.
+ *
+ * - `duplicate`: APIs whose operations are nearly the same (high Jaccard).
+ * - `overlap`: one API largely contained in another (high containment).
+ * - `version-sprawl`: more live major versions of one API than allowed.
+ * - `name-collision`: the same normalized name for unrelated APIs of
+ *   different owners or systems.
+ * - `style-inconsistency`: REST APIs of one system (or domain) that mix path
+ *   casing or versioning conventions.
+ *
+ * @public
+ */
+export const FRAGMENTATION_TYPES = Object.freeze([
+  'duplicate',
+  'overlap',
+  'version-sprawl',
+  'name-collision',
+  'style-inconsistency',
+] as const);
+
+/**
+ * A kind of fragmentation finding; see {@link FRAGMENTATION_TYPES}.
+ *
+ * @public
+ */
+export type FragmentationType = (typeof FRAGMENTATION_TYPES)[number];
+
+/**
+ * How the static segments of an API's REST paths are cased. `lower` means
+ * only single-word segments (no signal either way); `mixed` means the API
+ * itself uses more than one convention.
+ *
+ * @public
+ */
+export type PathCasing =
+  | 'kebab'
+  | 'camel'
+  | 'snake'
+  | 'pascal'
+  | 'lower'
+  | 'mixed';
+
+/**
+ * Where a REST API puts its major version: a leading path segment (`/v1/…`),
+ * the server URL or base path, nowhere, or inconsistently in its own paths.
+ *
+ * @public
+ */
+export type VersioningScheme = 'path' | 'server' | 'none' | 'mixed';
+
+/**
+ * One API of a fragmentation cluster, with what a reader needs to tell the
+ * members apart.
+ *
+ * @public
+ */
+export interface FragmentationClusterMember {
+  entityRef: string;
+  title?: string;
+  /** Normalized owner ref. */
+  owner?: string;
+  /** Normalized system ref. */
+  system?: string;
+  /** Major version key (e.g. `2`), from the name or the definition. */
+  version?: string;
+  lifecycle?: string;
+}
+
+/**
+ * A group of APIs that fragment the catalog in one way.
+ *
+ * @public
+ */
+export interface FragmentationCluster {
+  /**
+   * Stable id: a hash of the type and the sorted member refs, so that the
+   * same finding keeps its id across snapshots.
+   */
+  id: string;
+  type: FragmentationType;
+  /** Two or more APIs, in a type-specific order (e.g. contained API first). */
+  members: FragmentationClusterMember[];
+  /**
+   * Strength of the finding, 0..1: the (weakest) Jaccard similarity for
+   * `duplicate`, the containment of the smaller API for `overlap`, 1 for
+   * `version-sprawl` and `name-collision`, and the share of APIs outside the
+   * dominant style for `style-inconsistency`.
+   */
+  score: number;
+  /**
+   * Normalized operation signatures shared by members (e.g.
+   * `GET /customers/{}`), most shared first, at most a configured number.
+   */
+  sharedOperations: string[];
+  /** How many signatures are shared in all, before the cap. */
+  sharedOperationCount: number;
+  /** The system or domain ref a `style-inconsistency` is about. */
+  scope?: string;
+  /** Type-specific figures, e.g. operation counts or styles per member. */
+  details?: Record<string, unknown>;
+  /** One sentence for the API's owners. */
+  message: string;
+}
+
+/**
+ * The knobs of fragmentation detection. Every field has a default in
+ * {@link DEFAULT_FRAGMENTATION_THRESHOLDS}.
+ *
+ * @public
+ */
+export interface FragmentationThresholds {
+  /** Smallest Jaccard similarity of two operation sets reported as `duplicate`. */
+  duplicateJaccard: number;
+  /** Fewest shared operations for a `duplicate`. */
+  duplicateMinOperations: number;
+  /**
+   * Smallest share of the smaller API's operations found in the larger one
+   * reported as `overlap`.
+   */
+  overlapContainment: number;
+  /** Fewest operations of the smaller API for an `overlap`. */
+  overlapMinOperations: number;
+  /**
+   * A signature found in at least this share of all APIs is stop-listed
+   * (ignored by every similarity), e.g. `GET /health`...
+   */
+  stopListShare: number;
+  /** ...but only when it is found in at least this many APIs. */
+  stopListMinApis: number;
+  /** Signatures always stop-listed (infrastructure endpoints). */
+  stopSignatures: readonly string[];
+  /**
+   * Longest posting list of the inverted index that is probed for
+   * candidates; APIs whose rarest signatures are all more common than this
+   * are left to MinHash/LSH.
+   */
+  maxPostingSize: number;
+  /** MinHash/LSH bands. */
+  lshBands: number;
+  /** MinHash/LSH rows per band (bands × rows hash functions in all). */
+  lshRows: number;
+  /** LSH buckets with more APIs than this are skipped, not expanded. */
+  maxBucketSize: number;
+  /** More live major versions of one API than this is `version-sprawl`. */
+  maxLiveVersions: number;
+  /** Lifecycles of versions that no longer count as live. */
+  retiredLifecycles: readonly string[];
+  /** Scopes checked for `style-inconsistency`. */
+  styleScopes: ReadonlyArray<'system' | 'domain'>;
+  /** Most shared operations listed per cluster. */
+  maxSharedOperations: number;
+}
+
+/**
+ * The default thresholds. `duplicateJaccard` and `overlapContainment` of 0.8
+ * keep the known near miss of the example catalog (Jaccard 0.2, containment
+ * 0.375) far below the line; 16 bands × 4 rows catch a pair of Jaccard 0.8
+ * with probability 0.9998 (and 0.5 with 0.64, verified exactly afterwards).
+ *
+ * @public
+ */
+export const DEFAULT_FRAGMENTATION_THRESHOLDS: Readonly<FragmentationThresholds> =
+  Object.freeze({
+    duplicateJaccard: 0.8,
+    duplicateMinOperations: 2,
+    overlapContainment: 0.8,
+    overlapMinOperations: 3,
+    stopListShare: 0.01,
+    stopListMinApis: 20,
+    stopSignatures: Object.freeze([
+      'GET /health',
+      'GET /healthz',
+      'GET /health/live',
+      'GET /health/ready',
+      'GET /livez',
+      'GET /readyz',
+      'GET /ping',
+      'GET /metrics',
+    ]),
+    maxPostingSize: 1000,
+    lshBands: 16,
+    lshRows: 4,
+    maxBucketSize: 100,
+    maxLiveVersions: 2,
+    retiredLifecycles: Object.freeze([
+      'deprecated',
+      'retired',
+      'sunset',
+      'decommissioned',
+    ]),
+    styleScopes: Object.freeze(['system'] as const),
+    maxSharedOperations: 50,
+  });
