@@ -5,7 +5,13 @@
  * @packageDocumentation
  */
 
-export { apiopsPlugin, EntityApiOpsContent } from './plugin';
+export {
+  apiopsPlugin,
+  ApiOpsPage,
+  EntityApiOpsCard,
+  EntityApiOpsContent,
+  EntityGroupApiOpsContent,
+} from './plugin';
 export { isApiOpsAvailable } from './conditions';
 export { apiopsTranslationRef } from './translation';
 export * from './api';

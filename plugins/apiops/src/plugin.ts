@@ -2,10 +2,12 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { ApiOpsClient, apiopsApiRef } from './api';
+import { rootRouteRef } from './routes';
 
 /**
  * The APIOps frontend plugin for the legacy frontend system. Apps on the new
@@ -23,6 +25,9 @@ export const apiopsPlugin = createPlugin({
         new ApiOpsClient({ discoveryApi, fetchApi }),
     }),
   ],
+  routes: {
+    root: rootRouteRef,
+  },
 });
 
 /**
@@ -37,6 +42,54 @@ export const EntityApiOpsContent = apiopsPlugin.provide(
       lazy: () =>
         import('./components/EntityApiOpsContent').then(
           m => m.EntityApiOpsContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The APIOps card for the overview of API entity pages (legacy frontend
+ * system): station, owner status, governance status and a link to the tab.
+ *
+ * @public
+ */
+export const EntityApiOpsCard = apiopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityApiOpsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityApiOpsCard').then(m => m.EntityApiOpsCard),
+    },
+  }),
+);
+
+/**
+ * The APIOps page (legacy frontend system): summary, trends, ownership gaps
+ * and team rollup.
+ *
+ * @public
+ */
+export const ApiOpsPage = apiopsPlugin.provide(
+  createRoutableExtension({
+    name: 'ApiOpsPage',
+    component: () => import('./components/ApiOpsPage').then(m => m.ApiOpsPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The APIOps tab for Group entity pages (legacy frontend system): the APIs
+ * the group owns, including through its child groups.
+ *
+ * @public
+ */
+export const EntityGroupApiOpsContent = apiopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupApiOpsContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityGroupApiOpsContent').then(
+          m => m.EntityGroupApiOpsContent,
         ),
     },
   }),

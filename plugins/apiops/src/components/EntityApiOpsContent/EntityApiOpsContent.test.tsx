@@ -1,64 +1,593 @@
 import { Entity } from '@backstage/catalog-model';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { ResponseError } from '@backstage/errors';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type {
+  ApiStatus,
+  Assessment,
+} from '@apiops-backstage/plugin-apiops-common';
+import { apiopsApiRef } from '../../api';
+import {
+  answersAt,
+  apiStatus,
+  assessment,
+  methodModel,
+} from '../EntityApiOpsCommon/__fixtures__/apiops';
 import { EntityApiOpsContent } from './EntityApiOpsContent';
 
-const api = (overrides: Partial<Entity> = {}): Entity => ({
+const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'API',
   metadata: { name: 'accounts-api', namespace: 'default' },
-  spec: {
-    type: 'openapi',
-    lifecycle: 'production',
-    owner: 'team-accounts',
-    definition: 'openapi: 3.0.3',
-  },
-  relations: [{ type: 'ownedBy', targetRef: 'group:default/team-accounts' }],
-  ...overrides,
-});
+  spec: { type: 'openapi', lifecycle: 'production', owner: 'accounts-team' },
+};
+
+// The whole tab renders in each test; give it time on a slow machine.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(60_000);
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
+type MockApiOpsApi = Record<
+  'getMethod' | 'getStatus' | 'listAssessments' | 'recordAssessment',
+  jest.Mock
+>;
+
+function mockApiOpsApi(overrides: Partial<MockApiOpsApi> = {}): MockApiOpsApi {
+  return {
+    getMethod: jest.fn().mockResolvedValue(methodModel),
+    getStatus: jest.fn().mockResolvedValue(apiStatus()),
+    listAssessments: jest
+      .fn()
+      .mockResolvedValue({ items: [assessment()] as Assessment[] }),
+    recordAssessment: jest.fn(),
+    ...overrides,
+  };
+}
+
+/** The error the client throws for a backend answer of `status`. */
+function responseError(status: number, name: string, message: string) {
+  return ResponseError.fromResponse({
+    status,
+    statusText: status === 400 ? 'Bad Request' : 'Forbidden',
+    ok: false,
+    headers: { get: () => 'application/json; charset=utf-8' },
+    text: async () =>
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
+  } as unknown as Response);
+}
+
+function renderTab(
+  apiopsApi: MockApiOpsApi,
+  options: { allowed?: boolean } = {},
+) {
+  const { allowed = true } = options;
+  // usePermission caches decisions per entity across renders (SWR): an API
+  // of its own keeps a denial from leaking into the tests after it.
+  const shown: Entity = allowed
+    ? entity
+    : { ...entity, metadata: { ...entity.metadata, name: 'denied-api' } };
+  return renderInTestApp(
+    <EntityProvider entity={shown}>
+      <EntityApiOpsContent />
+    </EntityProvider>,
+    {
+      mountedRoutes,
+      apis: [
+        [apiopsApiRef, apiopsApi],
+        mockApis.permission({
+          authorize: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+        }),
+      ],
+    },
+  );
+}
+
+// Role queries over the whole tab are slow (it is a large tree): the helpers
+// look things up by id or attribute first, then by role within.
+
+/** The station the metro map highlights, once the tab has loaded. */
+async function highlightedStation() {
+  return waitFor(() => {
+    const map = document.querySelector(
+      '[role="region"][aria-label^="Stations of the API Productization Cycle"]',
+    );
+    const current = map?.querySelector('li[aria-current="step"]');
+    expect(current).toBeTruthy();
+    return current as HTMLElement;
+  });
+}
+
+/** The met / not met / unknown group of a criterion, under one station. */
+function criterionGroup(stationId: string, criterionLabel: string) {
+  // The criteria of an open station are in the region its header controls.
+  const station = document.getElementById(`apiops-${stationId}-criteria`);
+  expect(station).toHaveAttribute('role', 'region');
+  return within(station!).getByRole('radiogroup', { name: criterionLabel });
+}
+
+/** The submit button of the assessment form, once the form is there. */
+async function submitButton() {
+  const label = await screen.findByText('Record assessment');
+  return label.closest('button')!;
+}
+
+const HIDE_BACKEND = 'hide-backend-discrepancies';
+const hideBackendLabel = methodModel.criteria.find(
+  c => c.id === HIDE_BACKEND,
+)!.label;
+
 describe('EntityApiOpsContent', () => {
-  it('shows the owner the catalog resolved and the lifecycle', async () => {
-    await renderInTestApp(
-      <EntityProvider entity={api()}>
-        <EntityApiOpsContent />
-      </EntityProvider>,
-      { mountedRoutes },
+  it('highlights the station of the API on the metro map, with its stage and source', async () => {
+    const apiopsApi = mockApiOpsApi();
+    renderTab(apiopsApi);
+
+    const current = await highlightedStation();
+    expect(current).toHaveTextContent('API Design');
+    expect(current).toHaveTextContent('Design');
+    expect(screen.getByText('The latest assessment')).toBeInTheDocument();
+    expect(screen.queryByText('Unassessed')).not.toBeInTheDocument();
+    expect(apiopsApi.getStatus).toHaveBeenCalledWith({
+      kind: 'api',
+      namespace: 'default',
+      name: 'accounts-api',
+    });
+    expect(apiopsApi.getMethod).toHaveBeenCalledWith({ locale: 'en' });
+  });
+
+  it('shows an unassessed API clearly, with no station highlighted', async () => {
+    const apiopsApi = mockApiOpsApi({
+      getStatus: jest.fn().mockResolvedValue(
+        apiStatus({
+          station: {
+            id: 'unassessed',
+            source: 'none',
+            cycle: 'api-productization-cycle',
+          },
+          latestAssessment: undefined,
+        }),
+      ),
+      listAssessments: jest.fn().mockResolvedValue({ items: [] }),
+    });
+    renderTab(apiopsApi);
+
+    expect(
+      await screen.findByText(
+        /No assessment has been recorded for this API and/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('Unassessed').length).toBeGreaterThan(0);
+    expect(screen.getByText('Nothing yet')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('listitem', { current: 'step' }),
+    ).not.toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'No assessment has been recorded for this API yet.',
+      ),
+    ).toBeInTheDocument();
+    // Without an assessment, every criterion starts unknown.
+    expect(
+      within(
+        criterionGroup('api-product-strategy', methodModel.criteria[0].label),
+      ).getByRole('radio', { name: 'Unknown' }),
+    ).toBeChecked();
+  });
+
+  it('shows a station conflict between assessment and annotation', async () => {
+    const status = apiStatus();
+    status.station = {
+      ...status.station,
+      annotation: 'monitoring-and-improving',
+      conflict: {
+        assessment: 'api-design',
+        annotation: 'monitoring-and-improving',
+        message: 'They disagree',
+      },
+    };
+    renderTab(
+      mockApiOpsApi({ getStatus: jest.fn().mockResolvedValue(status) }),
     );
 
-    expect(screen.getByText('Ownership and lifecycle')).toBeInTheDocument();
-    const ownerLink = screen.getByRole('link', { name: /team-accounts/ });
-    expect(ownerLink).toHaveAttribute(
-      'href',
-      '/catalog/default/group/team-accounts',
-    );
-    expect(screen.getByText('production')).toBeInTheDocument();
     expect(
-      screen.getByText('team-accounts', { selector: 'code' }),
+      await screen.findByText('The assessment and the annotation disagree'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /places this API at API Design, but the apiops\/station annotation in its catalog-info.yaml says API Monitoring & Improvement/,
+      ),
     ).toBeInTheDocument();
   });
 
-  it('says so when the catalog resolved no owner and no lifecycle is set', async () => {
-    const entity = api({ relations: [] });
-    delete entity.spec!.lifecycle;
+  it('shows the owner with its gaps and each governance finding with its fix', async () => {
+    const status: ApiStatus = apiStatus({
+      owner: {
+        ref: 'group:default/ghost-team',
+        declared: 'ghost-team',
+        resolved: true,
+        kind: 'group',
+        title: 'Ghost Team',
+        memberCount: 0,
+        gaps: [
+          {
+            type: 'owner-group-empty',
+            severity: 'warning',
+            message: 'The owner group:default/ghost-team has no members',
+          },
+        ],
+      },
+      governance: {
+        status: 'non-compliant',
+        findings: [
+          {
+            ruleId: 'description-present',
+            severity: 'warning',
+            message: 'The API has no description',
+            path: 'metadata.description',
+            fix: 'Add a description to catalog-info.yaml',
+          },
+          {
+            ruleId: 'valid-owner',
+            severity: 'error',
+            message: 'The owner has no members',
+            path: 'spec.owner',
+            fix: 'Add members to the owning group',
+          },
+        ],
+      },
+    });
+    renderTab(
+      mockApiOpsApi({ getStatus: jest.fn().mockResolvedValue(status) }),
+    );
 
-    await renderInTestApp(
-      <EntityProvider entity={entity}>
-        <EntityApiOpsContent />
-      </EntityProvider>,
-      { mountedRoutes },
+    const owner = await screen.findByRole('link', { name: /ghost-team/i });
+    expect(owner).toHaveAttribute('href', '/catalog/default/group/ghost-team');
+    expect(screen.getByText('Ghost Team')).toBeInTheDocument();
+    expect(screen.getByText('Owner group empty')).toBeInTheDocument();
+    expect(
+      screen.getByText('The owner group:default/ghost-team has no members'),
+    ).toBeInTheDocument();
+
+    expect(screen.getByText('Non-compliant')).toBeInTheDocument();
+    const findings = within(
+      screen.getByRole('list', { name: 'Governance findings' }),
+    ).getAllByRole('listitem');
+    // Worst first.
+    expect(findings[0]).toHaveTextContent('The owner has no members');
+    expect(findings[0]).toHaveTextContent('spec.owner');
+    expect(findings[0]).toHaveTextContent(
+      'How to fixAdd members to the owning group',
+    );
+    expect(findings[1]).toHaveTextContent('The API has no description');
+    expect(findings[1]).toHaveTextContent(
+      'How to fixAdd a description to catalog-info.yaml',
+    );
+  });
+
+  it('says so when no snapshot has seen the API yet', async () => {
+    const status = apiStatus({ governance: undefined, snapshotAt: undefined });
+    status.owner = { ...status.owner, gaps: undefined };
+    renderTab(
+      mockApiOpsApi({ getStatus: jest.fn().mockResolvedValue(status) }),
     );
 
     expect(
-      screen.getByText('No owner resolved in the catalog'),
+      await screen.findByText(/Not yet in a snapshot: ownership gaps show/),
     ).toBeInTheDocument();
-    expect(screen.getByText('Not set')).toBeInTheDocument();
-    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+    expect(
+      screen.getByText(/Not yet in a snapshot: governance findings show/),
+    ).toBeInTheDocument();
+  });
+
+  it('pre-fills the form from the latest assessment', async () => {
+    const latest = assessment({
+      answers: { ...answersAt('api-design'), 'api-consistency': 'not-met' },
+      evidence: { 'api-consistency': 'https://ci.example.com/lint/42' },
+      notes: { 'api-consistency': 'Two naming styles' },
+    });
+    renderTab(
+      mockApiOpsApi({
+        getStatus: jest
+          .fn()
+          .mockResolvedValue(apiStatus({ latestAssessment: latest })),
+      }),
+    );
+
+    // The current station is open.
+    const consistency = methodModel.criteria.find(
+      c => c.id === 'api-consistency',
+    )!.label;
+    const group = await waitFor(() =>
+      criterionGroup('api-design', consistency),
+    );
+    expect(within(group).getByRole('radio', { name: 'Not met' })).toBeChecked();
+    const field = group.parentElement!;
+    expect(within(field).getByLabelText('Evidence link')).toHaveValue(
+      'https://ci.example.com/lint/42',
+    );
+    expect(within(field).getByLabelText('Note')).toHaveValue(
+      'Two naming styles',
+    );
+    expect(
+      within(criterionGroup('api-design', hideBackendLabel)).getByRole(
+        'radio',
+        { name: 'Met' },
+      ),
+    ).toBeChecked();
+  });
+
+  it('records an assessment with one answer per shared criterion and moves the station without a reload', async () => {
+    const user = userEvent.setup();
+    const recorded = assessment({
+      id: '2',
+      station: 'api-consumer-experience',
+      answers: {
+        ...answersAt('api-design'),
+        [HIDE_BACKEND]: 'not-met',
+      },
+      createdAt: '2026-11-26T15:00:00.000Z',
+    });
+    const apiopsApi = mockApiOpsApi({
+      recordAssessment: jest.fn().mockResolvedValue(recorded),
+    });
+    renderTab(apiopsApi);
+    await submitButton();
+
+    // The criterion is shared by four stations; answering it under API
+    // Design answers it under API Delivery too.
+    await user.click(
+      within(criterionGroup('api-design', hideBackendLabel)).getByRole(
+        'radio',
+        { name: 'Not met' },
+      ),
+    );
+    await user.click(document.getElementById('apiops-api-delivery-summary')!);
+    expect(
+      within(criterionGroup('api-delivery', hideBackendLabel)).getByRole(
+        'radio',
+        { name: 'Not met' },
+      ),
+    ).toBeChecked();
+    const delivery = criterionGroup('api-delivery', hideBackendLabel)
+      .parentElement!;
+    await user.click(within(delivery).getByLabelText('Evidence link'));
+    await user.paste('  https://wiki.example.com/facade  ');
+    await user.click(screen.getByLabelText('Note on this assessment'));
+    await user.paste('Re-run');
+    expect(
+      screen.getByText(
+        'With these answers the API will be at API Consumer Experience.',
+      ),
+    ).toBeInTheDocument();
+
+    apiopsApi.getStatus.mockResolvedValue(
+      apiStatus({
+        station: {
+          id: 'api-consumer-experience',
+          source: 'assessment',
+          cycle: 'api-productization-cycle',
+          lifecycleStage: 'strategy',
+        },
+        latestAssessment: recorded,
+      }),
+    );
+    apiopsApi.listAssessments.mockResolvedValue({
+      items: [recorded, assessment()],
+    });
+    await user.click(await submitButton());
+
+    expect(apiopsApi.recordAssessment).toHaveBeenCalledTimes(1);
+    const [ref, body] = apiopsApi.recordAssessment.mock.calls[0];
+    expect(ref).toEqual({
+      kind: 'api',
+      namespace: 'default',
+      name: 'accounts-api',
+    });
+    expect(body).toEqual({
+      cycle: 'api-productization-cycle',
+      answers: { ...answersAt('api-design'), [HIDE_BACKEND]: 'not-met' },
+      evidence: { [HIDE_BACKEND]: 'https://wiki.example.com/facade' },
+      note: 'Re-run',
+    });
+    // Each of the 21 criteria once, however many stations share it.
+    expect(Object.keys(body.answers)).toHaveLength(methodModel.criteria.length);
+
+    expect(
+      await screen.findByText(
+        'Assessment recorded. The API is now at API Consumer Experience.',
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        document.querySelector('li[aria-current="step"]'),
+      ).toHaveTextContent('API Consumer Experience'),
+    );
+    expect(apiopsApi.getStatus).toHaveBeenCalledTimes(2);
+    // The history reloads with the new record and what it changed.
+    expect(
+      await screen.findByText(
+        'Moved from API Design to API Consumer Experience',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('checks evidence links before sending anything', async () => {
+    const user = userEvent.setup();
+    const apiopsApi = mockApiOpsApi();
+    renderTab(apiopsApi);
+    await submitButton();
+
+    const field = criterionGroup('api-design', hideBackendLabel).parentElement!;
+    const evidence = within(field).getByLabelText('Evidence link');
+    await user.click(evidence);
+    await user.paste('ftp://files.example.com/report');
+    await user.tab();
+    expect(
+      within(field).getByText(
+        'Enter an absolute http(s) link, e.g. https://example.com/report',
+      ),
+    ).toBeInTheDocument();
+    expect(evidence).toHaveAttribute('aria-invalid', 'true');
+
+    await user.click(await submitButton());
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Some evidence links are not valid http(s) links',
+    );
+    expect(apiopsApi.recordAssessment).not.toHaveBeenCalled();
+
+    await user.clear(evidence);
+    await user.paste('https://files.example.com/report');
+    expect(
+      within(field).queryByText(/Enter an absolute http\(s\) link/),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the message of a 400 answer next to the form', async () => {
+    const user = userEvent.setup();
+    const apiopsApi = mockApiOpsApi({
+      recordAssessment: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            400,
+            'InputError',
+            "answers.api-consistency: not a criterion of the cycle 'x'",
+          ),
+        ),
+    });
+    renderTab(apiopsApi);
+    await user.click(await submitButton());
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "The assessment was not recorded: answers.api-consistency: not a criterion of the cycle 'x'",
+    );
+    expect(
+      screen.getByRole('button', { name: 'Record assessment' }),
+    ).toBeEnabled();
+  });
+
+  it('explains to a user the policy denies why they cannot assess, without a form', async () => {
+    renderTab(mockApiOpsApi(), { allowed: false });
+    await highlightedStation();
+
+    expect(
+      await screen.findByText(
+        /Only the owners of this API and the platform team can record assessments/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Record assessment' }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByRole('radiogroup')).not.toBeInTheDocument();
+  });
+
+  it('shows the same explanation when the server answers 403', async () => {
+    const user = userEvent.setup();
+    const apiopsApi = mockApiOpsApi({
+      recordAssessment: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(403, 'NotAllowedError', 'Unauthorized'),
+        ),
+    });
+    renderTab(apiopsApi);
+    await user.click(await submitButton());
+
+    expect(
+      await screen.findByText(
+        /Only the owners of this API and the platform team can record assessments/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Record assessment' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the history with what changed, and loads older records', async () => {
+    const user = userEvent.setup();
+    const first = assessment({
+      id: '1',
+      station: 'api-product-strategy',
+      answers: answersAt('api-product-strategy'),
+      assessedBy: 'external:github-actions',
+      createdAt: '2026-11-20T09:00:00.000Z',
+    });
+    const second = assessment({
+      id: '2',
+      station: 'api-consumer-experience',
+      answers: answersAt('api-consumer-experience'),
+      createdAt: '2026-11-24T09:00:00.000Z',
+    });
+    const third = assessment({
+      id: '3',
+      station: 'api-consumer-experience',
+      answers: answersAt('api-consumer-experience'),
+      note: 'Nothing new',
+      createdAt: '2026-11-26T09:00:00.000Z',
+    });
+    const apiopsApi = mockApiOpsApi({
+      listAssessments: jest
+        .fn()
+        .mockResolvedValueOnce({ items: [third, second], nextCursor: 'c2' })
+        .mockResolvedValueOnce({ items: [first] }),
+    });
+    renderTab(apiopsApi);
+
+    const history = await screen.findByRole('list', {
+      name: 'Assessments, newest first',
+    });
+    const records = () =>
+      within(history)
+        .getAllByRole('listitem')
+        .filter(item => item.parentElement === history);
+    let items = records();
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent('No answer changed.');
+    expect(items[0]).toHaveTextContent('Nothing new');
+    expect(
+      within(items[0]).getByRole('link', { name: /ada\.lindqvist/i }),
+    ).toHaveAttribute('href', '/catalog/default/user/ada.lindqvist');
+    expect(items[1]).toHaveTextContent(
+      'Load older assessments to see what changed.',
+    );
+    expect(items[0].querySelector('time')).toHaveAttribute(
+      'datetime',
+      '2026-11-26T09:00:00.000Z',
+    );
+
+    await user.click(
+      screen.getByRole('button', { name: 'Load older assessments' }),
+    );
+
+    await waitFor(() => expect(records()).toHaveLength(3));
+    expect(apiopsApi.listAssessments).toHaveBeenLastCalledWith(
+      { kind: 'api', namespace: 'default', name: 'accounts-api' },
+      { limit: 10, cursor: 'c2' },
+    );
+    items = records();
+    expect(items[1]).toHaveTextContent(
+      'Moved from API Product Strategy to API Consumer Experience',
+    );
+    expect(items[1]).toHaveTextContent('4 answers changed:');
+    expect(items[1]).toHaveTextContent(
+      `${methodModel.criteria[3].label} Unknown → Met`,
+    );
+    expect(items[2]).toHaveTextContent(
+      'First assessment: 0 met, 0 not met, 21 unknown.',
+    );
+    expect(items[2]).toHaveTextContent('external:github-actions');
+    expect(within(items[2]).queryByRole('link')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Load older assessments' }),
+    ).not.toBeInTheDocument();
   });
 });

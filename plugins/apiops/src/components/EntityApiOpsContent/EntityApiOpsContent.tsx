@@ -1,70 +1,74 @@
-import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  EntityRefLinks,
-  getEntityRelations,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
-import Chip from '@material-ui/core/Chip';
+import { useCallback, useState } from 'react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
-import { apiopsTranslationRef } from '../../translation';
-
-function OwnershipCard(props: { entity: Entity }) {
-  const { entity } = props;
-  const { t } = useTranslationRef(apiopsTranslationRef);
-  const owners = getEntityRelations(entity, RELATION_OWNED_BY);
-  const declaredOwner = entity.spec?.owner;
-  const lifecycle = entity.spec?.lifecycle;
-
-  return (
-    <InfoCard title={t('entityContent.ownershipCard.title')}>
-      <Grid container spacing={2}>
-        <Grid item xs={12} sm={6}>
-          <Typography variant="overline" component="h3">
-            {t('entityContent.ownershipCard.owner')}
-          </Typography>
-          {owners.length > 0 ? (
-            <EntityRefLinks entityRefs={owners} defaultKind="group" />
-          ) : (
-            <Typography>{t('entityContent.ownershipCard.noOwner')}</Typography>
-          )}
-          {typeof declaredOwner === 'string' && (
-            <Typography variant="body2" color="textSecondary">
-              {t('entityContent.ownershipCard.declaredOwner')}:{' '}
-              <code>{declaredOwner}</code>
-            </Typography>
-          )}
-        </Grid>
-        <Grid item xs={12} sm={6}>
-          <Typography variant="overline" component="h3">
-            {t('entityContent.ownershipCard.lifecycle')}
-          </Typography>
-          {typeof lifecycle === 'string' ? (
-            <Chip label={lifecycle} size="small" />
-          ) : (
-            <Typography>
-              {t('entityContent.ownershipCard.noLifecycle')}
-            </Typography>
-          )}
-        </Grid>
-      </Grid>
-    </InfoCard>
-  );
-}
+import { useApiStatus, useMethodModel } from '../../hooks';
+import { AssessmentForm } from '../AssessmentForm';
+import { AssessmentHistory } from '../AssessmentHistory';
+import { GovernancePanel } from '../FindingsList';
+import { OwnerPanel } from '../OwnerPanel';
+import { StationCard } from './StationCard';
 
 /**
- * The APIOps tab of an API entity page.
+ * The APIOps tab of an API entity page: where the API stands on the cycle's
+ * metro map, who owns it, whether it is governed, the assessment form and
+ * the assessment history.
  *
  * @public
  */
 export function EntityApiOpsContent() {
   const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
+  const { method, error: methodError } = useMethodModel();
+  const { status, error: statusError, retry } = useApiStatus(entityRef);
+  const [historyKey, setHistoryKey] = useState(0);
+
+  const onRecorded = useCallback(() => {
+    retry();
+    setHistoryKey(key => key + 1);
+  }, [retry]);
+
+  // The last answers stay on screen while a newer one loads.
+  if (methodError && !method) {
+    return <ResponseErrorPanel error={methodError} />;
+  }
+  if (statusError && !status) {
+    return <ResponseErrorPanel error={statusError} />;
+  }
+  if (!method || !status) {
+    return <Progress />;
+  }
+
   return (
-    <Grid container spacing={3}>
+    <Grid container spacing={3} alignItems="stretch">
       <Grid item xs={12}>
-        <OwnershipCard entity={entity} />
+        <StationCard method={method} status={status} />
+      </Grid>
+      <Grid item xs={12} md={5}>
+        <OwnerPanel owner={status.owner} />
+      </Grid>
+      <Grid item xs={12} md={7}>
+        <GovernancePanel
+          governance={status.governance}
+          snapshotAt={status.snapshotAt}
+        />
+      </Grid>
+      <Grid item xs={12} lg={7}>
+        <AssessmentForm
+          entityRef={entityRef}
+          method={method}
+          latestAssessment={status.latestAssessment}
+          stationId={status.station.id}
+          onRecorded={onRecorded}
+        />
+      </Grid>
+      <Grid item xs={12} lg={5}>
+        <AssessmentHistory
+          entityRef={entityRef}
+          method={method}
+          reloadKey={historyKey}
+        />
       </Grid>
     </Grid>
   );

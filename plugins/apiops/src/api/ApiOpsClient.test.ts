@@ -1,0 +1,219 @@
+import { ResponseError } from '@backstage/errors';
+import { mockApis } from '@backstage/frontend-test-utils';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { ApiOpsClient } from './ApiOpsClient';
+
+const BASE = 'http://backstage.test/api/apiops';
+const accounts = { kind: 'API', namespace: 'default', name: 'accounts-api' };
+
+describe('ApiOpsClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const client = new ApiOpsClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage.test' }),
+    fetchApi: mockApis.fetch(),
+  });
+
+  /** Answers `body` to one route and records the requests it gets. */
+  function answer(
+    method: 'get' | 'post',
+    path: string,
+    body: unknown,
+    init?: ResponseInit,
+  ) {
+    const requests: Request[] = [];
+    server.use(
+      http[method](`${BASE}${path}`, ({ request }) => {
+        requests.push(request.clone());
+        return HttpResponse.json(body as object, init);
+      }),
+    );
+    return requests;
+  }
+
+  it('gets the method in a locale', async () => {
+    const requests = answer('get', '/method', { cycle: 'c', stations: [] });
+
+    await expect(client.getMethod({ locale: 'fi' })).resolves.toEqual({
+      cycle: 'c',
+      stations: [],
+    });
+    expect(new URL(requests[0].url).searchParams.get('locale')).toBe('fi');
+    expect(new URL(requests[0].url).searchParams.has('cycle')).toBe(false);
+  });
+
+  it('gets the status of an entity under its lower-case ref', async () => {
+    const requests = answer(
+      'get',
+      '/entities/api/default/accounts-api/status',
+      {
+        entityRef: 'api:default/accounts-api',
+      },
+    );
+
+    await expect(client.getStatus(accounts)).resolves.toEqual({
+      entityRef: 'api:default/accounts-api',
+    });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('lists assessments a page at a time', async () => {
+    const requests = answer(
+      'get',
+      '/entities/api/default/accounts-api/assessments',
+      { items: [{ id: '3' }], nextCursor: 'next' },
+    );
+
+    await expect(
+      client.listAssessments(accounts, { limit: 10, cursor: 'abc' }),
+    ).resolves.toEqual({ items: [{ id: '3' }], nextCursor: 'next' });
+    const params = new URL(requests[0].url).searchParams;
+    expect(params.get('limit')).toBe('10');
+    expect(params.get('cursor')).toBe('abc');
+  });
+
+  it('posts an assessment as JSON and resolves to the stored record', async () => {
+    const requests = answer(
+      'post',
+      '/entities/api/default/accounts-api/assessments',
+      { id: '4', station: 'api-design' },
+      { status: 201 },
+    );
+    const request = {
+      cycle: 'api-productization-cycle',
+      answers: { 'api-consistency': 'met' as const },
+      evidence: { 'api-consistency': 'https://ci.example.com/1' },
+    };
+
+    await expect(client.recordAssessment(accounts, request)).resolves.toEqual({
+      id: '4',
+      station: 'api-design',
+    });
+    expect(requests[0].method).toBe('POST');
+    expect(requests[0].headers.get('content-type')).toBe('application/json');
+    expect(await requests[0].json()).toEqual(request);
+  });
+
+  it('throws a ResponseError carrying the message of the server', async () => {
+    answer(
+      'post',
+      '/entities/api/default/accounts-api/assessments',
+      {
+        error: {
+          name: 'InputError',
+          message: 'evidence.api-consistency: must be an http(s) URL',
+        },
+        response: { statusCode: 400 },
+      },
+      { status: 400 },
+    );
+
+    const error = await client
+      .recordAssessment(accounts, { answers: { 'api-consistency': 'met' } })
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.statusCode).toBe(400);
+    expect(error.body.error.message).toBe(
+      'evidence.api-consistency: must be an http(s) URL',
+    );
+    expect(error.cause.name).toBe('InputError');
+  });
+
+  it('throws a ResponseError for a failed read too', async () => {
+    answer(
+      'get',
+      '/entities/api/default/nope/status',
+      {
+        error: { name: 'NotFoundError', message: 'No entity api:default/nope' },
+        response: { statusCode: 404 },
+      },
+      { status: 404 },
+    );
+
+    await expect(
+      client.getStatus({ kind: 'api', namespace: 'default', name: 'nope' }),
+    ).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 404,
+      cause: { message: 'No entity api:default/nope' },
+    });
+  });
+
+  it('downloads the ownership gaps as a CSV blob with the filters', async () => {
+    let url: URL | undefined;
+    server.use(
+      http.get(`${BASE}/reports/ownership`, ({ request }) => {
+        url = new URL(request.url);
+        return new HttpResponse(
+          'entityRef,type\napi:default/a,owner-missing\n',
+          {
+            headers: { 'Content-Type': 'text/csv' },
+          },
+        );
+      }),
+    );
+
+    const blob = await client.downloadOwnershipGapsCsv({
+      type: 'owner-missing',
+      owner: '',
+    });
+
+    expect(blob).toBeInstanceOf(Blob);
+    expect(await blob.text()).toBe(
+      'entityRef,type\napi:default/a,owner-missing\n',
+    );
+    expect(url?.searchParams.get('format')).toBe('csv');
+    expect(url?.searchParams.get('type')).toBe('owner-missing');
+    // Empty filters are left out.
+    expect(url?.searchParams.has('owner')).toBe(false);
+  });
+
+  it('lists ownership gaps, teams and the APIs of a team', async () => {
+    const gaps = answer('get', '/reports/ownership', { items: [] });
+    const teams = answer('get', '/reports/teams', { items: [] });
+    const teamApis = answer(
+      'get',
+      '/reports/teams/default/payments-team/apis',
+      {
+        items: [],
+      },
+    );
+    answer('get', '/reports/summary', { apis: 1 });
+
+    await client.listOwnershipGaps(
+      { system: 'system:default/core' },
+      { limit: 5 },
+    );
+    await client.listTeams({ cursor: 'c' });
+    await client.listTeamApis({
+      kind: 'group',
+      namespace: 'default',
+      name: 'payments-team',
+    });
+    await expect(client.getSummary()).resolves.toEqual({ apis: 1 });
+
+    const gapParams = new URL(gaps[0].url).searchParams;
+    expect(gapParams.get('system')).toBe('system:default/core');
+    expect(gapParams.get('limit')).toBe('5');
+    expect(new URL(teams[0].url).searchParams.get('cursor')).toBe('c');
+    expect(teamApis).toHaveLength(1);
+  });
+
+  it('starts a snapshot with a POST and resolves to it', async () => {
+    const requests = answer(
+      'post',
+      '/snapshots',
+      { snapshot: { id: 's1', status: 'running' } },
+      { status: 202 },
+    );
+
+    await expect(client.triggerSnapshot()).resolves.toEqual({
+      id: 's1',
+      status: 'running',
+    });
+    expect(requests[0].method).toBe('POST');
+  });
+});

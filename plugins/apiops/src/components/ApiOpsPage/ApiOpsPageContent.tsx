@@ -1,0 +1,252 @@
+import { useCallback, useState } from 'react';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import Grid from '@material-ui/core/Grid';
+import { makeStyles } from '@material-ui/core/styles';
+import Typography from '@material-ui/core/Typography';
+import RefreshIcon from '@material-ui/icons/Refresh';
+import Alert from '@material-ui/lab/Alert';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  SupportButton,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import type { ReportSummary } from '@apiops-backstage/plugin-apiops-common';
+import { apiopsApiRef } from '../../api';
+import { apiopsTranslationRef } from '../../translation';
+import { OwnershipGapsTable } from '../OwnershipGapsTable';
+import { StationBars, useStationLabels } from '../StationSummary';
+import { SummaryKpis } from '../SummaryKpis';
+import { TeamsTable } from '../TeamsTable';
+import { formatDateTime, TrendChart } from '../TrendChart';
+import { SnapshotRunState, useSnapshotRun } from './useSnapshotRun';
+
+const useStyles = makeStyles(theme => ({
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'flex-end',
+    gap: theme.spacing(1, 2),
+  },
+  alert: {
+    marginBottom: theme.spacing(3),
+  },
+  section: {
+    marginBottom: theme.spacing(1.5),
+  },
+}));
+
+function RunSnapshotButton(props: {
+  running: boolean;
+  onClick: () => void;
+  variant?: 'contained' | 'outlined';
+}) {
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  return (
+    <Button
+      variant={props.variant ?? 'outlined'}
+      color="primary"
+      disabled={props.running}
+      onClick={props.onClick}
+      startIcon={
+        props.running ? <CircularProgress size={16} /> : <RefreshIcon />
+      }
+    >
+      {props.running ? t('page.snapshot.running') : t('page.snapshot.run')}
+    </Button>
+  );
+}
+
+function SnapshotRunAlert(props: {
+  state: SnapshotRunState;
+  onClose: () => void;
+}) {
+  const { state, onClose } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  switch (state.status) {
+    case 'running':
+      return (
+        <Alert severity="info" className={classes.alert}>
+          {t('page.snapshot.started')}
+        </Alert>
+      );
+    case 'done':
+      return (
+        <Alert severity="success" className={classes.alert} onClose={onClose}>
+          {t('page.snapshot.done')}
+        </Alert>
+      );
+    case 'failed':
+      return (
+        <Alert severity="error" className={classes.alert} onClose={onClose}>
+          {t('page.snapshot.failed', { error: state.error ?? '' })}
+        </Alert>
+      );
+    case 'forbidden':
+      return (
+        <Alert severity="warning" className={classes.alert} onClose={onClose}>
+          {t('page.snapshot.forbidden')}
+        </Alert>
+      );
+    case 'error':
+      return (
+        <Alert severity="error" className={classes.alert} onClose={onClose}>
+          {t('page.snapshot.error', { message: state.message })}
+        </Alert>
+      );
+    case 'timeout':
+      return (
+        <Alert severity="info" className={classes.alert} onClose={onClose}>
+          {t('page.snapshot.timeout')}
+        </Alert>
+      );
+    default:
+      return null;
+  }
+}
+
+function SectionTitle(props: { children: string }) {
+  const classes = useStyles();
+  return (
+    <Typography variant="h5" component="h2" className={classes.section}>
+      {props.children}
+    </Typography>
+  );
+}
+
+function Reports(props: { summary: ReportSummary; refreshKey: number }) {
+  const { summary, refreshKey } = props;
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  const stations = useStationLabels();
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} component="section">
+        <SectionTitle>{t('page.summary.title')}</SectionTitle>
+        <SummaryKpis counts={summary} />
+      </Grid>
+      <Grid item xs={12} md={4}>
+        <InfoCard
+          title={t('page.summary.stationsTitle')}
+          subheader={t('page.summary.stationsSubheader')}
+          variant="fullHeight"
+        >
+          <StationBars byStation={summary.byStation} stations={stations} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={8}>
+        <InfoCard title={t('page.trend.title')} variant="fullHeight">
+          <TrendChart trend={summary.trend} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} component="section">
+        <SectionTitle>{t('page.gaps.title')}</SectionTitle>
+        <OwnershipGapsTable refreshKey={refreshKey} />
+      </Grid>
+      <Grid item xs={12} component="section">
+        <SectionTitle>{t('page.teams.title')}</SectionTitle>
+        <Typography variant="body2" color="textSecondary" paragraph>
+          {t('page.teams.subtitle')}
+        </Typography>
+        <TeamsTable stations={stations} refreshKey={refreshKey} />
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * The APIOps page without Backstage's page header: the summary of the
+ * latest snapshot with its trends, the ownership gaps and the team rollup,
+ * and a way to run a snapshot now. The page of the new frontend system,
+ * whose plugin header is the app's.
+ *
+ * @public
+ */
+export function ApiOpsPageContent(props: {
+  /** How often the summary is polled while a snapshot runs, in ms. */
+  pollIntervalMs?: number;
+}) {
+  const classes = useStyles();
+  const apiopsApi = useApi(apiopsApiRef);
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const {
+    value: summary,
+    loading,
+    error,
+  } = useAsync(() => apiopsApi.getSummary(), [apiopsApi, refreshKey]);
+  const refresh = useCallback(() => setRefreshKey(key => key + 1), []);
+  const snapshotRun = useSnapshotRun({
+    summary,
+    onFinished: refresh,
+    pollIntervalMs: props.pollIntervalMs,
+  });
+  const running = snapshotRun.state.status === 'running';
+  const snapshot = summary?.snapshot;
+
+  let body;
+  if (error && !summary) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (!summary || !snapshot) {
+    body = loading ? <Progress /> : null;
+  } else if (!snapshot.id) {
+    body = (
+      <EmptyState
+        missing="data"
+        title={t('page.snapshot.emptyTitle')}
+        description={t('page.snapshot.emptyDescription')}
+        action={
+          <RunSnapshotButton
+            variant="contained"
+            running={running}
+            onClick={snapshotRun.run}
+          />
+        }
+      />
+    );
+  } else {
+    body = <Reports summary={summary} refreshKey={refreshKey} />;
+  }
+
+  return (
+    <Content>
+      <ContentHeader title={t('page.contentTitle')}>
+        <div className={classes.actions}>
+          {snapshot?.computedAt && (
+            <Typography variant="body2" color="textSecondary">
+              {t('page.asOf', { time: formatDateTime(snapshot.computedAt) })}
+            </Typography>
+          )}
+          {snapshot?.id && (
+            <RunSnapshotButton running={running} onClick={snapshotRun.run} />
+          )}
+          <SupportButton>{t('page.support')}</SupportButton>
+        </div>
+      </ContentHeader>
+      <SnapshotRunAlert
+        state={snapshotRun.state}
+        onClose={snapshotRun.dismiss}
+      />
+      {snapshot?.stale &&
+        (snapshot.id || snapshot.lastRun?.status === 'failed') && (
+          <div className={classes.alert}>
+            <WarningPanel
+              defaultExpanded
+              title={t('page.snapshot.staleTitle')}
+              message={snapshot.staleReason ?? t('page.snapshot.staleReason')}
+            />
+          </div>
+        )}
+      {body}
+    </Content>
+  );
+}

@@ -1,0 +1,2 @@
+export { ApiOpsPage } from './ApiOpsPage';
+export { ApiOpsPageContent } from './ApiOpsPageContent';

@@ -1,0 +1,2 @@
+export { CursorPaginatedTable } from './CursorPaginatedTable';
+export { useCursorPages } from './useCursorPages';

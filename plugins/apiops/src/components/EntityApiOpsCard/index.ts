@@ -1,0 +1,1 @@
+export { EntityApiOpsCard } from './EntityApiOpsCard';

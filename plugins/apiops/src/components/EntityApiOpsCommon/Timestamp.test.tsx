@@ -1,0 +1,30 @@
+import { formatAbsoluteTime, formatRelativeTime } from './Timestamp';
+
+describe('formatRelativeTime', () => {
+  const now = new Date('2026-11-26T12:00:00.000Z');
+
+  it.each([
+    ['2026-11-26T11:59:30.000Z', 'en', '30 seconds ago'],
+    ['2026-11-26T11:55:00.000Z', 'en', '5 minutes ago'],
+    ['2026-11-26T09:00:00.000Z', 'en', '3 hours ago'],
+    ['2026-11-25T12:00:00.000Z', 'en', 'yesterday'],
+    ['2026-11-12T12:00:00.000Z', 'en', '2 weeks ago'],
+    ['2026-11-26T11:55:00.000Z', 'fi', '5 minuuttia sitten'],
+  ])('describes %s in %s as %j', (time, locale, expected) => {
+    expect(formatRelativeTime(new Date(time), locale, now)).toBe(expected);
+  });
+
+  it('falls back to English for a tag that is not a locale', () => {
+    expect(
+      formatRelativeTime(new Date('2026-11-26T11:55:00.000Z'), 'en_US!', now),
+    ).toBe('5 minutes ago');
+  });
+});
+
+describe('formatAbsoluteTime', () => {
+  it('writes the date and the time', () => {
+    expect(
+      formatAbsoluteTime(new Date('2026-11-26T12:00:00.000Z'), 'en'),
+    ).toMatch(/Nov 26, 2026/);
+  });
+});

@@ -1,0 +1,120 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { apiopsApiRef } from '../../api';
+import {
+  mockApiOpsApi,
+  teamApis,
+  teams,
+} from '../ApiOpsPage/__fixtures__/reports';
+import { EntityGroupApiOpsContent } from './EntityGroupApiOpsContent';
+
+jest.setTimeout(30_000);
+
+const group: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'retail-banking', namespace: 'default' },
+  spec: { type: 'department', children: [] },
+};
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+async function renderTab(api: ReturnType<typeof mockApiOpsApi>) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[apiopsApiRef, api]]}>
+      <EntityProvider entity={group}>
+        <EntityGroupApiOpsContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes },
+  );
+}
+
+describe('EntityGroupApiOpsContent', () => {
+  it('lists the APIs of the group and its child groups, with their gaps', async () => {
+    const api = mockApiOpsApi();
+    await renderTab(api);
+
+    expect(
+      await screen.findByRole('heading', { name: 'APIs of Retail Banking' }),
+    ).toBeVisible();
+    expect(api.listTeamApis).toHaveBeenCalledWith(
+      { kind: 'Group', namespace: 'default', name: 'retail-banking' },
+      { limit: 50, cursor: undefined },
+    );
+
+    // Counts from the team rollup.
+    const tile = (name: string) => within(screen.getByRole('group', { name }));
+    expect(tile('APIs').getByText('16')).toBeVisible();
+    expect(tile('Compliant').getByText('10')).toBeVisible();
+    expect(tile('Non-compliant').getByText('1')).toBeVisible();
+    expect(tile('Ownership gaps').getByText('2')).toBeVisible();
+    expect(tile('Governance findings').getByText('7')).toBeVisible();
+
+    const accounts = screen
+      .getByRole('link', { name: 'Accounts API' })
+      .closest('tr')!;
+    expect(screen.getByRole('link', { name: 'Accounts API' })).toHaveAttribute(
+      'href',
+      '/catalog/default/api/accounts-api',
+    );
+    expect(within(accounts).getByText('API Design')).toBeVisible();
+    expect(within(accounts).getByText('Attention')).toBeVisible();
+    expect(within(accounts).getByText('None')).toBeVisible();
+    expect(within(accounts).getByText('1')).toBeVisible();
+
+    const locator = screen
+      .getByRole('link', { name: 'Branch and ATM Locator API' })
+      .closest('tr')!;
+    expect(within(locator).getByText('Unassessed')).toBeVisible();
+    expect(within(locator).getByText('Non-compliant')).toBeVisible();
+    expect(within(locator).getByText('Owner group empty')).toBeVisible();
+    expect(within(locator).getByText('(Error)')).toBeInTheDocument();
+  });
+
+  it('pages through the APIs with the cursor', async () => {
+    const listTeamApis = jest
+      .fn()
+      .mockImplementation(async (_group, { cursor }) =>
+        cursor
+          ? { team: teams[1], items: [teamApis[1]] }
+          : { team: teams[1], items: [teamApis[0]], nextCursor: 'next-page' },
+      );
+    const api = mockApiOpsApi({ listTeamApis });
+    await renderTab(api);
+    await screen.findByRole('link', { name: 'Accounts API' });
+    await waitFor(() => expect(api.getMethod).toHaveBeenCalled());
+
+    // One click event: Material Table re-creates its pagination buttons on
+    // every render, which a multi-event user click can straddle.
+    fireEvent.click(screen.getByRole('button', { name: 'Next Page' }));
+
+    expect(
+      await screen.findByRole('link', { name: 'Branch and ATM Locator API' }),
+    ).toBeVisible();
+    expect(listTeamApis).toHaveBeenLastCalledWith(
+      { kind: 'Group', namespace: 'default', name: 'retail-banking' },
+      { limit: 50, cursor: 'next-page' },
+    );
+    // Material Table also keeps a hidden copy of the label.
+    expect(screen.getAllByText('Page 2').pop()).toBeVisible();
+  });
+
+  it('says so when the group owns no API', async () => {
+    const api = mockApiOpsApi({
+      listTeamApis: jest.fn().mockResolvedValue({ items: [] }),
+    });
+    await renderTab(api);
+
+    expect(await screen.findByText('This group owns no API')).toBeVisible();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});

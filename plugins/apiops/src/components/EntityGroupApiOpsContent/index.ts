@@ -1,0 +1,1 @@
+export { EntityGroupApiOpsContent } from './EntityGroupApiOpsContent';

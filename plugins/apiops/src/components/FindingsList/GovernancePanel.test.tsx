@@ -1,0 +1,31 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { screen } from '@testing-library/react';
+import { GovernancePanel } from './GovernancePanel';
+
+describe('GovernancePanel', () => {
+  it('says which snapshot a compliant status comes from', async () => {
+    await renderInTestApp(
+      <GovernancePanel
+        governance={{ status: 'compliant', findings: [] }}
+        snapshotAt="2026-11-26T14:11:52.323Z"
+      />,
+    );
+
+    expect(await screen.findByText('Compliant')).toBeInTheDocument();
+    expect(
+      screen.getByText('No findings: every governance rule passes.'),
+    ).toBeInTheDocument();
+    const time = document.querySelector('time')!;
+    expect(time).toHaveAttribute('datetime', '2026-11-26T14:11:52.323Z');
+    expect(time.parentElement).toHaveTextContent(/^From the snapshot taken \S/);
+  });
+
+  it('says so when no snapshot has seen the API', async () => {
+    await renderInTestApp(<GovernancePanel governance={undefined} />);
+
+    expect(
+      await screen.findByText(/^Not yet in a snapshot/),
+    ).toBeInTheDocument();
+    expect(document.querySelector('time')).toBeNull();
+  });
+});

@@ -1,0 +1,74 @@
+import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { makeStyles } from '@material-ui/core/styles';
+import Typography from '@material-ui/core/Typography';
+import type { ApiStatus } from '@apiops-backstage/plugin-apiops-common';
+import { apiopsTranslationRef } from '../../translation';
+import {
+  GovernanceStatusText,
+  SeverityStatus,
+  Timestamp,
+} from '../EntityApiOpsCommon';
+import { FindingsList } from './FindingsList';
+
+const useStyles = makeStyles(theme => ({
+  status: {
+    marginBottom: theme.spacing(2),
+  },
+}));
+
+/**
+ * The governance status of an API and its findings with their fixes, as of
+ * the latest snapshot.
+ */
+export function GovernancePanel(props: {
+  governance: ApiStatus['governance'];
+  snapshotAt?: string;
+}) {
+  const { governance, snapshotAt } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(apiopsTranslationRef);
+
+  return (
+    <InfoCard
+      title={t('entityContent.governance.title')}
+      subheader={
+        // One element: the subheader lays its children out as flex items,
+        // which would eat the space before the time.
+        snapshotAt ? (
+          <span>
+            {t('entityContent.governance.snapshotAt', {
+              time: <Timestamp time={snapshotAt} variant="relative" />,
+            })}
+          </span>
+        ) : undefined
+      }
+      variant="gridItem"
+    >
+      {governance ? (
+        <>
+          <Typography
+            variant="subtitle1"
+            component="p"
+            className={classes.status}
+          >
+            <GovernanceStatusText status={governance.status} />
+          </Typography>
+          {governance.findings.length === 0 ? (
+            <Typography variant="body2">
+              <SeverityStatus severity="ok">
+                {t('entityContent.governance.noFindings')}
+              </SeverityStatus>
+            </Typography>
+          ) : (
+            <FindingsList findings={governance.findings} />
+          )}
+        </>
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          {t('entityContent.governance.notInSnapshot')}
+        </Typography>
+      )}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,3 @@
+export { GovernanceStatusCounts } from './GovernanceStatusCounts';
+export { GovernanceStatusLabel } from './GovernanceStatusLabel';
+export { useGovernanceStatusColors } from './useGovernanceStatusColors';

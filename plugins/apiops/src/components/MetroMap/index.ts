@@ -1,0 +1,1 @@
+export { MetroMap } from './MetroMap';

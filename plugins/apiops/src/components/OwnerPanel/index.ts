@@ -1,0 +1,1 @@
+export { OwnerPanel } from './OwnerPanel';

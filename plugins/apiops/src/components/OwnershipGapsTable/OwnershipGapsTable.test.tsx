@@ -1,0 +1,216 @@
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { apiopsApiRef } from '../../api';
+import { gapRows, mockApiOpsApi } from '../ApiOpsPage/__fixtures__/reports';
+import { OwnershipGapsTable } from './OwnershipGapsTable';
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+// Material Table renders slowly in jsdom.
+jest.setTimeout(30_000);
+
+async function renderTable(api: ReturnType<typeof mockApiOpsApi>) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[apiopsApiRef, api]]}>
+      <OwnershipGapsTable />
+    </TestApiProvider>,
+    { mountedRoutes },
+  );
+  await screen.findByText('Mainframe Gateway API');
+}
+
+describe('OwnershipGapsTable', () => {
+  it('lists the gaps with links to the API, the resolved owner and the system', async () => {
+    const api = mockApiOpsApi();
+    await renderTable(api);
+
+    expect(api.listOwnershipGaps).toHaveBeenCalledWith(
+      { type: undefined, owner: undefined, system: undefined },
+      { limit: 20, cursor: undefined },
+    );
+    expect(
+      screen.getByRole('link', { name: 'Mainframe Gateway API' }),
+    ).toHaveAttribute('href', '/catalog/default/api/mainframe-gateway-api');
+    expect(
+      screen.getByRole('link', { name: /legacy-integration-team/ }),
+    ).toHaveAttribute('href', '/catalog/default/group/legacy-integration-team');
+    // A placeholder or an unresolved owner is shown as written, not linked.
+    expect(screen.getByText('unknown', { selector: 'code' })).toBeVisible();
+    expect(
+      screen.getByText('group:default/treasury-ops', { selector: 'code' }),
+    ).toBeVisible();
+    expect(
+      screen.queryByRole('link', { name: /treasury-ops/ }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByText('Owner orphaned')).toBeVisible();
+    expect(screen.getByText('Owner missing')).toBeVisible();
+    expect(screen.getAllByText('(Error)')).toHaveLength(2);
+    expect(
+      screen.getByText(
+        'The owner "unknown" is a placeholder, not a real owner.',
+      ),
+    ).toBeVisible();
+  });
+
+  it('sends the chosen gap type, owner and system with the query', async () => {
+    const api = mockApiOpsApi();
+    await renderTable(api);
+
+    await userEvent.click(screen.getByRole('button', { name: /Gap type/ }));
+    await userEvent.click(
+      screen.getByRole('option', { name: 'Owner missing' }),
+    );
+    await waitFor(() =>
+      expect(api.listOwnershipGaps).toHaveBeenLastCalledWith(
+        { type: 'owner-missing', owner: undefined, system: undefined },
+        { limit: 20, cursor: undefined },
+      ),
+    );
+
+    await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
+    await userEvent.paste(' team-a ');
+    await userEvent.click(screen.getByRole('textbox', { name: 'System' }));
+    await userEvent.paste('system:default/payments');
+    await waitFor(() =>
+      expect(api.listOwnershipGaps).toHaveBeenLastCalledWith(
+        {
+          type: 'owner-missing',
+          owner: 'team-a',
+          system: 'system:default/payments',
+        },
+        { limit: 20, cursor: undefined },
+      ),
+    );
+  });
+
+  it('fetches the next page with the cursor of the page before, and goes back', async () => {
+    const listOwnershipGaps = jest
+      .fn()
+      .mockImplementation(async (_filters, { cursor }) =>
+        cursor === 'cursor-2'
+          ? { items: [gapRows[2]] }
+          : { items: gapRows.slice(0, 2), nextCursor: 'cursor-2' },
+      );
+    const api = mockApiOpsApi({ listOwnershipGaps });
+    await renderTable(api);
+
+    expect(
+      screen.getByRole('button', { name: 'Previous Page' }),
+    ).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Next Page' }));
+
+    expect(
+      await screen.findByText('FX Rates API', undefined, { timeout: 5000 }),
+    ).toBeVisible();
+    expect(screen.queryByText('Mainframe Gateway API')).not.toBeInTheDocument();
+    expect(listOwnershipGaps).toHaveBeenLastCalledWith(
+      { type: undefined, owner: undefined, system: undefined },
+      { limit: 20, cursor: 'cursor-2' },
+    );
+    expect(screen.getByRole('button', { name: 'Next Page' })).toBeDisabled();
+    // The last page stays: nothing moves back by itself.
+    await new Promise(resolve => setTimeout(resolve, 300));
+    expect(screen.getByText('FX Rates API')).toBeVisible();
+    expect(listOwnershipGaps).toHaveBeenCalledTimes(2);
+
+    // By keyboard, as the pagination buttons are plain buttons.
+    screen.getByRole('button', { name: 'Previous Page' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(await screen.findByText('Mainframe Gateway API')).toBeVisible();
+    expect(listOwnershipGaps).toHaveBeenLastCalledWith(
+      { type: undefined, owner: undefined, system: undefined },
+      { limit: 20, cursor: undefined },
+    );
+  });
+
+  it('downloads the CSV of the gaps matching the filters', async () => {
+    const csv = new Blob(['entityRef,title\n'], { type: 'text/csv' });
+    const api = mockApiOpsApi({
+      downloadOwnershipGapsCsv: jest.fn().mockResolvedValue(csv),
+    });
+    const createObjectURL = jest.fn().mockReturnValue('blob:gaps');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const clicked: Array<{ download: string; href: string }> = [];
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        clicked.push({ download: this.download, href: this.href });
+      });
+
+    try {
+      await renderTable(api);
+      await userEvent.click(screen.getByRole('button', { name: /Gap type/ }));
+      await userEvent.click(
+        screen.getByRole('option', { name: 'Owner unresolved' }),
+      );
+      await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
+      await userEvent.paste('group:default/treasury-ops');
+      await waitFor(() =>
+        expect(api.listOwnershipGaps).toHaveBeenLastCalledWith(
+          expect.objectContaining({ owner: 'group:default/treasury-ops' }),
+          expect.anything(),
+        ),
+      );
+
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Download CSV' }),
+      );
+
+      await waitFor(() => expect(clicked).toHaveLength(1));
+      expect(api.downloadOwnershipGapsCsv).toHaveBeenCalledWith({
+        type: 'owner-unresolved',
+        owner: 'group:default/treasury-ops',
+        system: undefined,
+      });
+      expect(createObjectURL).toHaveBeenCalledWith(csv);
+      expect(clicked[0]).toEqual({
+        download: 'apiops-ownership-gaps.csv',
+        href: 'blob:gaps',
+      });
+      await waitFor(() =>
+        expect(revokeObjectURL).toHaveBeenCalledWith('blob:gaps'),
+      );
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('says so when the download fails', async () => {
+    const api = mockApiOpsApi({
+      downloadOwnershipGapsCsv: jest
+        .fn()
+        .mockRejectedValue(new Error('Service Unavailable')),
+    });
+    await renderTable(api);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+
+    expect(
+      await screen.findByText(
+        'Could not download the CSV: Service Unavailable',
+      ),
+    ).toBeVisible();
+  });
+
+  it('says so when no gap matches the filters', async () => {
+    const api = mockApiOpsApi({
+      listOwnershipGaps: jest.fn().mockResolvedValue({ items: [] }),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[apiopsApiRef, api]]}>
+        <OwnershipGapsTable />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+
+    expect(
+      await screen.findByText('No ownership gap matches these filters.'),
+    ).toBeVisible();
+  });
+});

@@ -1,0 +1,301 @@
+import { ChangeEvent, useMemo, useState } from 'react';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import MenuItem from '@material-ui/core/MenuItem';
+import { makeStyles } from '@material-ui/core/styles';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import Alert from '@material-ui/lab/Alert';
+import useDebounce from 'react-use/esm/useDebounce';
+import { ResponseErrorPanel, TableColumn } from '@backstage/core-components';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  OWNER_GAP_TYPES,
+  OwnerGapType,
+  OwnershipGapRow,
+} from '@apiops-backstage/plugin-apiops-common';
+import { apiopsApiRef, OwnershipGapFilters } from '../../api';
+import { apiopsTranslationRef } from '../../translation';
+import { CursorPaginatedTable, useCursorPages } from '../CursorPagination';
+import { downloadBlob } from './downloadBlob';
+import { GapChip } from './GapChip';
+
+/** Rows per page of the ownership gaps. */
+export const OWNERSHIP_GAPS_PAGE_SIZE = 20;
+
+/** The name of the downloaded CSV file. */
+export const OWNERSHIP_GAPS_CSV_FILENAME = 'apiops-ownership-gaps.csv';
+
+const FILTER_DEBOUNCE_MS = 400;
+
+const useStyles = makeStyles(theme => ({
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-start',
+    gap: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  },
+  typeFilter: {
+    minWidth: 200,
+  },
+  textFilter: {
+    minWidth: 220,
+    flex: '1 1 220px',
+    maxWidth: 320,
+  },
+  download: {
+    marginLeft: 'auto',
+    alignSelf: 'center',
+    whiteSpace: 'nowrap',
+  },
+  alert: {
+    marginBottom: theme.spacing(2),
+  },
+  message: {
+    marginTop: theme.spacing(0.75),
+  },
+}));
+
+function textFilter(value: string): string | undefined {
+  return value.trim() || undefined;
+}
+
+/**
+ * Whether the row's owner is an entity of the catalog. The row does not say
+ * so itself: a missing or unresolved owner has a gap of that type.
+ */
+function ownerResolved(row: OwnershipGapRow): boolean {
+  return (
+    Boolean(row.owner) &&
+    row.type !== 'owner-unresolved' &&
+    row.type !== 'owner-missing'
+  );
+}
+
+/**
+ * The ownership gaps of the latest snapshot: filterable by gap type, owner
+ * and system, paged on the server, and downloadable as CSV with the same
+ * filters.
+ */
+export function OwnershipGapsTable(props: {
+  /** Changes whenever the reports should be fetched again. */
+  refreshKey?: number;
+}) {
+  const { refreshKey = 0 } = props;
+  const classes = useStyles();
+  const apiopsApi = useApi(apiopsApiRef);
+  const { t } = useTranslationRef(apiopsTranslationRef);
+
+  const [type, setType] = useState<OwnerGapType | undefined>();
+  const [ownerInput, setOwnerInput] = useState('');
+  const [systemInput, setSystemInput] = useState('');
+  const [typed, setTyped] = useState({ owner: '', system: '' });
+  useDebounce(
+    () =>
+      setTyped(previous =>
+        previous.owner === ownerInput && previous.system === systemInput
+          ? previous
+          : { owner: ownerInput, system: systemInput },
+      ),
+    FILTER_DEBOUNCE_MS,
+    [ownerInput, systemInput],
+  );
+  const filters = useMemo<OwnershipGapFilters>(
+    () => ({
+      type,
+      owner: textFilter(typed.owner),
+      system: textFilter(typed.system),
+    }),
+    [type, typed],
+  );
+
+  const { value, loading, error, pageIndex, next, previous } = useCursorPages(
+    JSON.stringify([filters, refreshKey]),
+    cursor =>
+      apiopsApi.listOwnershipGaps(filters, {
+        limit: OWNERSHIP_GAPS_PAGE_SIZE,
+        cursor,
+      }),
+  );
+
+  const [downloading, setDownloading] = useState(false);
+  const [downloadError, setDownloadError] = useState<Error>();
+  const download = async () => {
+    setDownloading(true);
+    setDownloadError(undefined);
+    try {
+      const csv = await apiopsApi.downloadOwnershipGapsCsv(filters);
+      downloadBlob(csv, OWNERSHIP_GAPS_CSV_FILENAME);
+    } catch (e) {
+      setDownloadError(e as Error);
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  // Stable columns: Material Table resets its state when they change.
+  const columns = useMemo<TableColumn<OwnershipGapRow>[]>(
+    () => [
+      {
+        title: t('page.gaps.columns.api'),
+        field: 'title',
+        width: '20%',
+        cellStyle: { minWidth: 160 },
+        render: row => (
+          <EntityRefLink entityRef={row.entityRef}>{row.title}</EntityRefLink>
+        ),
+      },
+      {
+        title: t('page.gaps.columns.owner'),
+        field: 'owner',
+        width: '18%',
+        cellStyle: { minWidth: 160, overflowWrap: 'anywhere' },
+        render: row => {
+          if (row.owner && ownerResolved(row)) {
+            return <EntityRefLink entityRef={row.owner} defaultKind="group" />;
+          }
+          if (row.declaredOwner) {
+            return <code>{row.declaredOwner}</code>;
+          }
+          return (
+            <Typography variant="body2" color="textSecondary">
+              {t('page.gaps.noOwner')}
+            </Typography>
+          );
+        },
+      },
+      {
+        title: t('page.gaps.columns.system'),
+        field: 'system',
+        width: '16%',
+        cellStyle: { minWidth: 160 },
+        render: row =>
+          row.system ? (
+            <EntityRefLink entityRef={row.system} defaultKind="system" />
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              {t('page.gaps.noSystem')}
+            </Typography>
+          ),
+      },
+      {
+        title: t('page.gaps.columns.type'),
+        field: 'type',
+        width: '46%',
+        cellStyle: { minWidth: 260 },
+        render: row => (
+          <>
+            <GapChip type={row.type} severity={row.severity} />
+            <Typography variant="body2" className={classes.message}>
+              {row.message}
+            </Typography>
+          </>
+        ),
+      },
+    ],
+    [t, classes],
+  );
+
+  return (
+    <>
+      <div className={classes.filters}>
+        <TextField
+          select
+          id="apiops-gap-type"
+          className={classes.typeFilter}
+          variant="outlined"
+          size="small"
+          label={t('page.gaps.typeFilter')}
+          value={type ?? ''}
+          SelectProps={{ displayEmpty: true }}
+          InputLabelProps={{ shrink: true }}
+          onChange={(event: ChangeEvent<{ value: unknown }>) =>
+            setType((event.target.value as OwnerGapType) || undefined)
+          }
+        >
+          <MenuItem value="">{t('page.gaps.anyType')}</MenuItem>
+          {OWNER_GAP_TYPES.map(gapType => (
+            <MenuItem key={gapType} value={gapType}>
+              {t(`page.gapTypes.${gapType}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          id="apiops-gap-owner"
+          className={classes.textFilter}
+          variant="outlined"
+          size="small"
+          label={t('page.gaps.ownerFilter')}
+          helperText={t('page.gaps.refHelp', {
+            example: 'group:default/team-a',
+          })}
+          value={ownerInput}
+          onChange={event => setOwnerInput(event.target.value)}
+        />
+        <TextField
+          id="apiops-gap-system"
+          className={classes.textFilter}
+          variant="outlined"
+          size="small"
+          label={t('page.gaps.systemFilter')}
+          helperText={t('page.gaps.refHelp', {
+            example: 'system:default/payments',
+          })}
+          value={systemInput}
+          onChange={event => setSystemInput(event.target.value)}
+        />
+        <Button
+          className={classes.download}
+          variant="outlined"
+          color="primary"
+          startIcon={
+            downloading ? <CircularProgress size={16} /> : <GetAppIcon />
+          }
+          disabled={downloading}
+          onClick={download}
+        >
+          {t('page.gaps.download')}
+        </Button>
+      </div>
+      {downloadError && (
+        <Alert
+          severity="error"
+          className={classes.alert}
+          onClose={() => setDownloadError(undefined)}
+        >
+          {t('page.gaps.downloadError', { message: downloadError.message })}
+        </Alert>
+      )}
+      {error ? (
+        <ResponseErrorPanel error={error} />
+      ) : (
+        <CursorPaginatedTable<OwnershipGapRow>
+          columns={columns}
+          data={value?.items ?? []}
+          isLoading={loading}
+          next={next}
+          previous={previous}
+          pageLabel={t('page.pageNumber', { page: String(pageIndex + 1) })}
+          options={{
+            toolbar: false,
+            search: false,
+            sorting: false,
+            padding: 'dense',
+          }}
+          emptyContent={
+            <Typography
+              variant="body2"
+              color="textSecondary"
+              style={{ padding: 16 }}
+            >
+              {t('page.gaps.empty')}
+            </Typography>
+          }
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { useId } from 'react';
+import Paper from '@material-ui/core/Paper';
+import { makeStyles } from '@material-ui/core/styles';
+import Typography from '@material-ui/core/Typography';
+
+const useStyles = makeStyles(theme => ({
+  tile: {
+    height: '100%',
+    padding: theme.spacing(2),
+    borderTop: `4px solid ${theme.palette.divider}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(0.5),
+  },
+  label: {
+    color: theme.palette.text.secondary,
+    fontWeight: theme.typography.fontWeightMedium as number,
+    lineHeight: 1.3,
+  },
+  value: {
+    fontSize: '2rem',
+    lineHeight: 1.1,
+    fontWeight: theme.typography.fontWeightBold as number,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  hint: {
+    color: theme.palette.text.secondary,
+  },
+}));
+
+/**
+ * One key figure: a label, a big number and an optional hint, with an
+ * optional accent colour on top. A labelled group for assistive technology.
+ */
+export function KpiTile(props: {
+  label: string;
+  value: number;
+  hint?: string;
+  accent?: string;
+}) {
+  const { label, value, hint, accent } = props;
+  const classes = useStyles();
+  const labelId = useId();
+  return (
+    <Paper
+      role="group"
+      aria-labelledby={labelId}
+      className={classes.tile}
+      style={accent ? { borderTopColor: accent } : undefined}
+    >
+      <Typography id={labelId} variant="body2" className={classes.label}>
+        {label}
+      </Typography>
+      <Typography component="p" className={classes.value}>
+        {value.toLocaleString()}
+      </Typography>
+      {hint && (
+        <Typography variant="caption" className={classes.hint}>
+          {hint}
+        </Typography>
+      )}
+    </Paper>
+  );
+}

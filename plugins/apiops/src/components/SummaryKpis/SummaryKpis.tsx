@@ -1,0 +1,64 @@
+import Grid from '@material-ui/core/Grid';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  GOVERNANCE_STATUSES,
+  SnapshotCounts,
+} from '@apiops-backstage/plugin-apiops-common';
+import { apiopsTranslationRef } from '../../translation';
+import { useGovernanceStatusColors } from '../GovernanceStatus';
+import { KpiTile } from './KpiTile';
+import { countGaps, countUnowned } from './summaryCounts';
+
+/**
+ * The key figures of a snapshot: APIs, APIs by governance status, unowned
+ * APIs and ownership gaps.
+ */
+export function SummaryKpis(props: { counts: SnapshotCounts }) {
+  const { counts } = props;
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  const colors = useGovernanceStatusColors();
+  const percent = (value: number) =>
+    t('page.summary.ofApis', {
+      percent: (counts.apis ? value / counts.apis : 0).toLocaleString(
+        undefined,
+        { style: 'percent', maximumFractionDigits: 0 },
+      ),
+    });
+  const unowned = countUnowned(counts);
+
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={6} sm={4} lg={2}>
+        <KpiTile label={t('page.summary.apis')} value={counts.apis} />
+      </Grid>
+      {GOVERNANCE_STATUSES.map(status => {
+        const value = counts.byStatus[status] ?? 0;
+        return (
+          <Grid key={status} item xs={6} sm={4} lg={2}>
+            <KpiTile
+              label={t(`page.status.${status}`)}
+              value={value}
+              hint={percent(value)}
+              accent={colors[status]}
+            />
+          </Grid>
+        );
+      })}
+      <Grid item xs={6} sm={4} lg={2}>
+        <KpiTile
+          label={t('page.summary.unowned')}
+          value={unowned}
+          hint={t('page.summary.unownedHint')}
+          accent={unowned > 0 ? colors['non-compliant'] : undefined}
+        />
+      </Grid>
+      <Grid item xs={6} sm={4} lg={2}>
+        <KpiTile
+          label={t('page.summary.gaps')}
+          value={countGaps(counts)}
+          hint={t('page.summary.gapsHint')}
+        />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,3 @@
+export { KpiTile } from './KpiTile';
+export { SummaryKpis } from './SummaryKpis';
+export { countGaps, countUnowned } from './summaryCounts';

@@ -1,0 +1,2 @@
+export { TrendChart } from './TrendChart';
+export { formatDateTime } from './formatTime';
