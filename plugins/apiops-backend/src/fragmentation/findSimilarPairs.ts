@@ -229,7 +229,12 @@ export function findSimilarPairs(
   const duplicates: number[] = [];
   const overlaps: number[] = [];
   const reported = new Set<number>();
-  const sharedCount = (a: number, b: number): number => {
+  /**
+   * Signatures shared by two APIs, counted by merging their sorted runs (or
+   * galloping through the larger one when sizes are skewed). Gives up as
+   * soon as `required` can no longer be reached, returning less than it.
+   */
+  const sharedCount = (a: number, b: number, required: number): number => {
     const small = sizes[a] <= sizes[b] ? a : b;
     const large = small === a ? b : a;
     let i = start[small];
@@ -238,8 +243,10 @@ export function findSimilarPairs(
     const jEnd = start[large + 1];
     let shared = 0;
     if (jEnd - j > 8 * (iEnd - i)) {
-      // Skewed sizes: gallop through the large run for each small element.
       for (; i < iEnd && j < jEnd; i++) {
+        if (shared + (iEnd - i) < required) {
+          return shared;
+        }
         const value = tokens[i];
         let step = 1;
         while (j + step < jEnd && tokens[j + step] < value) {
@@ -265,6 +272,9 @@ export function findSimilarPairs(
       return shared;
     }
     while (i < iEnd && j < jEnd) {
+      if (shared + Math.min(iEnd - i, jEnd - j) < required) {
+        return shared;
+      }
       const x = tokens[i];
       const y = tokens[j];
       if (x === y) {
@@ -279,10 +289,28 @@ export function findSimilarPairs(
     }
     return shared;
   };
+  /** Fewest shared signatures for the pair to be any finding. */
+  const requiredShared = (sizeA: number, sizeB: number): number => {
+    // Jaccard ≥ t ⇔ shared ≥ t·(|A| + |B|) / (1 + t).
+    let required = Math.max(
+      duplicateMinOperations,
+      Math.ceil(
+        (duplicateJaccard * (sizeA + sizeB)) / (1 + duplicateJaccard) - EPSILON,
+      ),
+    );
+    const smaller = Math.min(sizeA, sizeB);
+    if (smaller >= overlapMinOperations) {
+      required = Math.min(
+        required,
+        Math.ceil(overlapContainment * smaller - EPSILON),
+      );
+    }
+    return Math.max(1, required);
+  };
   const verify = (a: number, b: number) => {
-    const shared = sharedCount(a, b);
     const sizeA = sizes[a];
     const sizeB = sizes[b];
+    const shared = sharedCount(a, b, requiredShared(sizeA, sizeB));
     const smaller = Math.min(sizeA, sizeB);
     const union = sizeA + sizeB - shared;
     const isDuplicate =

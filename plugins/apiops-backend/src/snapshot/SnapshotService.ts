@@ -118,6 +118,7 @@ export class SnapshotService {
         ),
       };
       await store.completeRun(runId, results);
+      this.featureCache.prune();
       logger.info(
         `Snapshot ${runId}: ${apis.length} APIs evaluated in ${
           Date.now() - started
