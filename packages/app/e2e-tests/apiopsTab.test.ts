@@ -1,28 +1,7 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openEntity, signIn } from './portal';
 
-/** Signs in with the guest provider once the app has booted. */
-async function signIn(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  const catalogLink = page.getByRole('link', { name: 'Catalog', exact: true });
-  await expect(enter.or(catalogLink).first()).toBeVisible({ timeout: 90_000 });
-  if (await enter.isVisible()) {
-    await enter.click();
-  }
-  await expect(catalogLink).toBeVisible();
-}
-
-/** Opens an entity page, reloading while the catalog is still ingesting. */
-async function openEntity(page: Page, path: string, heading: string) {
-  await expect(async () => {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { name: heading })).toBeVisible({
-      timeout: 5_000,
-    });
-  }).toPass({ timeout: 120_000 });
-}
-
-test('the APIOps tab shows the owner and lifecycle the catalog has', async ({
+test('the APIOps tab shows the station, the owner and the lifecycle', async ({
   page,
 }) => {
   await signIn(page);
@@ -30,33 +9,65 @@ test('the APIOps tab shows the owner and lifecycle the catalog has', async ({
 
   await page
     .getByRole('tab', { name: 'APIOps' })
-    .or(page.getByRole('link', { name: 'APIOps' }))
+    .or(page.getByRole('link', { name: 'APIOps', exact: true }))
     .first()
     .click();
+  await expect(page).toHaveURL(/\/catalog\/default\/api\/accounts-api\/apiops$/);
 
-  await expect(page).toHaveURL(
-    /\/catalog\/default\/api\/accounts-api\/apiops$/,
+  // accounts-api declares its station with the apiops/station annotation.
+  const map = page.getByRole('region', { name: /metro map/i });
+  await expect(map.locator('[aria-current="step"]')).toContainText(
+    'Monitoring',
   );
-  await expect(page.getByText('Ownership and lifecycle')).toBeVisible();
   const main = page.getByRole('main');
   await expect(
-    main.getByRole('link', { name: 'accounts-team' }).last(),
+    main.getByRole('link', { name: 'Accounts Team' }).first(),
   ).toBeVisible();
-  await expect(
-    main.getByText('production', { exact: true }).last(),
-  ).toBeVisible();
+  await expect(main.getByText('production', { exact: true }).first()).toBeVisible();
 });
 
-test('the APIOps tab is on API pages only', async ({ page }) => {
+test('recording an assessment moves the API to the next station at once', async ({
+  page,
+}) => {
+  await signIn(page);
+  await openEntity(page, '/catalog/default/api/card-status-api', 'Card Status API');
+  await page.goto('/catalog/default/api/card-status-api/apiops');
+
+  const map = page.getByRole('region', { name: /metro map/i });
+  await expect(page.getByText('Unassessed').first()).toBeVisible();
+  await expect(map.locator('[aria-current="step"]')).toHaveCount(0);
+
+  // Every criterion of the first station met, the rest unknown.
+  const strategy = page.locator('#apiops-api-product-strategy-criteria');
+  if (!(await strategy.isVisible())) {
+    await page.getByRole('button', { name: /API Product Strategy/ }).click();
+  }
+  const met = strategy.getByRole('radio', { name: 'Met', exact: true });
+  await expect(met).toHaveCount(4);
+  for (let i = 0; i < 4; i++) {
+    await met.nth(i).check();
+  }
+  await page.getByRole('button', { name: 'Record assessment' }).click();
+
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Assessment recorded' }),
+  ).toBeVisible();
+  await expect(map.locator('[aria-current="step"]')).toContainText(
+    'API Consumer Experience',
+  );
+  await expect(page.getByText('Assessment history')).toBeVisible();
+  await expect(page.getByText(/First assessment/)).toBeVisible();
+});
+
+test('components have no APIOps tab', async ({ page }) => {
   await signIn(page);
   await openEntity(
     page,
-    '/catalog/default/group/accounts-team',
-    'Accounts Team',
+    '/catalog/default/component/payment-limits-service',
+    'payment-limits-service',
   );
-
   await expect(page.getByRole('tab', { name: 'APIOps' })).toHaveCount(0);
   await expect(
-    page.getByRole('link', { name: 'APIOps', exact: true }),
+    page.getByRole('main').getByRole('link', { name: 'APIOps', exact: true }),
   ).toHaveCount(0);
 });
