@@ -10,7 +10,7 @@ test('the APIOps page lists a planted ownership gap after a snapshot', async ({
   await openEntity(page, '/catalog/default/api/fx-rates-api', 'FX Rates API');
 
   await page
-    .getByRole('navigation')
+    .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'APIOps', exact: true })
     .click();
   await expect(page).toHaveURL(/\/apiops$/);

@@ -7,15 +7,17 @@ test('the APIOps tab shows the station, the owner and the lifecycle', async ({
   await signIn(page);
   await openEntity(page, '/catalog/default/api/accounts-api', 'Accounts API');
 
+  // The entity page's own tabs, not the sidebar's APIOps page.
   await page
-    .getByRole('tab', { name: 'APIOps' })
-    .or(page.getByRole('link', { name: 'APIOps', exact: true }))
-    .first()
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'APIOps', exact: true })
     .click();
-  await expect(page).toHaveURL(/\/catalog\/default\/api\/accounts-api\/apiops$/);
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/api\/accounts-api\/apiops$/,
+  );
 
   // accounts-api declares its station with the apiops/station annotation.
-  const map = page.getByRole('region', { name: /metro map/i });
+  const map = page.getByRole('region', { name: /^Stations of the / });
   await expect(map.locator('[aria-current="step"]')).toContainText(
     'Monitoring',
   );
@@ -23,19 +25,28 @@ test('the APIOps tab shows the station, the owner and the lifecycle', async ({
   await expect(
     main.getByRole('link', { name: 'Accounts Team' }).first(),
   ).toBeVisible();
-  await expect(main.getByText('production', { exact: true }).first()).toBeVisible();
+  await expect(
+    main.getByText('production', { exact: true }).first(),
+  ).toBeVisible();
 });
 
 test('recording an assessment moves the API to the next station at once', async ({
   page,
 }) => {
   await signIn(page);
-  await openEntity(page, '/catalog/default/api/card-status-api', 'Card Status API');
+  await openEntity(
+    page,
+    '/catalog/default/api/card-status-api',
+    'Card Status API',
+  );
   await page.goto('/catalog/default/api/card-status-api/apiops');
 
-  const map = page.getByRole('region', { name: /metro map/i });
-  await expect(page.getByText('Unassessed').first()).toBeVisible();
-  await expect(map.locator('[aria-current="step"]')).toHaveCount(0);
+  const map = page.getByRole('region', { name: /^Stations of the / });
+  if (test.info().retry === 0) {
+    // A fresh portal: nobody has assessed the API yet.
+    await expect(page.getByText('Unassessed').first()).toBeVisible();
+    await expect(map.locator('[aria-current="step"]')).toHaveCount(0);
+  }
 
   // Every criterion of the first station met, the rest unknown.
   const strategy = page.locator('#apiops-api-product-strategy-criteria');
@@ -56,7 +67,7 @@ test('recording an assessment moves the API to the next station at once', async 
     'API Consumer Experience',
   );
   await expect(page.getByText('Assessment history')).toBeVisible();
-  await expect(page.getByText(/First assessment/)).toBeVisible();
+  await expect(page.getByText(/First assessment/).first()).toBeVisible();
 });
 
 test('components have no APIOps tab', async ({ page }) => {

@@ -21,4 +21,3 @@ export async function openEntity(page: Page, path: string, heading: string) {
     });
   }).toPass({ timeout: 120_000 });
 }
-
