@@ -5,6 +5,8 @@ import type {
   ApiStatus,
   Assessment,
   AssessmentRequest,
+  FragmentationCluster,
+  FragmentationType,
   MethodModel,
   OwnerGapType,
   OwnershipGapRow,
@@ -30,6 +32,18 @@ export interface ApiOpsPage<T> {
  */
 export interface OwnershipGapFilters {
   type?: OwnerGapType;
+  owner?: string;
+  system?: string;
+}
+
+/**
+ * Filters of the fragmentation report: the type of the clusters, and the
+ * owner or system of any of their members.
+ *
+ * @public
+ */
+export interface FragmentationFilters {
+  type?: FragmentationType;
   owner?: string;
   system?: string;
 }
@@ -66,6 +80,13 @@ export interface ApiOpsApi {
   ): Promise<ApiOpsPage<OwnershipGapRow>>;
   /** Every ownership gap matching the filters, as CSV. */
   downloadOwnershipGapsCsv(filters?: OwnershipGapFilters): Promise<Blob>;
+  /** A page of the fragmentation clusters of the latest snapshot. */
+  listFragmentation(
+    filters?: FragmentationFilters,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<ApiOpsPage<FragmentationCluster>>;
+  /** Every member of every cluster matching the filters, as CSV. */
+  downloadFragmentationCsv(filters?: FragmentationFilters): Promise<Blob>;
   /** A page of the team rollups, most APIs first. */
   listTeams(options?: {
     limit?: number;

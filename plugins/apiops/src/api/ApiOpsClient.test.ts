@@ -202,6 +202,88 @@ describe('ApiOpsClient', () => {
     expect(teamApis).toHaveLength(1);
   });
 
+  it('lists the fragmentation clusters a page at a time, with the filters', async () => {
+    const cluster = {
+      id: 'duplicate-1',
+      type: 'duplicate',
+      members: [{ entityRef: 'api:default/a' }, { entityRef: 'api:default/b' }],
+      score: 0.9,
+      sharedOperations: ['GET /a'],
+      sharedOperationCount: 1,
+      message: 'a and b look like duplicates.',
+    };
+    const requests = answer('get', '/reports/fragmentation', {
+      items: [cluster],
+      nextCursor: 'next',
+    });
+
+    await expect(
+      client.listFragmentation(
+        { type: 'duplicate', owner: 'group:default/team-a', system: '' },
+        { limit: 10, cursor: 'abc' },
+      ),
+    ).resolves.toEqual({ items: [cluster], nextCursor: 'next' });
+    const params = new URL(requests[0].url).searchParams;
+    expect(params.get('type')).toBe('duplicate');
+    expect(params.get('owner')).toBe('group:default/team-a');
+    expect(params.has('system')).toBe(false);
+    expect(params.get('limit')).toBe('10');
+    expect(params.get('cursor')).toBe('abc');
+    expect(params.has('format')).toBe(false);
+
+    await client.listFragmentation();
+    expect(new URL(requests[1].url).search).toBe('');
+  });
+
+  it('downloads the fragmentation clusters as a CSV blob with the filters', async () => {
+    let url: URL | undefined;
+    server.use(
+      http.get(`${BASE}/reports/fragmentation`, ({ request }) => {
+        url = new URL(request.url);
+        return new HttpResponse(
+          'clusterId,type,score,entityRef\nduplicate-1,duplicate,0.9,api:default/a\n',
+          { headers: { 'Content-Type': 'text/csv' } },
+        );
+      }),
+    );
+
+    const blob = await client.downloadFragmentationCsv({
+      type: 'overlap',
+      system: 'system:default/cards',
+      owner: undefined,
+    });
+
+    expect(blob).toBeInstanceOf(Blob);
+    expect(await blob.text()).toBe(
+      'clusterId,type,score,entityRef\nduplicate-1,duplicate,0.9,api:default/a\n',
+    );
+    expect(url?.searchParams.get('format')).toBe('csv');
+    expect(url?.searchParams.get('type')).toBe('overlap');
+    expect(url?.searchParams.get('system')).toBe('system:default/cards');
+    expect(url?.searchParams.has('owner')).toBe(false);
+    expect(url?.searchParams.has('cursor')).toBe(false);
+  });
+
+  it('throws a ResponseError when the fragmentation report is refused', async () => {
+    answer(
+      'get',
+      '/reports/fragmentation',
+      {
+        error: { name: 'InputError', message: 'type: must be one of …' },
+        response: { statusCode: 400 },
+      },
+      { status: 400 },
+    );
+
+    await expect(
+      client.listFragmentation({ type: 'nope' as never }),
+    ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 400 });
+    await expect(client.downloadFragmentationCsv()).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 400,
+    });
+  });
+
   it('starts a snapshot with a POST and resolves to it', async () => {
     const requests = answer(
       'post',

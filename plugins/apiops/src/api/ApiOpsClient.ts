@@ -6,13 +6,19 @@ import type {
   ApiStatus,
   Assessment,
   AssessmentRequest,
+  FragmentationCluster,
   MethodModel,
   OwnershipGapRow,
   ReportSummary,
   SnapshotInfo,
   TeamRollup,
 } from '@apiops-backstage/plugin-apiops-common';
-import { ApiOpsApi, ApiOpsPage, OwnershipGapFilters } from './ApiOpsApi';
+import {
+  ApiOpsApi,
+  ApiOpsPage,
+  FragmentationFilters,
+  OwnershipGapFilters,
+} from './ApiOpsApi';
 
 /**
  * The {@link ApiOpsApi} over the backend's REST API (`/api/apiops`).
@@ -70,6 +76,24 @@ export class ApiOpsClient implements ApiOpsApi {
 
   async downloadOwnershipGapsCsv(filters: OwnershipGapFilters = {}) {
     const response = await this.request('/reports/ownership', {
+      ...filters,
+      format: 'csv',
+    });
+    return response.blob();
+  }
+
+  listFragmentation(
+    filters: FragmentationFilters = {},
+    options: { limit?: number; cursor?: string } = {},
+  ) {
+    return this.get<ApiOpsPage<FragmentationCluster>>(
+      '/reports/fragmentation',
+      { ...filters, ...options },
+    );
+  }
+
+  async downloadFragmentationCsv(filters: FragmentationFilters = {}) {
+    const response = await this.request('/reports/fragmentation', {
       ...filters,
       format: 'csv',
     });

@@ -1,3 +1,8 @@
 export { apiopsApiRef } from './ApiOpsApi';
-export type { ApiOpsApi, ApiOpsPage, OwnershipGapFilters } from './ApiOpsApi';
+export type {
+  ApiOpsApi,
+  ApiOpsPage,
+  FragmentationFilters,
+  OwnershipGapFilters,
+} from './ApiOpsApi';
 export { ApiOpsClient } from './ApiOpsClient';

@@ -70,6 +70,43 @@ describe('ApiOpsPageContent', () => {
     expect(screen.queryByText(/out of date/)).not.toBeInTheDocument();
   });
 
+  it('shows the fragmentation: its figures, its trend and its clusters', async () => {
+    const api = mockApiOpsApi();
+    await renderPage(api);
+
+    expect(
+      await screen.findByRole('group', { name: 'Fragmentation clusters' }),
+    ).toBeVisible();
+    // duplicate (2) + overlap (1) + version-sprawl (1) + style-inconsistency (1)
+    expect(kpi('Fragmentation clusters').getByText('5')).toBeInTheDocument();
+    expect(kpi('Duplicates').getByText('2')).toBeInTheDocument();
+    expect(kpi('Name collisions').getByText('0')).toBeInTheDocument();
+
+    expect(screen.getByText('Fragmentation over time')).toBeInTheDocument();
+    // The first snapshot predates fragmentation: it counts none.
+    const trendTable = screen
+      .getByRole('columnheader', { name: 'Fragmentation clusters' })
+      .closest('table')!;
+    expect(
+      within(trendTable)
+        .getAllByRole('row')
+        .slice(1)
+        .map(row =>
+          within(row)
+            .getAllByRole('cell')
+            .map(c => c.textContent),
+        ),
+    ).toEqual([['0'], ['5']]);
+
+    expect(
+      screen.getByRole('heading', { name: 'Fragmentation', level: 2 }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Fragmentation clusters' }),
+    ).toBeInTheDocument();
+    expect(api.listFragmentation).toHaveBeenCalledTimes(1);
+  });
+
   it('warns with the reason when the reports are stale', async () => {
     const api = mockApiOpsApi({
       getSummary: jest.fn().mockResolvedValue(
@@ -113,6 +150,7 @@ describe('ApiOpsPageContent', () => {
     expect(screen.queryByRole('group', { name: 'APIs' })).toBeNull();
     expect(screen.queryByText(/^As of /)).toBeNull();
     expect(api.listOwnershipGaps).not.toHaveBeenCalled();
+    expect(api.listFragmentation).not.toHaveBeenCalled();
     expect(api.listTeams).not.toHaveBeenCalled();
   });
 
@@ -156,6 +194,7 @@ describe('ApiOpsPageContent', () => {
     );
     expect(getSummary.mock.calls.length).toBeGreaterThanOrEqual(4);
     await waitFor(() => expect(api.listOwnershipGaps).toHaveBeenCalledTimes(2));
+    expect(api.listFragmentation).toHaveBeenCalledTimes(2);
     expect(api.listTeams).toHaveBeenCalledTimes(2);
     expect(
       screen.getByRole('button', { name: 'Run snapshot now' }),

@@ -21,6 +21,7 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { ReportSummary } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
+import { FragmentationKpis, FragmentationTable } from '../FragmentationTable';
 import { OwnershipGapsTable } from '../OwnershipGapsTable';
 import { StationBars, useStationLabels } from '../StationSummary';
 import { SummaryKpis } from '../SummaryKpis';
@@ -41,6 +42,9 @@ const useStyles = makeStyles(theme => ({
   },
   section: {
     marginBottom: theme.spacing(1.5),
+  },
+  kpiRow: {
+    marginTop: theme.spacing(2),
   },
 }));
 
@@ -125,6 +129,7 @@ function SectionTitle(props: { children: string }) {
 
 function Reports(props: { summary: ReportSummary; refreshKey: number }) {
   const { summary, refreshKey } = props;
+  const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const stations = useStationLabels();
 
@@ -133,6 +138,9 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
       <Grid item xs={12} component="section">
         <SectionTitle>{t('page.summary.title')}</SectionTitle>
         <SummaryKpis counts={summary} />
+        <div className={classes.kpiRow}>
+          <FragmentationKpis counts={summary} />
+        </div>
       </Grid>
       <Grid item xs={12} md={4}>
         <InfoCard
@@ -151,6 +159,13 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
       <Grid item xs={12} component="section">
         <SectionTitle>{t('page.gaps.title')}</SectionTitle>
         <OwnershipGapsTable refreshKey={refreshKey} />
+      </Grid>
+      <Grid item xs={12} component="section">
+        <SectionTitle>{t('fragmentation.table.title')}</SectionTitle>
+        <Typography variant="body2" color="textSecondary" paragraph>
+          {t('fragmentation.table.subtitle')}
+        </Typography>
+        <FragmentationTable refreshKey={refreshKey} />
       </Grid>
       <Grid item xs={12} component="section">
         <SectionTitle>{t('page.teams.title')}</SectionTitle>

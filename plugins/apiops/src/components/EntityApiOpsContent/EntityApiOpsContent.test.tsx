@@ -19,6 +19,7 @@ import {
   assessment,
   methodModel,
 } from '../EntityApiOpsCommon/__fixtures__/apiops';
+import { largeDuplicateCluster } from '../FragmentationPanel/__fixtures__/clusters';
 import { EntityApiOpsContent } from './EntityApiOpsContent';
 
 const entity: Entity = {
@@ -142,6 +143,35 @@ describe('EntityApiOpsContent', () => {
       name: 'accounts-api',
     });
     expect(apiopsApi.getMethod).toHaveBeenCalledWith({ locale: 'en' });
+  });
+
+  it('shows the fragmentation clusters of the API, linking to the other APIs', async () => {
+    const apiopsApi = mockApiOpsApi({
+      getStatus: jest
+        .fn()
+        .mockResolvedValue(
+          apiStatus({ fragmentation: [largeDuplicateCluster] }),
+        ),
+    });
+    renderTab(apiopsApi);
+
+    const clusters = within(
+      await screen.findByRole('list', {
+        name: 'Fragmentation clusters of this API',
+      }),
+    );
+    expect(
+      clusters.getByRole('heading', { name: 'Duplicate' }),
+    ).toBeInTheDocument();
+    expect(
+      clusters.getByRole('link', { name: 'Ledger Accounts API' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/api/ledger-accounts-api/apiops',
+    );
+    expect(
+      clusters.queryByRole('link', { name: 'Accounts API' }),
+    ).not.toBeInTheDocument();
   });
 
   it('shows an unassessed API clearly, with no station highlighted', async () => {

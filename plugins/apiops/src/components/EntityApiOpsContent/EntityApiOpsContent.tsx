@@ -7,13 +7,14 @@ import { useApiStatus, useMethodModel } from '../../hooks';
 import { AssessmentForm } from '../AssessmentForm';
 import { AssessmentHistory } from '../AssessmentHistory';
 import { GovernancePanel } from '../FindingsList';
+import { FragmentationPanel } from '../FragmentationPanel';
 import { OwnerPanel } from '../OwnerPanel';
 import { StationCard } from './StationCard';
 
 /**
  * The APIOps tab of an API entity page: where the API stands on the cycle's
- * metro map, who owns it, whether it is governed, the assessment form and
- * the assessment history.
+ * metro map, who owns it, whether it is governed, which other APIs it
+ * duplicates or overlaps, the assessment form and the assessment history.
  *
  * @public
  */
@@ -52,6 +53,12 @@ export function EntityApiOpsContent() {
         <GovernancePanel
           governance={status.governance}
           snapshotAt={status.snapshotAt}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <FragmentationPanel
+          entityRef={entityRef}
+          fragmentation={status.fragmentation}
         />
       </Grid>
       <Grid item xs={12} lg={7}>

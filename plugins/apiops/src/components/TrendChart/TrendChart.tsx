@@ -21,6 +21,7 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
 import { useGovernanceStatusColors } from '../GovernanceStatus';
+import { countFragmentation } from '../FragmentationTable/fragmentationCounts';
 import { countGaps, countUnowned } from '../SummaryKpis';
 import { formatDateTime, formatTick } from './formatTime';
 
@@ -198,7 +199,7 @@ function TrendFigure(props: {
 
 /**
  * The trends over the snapshots kept in the history: APIs by governance
- * status, and ownership gaps with unowned APIs.
+ * status, ownership gaps with unowned APIs, and fragmentation clusters.
  */
 export function TrendChart(props: { trend: ReportSummary['trend'] }) {
   const { trend } = props;
@@ -247,6 +248,20 @@ export function TrendChart(props: { trend: ReportSummary['trend'] }) {
               label: t('page.trend.unownedSeries'),
               color: colors['non-compliant'],
               value: countUnowned,
+            },
+          ]}
+        />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <TrendFigure
+          title={t('fragmentation.trend.title')}
+          trend={trend}
+          series={[
+            {
+              key: 'fragmentation',
+              label: t('fragmentation.trend.series'),
+              color: theme.palette.warning.main,
+              value: countFragmentation,
             },
           ]}
         />

@@ -6,6 +6,7 @@ import type {
   TeamRollup,
 } from '@apiops-backstage/plugin-apiops-common';
 import type { ApiOpsApi } from '../../../api';
+import { clusters } from '../../FragmentationPanel/__fixtures__/clusters';
 
 const counts = {
   apis: 48,
@@ -28,12 +29,24 @@ const counts = {
   byFindingType: { 'valid-owner': 7 },
 };
 
-/** The summary of a catalog after two snapshots. */
+/** Fragmentation clusters by type, as of the second snapshot. */
+export const byFragmentationType = {
+  duplicate: 2,
+  overlap: 1,
+  'version-sprawl': 1,
+  'style-inconsistency': 1,
+};
+
+/**
+ * The summary of a catalog after two snapshots; the first was taken before
+ * fragmentation was detected.
+ */
 export function summaryFixture(
   overrides: Partial<ReportSummary> = {},
 ): ReportSummary {
   return {
     ...counts,
+    byFragmentationType,
     snapshot: {
       id: '2',
       computedAt: '2026-11-26T14:11:52.323Z',
@@ -52,7 +65,12 @@ export function summaryFixture(
         snapshotId: '1',
         computedAt: '2026-11-25T14:00:00.000Z',
       },
-      { ...counts, snapshotId: '2', computedAt: '2026-11-26T14:11:52.323Z' },
+      {
+        ...counts,
+        byFragmentationType,
+        snapshotId: '2',
+        computedAt: '2026-11-26T14:11:52.323Z',
+      },
     ],
     ...overrides,
   };
@@ -227,6 +245,10 @@ export function mockApiOpsApi(
     downloadOwnershipGapsCsv: jest
       .fn()
       .mockResolvedValue(new Blob(['entityRef\n'], { type: 'text/csv' })),
+    listFragmentation: jest.fn().mockResolvedValue({ items: clusters }),
+    downloadFragmentationCsv: jest
+      .fn()
+      .mockResolvedValue(new Blob(['clusterId\n'], { type: 'text/csv' })),
     listTeams: jest.fn().mockResolvedValue({ items: teams }),
     listTeamApis: jest
       .fn()

@@ -1,0 +1,299 @@
+import { Fragment } from 'react';
+import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { makeStyles } from '@material-ui/core/styles';
+import Typography from '@material-ui/core/Typography';
+import type {
+  FragmentationCluster,
+  FragmentationClusterMember,
+} from '@apiops-backstage/plugin-apiops-common';
+import { apiopsTranslationRef } from '../../translation';
+import { SeverityStatus } from '../EntityApiOpsCommon';
+import { memberOf, otherMembers } from './fragmentationDetails';
+import {
+  ClusterScore,
+  FragmentationTypeChip,
+  MemberFact,
+  MemberLink,
+  SharedOperations,
+  useMemberFacts,
+} from './FragmentationParts';
+
+/** How many shared operations a cluster lists on the API tab. */
+export const PANEL_SHARED_OPERATIONS = 10;
+
+const useStyles = makeStyles(theme => ({
+  clusters: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+  },
+  cluster: {
+    padding: theme.spacing(2, 0),
+    borderTop: `1px solid ${theme.palette.divider}`,
+    '&:first-child': {
+      borderTop: 'none',
+      paddingTop: 0,
+    },
+    '&:last-child': {
+      paddingBottom: 0,
+    },
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(0.5, 1.5),
+  },
+  heading: {
+    margin: 0,
+    display: 'inline-flex',
+  },
+  scope: {
+    color: theme.palette.text.secondary,
+  },
+  description: {
+    display: 'block',
+    marginTop: theme.spacing(0.5),
+    color: theme.palette.text.secondary,
+  },
+  message: {
+    marginTop: theme.spacing(1),
+  },
+  thisApi: {
+    marginTop: theme.spacing(1),
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    gap: theme.spacing(0.5, 2),
+  },
+  selfFact: {
+    whiteSpace: 'nowrap',
+  },
+  selfFactLabel: {
+    color: theme.palette.text.secondary,
+  },
+  membersTitle: {
+    marginTop: theme.spacing(2),
+  },
+  members: {
+    listStyle: 'none',
+    margin: theme.spacing(1, 0, 0),
+    padding: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))',
+    gap: theme.spacing(1.5),
+  },
+  member: {
+    padding: theme.spacing(1.5),
+    border: `1px solid ${theme.palette.divider}`,
+    borderRadius: theme.shape.borderRadius,
+    minWidth: 0,
+  },
+  memberTitle: {
+    fontWeight: theme.typography.fontWeightMedium as number,
+    overflowWrap: 'anywhere',
+  },
+  memberRef: {
+    display: 'block',
+    color: theme.palette.text.secondary,
+    overflowWrap: 'anywhere',
+  },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    gap: theme.spacing(0.5, 1.5),
+    margin: theme.spacing(1, 0, 0),
+    '& dt': {
+      ...theme.typography.body2,
+      color: theme.palette.text.secondary,
+    },
+    '& dd': {
+      ...theme.typography.body2,
+      margin: 0,
+      overflowWrap: 'anywhere',
+    },
+  },
+}));
+
+function MemberCard(props: {
+  member: FragmentationClusterMember;
+  facts: MemberFact[];
+}) {
+  const { member, facts } = props;
+  const classes = useStyles();
+  const known = facts
+    .map(fact => ({ fact, value: fact.value(member) }))
+    .filter(({ value }) => value !== undefined);
+  return (
+    <div className={classes.member}>
+      <Typography variant="body2" className={classes.memberTitle}>
+        <MemberLink member={member} />
+      </Typography>
+      <Typography
+        variant="caption"
+        component="code"
+        className={classes.memberRef}
+      >
+        {member.entityRef}
+      </Typography>
+      {known.length > 0 && (
+        <dl className={classes.facts}>
+          {known.map(({ fact, value }) => (
+            <Fragment key={fact.key}>
+              <dt>{fact.label}</dt>
+              <dd>{value}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      )}
+    </div>
+  );
+}
+
+function ClusterItem(props: {
+  cluster: FragmentationCluster;
+  entityRef: string;
+}) {
+  const { cluster, entityRef } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  const facts = useMemberFacts(cluster);
+  const others = otherMembers(cluster, entityRef);
+  const self = memberOf(cluster, entityRef);
+  // What the cluster's details say of this API itself, to compare with the
+  // others: its operation count, role and styles.
+  const selfFacts = self
+    ? facts
+        .filter(
+          fact =>
+            !['owner', 'system', 'version', 'lifecycle'].includes(fact.key),
+        )
+        .map(fact => ({ fact, value: fact.value(self) }))
+        .filter(({ value }) => value !== undefined)
+    : [];
+
+  return (
+    <li className={classes.cluster}>
+      <div className={classes.header}>
+        <Typography variant="h6" component="h3" className={classes.heading}>
+          <FragmentationTypeChip type={cluster.type} />
+        </Typography>
+        <ClusterScore cluster={cluster} />
+        {cluster.scope && (
+          <Typography
+            variant="body2"
+            component="span"
+            className={classes.scope}
+          >
+            {t('fragmentation.inScope', {
+              scope: (
+                <EntityRefLink entityRef={cluster.scope} defaultKind="system" />
+              ),
+            })}
+          </Typography>
+        )}
+      </div>
+      <Typography variant="caption" className={classes.description}>
+        {t(`fragmentation.typeDescriptions.${cluster.type}`)}
+      </Typography>
+      <Typography variant="body2" className={classes.message}>
+        {cluster.message}
+      </Typography>
+      {selfFacts.length > 0 && (
+        <Typography variant="body2" className={classes.thisApi}>
+          <strong>{t('fragmentation.panel.thisApi')}</strong>
+          {selfFacts.map(({ fact, value }) => (
+            // The spaces keep the facts apart in the text; the flex gap
+            // does so on screen.
+            <Fragment key={fact.key}>
+              {' '}
+              <span className={classes.selfFact}>
+                <span className={classes.selfFactLabel}>{fact.label}</span>{' '}
+                {value}
+              </span>
+            </Fragment>
+          ))}
+        </Typography>
+      )}
+      {others.length > 0 && (
+        <>
+          <Typography
+            variant="subtitle2"
+            component="h4"
+            className={classes.membersTitle}
+          >
+            {t('fragmentation.panel.otherApis', { count: others.length })}
+          </Typography>
+          <ul className={classes.members}>
+            {others.map(member => (
+              <li key={member.entityRef}>
+                <MemberCard member={member} facts={facts} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <SharedOperations cluster={cluster} max={PANEL_SHARED_OPERATIONS} />
+    </li>
+  );
+}
+
+/**
+ * The fragmentation clusters an API is part of, as of the latest snapshot:
+ * what kind of fragmentation, how strong, the other APIs of each cluster
+ * with links to their APIOps tabs, and the operations they share.
+ */
+export function FragmentationPanel(props: {
+  /** The API the tab is about, left out of the members shown. */
+  entityRef: string;
+  /** `status.fragmentation`: undefined until a snapshot has seen the API. */
+  fragmentation?: FragmentationCluster[];
+}) {
+  const { entityRef, fragmentation } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(apiopsTranslationRef);
+
+  let content;
+  if (fragmentation === undefined) {
+    content = (
+      <Typography variant="body2" color="textSecondary">
+        {t('fragmentation.panel.notInSnapshot')}
+      </Typography>
+    );
+  } else if (fragmentation.length === 0) {
+    content = (
+      <Typography variant="body2">
+        <SeverityStatus severity="ok">
+          {t('fragmentation.panel.none')}
+        </SeverityStatus>
+      </Typography>
+    );
+  } else {
+    content = (
+      <ul
+        className={classes.clusters}
+        aria-label={t('fragmentation.panel.clustersLabel')}
+      >
+        {fragmentation.map(cluster => (
+          <ClusterItem
+            key={cluster.id}
+            cluster={cluster}
+            entityRef={entityRef}
+          />
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <InfoCard
+      title={t('fragmentation.panel.title')}
+      subheader={t('fragmentation.panel.subheader')}
+      variant="gridItem"
+    >
+      {content}
+    </InfoCard>
+  );
+}

@@ -1,0 +1,263 @@
+import type { FragmentationCluster } from '@apiops-backstage/plugin-apiops-common';
+
+/**
+ * Fragmentation clusters as the backend answers them for the example
+ * catalog: one of each type.
+ */
+export const duplicateCluster: FragmentationCluster = {
+  id: 'duplicate-11abe183339c3bf8ce5fc578',
+  type: 'duplicate',
+  members: [
+    {
+      entityRef: 'api:default/client-directory-api',
+      title: 'Client Directory',
+      owner: 'group:default/kyc-team',
+      system: 'system:default/kyc-platform',
+      version: '2',
+      lifecycle: 'production',
+    },
+    {
+      entityRef: 'api:default/customer-profile-api',
+      title: 'Customer Profile API',
+      owner: 'group:default/customer-team',
+      system: 'system:default/customer-hub',
+      version: '1',
+      lifecycle: 'production',
+    },
+  ],
+  score: 0.909,
+  sharedOperations: [
+    'DELETE /customers/{}',
+    'GET /customers',
+    'GET /customers/{}',
+    'GET /customers/{}/addresses',
+    'GET /customers/{}/contact-preferences',
+    'PATCH /customers/{}',
+    'POST /customers',
+    'POST /customers/{}/addresses',
+    'PUT /customers/{}/addresses/{}',
+    'PUT /customers/{}/contact-preferences',
+  ],
+  sharedOperationCount: 10,
+  details: {
+    operationCounts: {
+      'api:default/client-directory-api': 11,
+      'api:default/customer-profile-api': 10,
+    },
+    minJaccard: 0.909,
+    maxJaccard: 0.909,
+  },
+  message:
+    'api:default/client-directory-api and api:default/customer-profile-api share 10 of their 11 operations (Jaccard 0.91): they look like duplicates. Merge them or retire one.',
+};
+
+export const overlapCluster: FragmentationCluster = {
+  id: 'overlap-4de41c4eab20e8c99b4cd78c',
+  type: 'overlap',
+  members: [
+    {
+      entityRef: 'api:default/card-status-api',
+      title: 'Card Status API',
+      owner: 'group:default/cards-team',
+      system: 'system:default/card-platform',
+      version: '1',
+      lifecycle: 'production',
+    },
+    {
+      entityRef: 'api:default/card-management-api',
+      title: 'Card Management API',
+      owner: 'group:default/cards-team',
+      system: 'system:default/card-platform',
+      version: '1',
+      lifecycle: 'production',
+    },
+  ],
+  score: 1,
+  sharedOperations: [
+    'GET /cards/{}/status',
+    'POST /cards/{}/activation',
+    'POST /cards/{}/freeze',
+    'POST /cards/{}/unfreeze',
+  ],
+  sharedOperationCount: 4,
+  details: {
+    contained: 'api:default/card-status-api',
+    container: 'api:default/card-management-api',
+    operationCounts: {
+      'api:default/card-status-api': 4,
+      'api:default/card-management-api': 14,
+    },
+    containment: 1,
+    jaccard: 0.286,
+  },
+  message:
+    '4 of the 4 operations of api:default/card-status-api (100%) are also in api:default/card-management-api. Consider whether consumers need both.',
+};
+
+export const versionSprawlCluster: FragmentationCluster = {
+  id: 'version-sprawl-2fcde84f3848daee62b6f713',
+  type: 'version-sprawl',
+  members: [1, 2, 3].map(version => ({
+    entityRef: `api:default/payments-api-v${version}`,
+    title: `Payments API v${version}`,
+    owner: 'group:default/payments-team',
+    system: 'system:default/payments-hub',
+    version: String(version),
+    lifecycle: 'production',
+  })),
+  score: 1,
+  sharedOperations: [],
+  sharedOperationCount: 0,
+  details: {
+    nameKey: 'payments',
+    liveVersions: ['1', '2', '3'],
+    maxLiveVersions: 2,
+    retiredMembers: [],
+  },
+  message:
+    'api:default/payments-api-v1, api:default/payments-api-v2 and api:default/payments-api-v3 are 3 live major versions (v1, v2, v3) of one API, more than the 2 expected. Deprecate the versions consumers should move away from.',
+};
+
+export const nameCollisionCluster: FragmentationCluster = {
+  id: 'name-collision-e7a7e93a5f4e371750abab06',
+  type: 'name-collision',
+  members: [
+    {
+      entityRef: 'api:default/notifications-api',
+      title: 'Customer Notifications API',
+      owner: 'group:default/channels-team',
+      system: 'system:default/notification-platform',
+      version: '2',
+      lifecycle: 'production',
+    },
+    {
+      entityRef: 'api:partner/notifications-api',
+      title: 'Partner Notifications API',
+      owner: 'group:default/open-banking-team',
+      system: 'system:default/partner-portal',
+      version: '1',
+      lifecycle: 'production',
+    },
+  ],
+  score: 1,
+  sharedOperations: [],
+  sharedOperationCount: 0,
+  details: {
+    nameKey: 'notifications',
+    owners: ['group:default/channels-team', 'group:default/open-banking-team'],
+    systems: [
+      'system:default/notification-platform',
+      'system:default/partner-portal',
+    ],
+  },
+  message:
+    'api:default/notifications-api and api:partner/notifications-api share the name "notifications" but have different owners and systems. Rename one so that consumers can tell them apart.',
+};
+
+export const styleCluster: FragmentationCluster = {
+  id: 'style-inconsistency-4f6f9c9a22ecc81470ecbb9d',
+  type: 'style-inconsistency',
+  members: [
+    {
+      entityRef: 'api:default/payment-mandates-api',
+      title: 'Payment Mandates API',
+      owner: 'group:default/payments-team',
+      system: 'system:default/recurring-payments',
+      version: '2',
+      lifecycle: 'production',
+    },
+    {
+      entityRef: 'api:default/scheduled-payments-api',
+      title: 'Scheduled Payments API',
+      owner: 'group:default/payments-team',
+      system: 'system:default/recurring-payments',
+      version: '2',
+      lifecycle: 'production',
+    },
+    {
+      entityRef: 'api:default/standing-orders-api',
+      title: 'Standing Orders API',
+      owner: 'group:default/payments-team',
+      system: 'system:default/recurring-payments',
+      version: '1',
+      lifecycle: 'production',
+    },
+  ],
+  score: 0.667,
+  sharedOperations: [],
+  sharedOperationCount: 0,
+  scope: 'system:default/recurring-payments',
+  details: {
+    scopeKind: 'system',
+    pathCasing: {
+      snake: ['api:default/payment-mandates-api'],
+      camel: ['api:default/scheduled-payments-api'],
+      kebab: ['api:default/standing-orders-api'],
+    },
+    versioning: {
+      path: [
+        'api:default/payment-mandates-api',
+        'api:default/standing-orders-api',
+      ],
+      none: ['api:default/scheduled-payments-api'],
+    },
+  },
+  message:
+    'The REST APIs of system:default/recurring-payments mix path casings (snake: api:default/payment-mandates-api; camel: api:default/scheduled-payments-api; kebab: api:default/standing-orders-api) and versioning schemes (path: api:default/payment-mandates-api and api:default/standing-orders-api; none: api:default/scheduled-payments-api). Agree on one convention for the system.',
+};
+
+/** One cluster of each type, in the order of the report. */
+export const clusters: FragmentationCluster[] = [
+  duplicateCluster,
+  overlapCluster,
+  versionSprawlCluster,
+  nameCollisionCluster,
+  styleCluster,
+];
+
+/**
+ * A duplicate of three APIs sharing more operations than listed: 14 listed
+ * of 63 shared in all.
+ */
+export const largeDuplicateCluster: FragmentationCluster = {
+  id: 'duplicate-large',
+  type: 'duplicate',
+  members: [
+    {
+      entityRef: 'api:default/accounts-api',
+      title: 'Accounts API',
+      owner: 'group:default/accounts-team',
+      system: 'system:default/core-accounts',
+      version: '1',
+      lifecycle: 'production',
+    },
+    {
+      entityRef: 'api:default/ledger-accounts-api',
+      title: 'Ledger Accounts API',
+      owner: 'group:default/ledger-team',
+      system: 'system:default/ledger',
+      lifecycle: 'experimental',
+    },
+    {
+      entityRef: 'api:default/legacy-accounts-api',
+      title: 'Legacy Accounts API',
+      owner: 'group:default/legacy-integration-team',
+      version: '3',
+    },
+  ],
+  score: 0.84,
+  sharedOperations: Array.from(
+    { length: 14 },
+    (_, index) => `GET /accounts/{}/resource-${index + 1}`,
+  ),
+  sharedOperationCount: 63,
+  details: {
+    operationCounts: {
+      'api:default/accounts-api': 70,
+      'api:default/ledger-accounts-api': 66,
+      'api:default/legacy-accounts-api': 75,
+    },
+  },
+  message:
+    'api:default/accounts-api, api:default/ledger-accounts-api and api:default/legacy-accounts-api share most of their operations: they look like duplicates.',
+};

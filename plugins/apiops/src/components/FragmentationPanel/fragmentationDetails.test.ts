@@ -1,0 +1,75 @@
+import {
+  duplicateCluster,
+  overlapCluster,
+  styleCluster,
+  versionSprawlCluster,
+} from './__fixtures__/clusters';
+import {
+  formatScore,
+  memberOf,
+  operationCountOf,
+  otherMembers,
+  overlapRoleOf,
+  styleOf,
+} from './fragmentationDetails';
+
+describe('fragmentation details', () => {
+  it('tells the other members from the API itself, whatever the case of its ref', () => {
+    expect(
+      otherMembers(duplicateCluster, 'API:default/Customer-Profile-API').map(
+        member => member.entityRef,
+      ),
+    ).toEqual(['api:default/client-directory-api']);
+    expect(
+      memberOf(duplicateCluster, 'api:default/customer-profile-api')?.title,
+    ).toBe('Customer Profile API');
+    expect(otherMembers(duplicateCluster, 'api:default/other')).toHaveLength(2);
+  });
+
+  it('reads the operation counts of duplicates and overlaps', () => {
+    expect(
+      operationCountOf(duplicateCluster, 'api:default/client-directory-api'),
+    ).toBe(11);
+    expect(
+      operationCountOf(overlapCluster, 'api:default/card-management-api'),
+    ).toBe(14);
+    expect(
+      operationCountOf(versionSprawlCluster, 'api:default/payments-api-v1'),
+    ).toBeUndefined();
+    expect(
+      operationCountOf(
+        { ...duplicateCluster, details: { operationCounts: 'nope' } },
+        'api:default/client-directory-api',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('reads the roles of an overlap', () => {
+    expect(overlapRoleOf(overlapCluster, 'api:default/card-status-api')).toBe(
+      'contained',
+    );
+    expect(
+      overlapRoleOf(overlapCluster, 'api:default/card-management-api'),
+    ).toBe('container');
+    expect(
+      overlapRoleOf(duplicateCluster, 'api:default/client-directory-api'),
+    ).toBeUndefined();
+  });
+
+  it('reads the styles of each member of a style inconsistency', () => {
+    const ref = 'api:default/scheduled-payments-api';
+    expect(styleOf(styleCluster, 'pathCasing', ref)).toBe('camel');
+    expect(styleOf(styleCluster, 'versioning', ref)).toBe('none');
+    expect(
+      styleOf(styleCluster, 'versioning', 'api:default/standing-orders-api'),
+    ).toBe('path');
+    expect(styleOf(duplicateCluster, 'pathCasing', ref)).toBeUndefined();
+  });
+
+  it('writes scores as whole percentages', () => {
+    expect(formatScore(0.909, 'en')).toBe('91%');
+    expect(formatScore(1, 'en')).toBe('100%');
+    expect(formatScore(0.667, 'en')).toBe('67%');
+    expect(formatScore(Number.NaN, 'en')).toBe('0%');
+  });
+});

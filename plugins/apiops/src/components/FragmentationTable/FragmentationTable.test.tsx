@@ -1,0 +1,396 @@
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { apiopsApiRef } from '../../api';
+import { mockApiOpsApi } from '../ApiOpsPage/__fixtures__/reports';
+import {
+  clusters,
+  duplicateCluster,
+  largeDuplicateCluster,
+  overlapCluster,
+  styleCluster,
+} from '../FragmentationPanel/__fixtures__/clusters';
+import { FragmentationTable } from './FragmentationTable';
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+jest.setTimeout(30_000);
+
+const noFilters = { type: undefined, owner: undefined, system: undefined };
+
+async function renderTable(api: ReturnType<typeof mockApiOpsApi>) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[apiopsApiRef, api]]}>
+      <FragmentationTable />
+    </TestApiProvider>,
+    { mountedRoutes },
+  );
+}
+
+/** The table row of the cluster whose compare button names `apis`. */
+function compareButton(apis: string) {
+  return screen.getByRole('button', {
+    name: `Compare ${apis} side by side`,
+  });
+}
+
+function rowOf(apis: string) {
+  return within(compareButton(apis).closest('tr')!);
+}
+
+describe('FragmentationTable', () => {
+  it('lists the clusters with their type, score, message and APIs', async () => {
+    const api = mockApiOpsApi();
+    await renderTable(api);
+
+    expect(
+      await screen.findByText(duplicateCluster.message),
+    ).toBeInTheDocument();
+    expect(api.listFragmentation).toHaveBeenCalledWith(noFilters, {
+      limit: 10,
+      cursor: undefined,
+    });
+    expect(
+      screen.getByRole('table', { name: 'Fragmentation clusters' }),
+    ).toBeInTheDocument();
+
+    const duplicate = rowOf('Client Directory, Customer Profile API');
+    expect(duplicate.getByText('Duplicate')).toBeInTheDocument();
+    expect(duplicate.getByText('Similarity')).toBeInTheDocument();
+    expect(duplicate.getByText('91%')).toBeInTheDocument();
+    expect(duplicate.getByText('10')).toBeInTheDocument();
+    // The APIs link to their APIOps tabs.
+    expect(
+      duplicate.getAllByRole('link', { name: 'Client Directory' })[0],
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/api/client-directory-api/apiops',
+    );
+
+    const style = rowOf(
+      'Payment Mandates API, Scheduled Payments API, Standing Orders API',
+    );
+    expect(style.getByText('Style inconsistency')).toBeInTheDocument();
+    expect(style.getByText('67%')).toBeInTheDocument();
+    expect(style.getByText('None')).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('button', { name: /^Compare .* side by side$/ }),
+    ).toHaveLength(clusters.length);
+  });
+
+  it('opens a cluster to show its APIs side by side with the operations they share', async () => {
+    const api = mockApiOpsApi({
+      listFragmentation: jest
+        .fn()
+        .mockResolvedValue({ items: [largeDuplicateCluster, overlapCluster] }),
+    });
+    await renderTable(api);
+
+    const button = await screen.findByRole('button', {
+      name: 'Compare Accounts API, Ledger Accounts API, Legacy Accounts API side by side',
+    });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    const detail = document.getElementById(
+      button.getAttribute('aria-controls')!,
+    )!;
+    expect(detail).not.toBeVisible();
+    expect(
+      screen.queryByRole('region', {
+        name: 'The APIs of the cluster side by side',
+      }),
+    ).not.toBeInTheDocument();
+
+    // By keyboard.
+    button.focus();
+    await userEvent.keyboard('{Enter}');
+
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(detail).toBeVisible();
+    const comparison = within(
+      screen.getByRole('region', {
+        name: 'The APIs of the cluster side by side',
+      }),
+    );
+    // One column per API, in the cluster's order.
+    const columns = comparison
+      .getAllByRole('columnheader')
+      .map(header => header.textContent);
+    expect(columns).toEqual([
+      'Accounts APIapi:default/accounts-api',
+      'Ledger Accounts APIapi:default/ledger-accounts-api',
+      'Legacy Accounts APIapi:default/legacy-accounts-api',
+    ]);
+    expect(
+      comparison.getByRole('link', { name: 'Ledger Accounts API' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/api/ledger-accounts-api/apiops',
+    );
+    // One row per fact, a cell per API; what is not known says so.
+    const cells = (fact: string) =>
+      within(comparison.getByRole('rowheader', { name: fact }).closest('tr')!)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent);
+    expect(cells('Owner')).toEqual([
+      'accounts-team',
+      'ledger-team',
+      'legacy-integration-team',
+    ]);
+    expect(cells('System')).toEqual(['core-accounts', 'ledger', 'None']);
+    expect(cells('Version')).toEqual(['v1', 'None', 'v3']);
+    expect(cells('Lifecycle')).toEqual(['production', 'experimental', 'None']);
+    expect(cells('Operations')).toEqual(['70', '66', '75']);
+    expect(comparison.queryByRole('rowheader', { name: 'Role' })).toBeNull();
+
+    // Every shared operation the report lists, and how many more there are.
+    const operations = within(detail).getByRole('list', {
+      name: 'Operations shared by the APIs of this cluster',
+    });
+    expect(within(operations).getAllByRole('listitem')).toHaveLength(14);
+    expect(within(detail).getByText('Shared operations (63)')).toBeVisible();
+    expect(within(detail).getByText('and 49 more')).toBeVisible();
+
+    // Closes again.
+    await userEvent.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(detail).not.toBeVisible();
+  });
+
+  it('shows the styles of each API of a style inconsistency and the roles of an overlap', async () => {
+    const api = mockApiOpsApi({
+      listFragmentation: jest
+        .fn()
+        .mockResolvedValue({ items: [styleCluster, overlapCluster] }),
+    });
+    await renderTable(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Compare Payment Mandates API, Scheduled Payments API, Standing Orders API side by side',
+      }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Compare Card Status API, Card Management API side by side',
+      }),
+    );
+
+    const [style, overlap] = screen
+      .getAllByRole('region', { name: 'The APIs of the cluster side by side' })
+      .map(region => within(region));
+    const cells = (comparison: typeof style, fact: string) =>
+      within(comparison.getByRole('rowheader', { name: fact }).closest('tr')!)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent);
+    expect(cells(style, 'Path casing')).toEqual([
+      'snake_case',
+      'camelCase',
+      'kebab-case',
+    ]);
+    expect(cells(style, 'Versioning')).toEqual([
+      'In the path (/v1/…)',
+      'None',
+      'In the path (/v1/…)',
+    ]);
+    expect(style.queryByRole('rowheader', { name: 'Operations' })).toBeNull();
+    expect(cells(overlap, 'Role')).toEqual([
+      'Contained in the other',
+      'Contains the other',
+    ]);
+    expect(cells(overlap, 'Operations')).toEqual(['4', '14']);
+  });
+
+  it('sends the chosen type, owner and system with the query', async () => {
+    const api = mockApiOpsApi();
+    await renderTable(api);
+    await screen.findByText(duplicateCluster.message);
+
+    await userEvent.click(
+      screen.getByRole('button', { name: /Fragmentation type/ }),
+    );
+    await userEvent.click(screen.getByRole('option', { name: 'Overlap' }));
+    await waitFor(() =>
+      expect(api.listFragmentation).toHaveBeenLastCalledWith(
+        { type: 'overlap', owner: undefined, system: undefined },
+        { limit: 10, cursor: undefined },
+      ),
+    );
+
+    await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
+    await userEvent.paste(' group:default/cards-team ');
+    await userEvent.click(screen.getByRole('textbox', { name: 'System' }));
+    await userEvent.paste('card-platform');
+    await waitFor(() =>
+      expect(api.listFragmentation).toHaveBeenLastCalledWith(
+        {
+          type: 'overlap',
+          owner: 'group:default/cards-team',
+          system: 'card-platform',
+        },
+        { limit: 10, cursor: undefined },
+      ),
+    );
+  });
+
+  it('fetches the next page with the cursor of the page before, and goes back', async () => {
+    const listFragmentation = jest
+      .fn()
+      .mockImplementation(async (_filters, { cursor }) =>
+        cursor === 'cursor-2'
+          ? { items: [styleCluster] }
+          : { items: [duplicateCluster], nextCursor: 'cursor-2' },
+      );
+    const api = mockApiOpsApi({ listFragmentation });
+    await renderTable(api);
+    await screen.findByText(duplicateCluster.message);
+
+    expect(screen.getByText('Page 1')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Previous page' }),
+    ).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+
+    expect(await screen.findByText(styleCluster.message)).toBeInTheDocument();
+    expect(
+      screen.queryByText(duplicateCluster.message),
+    ).not.toBeInTheDocument();
+    expect(listFragmentation).toHaveBeenLastCalledWith(noFilters, {
+      limit: 10,
+      cursor: 'cursor-2',
+    });
+    expect(screen.getByText('Page 2')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+    screen.getByRole('button', { name: 'Previous page' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(
+      await screen.findByText(duplicateCluster.message),
+    ).toBeInTheDocument();
+    expect(listFragmentation).toHaveBeenLastCalledWith(noFilters, {
+      limit: 10,
+      cursor: undefined,
+    });
+  });
+
+  it('shows no pagination when everything fits on one page', async () => {
+    await renderTable(mockApiOpsApi());
+    await screen.findByText(duplicateCluster.message);
+
+    expect(
+      screen.queryByRole('button', { name: 'Next page' }),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByText('Page 1')).not.toBeInTheDocument();
+  });
+
+  it('downloads the CSV of the clusters matching the filters', async () => {
+    const csv = new Blob(['clusterId,type\n'], { type: 'text/csv' });
+    const api = mockApiOpsApi({
+      downloadFragmentationCsv: jest.fn().mockResolvedValue(csv),
+    });
+    const createObjectURL = jest.fn().mockReturnValue('blob:fragmentation');
+    const revokeObjectURL = jest.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const clicked: Array<{ download: string; href: string }> = [];
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        clicked.push({ download: this.download, href: this.href });
+      });
+
+    try {
+      await renderTable(api);
+      await screen.findByText(duplicateCluster.message);
+      await userEvent.click(
+        screen.getByRole('button', { name: /Fragmentation type/ }),
+      );
+      await userEvent.click(
+        screen.getByRole('option', { name: 'Version sprawl' }),
+      );
+      await userEvent.click(screen.getByRole('textbox', { name: 'System' }));
+      await userEvent.paste('system:default/payments-hub');
+      await waitFor(() =>
+        expect(api.listFragmentation).toHaveBeenLastCalledWith(
+          expect.objectContaining({ system: 'system:default/payments-hub' }),
+          expect.anything(),
+        ),
+      );
+
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Download CSV' }),
+      );
+
+      await waitFor(() => expect(clicked).toHaveLength(1));
+      expect(api.downloadFragmentationCsv).toHaveBeenCalledWith({
+        type: 'version-sprawl',
+        owner: undefined,
+        system: 'system:default/payments-hub',
+      });
+      expect(createObjectURL).toHaveBeenCalledWith(csv);
+      expect(clicked[0]).toEqual({
+        download: 'apiops-fragmentation.csv',
+        href: 'blob:fragmentation',
+      });
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('says so when the download fails', async () => {
+    const api = mockApiOpsApi({
+      downloadFragmentationCsv: jest
+        .fn()
+        .mockRejectedValue(new Error('Service Unavailable')),
+    });
+    await renderTable(api);
+    await screen.findByText(duplicateCluster.message);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+
+    expect(
+      await screen.findByText(
+        'Could not download the CSV: Service Unavailable',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says so when the catalog has no fragmentation, or none matches the filters', async () => {
+    const api = mockApiOpsApi({
+      listFragmentation: jest.fn().mockResolvedValue({ items: [] }),
+    });
+    await renderTable(api);
+
+    expect(
+      await screen.findByText(
+        'No duplicate, overlapping or sprawling API found in the catalog.',
+      ),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
+    await userEvent.paste('team-a');
+    expect(
+      await screen.findByText(
+        'No fragmentation cluster matches these filters.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the error of the report', async () => {
+    const api = mockApiOpsApi({
+      listFragmentation: jest
+        .fn()
+        .mockRejectedValue(new Error('owner: not an entity ref')),
+    });
+    await renderTable(api);
+
+    expect(
+      await screen.findByText('Error: owner: not an entity ref', {
+        selector: 'h6',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});

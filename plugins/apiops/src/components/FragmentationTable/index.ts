@@ -1,0 +1,8 @@
+export {
+  FragmentationTable,
+  FRAGMENTATION_CSV_FILENAME,
+  FRAGMENTATION_PAGE_SIZE,
+} from './FragmentationTable';
+export { FragmentationKpis } from './FragmentationKpis';
+export { ClusterComparison } from './ClusterComparison';
+export { countFragmentation } from './fragmentationCounts';
