@@ -26,6 +26,25 @@ export interface Config {
        */
       placeholders?: string[];
     };
+    /** Fragmentation detection (see docs/decisions/0004-fragmentation.md). */
+    fragmentation?: {
+      /** Jaccard similarity of operations from which two APIs are duplicates. Default 0.8. */
+      duplicateJaccard?: number;
+      /** Shared operations needed for a duplicate. Default 2. */
+      duplicateMinOperations?: number;
+      /** Share of the smaller API contained in the larger one for an overlap. Default 0.8. */
+      overlapContainment?: number;
+      /** Operations the smaller API needs for an overlap. Default 3. */
+      overlapMinOperations?: number;
+      /** Live versions of one API allowed before it is version sprawl. Default 2. */
+      maxLiveVersions?: number;
+      /** Share of the APIs from which a signature is too common to compare on. Default 0.01. */
+      stopListShare?: number;
+      /** Signatures always ignored, e.g. `GET /health`. */
+      stopSignatures?: string[];
+      /** Where style inconsistencies are looked for. Default [system]. */
+      styleScopes?: Array<'system' | 'domain'>;
+    };
     /** Governance rules. */
     governance?: {
       /** Per rule id: disable it, change its severity, or set its options. */

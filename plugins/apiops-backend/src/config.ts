@@ -4,7 +4,11 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
-import { GovernanceRulesetConfig } from '@apiops-backstage/plugin-apiops-common';
+import {
+  FragmentationThresholds,
+  GovernanceRulesetConfig,
+  resolveFragmentationThresholds,
+} from '@apiops-backstage/plugin-apiops-common';
 
 /** The plugin's settings, read from `apiops` in app-config (config.d.ts). */
 export interface ApiOpsConfig {
@@ -12,6 +16,7 @@ export interface ApiOpsConfig {
   retentionDays: number;
   ownerPlaceholders?: string[];
   governance: GovernanceRulesetConfig;
+  fragmentation: FragmentationThresholds;
 }
 
 const SCHEDULE_DEFAULTS = {
@@ -46,10 +51,27 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
     ownerPlaceholders: config.getOptionalStringArray(
       'apiops.ownership.placeholders',
     ),
+    fragmentation: readFragmentation(config),
     governance: {
       rules: config
         .getOptionalConfig('apiops.governance.rules')
         ?.get<GovernanceRulesetConfig['rules']>(),
     },
   };
+}
+
+function readFragmentation(config: RootConfigService): FragmentationThresholds {
+  const overrides =
+    config
+      .getOptionalConfig('apiops.fragmentation')
+      ?.get<Partial<FragmentationThresholds>>() ?? {};
+  try {
+    return resolveFragmentationThresholds(overrides);
+  } catch (error) {
+    throw new Error(
+      `apiops.fragmentation: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+    );
+  }
 }
