@@ -16,6 +16,13 @@ export interface Config {
       initialDelay?: HumanDuration | string;
       /** Days of snapshot summaries kept for the trends. Default: 90. */
       retentionDays?: number;
+      /**
+       * Worker threads that parse API definitions during a snapshot, beside
+       * the thread that reads the catalog. Only definitions not seen since
+       * the backend started are parsed. 0 parses them on the main thread.
+       * Default: the number of cores, at most 4.
+       */
+      parserThreads?: number;
     };
     /** Ownership checks. */
     ownership?: {

@@ -9,11 +9,14 @@ import {
   GovernanceRulesetConfig,
   resolveFragmentationThresholds,
 } from '@apiops-backstage/plugin-apiops-common';
+import { DefinitionParserPool } from './fragmentation';
 
 /** The plugin's settings, read from `apiops` in app-config (config.d.ts). */
 export interface ApiOpsConfig {
   snapshotSchedule: SchedulerServiceTaskScheduleDefinition;
   retentionDays: number;
+  /** Worker threads parsing definitions during a snapshot; 0: none. */
+  parserThreads: number;
   ownerPlaceholders?: string[];
   governance: GovernanceRulesetConfig;
   fragmentation: FragmentationThresholds;
@@ -27,9 +30,14 @@ const SCHEDULE_DEFAULTS = {
 
 /** Reads the `apiops` settings, with their defaults. */
 export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
-  const { retentionDays = 90, ...schedule } =
+  const {
+    retentionDays = 90,
+    parserThreads = DefinitionParserPool.defaultThreads(),
+    ...schedule
+  } =
     config.getOptionalConfig('apiops.snapshot')?.get<{
       retentionDays?: number;
+      parserThreads?: number;
     }>() ?? {};
   if (
     typeof retentionDays !== 'number' ||
@@ -40,6 +48,16 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
       'apiops.snapshot.retentionDays must be a positive number of days',
     );
   }
+  if (
+    typeof parserThreads !== 'number' ||
+    !Number.isInteger(parserThreads) ||
+    parserThreads < 0 ||
+    parserThreads > 64
+  ) {
+    throw new Error(
+      'apiops.snapshot.parserThreads must be a whole number from 0 to 64',
+    );
+  }
   return {
     snapshotSchedule: {
       ...readSchedulerServiceTaskScheduleDefinitionFromConfig(
@@ -48,6 +66,7 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
       scope: 'global',
     },
     retentionDays,
+    parserThreads,
     ownerPlaceholders: config.getOptionalStringArray(
       'apiops.ownership.placeholders',
     ),

@@ -78,6 +78,7 @@ export const apiopsPlugin = createBackendPlugin({
           ruleset,
           ownerPlaceholders: config.ownerPlaceholders,
           retentionDays: config.retentionDays,
+          parserThreads: config.parserThreads,
           fragmentationThresholds: config.fragmentation,
         });
         const lifecycle = LifecycleService.create({

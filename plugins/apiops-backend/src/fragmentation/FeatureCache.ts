@@ -40,25 +40,66 @@ export class FeatureCache {
 
   /** The features of a definition, from the cache or extracted now. */
   get(type: string, definition: unknown): DefinitionFeaturesResult {
-    if (typeof definition !== 'string') {
-      return extractDefinitionFeatures(type, definition);
-    }
-    const key = createHash('sha256')
-      .update(type.toLocaleLowerCase('en-US'))
-      .update('\0')
-      .update(definition)
-      .digest('base64');
-    const cached = this.entries.get(key);
+    const key = keyOf(type, definition);
+    const cached = key === undefined ? undefined : this.lookup(key);
     if (cached) {
-      this.hitCount += 1;
-      cached.generation = this.generation;
-      // Re-insert: a Map iterates in insertion order, oldest first.
-      this.entries.delete(key);
-      this.entries.set(key, cached);
-      return cached.result;
+      return cached;
     }
-    this.missCount += 1;
     const result = extractDefinitionFeatures(type, definition);
+    if (key !== undefined) {
+      this.remember(key, result);
+    }
+    return result;
+  }
+
+  /**
+   * The features of many definitions, in the order given: those not in the
+   * cache are extracted together by `extract` (on worker threads, say).
+   */
+  async getMany(
+    items: ReadonlyArray<{ type: string; definition: unknown }>,
+    extract: (
+      missing: Array<{ type: string; definition: unknown }>,
+    ) => Promise<DefinitionFeaturesResult[]>,
+  ): Promise<DefinitionFeaturesResult[]> {
+    const results: DefinitionFeaturesResult[] = new Array(items.length);
+    const missing: Array<{ index: number; key?: string }> = [];
+    items.forEach(({ type, definition }, index) => {
+      const key = keyOf(type, definition);
+      const cached = key === undefined ? undefined : this.lookup(key);
+      if (cached) {
+        results[index] = cached;
+      } else {
+        missing.push({ index, key });
+      }
+    });
+    if (missing.length > 0) {
+      const extracted = await extract(missing.map(({ index }) => items[index]));
+      missing.forEach(({ index, key }, i) => {
+        results[index] = extracted[i];
+        if (key !== undefined) {
+          this.remember(key, extracted[i]);
+        }
+      });
+    }
+    return results;
+  }
+
+  private lookup(key: string): DefinitionFeaturesResult | undefined {
+    const cached = this.entries.get(key);
+    if (!cached) {
+      this.missCount += 1;
+      return undefined;
+    }
+    this.hitCount += 1;
+    cached.generation = this.generation;
+    // Re-insert: a Map iterates in insertion order, oldest first.
+    this.entries.delete(key);
+    this.entries.set(key, cached);
+    return cached.result;
+  }
+
+  private remember(key: string, result: DefinitionFeaturesResult) {
     this.entries.set(key, { result, generation: this.generation });
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
@@ -66,7 +107,6 @@ export class FeatureCache {
         this.entries.delete(oldest);
       }
     }
-    return result;
   }
 
   /**
@@ -94,4 +134,16 @@ export class FeatureCache {
       misses: this.missCount,
     };
   }
+}
+
+/** The cache key of a definition; none for one that is not text. */
+function keyOf(type: string, definition: unknown): string | undefined {
+  if (typeof definition !== 'string') {
+    return undefined;
+  }
+  return createHash('sha256')
+    .update(type.toLocaleLowerCase('en-US'))
+    .update('\0')
+    .update(definition)
+    .digest('base64');
 }

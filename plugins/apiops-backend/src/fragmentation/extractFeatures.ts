@@ -5,7 +5,10 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import type { FeatureCache } from './FeatureCache';
-import { extractDefinitionFeatures } from './extractDefinitionFeatures';
+import {
+  extractDefinitionFeatures,
+  type DefinitionFeaturesResult,
+} from './extractDefinitionFeatures';
 import { nameKeyOf } from './normalization';
 import type { ExtractFeaturesResult, FragmentationApi } from './types';
 
@@ -28,14 +31,20 @@ import type { ExtractFeaturesResult, FragmentationApi } from './types';
  */
 export function extractFeatures(
   entity: Entity,
-  options?: { cache?: FeatureCache },
+  options?: {
+    cache?: FeatureCache;
+    /** The definition's features, when they were extracted already. */
+    definitionFeatures?: DefinitionFeaturesResult;
+  },
 ): ExtractFeaturesResult {
   const namespace = entity.metadata.namespace || DEFAULT_NAMESPACE;
-  const type = typeof entity.spec?.type === 'string' ? entity.spec.type : '';
-  const definition = entity.spec?.definition;
-  const result = options?.cache
-    ? options.cache.get(type, definition)
-    : extractDefinitionFeatures(type, definition);
+  const { type, definition } = definitionOf(entity);
+  let result = options?.definitionFeatures;
+  if (!result) {
+    result = options?.cache
+      ? options.cache.get(type, definition)
+      : extractDefinitionFeatures(type, definition);
+  }
   const definitionFeatures = result.features;
 
   const name = entity.metadata.name.toLocaleLowerCase('en-US');
@@ -72,6 +81,17 @@ export function extractFeatures(
     system: normalizedRef(entity.spec?.system, 'system', namespace),
   };
   return result.problem ? { features, problem: result.problem } : { features };
+}
+
+/** An API entity's `spec.type` and `spec.definition`. */
+export function definitionOf(entity: Entity): {
+  type: string;
+  definition: unknown;
+} {
+  return {
+    type: typeof entity.spec?.type === 'string' ? entity.spec.type : '',
+    definition: entity.spec?.definition,
+  };
 }
 
 function normalizedRef(

@@ -8,7 +8,7 @@ export type {
   SimilarPairs,
   SimilarityStats,
 } from './types';
-export { extractFeatures } from './extractFeatures';
+export { definitionOf, extractFeatures } from './extractFeatures';
 export {
   MAX_NESTING_DEPTH,
   MAX_OPERATIONS,
@@ -16,6 +16,7 @@ export {
 } from './extractDefinitionFeatures';
 export type { DefinitionFeaturesResult } from './extractDefinitionFeatures';
 export { DEFAULT_FEATURE_CACHE_SIZE, FeatureCache } from './FeatureCache';
+export { DefinitionParserPool } from './DefinitionParserPool';
 export {
   detectFragmentation,
   detectFragmentationWithStats,

@@ -198,6 +198,7 @@ describe.each(databases.eachSupportedId())(
       const serviceOver = (
         catalog: ReturnType<typeof catalogOf>,
         retentionDays = 90,
+        parserThreads = 0,
       ) =>
         SnapshotService.create({
           catalog,
@@ -208,6 +209,7 @@ describe.each(databases.eachSupportedId())(
           method,
           ruleset: createRuleset(builtinRules),
           retentionDays,
+          parserThreads,
         });
       const assess = (entityRef: string, station: string) =>
         assessments.add({
@@ -541,44 +543,68 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
-    it('rejects a run whose catalog stream breaks midway, writing nothing of it', async () => {
+    it('stores the same results when definitions are parsed on worker threads', async () => {
       const ctx = await setUp();
-      await ctx.serviceOver(catalogOf(servedCatalog)).run();
-      const gapsBefore = await ctx.store.listOwnershipGaps({ limit: 100 });
-
-      // The catalog has changed (fx-rates-api got a real owner) but the
-      // stream breaks after 14 pages of 7 entities, within the APIs.
-      const changed = withCatalogRelations(
-        rawCatalog.map(entity =>
-          entity.metadata.name === 'fx-rates-api'
-            ? { ...entity, spec: { ...entity.spec, owner: 'payments-team' } }
-            : entity,
+      const everything = async () => ({
+        apis: await Promise.all(
+          API_REFS.map(ref => ctx.store.getApiResult(ref)),
         ),
-      );
-      const error = await catchError(
-        ctx
-          .serviceOver(
-            catalogOf(changed, {
-              failAfterPages: 14,
-              error: new Error('socket hang up'),
-            }),
-          )
-          .run(),
-      );
-      expect(error.message).toBe('socket hang up');
-
-      expect(await ctx.store.listOwnershipGaps({ limit: 100 })).toEqual(
-        gapsBefore,
-      );
-      expect(
-        gapKeys(gapsBefore.items).includes(
-          'api:default/fx-rates-api owner-unresolved',
+        clusters: await collect(cursor =>
+          ctx.store.listFragmentation({ limit: 100, cursor }),
         ),
-      ).toBe(true);
-      const info = await ctx.store.getInfo();
-      expect(info.stale).toBe(true);
-      expect(info.staleReason).toContain('socket hang up');
+        counts: await ctx.store.getCurrentCounts(),
+      });
+      await ctx.serviceOver(catalogOf(servedCatalog), 90, 2).run();
+      const onThreads = await everything();
+      await ctx.serviceOver(catalogOf(servedCatalog), 90, 0).run();
+      expect(await everything()).toEqual(onThreads);
+      expect(onThreads.clusters).toHaveLength(5);
+      expect(onThreads.counts?.apis).toBe(48);
     });
+
+    it.each([0, 2])(
+      'rejects a run whose catalog stream breaks midway, writing nothing of it (parser threads: %p)',
+      async parserThreads => {
+        const ctx = await setUp();
+        await ctx.serviceOver(catalogOf(servedCatalog)).run();
+        const gapsBefore = await ctx.store.listOwnershipGaps({ limit: 100 });
+
+        // The catalog has changed (fx-rates-api got a real owner) but the
+        // stream breaks after 14 pages of 7 entities, within the APIs.
+        const changed = withCatalogRelations(
+          rawCatalog.map(entity =>
+            entity.metadata.name === 'fx-rates-api'
+              ? { ...entity, spec: { ...entity.spec, owner: 'payments-team' } }
+              : entity,
+          ),
+        );
+        const error = await catchError(
+          ctx
+            .serviceOver(
+              catalogOf(changed, {
+                failAfterPages: 14,
+                error: new Error('socket hang up'),
+              }),
+              90,
+              parserThreads,
+            )
+            .run(),
+        );
+        expect(error.message).toBe('socket hang up');
+
+        expect(await ctx.store.listOwnershipGaps({ limit: 100 })).toEqual(
+          gapsBefore,
+        );
+        expect(
+          gapKeys(gapsBefore.items).includes(
+            'api:default/fx-rates-api owner-unresolved',
+          ),
+        ).toBe(true);
+        const info = await ctx.store.getInfo();
+        expect(info.stale).toBe(true);
+        expect(info.staleReason).toContain('socket hang up');
+      },
+    );
 
     it('is stale with the reason when the first run fails', async () => {
       const ctx = await setUp();

@@ -26,9 +26,13 @@ import { SnapshotStore, StoredApiResult } from '../database/SnapshotStore';
 import { resolveStation } from '../lifecycle/resolveStation';
 import { MethodCatalog } from '../method';
 import {
+  DefinitionFeaturesResult,
+  DefinitionParserPool,
   FeatureCache,
   FragmentationApi,
   detectFragmentation,
+  extractDefinitionFeatures,
+  definitionOf,
   extractFeatures,
 } from '../fragmentation';
 import { checkDefinition } from './checkDefinition';
@@ -85,6 +89,11 @@ export class SnapshotService {
       ownerPlaceholders?: readonly string[];
       retentionDays: number;
       fragmentationThresholds?: Partial<FragmentationThresholds>;
+      /**
+       * Worker threads parsing definitions during a run; 0 (the default)
+       * parses them on the calling thread.
+       */
+      parserThreads?: number;
     },
   ) {}
 
@@ -100,10 +109,17 @@ export class SnapshotService {
     const { store, logger } = this.options;
     const runId = await store.startRun();
     const started = Date.now();
+    const threads = this.options.parserThreads ?? 0;
+    const parser =
+      threads > 0 ? DefinitionParserPool.create({ threads }) : undefined;
     try {
       const credentials = await this.options.auth.getOwnServiceCredentials();
       const index = await this.buildIndex(credentials);
-      const { apis, features } = await this.evaluateApis(index, credentials);
+      const { apis, features } = await this.evaluateApis(
+        index,
+        credentials,
+        parser,
+      );
       const clusters = detectFragmentation(
         features,
         this.options.fragmentationThresholds,
@@ -132,6 +148,7 @@ export class SnapshotService {
       );
       throw error;
     } finally {
+      await parser?.close();
       const retentionMs = this.options.retentionDays * 24 * 60 * 60 * 1000;
       await store.purgeHistory(new Date(Date.now() - retentionMs));
     }
@@ -203,23 +220,26 @@ export class SnapshotService {
   private async evaluateApis(
     index: SnapshotIndex,
     credentials: BackstageCredentials,
+    parser: DefinitionParserPool | undefined,
   ): Promise<{ apis: StoredApiResult[]; features: FragmentationApi[] }> {
     const results: StoredApiResult[] = [];
     const features: FragmentationApi[] = [];
-    for await (const page of this.options.catalog.streamEntities(
-      { filter: { kind: 'API' }, fields: API_FIELDS },
-      { credentials },
-    )) {
+    // A page is evaluated once the next one has arrived, so that its
+    // definitions are parsed (on the parser's threads) while this thread
+    // reads the catalog.
+    const inFlight: Array<Promise<PageInputs>> = [];
+    const evaluatePage = async (inputs: Promise<PageInputs>) => {
+      const { page, refs, latest, definitions } = await inputs;
       const now = new Date();
-      const refs = page.map(entity => stringifyEntityRef(entity));
-      const latest = await this.options.assessments.latestForMany(refs);
       page.forEach((entity, i) => {
         const ref = refs[i].toLocaleLowerCase('en-US');
         const ownership = evaluateOwnership(entity, index.ownership, {
           placeholders: this.options.ownerPlaceholders,
         });
         const providers = providersOf(entity, ref, index.ownership);
-        const extracted = extractFeatures(entity, { cache: this.featureCache });
+        const extracted = extractFeatures(entity, {
+          definitionFeatures: definitions[i],
+        });
         const system = extracted.features.system;
         features.push({
           ...extracted.features,
@@ -243,8 +263,44 @@ export class SnapshotService {
           ),
         );
       });
+    };
+    try {
+      for await (const page of this.options.catalog.streamEntities(
+        { filter: { kind: 'API' }, fields: API_FIELDS },
+        { credentials },
+      )) {
+        inFlight.push(this.readPage(page, parser));
+        if (inFlight.length > 1) {
+          await evaluatePage(inFlight.shift()!);
+        }
+      }
+      while (inFlight.length > 0) {
+        await evaluatePage(inFlight.shift()!);
+      }
+    } finally {
+      // A failed run: settle what is left, so that no rejection goes unseen.
+      await Promise.allSettled(inFlight);
     }
     return { apis: results, features };
+  }
+
+  /** A page's latest assessments and definition features. */
+  private async readPage(
+    page: Entity[],
+    parser: DefinitionParserPool | undefined,
+  ): Promise<PageInputs> {
+    const refs = page.map(entity => stringifyEntityRef(entity));
+    const [latest, definitions] = await Promise.all([
+      this.options.assessments.latestForMany(refs),
+      this.featureCache.getMany(page.map(definitionOf), async missing =>
+        parser
+          ? parser.extract(missing)
+          : missing.map(item =>
+              extractDefinitionFeatures(item.type, item.definition),
+            ),
+      ),
+    ]);
+    return { page, refs, latest, definitions };
   }
 
   private evaluate(
@@ -352,6 +408,13 @@ function providersOf(
     }
   }
   return providers;
+}
+
+interface PageInputs {
+  page: Entity[];
+  refs: string[];
+  latest: Map<string, Assessment>;
+  definitions: DefinitionFeaturesResult[];
 }
 
 interface SnapshotIndex {

@@ -1,0 +1,81 @@
+import { DefinitionParserPool } from './DefinitionParserPool';
+import { extractDefinitionFeatures } from './extractDefinitionFeatures';
+
+jest.setTimeout(60_000);
+
+function openApi(i: number): string {
+  return [
+    'openapi: 3.0.3',
+    `info: { title: API ${i}, version: ${(i % 3) + 1}.0.0 }`,
+    'servers: [{ url: "https://api.example.com/v1" }]',
+    'paths:',
+    `  /things${i}:`,
+    '    get: { responses: { "200": { description: ok } } }',
+    `  /things${i}/{id}:`,
+    '    delete: { responses: { "204": { description: gone } } }',
+  ].join('\n');
+}
+
+describe('DefinitionParserPool', () => {
+  let pool: DefinitionParserPool | undefined;
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it('gives what extraction on this thread gives, in the order asked', async () => {
+    pool = DefinitionParserPool.create({ threads: 2 });
+    const items = [
+      ...Array.from({ length: 230 }, (_, i) => ({
+        type: 'openapi',
+        definition: openApi(i),
+      })),
+      { type: 'openapi', definition: 'openapi: 3.0.0\ninfo: [' },
+      { type: 'graphql', definition: 'type Query { accounts: [String] }' },
+      { type: 'grpc', definition: 'service S { rpc Get (A) returns (B); }' },
+      { type: 'asyncapi', definition: undefined },
+    ];
+    const results = await pool.extract(items);
+    expect(results).toEqual(
+      items.map(item => extractDefinitionFeatures(item.type, item.definition)),
+    );
+    expect(results[5].features?.operations).toEqual([
+      'DELETE /things5/{}',
+      'GET /things5',
+    ]);
+    expect(results[230].problem).toMatch(/does not parse as openapi/);
+  });
+
+  it('answers calls made at the same time', async () => {
+    pool = DefinitionParserPool.create({ threads: 2 });
+    const [a, b] = await Promise.all([
+      pool.extract([{ type: 'openapi', definition: openApi(1) }]),
+      pool.extract([{ type: 'openapi', definition: openApi(2) }]),
+    ]);
+    expect(a[0].features?.operations).toContain('GET /things1');
+    expect(b[0].features?.operations).toContain('GET /things2');
+  });
+
+  it('refuses work once closed', async () => {
+    pool = DefinitionParserPool.create({ threads: 1 });
+    await pool.extract([{ type: 'openapi', definition: openApi(1) }]);
+    await pool.close();
+    await expect(
+      pool.extract([{ type: 'openapi', definition: openApi(1) }]),
+    ).rejects.toThrow(/closed/);
+  });
+
+  it('refuses a thread count that is not a positive integer', () => {
+    expect(() => DefinitionParserPool.create({ threads: 0 })).toThrow(
+      /positive integer, got 0/,
+    );
+    expect(() => DefinitionParserPool.create({ threads: 1.5 })).toThrow(
+      /positive integer/,
+    );
+  });
+
+  it('uses the cores, up to four, by default', () => {
+    expect(DefinitionParserPool.defaultThreads()).toBeGreaterThanOrEqual(1);
+    expect(DefinitionParserPool.defaultThreads()).toBeLessThanOrEqual(4);
+  });
+});
