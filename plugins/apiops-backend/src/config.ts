@@ -34,11 +34,10 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
     retentionDays = 90,
     parserThreads = DefinitionParserPool.defaultThreads(),
     ...schedule
-  } =
-    config.getOptionalConfig('apiops.snapshot')?.get<{
-      retentionDays?: number;
-      parserThreads?: number;
-    }>() ?? {};
+  } = config.getOptionalConfig('apiops.snapshot')?.get<{
+    retentionDays?: number;
+    parserThreads?: number;
+  }>() ?? {};
   if (
     typeof retentionDays !== 'number' ||
     !Number.isFinite(retentionDays) ||

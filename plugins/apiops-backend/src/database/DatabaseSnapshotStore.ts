@@ -75,11 +75,13 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       await tx(MEMBERS).delete();
       await tx(CLUSTERS).delete();
 
-      await insertBatches(tx, APIS, results.apis.map(toApiRow));
-      await insertBatches(tx, GAPS, results.apis.flatMap(toGapRows));
-      await insertBatches(tx, TEAMS, results.teams.map(toTeamRow));
-      await insertBatches(tx, CLUSTERS, results.clusters.map(toClusterRow));
-      await insertBatches(tx, MEMBERS, results.clusters.flatMap(toMemberRows));
+      await insertBatches(tx, APIS, results.apis, api => [toApiRow(api)]);
+      await insertBatches(tx, GAPS, results.apis, toGapRows);
+      await insertBatches(tx, TEAMS, results.teams, team => [toTeamRow(team)]);
+      await insertBatches(tx, CLUSTERS, results.clusters, cluster => [
+        toClusterRow(cluster),
+      ]);
+      await insertBatches(tx, MEMBERS, results.clusters, toMemberRows);
 
       await tx<DbSnapshotRow>(RUNS)
         .where({ id: runId })
@@ -338,13 +340,28 @@ function checkLimit(limit: number) {
   }
 }
 
-async function insertBatches(
+/**
+ * Inserts the rows of `items` in batches, making the rows of one batch at a
+ * time (200k APIs' rows at once would be hundreds of MB).
+ */
+async function insertBatches<T>(
   tx: Knex.Transaction,
   table: string,
-  rows: object[],
+  items: readonly T[],
+  toRows: (item: T) => object[],
 ) {
-  for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-    await tx(table).insert(rows.slice(i, i + BATCH_SIZE));
+  let batch: object[] = [];
+  for (const item of items) {
+    for (const row of toRows(item)) {
+      batch.push(row);
+      if (batch.length === BATCH_SIZE) {
+        await tx(table).insert(batch);
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) {
+    await tx(table).insert(batch);
   }
 }
 

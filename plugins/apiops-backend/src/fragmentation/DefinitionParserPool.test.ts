@@ -1,3 +1,5 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Worker } from 'node:worker_threads';
 import { DefinitionParserPool } from './DefinitionParserPool';
 import { extractDefinitionFeatures } from './extractDefinitionFeatures';
 
@@ -14,6 +16,11 @@ function openApi(i: number): string {
     `  /things${i}/{id}:`,
     '    delete: { responses: { "204": { description: gone } } }',
   ].join('\n');
+}
+
+/** The pool's threads, to stop one as a crash would. */
+function threadsOf(pool: DefinitionParserPool): Array<{ worker: Worker }> {
+  return (pool as unknown as { threads: Array<{ worker: Worker }> }).threads;
 }
 
 describe('DefinitionParserPool', () => {
@@ -54,6 +61,54 @@ describe('DefinitionParserPool', () => {
     ]);
     expect(a[0].features?.operations).toContain('GET /things1');
     expect(b[0].features?.operations).toContain('GET /things2');
+  });
+
+  it('parses the batches of a thread that stops on the calling thread, and replaces it', async () => {
+    const logger = mockServices.logger.mock();
+    pool = DefinitionParserPool.create({ threads: 2, logger });
+    await pool.extract([{ type: 'openapi', definition: openApi(0) }]);
+    const items = Array.from({ length: 400 }, (_, i) => ({
+      type: 'openapi',
+      definition: openApi(i),
+    }));
+    const results = pool.extract(items);
+    // What a thread running out of memory does: it stops mid-work.
+    await threadsOf(pool)[0].worker.terminate();
+    expect(await results).toEqual(
+      items.map(item => extractDefinitionFeatures(item.type, item.definition)),
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /A definition parser thread stopped .*; \d+ definitions it had were parsed on the main thread$/,
+      ),
+    );
+    const again = await pool.extract(items.slice(0, 120));
+    expect(again).toEqual(await results.then(r => r.slice(0, 120)));
+    expect(threadsOf(pool)).toHaveLength(2);
+  });
+
+  it('parses on the calling thread only once threads keep failing', async () => {
+    const logger = mockServices.logger.mock();
+    pool = DefinitionParserPool.create({ threads: 1, logger });
+    for (let i = 0; i < 3; i++) {
+      const pending = pool.extract([
+        { type: 'openapi', definition: openApi(i) },
+      ]);
+      await threadsOf(pool)[0].worker.terminate();
+      expect((await pending)[0].features?.operations).toContain(
+        `GET /things${i}`,
+      );
+    }
+    expect(logger.warn).toHaveBeenLastCalledWith(
+      expect.stringMatching(
+        /After 3 failures, definitions are parsed on the main thread only$/,
+      ),
+    );
+    const results = await pool.extract([
+      { type: 'openapi', definition: openApi(7) },
+    ]);
+    expect(results[0].features?.operations).toContain('GET /things7');
+    expect(threadsOf(pool)).toHaveLength(0);
   });
 
   it('refuses work once closed', async () => {

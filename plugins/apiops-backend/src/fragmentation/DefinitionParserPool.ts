@@ -1,6 +1,10 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { DefinitionFeaturesResult } from './extractDefinitionFeatures';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  extractDefinitionFeatures,
+  type DefinitionFeaturesResult,
+} from './extractDefinitionFeatures';
 import {
   FEATURE_WORKER_FILE,
   FEATURE_WORKER_ROLE,
@@ -10,6 +14,18 @@ import {
 
 /** Definitions sent to a thread at a time. */
 const BATCH_SIZE = 50;
+/**
+ * Heap limits of a thread. A thread holds one batch at a time; without
+ * limits, V8 lets each thread's heap grow by hundreds of MB of garbage on a
+ * large catalog. A definition that needs more fails its thread and is parsed
+ * on the main thread instead.
+ */
+/** Thread failures after which the pool parses on the calling thread only. */
+const MAX_THREAD_FAILURES = 3;
+const THREAD_RESOURCE_LIMITS = {
+  maxOldGenerationSizeMb: 64,
+  maxYoungGenerationSizeMb: 16,
+};
 
 interface Thread {
   worker: Worker;
@@ -19,7 +35,7 @@ interface Thread {
 
 interface PendingBatch {
   thread: Thread;
-  size: number;
+  items: FeatureWorkerRequest['items'];
   resolve(results: DefinitionFeaturesResult[]): void;
   reject(error: Error): void;
 }
@@ -29,8 +45,9 @@ interface PendingBatch {
  * threads, so that a snapshot's first pass over the catalog (every
  * definition parsed) uses every core while the main thread streams the
  * catalog and evaluates the APIs. Threads start on first use and stop on
- * {@link DefinitionParserPool.close}. When a thread fails, every batch not
- * answered yet is rejected, and so is every later call.
+ * {@link DefinitionParserPool.close}. A thread that fails (out of memory on
+ * a pathological definition, say) is replaced, and the batches it had not
+ * answered are parsed on the calling thread: the results are the same.
  *
  * @internal
  */
@@ -38,22 +55,28 @@ export class DefinitionParserPool {
   private readonly threads: Thread[] = [];
   private readonly pending = new Map<number, PendingBatch>();
   private nextId = 0;
-  private failure: Error | undefined;
   private closed = false;
+  private failures = 0;
 
-  private constructor(private readonly size: number) {}
+  private constructor(
+    private readonly size: number,
+    private readonly logger?: LoggerService,
+  ) {}
 
   /** Threads used when the configuration does not say: the cores, up to 4. */
   static defaultThreads(): number {
     return Math.max(1, Math.min(4, os.availableParallelism()));
   }
 
-  static create(options: { threads: number }): DefinitionParserPool {
-    const { threads } = options;
+  static create(options: {
+    threads: number;
+    logger?: LoggerService;
+  }): DefinitionParserPool {
+    const { threads, logger } = options;
     if (!Number.isInteger(threads) || threads < 1) {
       throw new Error(`threads must be a positive integer, got ${threads}`);
     }
-    return new DefinitionParserPool(threads);
+    return new DefinitionParserPool(threads, logger);
   }
 
   /** The features of each definition, in the order given. */
@@ -63,11 +86,13 @@ export class DefinitionParserPool {
     if (this.closed) {
       throw new Error('The definition parser pool is closed');
     }
-    if (this.failure) {
-      throw this.failure;
+    if (this.failures >= MAX_THREAD_FAILURES) {
+      return items.map(item =>
+        extractDefinitionFeatures(item.type, item.definition),
+      );
     }
-    if (this.threads.length === 0) {
-      this.start();
+    while (this.threads.length < this.size) {
+      this.threads.push(this.startThread());
     }
     const batches: Array<Promise<DefinitionFeaturesResult[]>> = [];
     for (let i = 0; i < items.length; i += BATCH_SIZE) {
@@ -79,43 +104,38 @@ export class DefinitionParserPool {
   /** Stops the threads. Batches not answered yet are rejected. */
   async close(): Promise<void> {
     this.closed = true;
-    this.failAll(new Error('The definition parser pool was closed'));
-    await Promise.all(this.threads.map(thread => thread.worker.terminate()));
-    this.threads.length = 0;
+    for (const batch of this.pending.values()) {
+      batch.reject(new Error('The definition parser pool was closed'));
+    }
+    this.pending.clear();
+    const threads = this.threads.splice(0);
+    await Promise.all(threads.map(thread => thread.worker.terminate()));
   }
 
-  private start() {
-    for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(
-        `require(${JSON.stringify(FEATURE_WORKER_FILE)});`,
-        {
-          eval: true,
-          workerData: { role: FEATURE_WORKER_ROLE },
-          execArgv: workerExecArgv(),
-        },
-      );
-      const thread: Thread = { worker, load: 0 };
-      worker.on('message', (response: FeatureWorkerResponse) =>
-        this.answer(response),
-      );
-      worker.on('error', (error: unknown) =>
-        this.failAll(
-          new Error(
-            `A definition parser thread failed: ${
-              error instanceof Error ? error.message : String(error)
-            }`,
-          ),
-        ),
-      );
-      worker.on('exit', code => {
-        if (!this.closed) {
-          this.failAll(
-            new Error(`A definition parser thread stopped with code ${code}`),
-          );
-        }
-      });
-      this.threads.push(thread);
-    }
+  private startThread(): Thread {
+    const worker = new Worker(
+      `require(${JSON.stringify(FEATURE_WORKER_FILE)});`,
+      {
+        eval: true,
+        workerData: { role: FEATURE_WORKER_ROLE },
+        execArgv: workerExecArgv(),
+        resourceLimits: THREAD_RESOURCE_LIMITS,
+      },
+    );
+    const thread: Thread = { worker, load: 0 };
+    let failure = '';
+    worker.on('message', (response: FeatureWorkerResponse) =>
+      this.answer(response),
+    );
+    worker.on('error', (error: unknown) => {
+      failure = error instanceof Error ? error.message : String(error);
+    });
+    worker.on('exit', code => {
+      if (!this.closed) {
+        this.recover(thread, failure || `exit code ${code}`);
+      }
+    });
+    return thread;
   }
 
   private send(
@@ -126,7 +146,7 @@ export class DefinitionParserPool {
     );
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { thread, size: items.length, resolve, reject });
+      this.pending.set(id, { thread, items, resolve, reject });
       thread.load += items.length;
       const request: FeatureWorkerRequest = { id, items };
       thread.worker.postMessage(request);
@@ -139,16 +159,45 @@ export class DefinitionParserPool {
       return;
     }
     this.pending.delete(response.id);
-    batch.thread.load -= batch.size;
+    batch.thread.load -= batch.items.length;
     batch.resolve(response.results);
   }
 
-  private failAll(error: Error) {
-    this.failure ??= error;
-    for (const batch of this.pending.values()) {
-      batch.reject(this.failure);
+  /**
+   * Replaces a thread that stopped, and parses its batches here. After
+   * {@link MAX_THREAD_FAILURES} failures (threads that cannot start, say),
+   * everything is parsed here.
+   */
+  private recover(thread: Thread, reason: string) {
+    this.failures += 1;
+    const index = this.threads.indexOf(thread);
+    if (index >= 0) {
+      this.threads.splice(index, 1);
     }
-    this.pending.clear();
+    const giveUp = this.failures >= MAX_THREAD_FAILURES;
+    if (giveUp) {
+      const threads = this.threads.splice(0);
+      threads.forEach(t => t.worker.terminate());
+    }
+    let definitions = 0;
+    for (const [id, batch] of this.pending) {
+      if (batch.thread === thread) {
+        this.pending.delete(id);
+        definitions += batch.items.length;
+        batch.resolve(
+          batch.items.map(item =>
+            extractDefinitionFeatures(item.type, item.definition),
+          ),
+        );
+      }
+    }
+    this.logger?.warn(
+      `A definition parser thread stopped (${reason}); ${definitions} definitions it had were parsed on the main thread${
+        giveUp
+          ? `. After ${this.failures} failures, definitions are parsed on the main thread only`
+          : ''
+      }`,
+    );
   }
 }
 

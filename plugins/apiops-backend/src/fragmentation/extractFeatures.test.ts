@@ -334,6 +334,29 @@ describe('extractDefinitionFeatures', () => {
     },
   );
 
+  it('reads YAML merge keys, and numbers and dates as the text written', () => {
+    const definition = [
+      'openapi: 3.0',
+      'info: { title: Ledger, version: 2.10 }',
+      'x-common: &common',
+      '  get: { responses: { "200": { description: ok } } }',
+      'paths:',
+      '  /entries:',
+      '    <<: *common',
+      '    post: { responses: { "201": { description: created } } }',
+      '  /entries/2024-01-01:',
+      '    <<: *common',
+    ].join('\n');
+    const result = extractDefinitionFeatures('openapi', definition);
+    expect(result.problem).toBeUndefined();
+    expect(result.features?.operations).toEqual([
+      'GET /entries',
+      'GET /entries/2024-01-01',
+      'POST /entries',
+    ]);
+    expect(result.features?.version).toBe('2');
+  });
+
   it('reads path casing and versioning of REST APIs', () => {
     const style = (paths: string[], servers: string[] = []) =>
       extractDefinitionFeatures(

@@ -111,7 +111,9 @@ export class SnapshotService {
     const started = Date.now();
     const threads = this.options.parserThreads ?? 0;
     const parser =
-      threads > 0 ? DefinitionParserPool.create({ threads }) : undefined;
+      threads > 0
+        ? DefinitionParserPool.create({ threads, logger })
+        : undefined;
     try {
       const credentials = await this.options.auth.getOwnServiceCredentials();
       const index = await this.buildIndex(credentials);
