@@ -35,20 +35,10 @@
  * `owner-orphaned`.
  */
 import type { Entity } from '@backstage/catalog-model';
+import { mix32 } from '../src/fragmentation/findSimilarPairs';
 
 // ---------------------------------------------------------------------------
 // Randomness
-
-/** MurmurHash3's 32-bit finalizer. */
-export function mix32(value: number): number {
-  let h = value | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** A small, fast PRNG (mulberry32), seeded per entity. */
 export class Rng {
@@ -982,16 +972,16 @@ function schemaName(design: ApiDesign): string {
     .join('');
 }
 
-function openApiDocument(
-  design: ApiDesign,
-  options: {
-    major: number;
-    minor: number;
-    style: number;
-    rng: Rng;
-    description: string;
-  },
-): Json {
+/** How {@link openApiDocument} and {@link openApiYaml} write a design. */
+interface DocumentOptions {
+  major: number;
+  minor: number;
+  style: number;
+  rng: Rng;
+  description: string;
+}
+
+function openApiDocument(design: ApiDesign, options: DocumentOptions): Json {
   const { rng, major } = options;
   const server = serverLayout(rng, design, major, options.style);
   const schema = schemaName(design);
@@ -1191,16 +1181,7 @@ function operationIdOf(method: string, path: string): string {
  * a person would (block style, small maps in flow style); much cheaper than
  * building the object and emitting it generically.
  */
-function openApiYaml(
-  design: ApiDesign,
-  options: {
-    major: number;
-    minor: number;
-    style: number;
-    rng: Rng;
-    description: string;
-  },
-): string {
+function openApiYaml(design: ApiDesign, options: DocumentOptions): string {
   const { rng, major } = options;
   const server = serverLayout(rng, design, major, options.style);
   const schema = schemaName(design);

@@ -41,7 +41,12 @@ import {
   DEFAULT_METHOD_CYCLE,
   FragmentationCluster,
 } from '@apiops-backstage/plugin-apiops-common';
-import { SnapshotService } from '../src/snapshot/SnapshotService';
+import {
+  API_FIELDS,
+  ORG_FIELDS,
+  ORG_KINDS,
+  SnapshotService,
+} from '../src/snapshot/SnapshotService';
 import { DatabaseSnapshotStore } from '../src/database/DatabaseSnapshotStore';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
 import type { SnapshotStore } from '../src/database/SnapshotStore';
@@ -64,6 +69,7 @@ import {
   entityPages,
   plantedTruth,
 } from './catalogGenerator';
+import { score, scoreClusters } from './accuracy';
 
 // ---------------------------------------------------------------------------
 // Measuring
@@ -120,45 +126,6 @@ function log(message: string) {
 
 // ---------------------------------------------------------------------------
 // The fake catalog
-
-/** What the snapshot asks of groups, users and components (as in SnapshotService). */
-const ORG_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.annotations',
-  'spec.type',
-  'spec.owner',
-  'spec.parent',
-  'spec.children',
-  'spec.memberOf',
-  'spec.profile.displayName',
-  'spec.providesApis',
-  'spec.consumesApis',
-  'spec.domain',
-  'relations',
-];
-const ORG_KINDS = [
-  'Group',
-  'User',
-  'Component',
-  'System',
-  'Domain',
-  'Resource',
-];
-
-/** What the snapshot asks of APIs (as in SnapshotService). */
-const API_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.title',
-  'metadata.description',
-  'metadata.annotations',
-  'spec',
-  'relations',
-];
 
 /** The catalog's `fields` projection: only the listed (dotted) paths. */
 function project(entity: Entity, fields: readonly string[]): Entity {
@@ -547,55 +514,6 @@ function bareRun(files: CatalogFiles): BareFigures {
 // ---------------------------------------------------------------------------
 // Accuracy against the planted truth
 
-interface Score {
-  planted: number;
-  detected: number;
-  truePositives: number;
-  precision: number;
-  recall: number;
-  falsePositives?: string[];
-  misses?: string[];
-}
-
-function score(planted: Set<string>, detected: Set<string>, sample = 3): Score {
-  let hits = 0;
-  const falsePositives: string[] = [];
-  for (const key of detected) {
-    if (planted.has(key)) hits += 1;
-    else if (falsePositives.length < sample) falsePositives.push(key);
-  }
-  const misses: string[] = [];
-  for (const key of planted) {
-    if (!detected.has(key) && misses.length < sample) misses.push(key);
-  }
-  return {
-    planted: planted.size,
-    detected: detected.size,
-    truePositives: hits,
-    precision: detected.size === 0 ? 1 : round(hits / detected.size, 4),
-    recall: planted.size === 0 ? 1 : round(hits / planted.size, 4),
-    ...(falsePositives.length ? { falsePositives } : {}),
-    ...(misses.length ? { misses } : {}),
-  };
-}
-
-function pairsOf(refs: string[]): string[] {
-  const sorted = [...refs].map(r => r.toLocaleLowerCase('en-US')).sort();
-  const pairs: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    for (let j = i + 1; j < sorted.length; j++)
-      pairs.push(`${sorted[i]} ${sorted[j]}`);
-  }
-  return pairs;
-}
-
-function setKey(refs: string[]): string {
-  return refs
-    .map(r => r.toLocaleLowerCase('en-US'))
-    .sort()
-    .join(' ');
-}
-
 async function readAll<T>(
   page: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string }>,
 ): Promise<T[]> {
@@ -614,45 +532,11 @@ async function accuracy(ctx: Context) {
   const clusters = await readAll<FragmentationCluster>(cursor =>
     ctx.store.listFragmentation({ limit: 1000, cursor }),
   );
-  const byType = (type: string) =>
-    clusters
-      .filter(c => c.type === type)
-      .map(c => c.members.map(m => m.entityRef));
-  const counts: Record<string, number> = {};
-  for (const cluster of clusters)
-    counts[cluster.type] = (counts[cluster.type] ?? 0) + 1;
-
-  const duplicates = byType('duplicate');
-  const sprawl = byType('version-sprawl');
-  const quietMembers = new Set(truth.quietFamilies.flat());
   const gaps = await readAll(cursor =>
     ctx.store.listOwnershipGaps({ limit: 1000, cursor }),
   );
   return {
-    clusters: counts,
-    duplicatePairs: score(
-      new Set(truth.duplicateGroups.flatMap(pairsOf)),
-      new Set(duplicates.flatMap(pairsOf)),
-    ),
-    duplicateGroups: score(
-      new Set(truth.duplicateGroups.map(setKey)),
-      new Set(duplicates.map(setKey)),
-    ),
-    versionSprawl: score(
-      new Set(truth.sprawlFamilies.map(setKey)),
-      new Set(sprawl.map(setKey)),
-    ),
-    quietFamiliesReported: sprawl.filter(members =>
-      members.some(ref => quietMembers.has(ref.toLocaleLowerCase('en-US'))),
-    ).length,
-    overlaps: score(
-      new Set(truth.overlapPairs.map(pair => setKey(pair))),
-      new Set(byType('overlap').map(setKey)),
-    ),
-    nameCollisions: score(
-      new Set(truth.collisionPairs.map(pair => setKey(pair))),
-      new Set(byType('name-collision').map(setKey)),
-    ),
+    ...scoreClusters(truth, clusters),
     ownershipGaps: score(
       truth.gaps,
       new Set(

@@ -107,7 +107,7 @@ function sortRun(array: Int32Array, from: number, to: number) {
 }
 
 /** MurmurHash3's 32-bit finalizer: a fast, well-mixed integer hash. */
-function mix32(value: number): number {
+export function mix32(value: number): number {
   let h = value | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

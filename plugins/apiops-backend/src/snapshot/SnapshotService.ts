@@ -38,7 +38,7 @@ import {
 import { checkDefinition } from './checkDefinition';
 
 /** Entity fields the snapshot reads of groups, users and components. */
-const ORG_FIELDS = [
+export const ORG_FIELDS = [
   'kind',
   'metadata.name',
   'metadata.namespace',
@@ -56,8 +56,18 @@ const ORG_FIELDS = [
   'relations',
 ];
 
+/** The kinds the snapshot reads besides APIs. */
+export const ORG_KINDS = [
+  'Group',
+  'User',
+  'Component',
+  'System',
+  'Domain',
+  'Resource',
+] as const;
+
 /** Entity fields the snapshot reads of APIs. */
-const API_FIELDS = [
+export const API_FIELDS = [
   'kind',
   'metadata.name',
   'metadata.namespace',
@@ -184,9 +194,7 @@ export class SnapshotService {
     const systemDomains = new Map<string, string>();
     for await (const page of this.options.catalog.streamEntities(
       {
-        filter: {
-          kind: ['Group', 'User', 'Component', 'System', 'Domain', 'Resource'],
-        },
+        filter: { kind: [...ORG_KINDS] },
         fields: ORG_FIELDS,
       },
       { credentials },
