@@ -81,15 +81,7 @@ export function registerApiOpsActions(options: {
             kind: z.string().optional(),
             title: z.string().optional(),
             memberCount: z.number().optional(),
-            gaps: z
-              .array(
-                z.object({
-                  type: z.string(),
-                  severity: z.string(),
-                  message: z.string(),
-                }),
-              )
-              .optional(),
+            gaps: z.array(gapSchema(z)).optional(),
           }),
           lifecycle: z.string().optional(),
           fragmentation: z
@@ -152,10 +144,7 @@ export function registerApiOpsActions(options: {
     schema: {
       input: z =>
         z.object({
-          type: z
-            .enum(OWNER_GAP_TYPES as unknown as [string, ...string[]])
-            .optional()
-            .describe('Only gaps of this type'),
+          type: typeFilterSchema(z, OWNER_GAP_TYPES, 'Only gaps of this type'),
           owner: z
             .string()
             .optional()
@@ -168,37 +157,31 @@ export function registerApiOpsActions(options: {
             .describe(
               'Only APIs of this system, e.g. system:default/payments-hub',
             ),
-          limit: z.number().int().min(1).max(100).default(50),
+          limit: limitSchema(z, 50),
           cursor: z
             .string()
             .optional()
             .describe('nextCursor of a previous call, for the next page'),
         }),
       output: z =>
-        z.object({
-          items: z.array(
-            z.object({
+        pageSchema(
+          z,
+          z
+            .object({
               entityRef: z.string(),
               title: z.string(),
               owner: z.string().optional(),
               declaredOwner: z.string().optional(),
               system: z.string().optional(),
-              type: z.string(),
-              severity: z.string(),
-              message: z.string(),
-            }),
-          ),
-          nextCursor: z.string().optional(),
-        }),
+            })
+            .extend(gapSchema(z).shape),
+        ),
     },
     action: async ({ input, credentials }) => {
       await authorizeReports(credentials);
       const page = await snapshots.listOwnershipGaps({
+        ...toReportQuery(input),
         type: input.type as (typeof OWNER_GAP_TYPES)[number] | undefined,
-        owner: input.owner && toRef(input.owner, 'group', 'owner'),
-        system: input.system && toRef(input.system, 'system', 'system'),
-        limit: input.limit,
-        cursor: input.cursor,
       });
       return { output: JSON.parse(JSON.stringify(page)) };
     },
@@ -214,10 +197,11 @@ export function registerApiOpsActions(options: {
     schema: {
       input: z =>
         z.object({
-          type: z
-            .enum(FRAGMENTATION_TYPES as unknown as [string, ...string[]])
-            .optional()
-            .describe('Only clusters of this type'),
+          type: typeFilterSchema(
+            z,
+            FRAGMENTATION_TYPES,
+            'Only clusters of this type',
+          ),
           owner: z
             .string()
             .optional()
@@ -226,43 +210,38 @@ export function registerApiOpsActions(options: {
             .string()
             .optional()
             .describe('Only clusters with an API of this system'),
-          limit: z.number().int().min(1).max(100).default(20),
+          limit: limitSchema(z, 20),
           cursor: z.string().optional(),
         }),
       output: z =>
-        z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              type: z.string(),
-              score: z.number(),
-              message: z.string(),
-              scope: z.string().optional(),
-              members: z.array(
-                z.object({
-                  entityRef: z.string(),
-                  title: z.string().optional(),
-                  owner: z.string().optional(),
-                  system: z.string().optional(),
-                  version: z.string().optional(),
-                  lifecycle: z.string().optional(),
-                }),
-              ),
-              sharedOperations: z.array(z.string()),
-              sharedOperationCount: z.number(),
-            }),
-          ),
-          nextCursor: z.string().optional(),
-        }),
+        pageSchema(
+          z,
+          z.object({
+            id: z.string(),
+            type: z.string(),
+            score: z.number(),
+            message: z.string(),
+            scope: z.string().optional(),
+            members: z.array(
+              z.object({
+                entityRef: z.string(),
+                title: z.string().optional(),
+                owner: z.string().optional(),
+                system: z.string().optional(),
+                version: z.string().optional(),
+                lifecycle: z.string().optional(),
+              }),
+            ),
+            sharedOperations: z.array(z.string()),
+            sharedOperationCount: z.number(),
+          }),
+        ),
     },
     action: async ({ input, credentials }) => {
       await authorizeReports(credentials);
       const page = await snapshots.listFragmentation({
+        ...toReportQuery(input),
         type: input.type as (typeof FRAGMENTATION_TYPES)[number] | undefined,
-        owner: input.owner && toRef(input.owner, 'group', 'owner'),
-        system: input.system && toRef(input.system, 'system', 'system'),
-        limit: input.limit,
-        cursor: input.cursor,
       });
       return {
         output: {
@@ -287,7 +266,7 @@ export function registerApiOpsActions(options: {
             .string()
             .min(1)
             .describe('The group: group:<namespace>/<name> or <name>'),
-          limit: z.number().int().min(1).max(100).default(50),
+          limit: limitSchema(z, 50),
           cursor: z.string().optional(),
         }),
       output: z =>
@@ -309,13 +288,7 @@ export function registerApiOpsActions(options: {
               system: z.string().optional(),
               station: z.string(),
               governanceStatus: z.string(),
-              gaps: z.array(
-                z.object({
-                  type: z.string(),
-                  severity: z.string(),
-                  message: z.string(),
-                }),
-              ),
+              gaps: z.array(gapSchema(z)),
               findings: z.number(),
             }),
           ),
@@ -352,6 +325,60 @@ export function registerApiOpsActions(options: {
       };
     },
   });
+}
+
+/** The zod that the actions registry passes to the schema factories. */
+type Zod = Parameters<
+  Parameters<ActionsRegistryService['register']>[0]['schema']['output']
+>[0];
+
+/** An ownership gap of an API. */
+function gapSchema(z: Zod) {
+  return z.object({
+    type: z.string(),
+    severity: z.string(),
+    message: z.string(),
+  });
+}
+
+/** A page of a report: its items, and the cursor of the next page. */
+function pageSchema<T extends Parameters<Zod['array']>[0]>(z: Zod, item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().optional(),
+  });
+}
+
+/** The number of items of a page, at most 100. */
+function limitSchema(z: Zod, defaultLimit: number) {
+  return z.number().int().min(1).max(100).default(defaultLimit);
+}
+
+/** An optional filter by one of the types of a report. */
+function typeFilterSchema(
+  z: Zod,
+  types: readonly string[],
+  description: string,
+) {
+  return z
+    .enum(types as [string, ...string[]])
+    .optional()
+    .describe(description);
+}
+
+/** The owner, system and page of a report query, with the refs normalized. */
+function toReportQuery(input: {
+  owner?: string;
+  system?: string;
+  limit: number;
+  cursor?: string;
+}) {
+  return {
+    owner: input.owner && toRef(input.owner, 'group', 'owner'),
+    system: input.system && toRef(input.system, 'system', 'system'),
+    limit: input.limit,
+    cursor: input.cursor,
+  };
 }
 
 function toRef(value: string, defaultKind: string, field: string): string {
