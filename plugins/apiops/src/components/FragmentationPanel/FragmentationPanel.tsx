@@ -1,7 +1,6 @@
 import { Fragment } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import type {
@@ -12,6 +11,7 @@ import { apiopsTranslationRef } from '../../translation';
 import { SeverityStatus } from '../EntityApiOpsCommon';
 import { memberOf, otherMembers } from './fragmentationDetails';
 import {
+  ClusterScope,
   ClusterScore,
   FragmentationTypeChip,
   MemberFact,
@@ -49,9 +49,6 @@ const useStyles = makeStyles(theme => ({
   heading: {
     margin: 0,
     display: 'inline-flex',
-  },
-  scope: {
-    color: theme.palette.text.secondary,
   },
   description: {
     display: 'block',
@@ -181,19 +178,7 @@ function ClusterItem(props: {
           <FragmentationTypeChip type={cluster.type} />
         </Typography>
         <ClusterScore cluster={cluster} />
-        {cluster.scope && (
-          <Typography
-            variant="body2"
-            component="span"
-            className={classes.scope}
-          >
-            {t('fragmentation.inScope', {
-              scope: (
-                <EntityRefLink entityRef={cluster.scope} defaultKind="system" />
-              ),
-            })}
-          </Typography>
-        )}
+        <ClusterScope cluster={cluster} />
       </div>
       <Typography variant="caption" className={classes.description}>
         {t(`fragmentation.typeDescriptions.${cluster.type}`)}

@@ -53,6 +53,9 @@ const useStyles = makeStyles(theme => ({
   scoreValue: {
     fontWeight: theme.typography.fontWeightBold as number,
   },
+  scope: {
+    color: theme.palette.text.secondary,
+  },
   operations: {
     listStyle: 'none',
     margin: theme.spacing(0.5, 0, 0),
@@ -150,6 +153,23 @@ export function ClusterScore(props: { cluster: FragmentationCluster }) {
         })}
       </Typography>
     </Tooltip>
+  );
+}
+
+/** The system a cluster is limited to, if any: "In <system>". */
+export function ClusterScope(props: { cluster: FragmentationCluster }) {
+  const { cluster } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  if (!cluster.scope) {
+    return null;
+  }
+  return (
+    <Typography variant="body2" component="span" className={classes.scope}>
+      {t('fragmentation.inScope', {
+        scope: <EntityRefLink entityRef={cluster.scope} defaultKind="system" />,
+      })}
+    </Typography>
   );
 }
 

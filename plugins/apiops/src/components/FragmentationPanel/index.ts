@@ -3,6 +3,7 @@ export {
   PANEL_SHARED_OPERATIONS,
 } from './FragmentationPanel';
 export {
+  ClusterScope,
   ClusterScore,
   FragmentationTypeChip,
   MemberLink,

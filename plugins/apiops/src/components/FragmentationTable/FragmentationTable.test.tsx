@@ -14,6 +14,10 @@ import {
   overlapCluster,
   styleCluster,
 } from '../FragmentationPanel/__fixtures__/clusters';
+import {
+  chooseTypeFilter,
+  typeTextFilter,
+} from '../ReportFilters/__testUtils__/reportFilters';
 import { FragmentationTable } from './FragmentationTable';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
@@ -209,10 +213,7 @@ describe('FragmentationTable', () => {
     await renderTable(api);
     await screen.findByText(duplicateCluster.message);
 
-    await userEvent.click(
-      screen.getByRole('button', { name: /Fragmentation type/ }),
-    );
-    await userEvent.click(screen.getByRole('option', { name: 'Overlap' }));
+    await chooseTypeFilter(/Fragmentation type/, 'Overlap');
     await waitFor(() =>
       expect(api.listFragmentation).toHaveBeenLastCalledWith(
         { type: 'overlap', owner: undefined, system: undefined },
@@ -220,10 +221,8 @@ describe('FragmentationTable', () => {
       ),
     );
 
-    await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
-    await userEvent.paste(' group:default/cards-team ');
-    await userEvent.click(screen.getByRole('textbox', { name: 'System' }));
-    await userEvent.paste('card-platform');
+    await typeTextFilter('Owner', ' group:default/cards-team ');
+    await typeTextFilter('System', 'card-platform');
     await waitFor(() =>
       expect(api.listFragmentation).toHaveBeenLastCalledWith(
         {
@@ -304,14 +303,8 @@ describe('FragmentationTable', () => {
     try {
       await renderTable(api);
       await screen.findByText(duplicateCluster.message);
-      await userEvent.click(
-        screen.getByRole('button', { name: /Fragmentation type/ }),
-      );
-      await userEvent.click(
-        screen.getByRole('option', { name: 'Version sprawl' }),
-      );
-      await userEvent.click(screen.getByRole('textbox', { name: 'System' }));
-      await userEvent.paste('system:default/payments-hub');
+      await chooseTypeFilter(/Fragmentation type/, 'Version sprawl');
+      await typeTextFilter('System', 'system:default/payments-hub');
       await waitFor(() =>
         expect(api.listFragmentation).toHaveBeenLastCalledWith(
           expect.objectContaining({ system: 'system:default/payments-hub' }),
@@ -369,8 +362,7 @@ describe('FragmentationTable', () => {
       ),
     ).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
-    await userEvent.paste('team-a');
+    await typeTextFilter('Owner', 'team-a');
     expect(
       await screen.findByText(
         'No fragmentation cluster matches these filters.',

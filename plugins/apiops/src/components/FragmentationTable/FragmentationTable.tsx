@@ -1,9 +1,8 @@
-import { ChangeEvent, useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import IconButton from '@material-ui/core/IconButton';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import MenuItem from '@material-ui/core/MenuItem';
 import Paper from '@material-ui/core/Paper';
 import { makeStyles } from '@material-ui/core/styles';
 import Table from '@material-ui/core/Table';
@@ -11,33 +10,32 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import ChevronLeftIcon from '@material-ui/icons/ChevronLeft';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
-import useDebounce from 'react-use/esm/useDebounce';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   FRAGMENTATION_TYPES,
   FragmentationCluster,
   FragmentationType,
 } from '@apiops-backstage/plugin-apiops-common';
-import { apiopsApiRef, FragmentationFilters } from '../../api';
+import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
 import { useCursorPages } from '../CursorPagination';
 import { visuallyHidden } from '../EntityApiOpsCommon';
 import {
+  ClusterScope,
   ClusterScore,
   FragmentationTypeChip,
   MemberLink,
   memberName,
 } from '../FragmentationPanel';
 import { downloadBlob } from '../OwnershipGapsTable/downloadBlob';
+import { ReportFilters, useReportFilters } from '../ReportFilters';
 import { ClusterComparison } from './ClusterComparison';
 
 /** Clusters per page. */
@@ -46,25 +44,9 @@ export const FRAGMENTATION_PAGE_SIZE = 10;
 /** The name of the downloaded CSV file. */
 export const FRAGMENTATION_CSV_FILENAME = 'apiops-fragmentation.csv';
 
-const FILTER_DEBOUNCE_MS = 400;
 const COLUMNS = 4;
 
 const useStyles = makeStyles(theme => ({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-start',
-    gap: theme.spacing(2),
-    marginBottom: theme.spacing(2),
-  },
-  typeFilter: {
-    minWidth: 200,
-  },
-  textFilter: {
-    minWidth: 220,
-    flex: '1 1 220px',
-    maxWidth: 320,
-  },
   download: {
     marginLeft: 'auto',
     alignSelf: 'center',
@@ -144,9 +126,6 @@ const useStyles = makeStyles(theme => ({
     alignItems: 'center',
     gap: theme.spacing(0.5, 1.5),
   },
-  scope: {
-    color: theme.palette.text.secondary,
-  },
   message: {
     marginTop: theme.spacing(0.75),
     overflowWrap: 'anywhere',
@@ -212,10 +191,6 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-function textFilter(value: string): string | undefined {
-  return value.trim() || undefined;
-}
-
 function ClusterRows(props: {
   cluster: FragmentationCluster;
   striped: boolean;
@@ -252,22 +227,7 @@ function ClusterRows(props: {
           <div className={classes.clusterHeader}>
             <FragmentationTypeChip type={cluster.type} />
             <ClusterScore cluster={cluster} />
-            {cluster.scope && (
-              <Typography
-                variant="body2"
-                component="span"
-                className={classes.scope}
-              >
-                {t('fragmentation.inScope', {
-                  scope: (
-                    <EntityRefLink
-                      entityRef={cluster.scope}
-                      defaultKind="system"
-                    />
-                  ),
-                })}
-              </Typography>
-            )}
+            <ClusterScope cluster={cluster} />
           </div>
           <Typography variant="body2" className={classes.message}>
             {cluster.message}
@@ -334,28 +294,8 @@ export function FragmentationTable(props: {
   const apiopsApi = useApi(apiopsApiRef);
   const { t } = useTranslationRef(apiopsTranslationRef);
 
-  const [type, setType] = useState<FragmentationType | undefined>();
-  const [ownerInput, setOwnerInput] = useState('');
-  const [systemInput, setSystemInput] = useState('');
-  const [typed, setTyped] = useState({ owner: '', system: '' });
-  useDebounce(
-    () =>
-      setTyped(previous =>
-        previous.owner === ownerInput && previous.system === systemInput
-          ? previous
-          : { owner: ownerInput, system: systemInput },
-      ),
-    FILTER_DEBOUNCE_MS,
-    [ownerInput, systemInput],
-  );
-  const filters = useMemo<FragmentationFilters>(
-    () => ({
-      type,
-      owner: textFilter(typed.owner),
-      system: textFilter(typed.system),
-    }),
-    [type, typed],
-  );
+  const { filters, inputs, changeInputs } =
+    useReportFilters<FragmentationType>();
   const filtered = Boolean(filters.type || filters.owner || filters.system);
 
   const { value, loading, error, pageIndex, next, previous } = useCursorPages(
@@ -431,52 +371,20 @@ export function FragmentationTable(props: {
 
   return (
     <>
-      <div className={classes.filters}>
-        <TextField
-          select
-          id="apiops-fragmentation-type"
-          className={classes.typeFilter}
-          variant="outlined"
-          size="small"
-          label={t('fragmentation.table.typeFilter')}
-          value={type ?? ''}
-          SelectProps={{ displayEmpty: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={(event: ChangeEvent<{ value: unknown }>) =>
-            setType((event.target.value as FragmentationType) || undefined)
-          }
-        >
-          <MenuItem value="">{t('fragmentation.table.anyType')}</MenuItem>
-          {FRAGMENTATION_TYPES.map(fragmentationType => (
-            <MenuItem key={fragmentationType} value={fragmentationType}>
-              {t(`fragmentation.types.${fragmentationType}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          id="apiops-fragmentation-owner"
-          className={classes.textFilter}
-          variant="outlined"
-          size="small"
-          label={t('fragmentation.table.ownerFilter')}
-          helperText={t('fragmentation.table.refHelp', {
-            example: 'group:default/team-a',
-          })}
-          value={ownerInput}
-          onChange={event => setOwnerInput(event.target.value)}
-        />
-        <TextField
-          id="apiops-fragmentation-system"
-          className={classes.textFilter}
-          variant="outlined"
-          size="small"
-          label={t('fragmentation.table.systemFilter')}
-          helperText={t('fragmentation.table.refHelp', {
-            example: 'system:default/payments',
-          })}
-          value={systemInput}
-          onChange={event => setSystemInput(event.target.value)}
-        />
+      <ReportFilters
+        idPrefix="apiops-fragmentation"
+        types={FRAGMENTATION_TYPES}
+        labels={{
+          type: t('fragmentation.table.typeFilter'),
+          anyType: t('fragmentation.table.anyType'),
+          typeOption: type => t(`fragmentation.types.${type}`),
+          owner: t('fragmentation.table.ownerFilter'),
+          system: t('fragmentation.table.systemFilter'),
+          refHelp: example => t('fragmentation.table.refHelp', { example }),
+        }}
+        value={inputs}
+        onChange={changeInputs}
+      >
         <Button
           className={classes.download}
           variant="outlined"
@@ -489,7 +397,7 @@ export function FragmentationTable(props: {
         >
           {t('fragmentation.table.download')}
         </Button>
-      </div>
+      </ReportFilters>
       {downloadError && (
         <Alert
           severity="error"

@@ -7,6 +7,10 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apiopsApiRef } from '../../api';
 import { gapRows, mockApiOpsApi } from '../ApiOpsPage/__fixtures__/reports';
+import {
+  chooseTypeFilter,
+  typeTextFilter,
+} from '../ReportFilters/__testUtils__/reportFilters';
 import { OwnershipGapsTable } from './OwnershipGapsTable';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
@@ -61,10 +65,7 @@ describe('OwnershipGapsTable', () => {
     const api = mockApiOpsApi();
     await renderTable(api);
 
-    await userEvent.click(screen.getByRole('button', { name: /Gap type/ }));
-    await userEvent.click(
-      screen.getByRole('option', { name: 'Owner missing' }),
-    );
+    await chooseTypeFilter(/Gap type/, 'Owner missing');
     await waitFor(() =>
       expect(api.listOwnershipGaps).toHaveBeenLastCalledWith(
         { type: 'owner-missing', owner: undefined, system: undefined },
@@ -72,10 +73,8 @@ describe('OwnershipGapsTable', () => {
       ),
     );
 
-    await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
-    await userEvent.paste(' team-a ');
-    await userEvent.click(screen.getByRole('textbox', { name: 'System' }));
-    await userEvent.paste('system:default/payments');
+    await typeTextFilter('Owner', ' team-a ');
+    await typeTextFilter('System', 'system:default/payments');
     await waitFor(() =>
       expect(api.listOwnershipGaps).toHaveBeenLastCalledWith(
         {
@@ -145,12 +144,8 @@ describe('OwnershipGapsTable', () => {
 
     try {
       await renderTable(api);
-      await userEvent.click(screen.getByRole('button', { name: /Gap type/ }));
-      await userEvent.click(
-        screen.getByRole('option', { name: 'Owner unresolved' }),
-      );
-      await userEvent.click(screen.getByRole('textbox', { name: 'Owner' }));
-      await userEvent.paste('group:default/treasury-ops');
+      await chooseTypeFilter(/Gap type/, 'Owner unresolved');
+      await typeTextFilter('Owner', 'group:default/treasury-ops');
       await waitFor(() =>
         expect(api.listOwnershipGaps).toHaveBeenLastCalledWith(
           expect.objectContaining({ owner: 'group:default/treasury-ops' }),

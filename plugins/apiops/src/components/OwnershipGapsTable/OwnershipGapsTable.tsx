@@ -1,13 +1,10 @@
-import { ChangeEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
-import MenuItem from '@material-ui/core/MenuItem';
 import { makeStyles } from '@material-ui/core/styles';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
-import useDebounce from 'react-use/esm/useDebounce';
 import { ResponseErrorPanel, TableColumn } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -16,9 +13,10 @@ import {
   OwnerGapType,
   OwnershipGapRow,
 } from '@apiops-backstage/plugin-apiops-common';
-import { apiopsApiRef, OwnershipGapFilters } from '../../api';
+import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
 import { CursorPaginatedTable, useCursorPages } from '../CursorPagination';
+import { ReportFilters, useReportFilters } from '../ReportFilters';
 import { downloadBlob } from './downloadBlob';
 import { GapChip } from './GapChip';
 
@@ -28,24 +26,7 @@ export const OWNERSHIP_GAPS_PAGE_SIZE = 20;
 /** The name of the downloaded CSV file. */
 export const OWNERSHIP_GAPS_CSV_FILENAME = 'apiops-ownership-gaps.csv';
 
-const FILTER_DEBOUNCE_MS = 400;
-
 const useStyles = makeStyles(theme => ({
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-start',
-    gap: theme.spacing(2),
-    marginBottom: theme.spacing(2),
-  },
-  typeFilter: {
-    minWidth: 200,
-  },
-  textFilter: {
-    minWidth: 220,
-    flex: '1 1 220px',
-    maxWidth: 320,
-  },
   download: {
     marginLeft: 'auto',
     alignSelf: 'center',
@@ -58,10 +39,6 @@ const useStyles = makeStyles(theme => ({
     marginTop: theme.spacing(0.75),
   },
 }));
-
-function textFilter(value: string): string | undefined {
-  return value.trim() || undefined;
-}
 
 /**
  * Whether the row's owner is an entity of the catalog. The row does not say
@@ -89,28 +66,7 @@ export function OwnershipGapsTable(props: {
   const apiopsApi = useApi(apiopsApiRef);
   const { t } = useTranslationRef(apiopsTranslationRef);
 
-  const [type, setType] = useState<OwnerGapType | undefined>();
-  const [ownerInput, setOwnerInput] = useState('');
-  const [systemInput, setSystemInput] = useState('');
-  const [typed, setTyped] = useState({ owner: '', system: '' });
-  useDebounce(
-    () =>
-      setTyped(previous =>
-        previous.owner === ownerInput && previous.system === systemInput
-          ? previous
-          : { owner: ownerInput, system: systemInput },
-      ),
-    FILTER_DEBOUNCE_MS,
-    [ownerInput, systemInput],
-  );
-  const filters = useMemo<OwnershipGapFilters>(
-    () => ({
-      type,
-      owner: textFilter(typed.owner),
-      system: textFilter(typed.system),
-    }),
-    [type, typed],
-  );
+  const { filters, inputs, changeInputs } = useReportFilters<OwnerGapType>();
 
   const { value, loading, error, pageIndex, next, previous } = useCursorPages(
     JSON.stringify([filters, refreshKey]),
@@ -201,52 +157,20 @@ export function OwnershipGapsTable(props: {
 
   return (
     <>
-      <div className={classes.filters}>
-        <TextField
-          select
-          id="apiops-gap-type"
-          className={classes.typeFilter}
-          variant="outlined"
-          size="small"
-          label={t('page.gaps.typeFilter')}
-          value={type ?? ''}
-          SelectProps={{ displayEmpty: true }}
-          InputLabelProps={{ shrink: true }}
-          onChange={(event: ChangeEvent<{ value: unknown }>) =>
-            setType((event.target.value as OwnerGapType) || undefined)
-          }
-        >
-          <MenuItem value="">{t('page.gaps.anyType')}</MenuItem>
-          {OWNER_GAP_TYPES.map(gapType => (
-            <MenuItem key={gapType} value={gapType}>
-              {t(`page.gapTypes.${gapType}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          id="apiops-gap-owner"
-          className={classes.textFilter}
-          variant="outlined"
-          size="small"
-          label={t('page.gaps.ownerFilter')}
-          helperText={t('page.gaps.refHelp', {
-            example: 'group:default/team-a',
-          })}
-          value={ownerInput}
-          onChange={event => setOwnerInput(event.target.value)}
-        />
-        <TextField
-          id="apiops-gap-system"
-          className={classes.textFilter}
-          variant="outlined"
-          size="small"
-          label={t('page.gaps.systemFilter')}
-          helperText={t('page.gaps.refHelp', {
-            example: 'system:default/payments',
-          })}
-          value={systemInput}
-          onChange={event => setSystemInput(event.target.value)}
-        />
+      <ReportFilters
+        idPrefix="apiops-gap"
+        types={OWNER_GAP_TYPES}
+        labels={{
+          type: t('page.gaps.typeFilter'),
+          anyType: t('page.gaps.anyType'),
+          typeOption: gapType => t(`page.gapTypes.${gapType}`),
+          owner: t('page.gaps.ownerFilter'),
+          system: t('page.gaps.systemFilter'),
+          refHelp: example => t('page.gaps.refHelp', { example }),
+        }}
+        value={inputs}
+        onChange={changeInputs}
+      >
         <Button
           className={classes.download}
           variant="outlined"
@@ -259,7 +183,7 @@ export function OwnershipGapsTable(props: {
         >
           {t('page.gaps.download')}
         </Button>
-      </div>
+      </ReportFilters>
       {downloadError && (
         <Alert
           severity="error"
