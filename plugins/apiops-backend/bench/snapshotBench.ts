@@ -612,6 +612,12 @@ async function reportPages(ctx: Context) {
     maxCluster: 'id',
   });
   const [{ teams }] = await knex('apiops_team_rollups').count({ teams: '*' });
+  const [{ gapRows }] = await knex('apiops_ownership_gaps').count({
+    gapRows: '*',
+  });
+  const [{ clusterRows }] = await knex('apiops_fragmentation_clusters').count({
+    clusterRows: '*',
+  });
   const owners = (
     await knex('apiops_ownership_gaps')
       .distinct('owner_ref')
@@ -640,8 +646,8 @@ async function reportPages(ctx: Context) {
   const count = 200;
   return {
     rows: {
-      gaps: Number(maxGap),
-      clusters: Number(maxCluster),
+      gaps: Number(gapRows),
+      clusters: Number(clusterRows),
       teams: Number(teams),
       apis: plan.apis,
     },
