@@ -8,6 +8,10 @@ import userEvent from '@testing-library/user-event';
 import { apiopsApiRef } from '../../api';
 import { mockApiOpsApi } from '../ApiOpsPage/__fixtures__/reports';
 import {
+  clickDownload,
+  mockDownloads,
+} from '../CsvDownload/__testUtils__/csvDownload';
+import {
   clusters,
   duplicateCluster,
   largeDuplicateCluster,
@@ -290,15 +294,7 @@ describe('FragmentationTable', () => {
     const api = mockApiOpsApi({
       downloadFragmentationCsv: jest.fn().mockResolvedValue(csv),
     });
-    const createObjectURL = jest.fn().mockReturnValue('blob:fragmentation');
-    const revokeObjectURL = jest.fn();
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
-    const clicked: Array<{ download: string; href: string }> = [];
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function record(this: HTMLAnchorElement) {
-        clicked.push({ download: this.download, href: this.href });
-      });
+    const downloads = mockDownloads('blob:fragmentation');
 
     try {
       await renderTable(api);
@@ -312,23 +308,21 @@ describe('FragmentationTable', () => {
         ),
       );
 
-      await userEvent.click(
-        screen.getByRole('button', { name: 'Download CSV' }),
-      );
+      await clickDownload();
 
-      await waitFor(() => expect(clicked).toHaveLength(1));
+      await waitFor(() => expect(downloads.saved).toHaveLength(1));
       expect(api.downloadFragmentationCsv).toHaveBeenCalledWith({
         type: 'version-sprawl',
         owner: undefined,
         system: 'system:default/payments-hub',
       });
-      expect(createObjectURL).toHaveBeenCalledWith(csv);
-      expect(clicked[0]).toEqual({
+      expect(downloads.createObjectURL).toHaveBeenCalledWith(csv);
+      expect(downloads.saved[0]).toEqual({
         download: 'apiops-fragmentation.csv',
         href: 'blob:fragmentation',
       });
     } finally {
-      click.mockRestore();
+      downloads.restore();
     }
   });
 
@@ -341,7 +335,7 @@ describe('FragmentationTable', () => {
     await renderTable(api);
     await screen.findByText(duplicateCluster.message);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await clickDownload();
 
     expect(
       await screen.findByText(

@@ -1,6 +1,4 @@
 import { useCallback, useState } from 'react';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
 import IconButton from '@material-ui/core/IconButton';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
@@ -14,8 +12,6 @@ import Typography from '@material-ui/core/Typography';
 import ChevronLeftIcon from '@material-ui/icons/ChevronLeft';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import GetAppIcon from '@material-ui/icons/GetApp';
-import Alert from '@material-ui/lab/Alert';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
@@ -25,6 +21,11 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
+import {
+  CsvDownloadButton,
+  CsvDownloadError,
+  useCsvDownload,
+} from '../CsvDownload';
 import { useCursorPages } from '../CursorPagination';
 import { visuallyHidden } from '../EntityApiOpsCommon';
 import {
@@ -34,7 +35,6 @@ import {
   MemberLink,
   memberName,
 } from '../FragmentationPanel';
-import { downloadBlob } from '../OwnershipGapsTable/downloadBlob';
 import { ReportFilters, useReportFilters } from '../ReportFilters';
 import { ClusterComparison } from './ClusterComparison';
 
@@ -47,14 +47,6 @@ export const FRAGMENTATION_CSV_FILENAME = 'apiops-fragmentation.csv';
 const COLUMNS = 4;
 
 const useStyles = makeStyles(theme => ({
-  download: {
-    marginLeft: 'auto',
-    alignSelf: 'center',
-    whiteSpace: 'nowrap',
-  },
-  alert: {
-    marginBottom: theme.spacing(2),
-  },
   paper: {
     position: 'relative',
   },
@@ -319,20 +311,10 @@ export function FragmentationTable(props: {
     });
   }, []);
 
-  const [downloading, setDownloading] = useState(false);
-  const [downloadError, setDownloadError] = useState<Error>();
-  const download = async () => {
-    setDownloading(true);
-    setDownloadError(undefined);
-    try {
-      const csv = await apiopsApi.downloadFragmentationCsv(filters);
-      downloadBlob(csv, FRAGMENTATION_CSV_FILENAME);
-    } catch (e) {
-      setDownloadError(e as Error);
-    } finally {
-      setDownloading(false);
-    }
-  };
+  const csv = useCsvDownload(
+    () => apiopsApi.downloadFragmentationCsv(filters),
+    FRAGMENTATION_CSV_FILENAME,
+  );
 
   let body;
   if (!value && loading) {
@@ -385,30 +367,17 @@ export function FragmentationTable(props: {
         value={inputs}
         onChange={changeInputs}
       >
-        <Button
-          className={classes.download}
-          variant="outlined"
-          color="primary"
-          startIcon={
-            downloading ? <CircularProgress size={16} /> : <GetAppIcon />
-          }
-          disabled={downloading}
-          onClick={download}
-        >
-          {t('fragmentation.table.download')}
-        </Button>
+        <CsvDownloadButton
+          label={t('fragmentation.table.download')}
+          downloading={csv.downloading}
+          onClick={csv.download}
+        />
       </ReportFilters>
-      {downloadError && (
-        <Alert
-          severity="error"
-          className={classes.alert}
-          onClose={() => setDownloadError(undefined)}
-        >
-          {t('fragmentation.table.downloadError', {
-            message: downloadError.message,
-          })}
-        </Alert>
-      )}
+      <CsvDownloadError
+        error={csv.error}
+        message={message => t('fragmentation.table.downloadError', { message })}
+        onClose={csv.clearError}
+      />
       {error ? (
         <ResponseErrorPanel error={error} />
       ) : (

@@ -8,6 +8,10 @@ import userEvent from '@testing-library/user-event';
 import { apiopsApiRef } from '../../api';
 import { gapRows, mockApiOpsApi } from '../ApiOpsPage/__fixtures__/reports';
 import {
+  clickDownload,
+  mockDownloads,
+} from '../CsvDownload/__testUtils__/csvDownload';
+import {
   chooseTypeFilter,
   typeTextFilter,
 } from '../ReportFilters/__testUtils__/reportFilters';
@@ -132,15 +136,7 @@ describe('OwnershipGapsTable', () => {
     const api = mockApiOpsApi({
       downloadOwnershipGapsCsv: jest.fn().mockResolvedValue(csv),
     });
-    const createObjectURL = jest.fn().mockReturnValue('blob:gaps');
-    const revokeObjectURL = jest.fn();
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
-    const clicked: Array<{ download: string; href: string }> = [];
-    const click = jest
-      .spyOn(HTMLAnchorElement.prototype, 'click')
-      .mockImplementation(function record(this: HTMLAnchorElement) {
-        clicked.push({ download: this.download, href: this.href });
-      });
+    const downloads = mockDownloads('blob:gaps');
 
     try {
       await renderTable(api);
@@ -153,26 +149,24 @@ describe('OwnershipGapsTable', () => {
         ),
       );
 
-      await userEvent.click(
-        screen.getByRole('button', { name: 'Download CSV' }),
-      );
+      await clickDownload();
 
-      await waitFor(() => expect(clicked).toHaveLength(1));
+      await waitFor(() => expect(downloads.saved).toHaveLength(1));
       expect(api.downloadOwnershipGapsCsv).toHaveBeenCalledWith({
         type: 'owner-unresolved',
         owner: 'group:default/treasury-ops',
         system: undefined,
       });
-      expect(createObjectURL).toHaveBeenCalledWith(csv);
-      expect(clicked[0]).toEqual({
+      expect(downloads.createObjectURL).toHaveBeenCalledWith(csv);
+      expect(downloads.saved[0]).toEqual({
         download: 'apiops-ownership-gaps.csv',
         href: 'blob:gaps',
       });
       await waitFor(() =>
-        expect(revokeObjectURL).toHaveBeenCalledWith('blob:gaps'),
+        expect(downloads.revokeObjectURL).toHaveBeenCalledWith('blob:gaps'),
       );
     } finally {
-      click.mockRestore();
+      downloads.restore();
     }
   });
 
@@ -184,7 +178,7 @@ describe('OwnershipGapsTable', () => {
     });
     await renderTable(api);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await clickDownload();
 
     expect(
       await screen.findByText(

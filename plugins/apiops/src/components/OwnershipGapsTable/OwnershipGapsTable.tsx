@@ -1,10 +1,6 @@
-import { useMemo, useState } from 'react';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
+import { useMemo } from 'react';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import GetAppIcon from '@material-ui/icons/GetApp';
-import Alert from '@material-ui/lab/Alert';
 import { ResponseErrorPanel, TableColumn } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -15,9 +11,13 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
+import {
+  CsvDownloadButton,
+  CsvDownloadError,
+  useCsvDownload,
+} from '../CsvDownload';
 import { CursorPaginatedTable, useCursorPages } from '../CursorPagination';
 import { ReportFilters, useReportFilters } from '../ReportFilters';
-import { downloadBlob } from './downloadBlob';
 import { GapChip } from './GapChip';
 
 /** Rows per page of the ownership gaps. */
@@ -27,14 +27,6 @@ export const OWNERSHIP_GAPS_PAGE_SIZE = 20;
 export const OWNERSHIP_GAPS_CSV_FILENAME = 'apiops-ownership-gaps.csv';
 
 const useStyles = makeStyles(theme => ({
-  download: {
-    marginLeft: 'auto',
-    alignSelf: 'center',
-    whiteSpace: 'nowrap',
-  },
-  alert: {
-    marginBottom: theme.spacing(2),
-  },
   message: {
     marginTop: theme.spacing(0.75),
   },
@@ -77,20 +69,10 @@ export function OwnershipGapsTable(props: {
       }),
   );
 
-  const [downloading, setDownloading] = useState(false);
-  const [downloadError, setDownloadError] = useState<Error>();
-  const download = async () => {
-    setDownloading(true);
-    setDownloadError(undefined);
-    try {
-      const csv = await apiopsApi.downloadOwnershipGapsCsv(filters);
-      downloadBlob(csv, OWNERSHIP_GAPS_CSV_FILENAME);
-    } catch (e) {
-      setDownloadError(e as Error);
-    } finally {
-      setDownloading(false);
-    }
-  };
+  const csv = useCsvDownload(
+    () => apiopsApi.downloadOwnershipGapsCsv(filters),
+    OWNERSHIP_GAPS_CSV_FILENAME,
+  );
 
   // Stable columns: Material Table resets its state when they change.
   const columns = useMemo<TableColumn<OwnershipGapRow>[]>(
@@ -171,28 +153,17 @@ export function OwnershipGapsTable(props: {
         value={inputs}
         onChange={changeInputs}
       >
-        <Button
-          className={classes.download}
-          variant="outlined"
-          color="primary"
-          startIcon={
-            downloading ? <CircularProgress size={16} /> : <GetAppIcon />
-          }
-          disabled={downloading}
-          onClick={download}
-        >
-          {t('page.gaps.download')}
-        </Button>
+        <CsvDownloadButton
+          label={t('page.gaps.download')}
+          downloading={csv.downloading}
+          onClick={csv.download}
+        />
       </ReportFilters>
-      {downloadError && (
-        <Alert
-          severity="error"
-          className={classes.alert}
-          onClose={() => setDownloadError(undefined)}
-        >
-          {t('page.gaps.downloadError', { message: downloadError.message })}
-        </Alert>
-      )}
+      <CsvDownloadError
+        error={csv.error}
+        message={message => t('page.gaps.downloadError', { message })}
+        onClose={csv.clearError}
+      />
       {error ? (
         <ResponseErrorPanel error={error} />
       ) : (

@@ -1,0 +1,2 @@
+export { CsvDownloadButton, CsvDownloadError } from './CsvDownloadButton';
+export { useCsvDownload } from './useCsvDownload';
