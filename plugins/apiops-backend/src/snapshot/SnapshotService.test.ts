@@ -25,16 +25,11 @@ jest.setTimeout(120_000);
 
 const CYCLE = 'api-productization-cycle';
 
-/** The ownership gaps planted in the example catalog (its README, cases 1-6). */
-const PLANTED_GAPS = new Map([
-  ['api:default/fx-rates-api', 'owner-unresolved'],
-  ['api:default/marketing-consents-api', 'owner-missing'],
-  ['api:default/atm-cash-forecast-api', 'owner-missing'],
-  ['api:default/savings-goals-api', 'owner-not-group'],
-  ['api:default/branch-locator-api', 'owner-group-empty'],
-  ['api:default/mainframe-gateway-api', 'owner-orphaned'],
-  ['api:default/payment-limits-api', 'owner-mismatch'],
-]);
+/**
+ * The ownership gaps planted in the example catalog, read from its README
+ * (cases 1-6; `__fixtures__/exampleCatalog.test.ts` checks the reading).
+ */
+const PLANTED_GAPS = readPlantedOwnershipGaps();
 
 /**
  * Every governance finding the example catalog should have, as
@@ -950,7 +945,7 @@ describe.each(databases.eachSupportedId())(
   },
 );
 
-it('reads the planted cases from the README of the example catalog', () => {
-  expect(readPlantedOwnershipGaps()).toEqual(PLANTED_GAPS);
+it('reads the 48 APIs and 7 planted gaps of the example catalog', () => {
+  expect(PLANTED_GAPS.size).toBe(7);
   expect(API_REFS).toHaveLength(48);
 });
