@@ -101,7 +101,7 @@ describe('DefinitionParserPool', () => {
     }
     expect(logger.warn).toHaveBeenLastCalledWith(
       expect.stringMatching(
-        /After 3 failures, definitions are parsed on the main thread only$/,
+        /After 3 failures in a row, definitions are parsed on the main thread only$/,
       ),
     );
     const results = await pool.extract([
@@ -109,6 +109,23 @@ describe('DefinitionParserPool', () => {
     ]);
     expect(results[0].features?.operations).toContain('GET /things7');
     expect(threadsOf(pool)).toHaveLength(0);
+  });
+
+  it('keeps its threads when failures come between answered batches', async () => {
+    pool = DefinitionParserPool.create({ threads: 1 });
+    for (let i = 0; i < 4; i++) {
+      // A batch the thread answers, then one it dies on (a huge definition).
+      await pool.extract([{ type: 'openapi', definition: openApi(i) }]);
+      const pending = pool.extract([
+        { type: 'openapi', definition: openApi(i) },
+      ]);
+      await threadsOf(pool)[0].worker.terminate();
+      expect((await pending)[0].features?.operations).toContain(
+        `GET /things${i}`,
+      );
+    }
+    await pool.extract([{ type: 'openapi', definition: openApi(9) }]);
+    expect(threadsOf(pool)).toHaveLength(1);
   });
 
   it('refuses work once closed', async () => {

@@ -17,13 +17,16 @@ const BATCH_SIZE = 50;
 /**
  * Heap limits of a thread. A thread holds one batch at a time; without
  * limits, V8 lets each thread's heap grow by hundreds of MB of garbage on a
- * large catalog. A definition that needs more fails its thread and is parsed
- * on the main thread instead.
+ * large catalog. A definition that needs more (a few MB of YAML with many
+ * small nodes) fails its thread and is parsed on the main thread instead.
  */
-/** Thread failures after which the pool parses on the calling thread only. */
+/**
+ * Thread failures in a row, with no batch answered in between (threads that
+ * cannot start, say), after which the pool parses on the calling thread only.
+ */
 const MAX_THREAD_FAILURES = 3;
 const THREAD_RESOURCE_LIMITS = {
-  maxOldGenerationSizeMb: 64,
+  maxOldGenerationSizeMb: 128,
   maxYoungGenerationSizeMb: 16,
 };
 
@@ -56,6 +59,7 @@ export class DefinitionParserPool {
   private readonly pending = new Map<number, PendingBatch>();
   private nextId = 0;
   private closed = false;
+  /** Thread failures since a batch was last answered. */
   private failures = 0;
 
   private constructor(
@@ -159,14 +163,14 @@ export class DefinitionParserPool {
       return;
     }
     this.pending.delete(response.id);
+    this.failures = 0;
     batch.thread.load -= batch.items.length;
     batch.resolve(response.results);
   }
 
   /**
    * Replaces a thread that stopped, and parses its batches here. After
-   * {@link MAX_THREAD_FAILURES} failures (threads that cannot start, say),
-   * everything is parsed here.
+   * {@link MAX_THREAD_FAILURES} failures in a row, everything is parsed here.
    */
   private recover(thread: Thread, reason: string) {
     this.failures += 1;
@@ -194,7 +198,7 @@ export class DefinitionParserPool {
     this.logger?.warn(
       `A definition parser thread stopped (${reason}); ${definitions} definitions it had were parsed on the main thread${
         giveUp
-          ? `. After ${this.failures} failures, definitions are parsed on the main thread only`
+          ? `. After ${this.failures} failures in a row, definitions are parsed on the main thread only`
           : ''
       }`,
     );
