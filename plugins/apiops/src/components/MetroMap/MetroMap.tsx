@@ -1,5 +1,5 @@
 import { CSSProperties, useMemo } from 'react';
-import { makeStyles, Theme } from '@material-ui/core/styles';
+import { makeStyles, Theme, useTheme } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import LoopIcon from '@material-ui/icons/Loop';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
@@ -7,6 +7,7 @@ import type { MethodModel } from '@apiops-backstage/plugin-apiops-common';
 import useMeasure from 'react-use/esm/useMeasure';
 import { apiopsTranslationRef } from '../../translation';
 import { useStationLabels, visuallyHidden } from '../EntityApiOpsCommon';
+import { lineColorOn } from './lineColor';
 import { metroLayout } from './metroLayout';
 
 const LANE = 5;
@@ -178,10 +179,17 @@ export function MetroMap(props: {
   const { stageLabel } = useStationLabels(method);
   const [measureRef, { width }] = useMeasure<HTMLDivElement>();
   const { stations } = method;
-  const layout = useMemo(
-    () => metroLayout(method.stations, method.lines),
-    [method],
-  );
+  const theme = useTheme();
+  const isDark = theme.palette.type === 'dark';
+  const paper = theme.palette.background.paper;
+  const layout = useMemo(() => {
+    const background = { color: paper, dark: isDark };
+    const lines = method.lines.map(line => ({
+      ...line,
+      color: lineColorOn(line.color, background),
+    }));
+    return metroLayout(method.stations, lines);
+  }, [method, paper, isDark]);
   if (stations.length === 0) {
     return null;
   }
