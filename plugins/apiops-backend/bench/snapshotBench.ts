@@ -740,7 +740,7 @@ async function addAssessments(ctx: Context, rows: number) {
   });
 }
 
-async function statusReads(ctx: Context, service: SnapshotService) {
+async function statusReads(ctx: Context) {
   const { plan } = ctx;
   const count = 1000;
   const indexes = Array.from({ length: count }, (_, i) =>
@@ -762,7 +762,8 @@ async function statusReads(ctx: Context, service: SnapshotService) {
     store: ctx.assessments,
     method: ctx.method,
     permissions: {} as PermissionsService,
-    snapshots: { store: ctx.store, service },
+    snapshots: ctx.store,
+    ruleset: createRuleset(builtinRules),
   });
   const pick = (i: number) => refs[i % refs.length];
   return {
@@ -1217,7 +1218,7 @@ async function measure(options: ReturnType<typeof parseArgs>) {
         since(start).wall / 1000,
       )} s`,
     );
-    const reads = await statusReads(ctx, warmService);
+    const reads = await statusReads(ctx);
     const warmWithAssessments = await snapshotRun(ctx, warmService);
     status = {
       assessmentRows: options.assessments,

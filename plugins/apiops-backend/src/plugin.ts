@@ -86,7 +86,8 @@ export const apiopsPlugin = createBackendPlugin({
           store: assessments,
           method,
           permissions: deps.permissions,
-          snapshots: { store: snapshotStore, service: snapshots },
+          snapshots: snapshotStore,
+          ruleset,
         });
 
         registerApiOpsActions({

@@ -6,6 +6,7 @@
 
 export * from './permissions';
 export * from './entities';
+export * from './refs';
 export * from './governance';
 export * from './method';
 export * from './assessments';

@@ -9,6 +9,7 @@ import {
   readPlantedOwnershipGaps,
   withCatalogRelations,
 } from './exampleCatalog';
+import { entityRefKey } from '@apiops-backstage/plugin-apiops-common';
 
 /**
  * The entities as the catalog serves them, with their relations and none of
@@ -92,7 +93,7 @@ describe('the example catalog', () => {
       ['group:default/retail-banking', 7],
       ['group:default/kestrel-bank', 24],
     ])('counts the members of %s: %d', (ref, count) => {
-      expect(index.getMemberCount(ref)).toBe(count);
+      expect(index.getMemberCount(entityRefKey(ref))).toBe(count);
     });
 
     it('describes the owners of the planted APIs', () => {

@@ -14,13 +14,14 @@ import {
   AssessmentRequest,
   CriterionAnswer,
   DEFAULT_METHOD_CYCLE,
+  GovernanceRuleset,
   apiopsAssessmentCreatePermission,
   deriveStation,
 } from '@apiops-backstage/plugin-apiops-common';
 import { AssessmentPage, AssessmentStore } from '../database/AssessmentStore';
 import { MethodCatalog } from '../method';
 import { SnapshotStore } from '../database/SnapshotStore';
-import { SnapshotService } from '../snapshot/SnapshotService';
+import { evaluateApi } from '../snapshot/evaluateApi';
 import { resolveStation } from './resolveStation';
 
 /**
@@ -35,10 +36,8 @@ export class LifecycleService {
     private readonly store: AssessmentStore,
     private readonly method: MethodCatalog,
     private readonly permissions: PermissionsService,
-    private readonly snapshots: {
-      store: SnapshotStore;
-      service: SnapshotService;
-    },
+    private readonly snapshots: SnapshotStore,
+    private readonly ruleset: GovernanceRuleset,
   ) {}
 
   static create(options: {
@@ -46,7 +45,8 @@ export class LifecycleService {
     store: AssessmentStore;
     method: MethodCatalog;
     permissions: PermissionsService;
-    snapshots: { store: SnapshotStore; service: SnapshotService };
+    snapshots: SnapshotStore;
+    ruleset: GovernanceRuleset;
   }): LifecycleService {
     return new LifecycleService(
       options.catalog,
@@ -54,6 +54,7 @@ export class LifecycleService {
       options.method,
       options.permissions,
       options.snapshots,
+      options.ruleset,
     );
   }
 
@@ -146,9 +147,9 @@ export class LifecycleService {
     const entity = await this.getEntity(entityRef, credentials);
     const [latestAssessment, stored, info, clusters] = await Promise.all([
       this.store.latest(entityRef),
-      this.snapshots.store.getApiResult(entityRef),
-      this.snapshots.store.getInfo(),
-      this.snapshots.store.listClustersOf(entityRef),
+      this.snapshots.getApiResult(entityRef),
+      this.snapshots.getInfo(),
+      this.snapshots.listClustersOf(entityRef),
     ]);
     const ownedBy = entity.relations?.find(r => r.type === 'ownedBy');
     const declaredOwner = entity.spec?.owner;
@@ -165,11 +166,15 @@ export class LifecycleService {
       computedAt: new Date().toISOString(),
     };
     if (stored) {
-      const fresh = this.snapshots.service.evaluateApi(
+      const fresh = evaluateApi({
         entity,
-        latestAssessment,
-        stored,
-      );
+        latest: latestAssessment,
+        ownership: stored.result.owner,
+        inputs: stored.inputs,
+        method: this.method,
+        ruleset: this.ruleset,
+        now: new Date(),
+      }).result;
       status.owner = {
         ...fresh.owner,
         ref: fresh.owner.ref ?? status.owner.ref,

@@ -19,6 +19,7 @@ import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { ReportPage } from '../database/SnapshotStore';
 import { MethodCatalog } from '../method';
+import { evaluateApi } from './evaluateApi';
 import { SnapshotService } from './SnapshotService';
 
 jest.setTimeout(120_000);
@@ -867,11 +868,15 @@ describe.each(databases.eachSupportedId())(
         const stored = await ctx.store.getApiResult(ref);
         return {
           stored: stored!.result,
-          fresh: service.evaluateApi(
-            findEntity(servedCatalog, ref),
+          fresh: evaluateApi({
+            entity: findEntity(servedCatalog, ref),
             latest,
-            stored!,
-          ),
+            ownership: stored!.result.owner,
+            inputs: stored!.inputs,
+            method,
+            ruleset: createRuleset(builtinRules),
+            now: new Date(),
+          }).result,
         };
       }
 

@@ -19,11 +19,13 @@ import {
   SnapshotCounts,
   TeamRollup,
   evaluateOwnership,
-  governanceStatus,
+  EntityRefKey,
+  entityRefKey,
+  tryEntityRefKey,
+  relationKeys,
 } from '@apiops-backstage/plugin-apiops-common';
 import { AssessmentStore } from '../database/AssessmentStore';
 import { SnapshotStore, StoredApiResult } from '../database/SnapshotStore';
-import { resolveStation } from '../lifecycle/resolveStation';
 import { MethodCatalog } from '../method';
 import {
   DefinitionFeaturesResult,
@@ -36,6 +38,7 @@ import {
   extractFeatures,
 } from '../fragmentation';
 import { checkDefinition } from './checkDefinition';
+import { evaluateApi } from './evaluateApi';
 
 /** Entity fields the snapshot reads of groups, users and components. */
 export const ORG_FIELDS = [
@@ -167,25 +170,6 @@ export class SnapshotService {
     return runId;
   }
 
-  /**
-   * Evaluates one API again, with the inputs the latest snapshot kept for it
-   * and its current entity and assessment: what `GET .../status` shows right
-   * after an assessment.
-   */
-  evaluateApi(
-    entity: Entity,
-    latest: Assessment | undefined,
-    stored: StoredApiResult,
-  ): ApiSnapshotResult {
-    return this.evaluate(
-      entity,
-      latest,
-      stored.result.owner,
-      stored.inputs,
-      new Date(),
-    ).result;
-  }
-
   private async buildIndex(
     credentials: BackstageCredentials,
   ): Promise<SnapshotIndex> {
@@ -242,7 +226,7 @@ export class SnapshotService {
       const { page, refs, latest, definitions } = await inputs;
       const now = new Date();
       page.forEach((entity, i) => {
-        const ref = refs[i].toLocaleLowerCase('en-US');
+        const ref = entityRefKey(refs[i]);
         const ownership = evaluateOwnership(entity, index.ownership, {
           placeholders: this.options.ownerPlaceholders,
         });
@@ -256,11 +240,11 @@ export class SnapshotService {
           domain: system ? index.systemDomains.get(system) : undefined,
         });
         results.push(
-          this.evaluate(
+          evaluateApi({
             entity,
-            latest.get(ref),
+            latest: latest.get(ref),
             ownership,
-            {
+            inputs: {
               providers,
               consumers: index.consumers.get(ref) ?? [],
               // Only a definition the feature extraction could not read is
@@ -270,7 +254,9 @@ export class SnapshotService {
                 : undefined,
             },
             now,
-          ),
+            method: this.options.method,
+            ruleset: this.options.ruleset,
+          }),
         );
       });
     };
@@ -312,41 +298,6 @@ export class SnapshotService {
     ]);
     return { page, refs, latest, definitions };
   }
-
-  private evaluate(
-    entity: Entity,
-    latest: Assessment | undefined,
-    ownership: ApiSnapshotResult['owner'],
-    inputs: StoredApiResult['inputs'],
-    now: Date,
-  ): StoredApiResult {
-    const { method, ruleset } = this.options;
-    const station = resolveStation(entity, latest, method);
-    const findings = ruleset.evaluate({
-      entity,
-      ownership,
-      station,
-      latestAssessment: latest,
-      stationStages: stationStagesOf(method, station.cycle),
-      providers: inputs.providers,
-      consumers: inputs.consumers,
-      definitionProblem: inputs.definitionProblem,
-      now,
-    });
-    const lifecycle = entity.spec?.lifecycle;
-    return {
-      result: {
-        entityRef: stringifyEntityRef(entity),
-        title: entity.metadata.title ?? entity.metadata.name,
-        system: systemOf(entity),
-        lifecycle: typeof lifecycle === 'string' ? lifecycle : undefined,
-        station,
-        owner: ownership,
-        governance: { status: governanceStatus(findings), findings },
-      },
-      inputs,
-    };
-  }
 }
 
 /**
@@ -368,15 +319,6 @@ function consumedApis(component: Entity): Set<string> {
     }
   }
   return refs;
-}
-
-/** The system an API is part of, as a lower-case ref. */
-function systemOf(api: Entity): string | undefined {
-  const relation = api.relations?.find(r => r.type === 'partOf');
-  if (relation && relation.targetRef.startsWith('system:')) {
-    return relation.targetRef.toLocaleLowerCase('en-US');
-  }
-  return tryRef(api.spec?.system, 'system', api.metadata.namespace);
 }
 
 function tryRef(
@@ -405,14 +347,13 @@ function tryRef(
  */
 function providersOf(
   entity: Entity,
-  apiRef: string,
+  apiRef: EntityRefKey,
   ownership: OwnershipIndex,
 ): Array<{ ref: string; exists: boolean }> {
   const declared = new Set(ownership.getProviders(apiRef));
   const providers = [...declared].map(ref => ({ ref, exists: true }));
-  for (const relation of entity.relations ?? []) {
-    const ref = relation.targetRef.toLocaleLowerCase('en-US');
-    if (relation.type === 'apiProvidedBy' && !declared.has(ref)) {
+  for (const ref of relationKeys(entity, 'apiProvidedBy')) {
+    if (!declared.has(ref)) {
       declared.add(ref);
       providers.push({ ref, exists: ownership.getOwner(ref) !== undefined });
     }
@@ -433,33 +374,6 @@ interface SnapshotIndex {
   consumers: Map<string, string[]>;
   /** System ref → domain ref (lower case). */
   systemDomains: Map<string, string>;
-}
-
-const stageCache = new WeakMap<
-  MethodCatalog,
-  Map<string, Record<string, string>>
->();
-
-/** Station id → lifecycle stage, for a cycle (computed once per cycle). */
-function stationStagesOf(
-  method: MethodCatalog,
-  cycle: string,
-): Record<string, string> {
-  let byCycle = stageCache.get(method);
-  if (!byCycle) {
-    byCycle = new Map();
-    stageCache.set(method, byCycle);
-  }
-  let stages = byCycle.get(cycle);
-  if (!stages) {
-    stages = Object.fromEntries(
-      method
-        .getModel({ cycle })
-        .stations.map(station => [station.id, station.lifecycleStage]),
-    );
-    byCycle.set(cycle, stages);
-  }
-  return stages;
 }
 
 /**
@@ -507,7 +421,7 @@ function rollUpTeams(
 ): Array<TeamRollup & { ownerRefs: string[] }> {
   const teams = new Map<string, TeamRollup & { ownerRefs: string[] }>();
   for (const { result } of apis) {
-    const owner = result.owner.ref;
+    const owner = tryEntityRefKey(result.owner.ref);
     if (!owner || result.owner.kind !== 'group') continue;
     for (const groupRef of index.ownership.getGroupAndAncestors(owner)) {
       let team = teams.get(groupRef);

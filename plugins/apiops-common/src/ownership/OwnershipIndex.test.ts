@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { component, group, other, user } from './__fixtures__/entities';
 import { OwnershipIndex } from './OwnershipIndex';
+import { entityRefKey } from '../refs';
 
 const ORPHAN = { 'backstage.io/orphan': 'true' };
 
@@ -37,8 +38,8 @@ describe('OwnershipIndex', () => {
       ['group:default/no-such-group', 0],
       ['user:default/alice', 0],
     ])('%s has %d members', (ref, count) => {
-      expect(index.getMemberCount(ref)).toBe(count);
-      expect(index.getMemberCount(ref)).toBe(count); // memoized
+      expect(index.getMemberCount(entityRefKey(ref))).toBe(count);
+      expect(index.getMemberCount(entityRefKey(ref))).toBe(count); // memoized
     });
 
     it('counts from relations alone, as entities from the catalog have them', () => {
@@ -64,9 +65,15 @@ describe('OwnershipIndex', () => {
           relations: [{ type: 'memberOf', targetRef: 'group:default/sub' }],
         },
       ]);
-      expect(fromCatalog.getMemberCount('group:default/dept')).toBe(2);
-      expect(fromCatalog.getMemberCount('group:default/team')).toBe(1);
-      expect(fromCatalog.getMemberCount('group:default/sub')).toBe(1);
+      expect(
+        fromCatalog.getMemberCount(entityRefKey('group:default/dept')),
+      ).toBe(2);
+      expect(
+        fromCatalog.getMemberCount(entityRefKey('group:default/team')),
+      ).toBe(1);
+      expect(
+        fromCatalog.getMemberCount(entityRefKey('group:default/sub')),
+      ).toBe(1);
     });
 
     it.each([
@@ -103,7 +110,9 @@ describe('OwnershipIndex', () => {
     ])('terminates on %s', (_, entities, expected) => {
       const looped = OwnershipIndex.fromEntities(entities);
       for (const [name, count] of Object.entries(expected)) {
-        expect(looped.getMemberCount(`group:default/${name}`)).toBe(count);
+        expect(
+          looped.getMemberCount(entityRefKey(`group:default/${name}`)),
+        ).toBe(count);
       }
     });
 
@@ -116,7 +125,7 @@ describe('OwnershipIndex', () => {
         ...chain,
         user('leaf', [`g${depth - 1}`]),
       ]);
-      expect(deep.getMemberCount('group:default/g0')).toBe(1);
+      expect(deep.getMemberCount(entityRefKey('group:default/g0'))).toBe(1);
     });
 
     it('resolves short refs in the namespace of the entity declaring them', () => {
@@ -128,9 +137,15 @@ describe('OwnershipIndex', () => {
         user('dan', ['partner/team']),
         user('ann', ['team']),
       ]);
-      expect(namespaced.getMemberCount('group:partner/team')).toBe(2);
-      expect(namespaced.getMemberCount('group:partner/parent')).toBe(2);
-      expect(namespaced.getMemberCount('group:default/team')).toBe(1);
+      expect(
+        namespaced.getMemberCount(entityRefKey('group:partner/team')),
+      ).toBe(2);
+      expect(
+        namespaced.getMemberCount(entityRefKey('group:partner/parent')),
+      ).toBe(2);
+      expect(
+        namespaced.getMemberCount(entityRefKey('group:default/team')),
+      ).toBe(1);
     });
   });
 
@@ -165,7 +180,7 @@ describe('OwnershipIndex', () => {
       ['user:partner/jane', { kind: 'user', orphaned: false }],
       ['system:default/payments', { kind: 'system', title: 'Payments' }],
     ])('%s', (ref, expected) => {
-      expect(index.getEntry(ref)).toMatchObject({
+      expect(index.getEntry(entityRefKey(ref))).toMatchObject({
         ref: ref.toLocaleLowerCase('en-US'),
         ...expected,
       });
@@ -176,7 +191,7 @@ describe('OwnershipIndex', () => {
       ['group:default/missing'],
       ['user:default/jane'],
     ])('knows nothing of %s', ref => {
-      expect(index.getEntry(ref)).toBeUndefined();
+      expect(index.getEntry(entityRefKey(ref))).toBeUndefined();
     });
   });
 
@@ -212,7 +227,7 @@ describe('OwnershipIndex', () => {
       ['api:default/api-4', ['component:default/svc-none']],
       ['api:default/unprovided', []],
     ])('%s is provided by %j', (ref, expected) => {
-      expect(index.getProviders(ref).sort()).toEqual(expected);
+      expect(index.getProviders(entityRefKey(ref)).sort()).toEqual(expected);
     });
 
     it.each([
@@ -223,7 +238,7 @@ describe('OwnershipIndex', () => {
       ['component:default/svc-none', undefined],
       ['component:default/unknown', undefined],
     ])('%s is owned by %s', (ref, expected) => {
-      expect(index.getOwner(ref)).toBe(expected);
+      expect(index.getOwner(entityRefKey(ref))).toBe(expected);
     });
   });
 
@@ -241,15 +256,17 @@ describe('OwnershipIndex', () => {
       user('bob', [':bad', 'team']),
       component('svc', ':bad', [':bad']),
     ]);
-    expect(index.getMemberCount('group:default/team')).toBe(1);
-    expect(index.getOwner('component:default/svc')).toBeUndefined();
+    expect(index.getMemberCount(entityRefKey('group:default/team'))).toBe(1);
+    expect(
+      index.getOwner(entityRefKey('component:default/svc')),
+    ).toBeUndefined();
   });
 
   it('builds from a stream of entities and then refuses more', () => {
     const builder = OwnershipIndex.builder();
     builder.add(group('team')).add(user('jane', ['team']));
     const index = builder.build();
-    expect(index.getMemberCount('group:default/team')).toBe(1);
+    expect(index.getMemberCount(entityRefKey('group:default/team'))).toBe(1);
     expect(() => builder.add(user('late', ['team']))).toThrow(/after build/);
     expect(() => builder.build()).toThrow(/already been built/);
   });

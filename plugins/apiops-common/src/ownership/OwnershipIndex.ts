@@ -7,8 +7,7 @@ import {
   RELATION_PARENT_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
-import { tryNormalizeEntityRef } from './normalizeOwnerRef';
-import { relationTargets } from './relationTargets';
+import { EntityRefKey, relationKeys, tryEntityRefKey } from '../refs';
 import { OwnershipIndexEntry } from './types';
 
 /**
@@ -38,21 +37,21 @@ export interface OwnershipIndexBuilder {
 /** The index's data, filled by a builder. Keys are lower-case entity refs. */
 interface OwnershipData {
   /** Every indexed entity that could own something. */
-  entries: Map<string, OwnershipIndexEntry>;
+  entries: Map<EntityRefKey, OwnershipIndexEntry>;
   /** Group → its child groups. */
-  children: Map<string, Set<string>>;
+  children: Map<EntityRefKey, Set<EntityRefKey>>;
   /** Group → users declared as its direct members (known or not). */
-  members: Map<string, Set<string>>;
+  members: Map<EntityRefKey, Set<EntityRefKey>>;
   /** Component → its owner. */
-  owners: Map<string, string>;
+  owners: Map<EntityRefKey, EntityRefKey>;
   /** API → the components that declare they provide it. */
-  providers: Map<string, Set<string>>;
+  providers: Map<EntityRefKey, Set<EntityRefKey>>;
 }
 
 function addToSetMap(
-  map: Map<string, Set<string>>,
-  key: string,
-  value: string,
+  map: Map<EntityRefKey, Set<EntityRefKey>>,
+  key: EntityRefKey,
+  value: EntityRefKey,
 ) {
   const set = map.get(key);
   if (set) {
@@ -94,7 +93,10 @@ function addEntity(data: OwnershipData, entity: Entity) {
     return;
   }
   const namespace = entity.metadata.namespace;
-  const ref = tryNormalizeEntityRef(entity.metadata.name, kind, namespace);
+  const ref = tryEntityRefKey(entity.metadata.name, {
+    defaultKind: kind,
+    defaultNamespace: namespace,
+  });
   if (!ref) {
     return;
   }
@@ -107,8 +109,11 @@ function addEntity(data: OwnershipData, entity: Entity) {
   const spec = entity.spec ?? {};
 
   if (kind === 'group') {
-    const parents = relationTargets(entity, RELATION_CHILD_OF);
-    const parent = tryNormalizeEntityRef(spec.parent, 'group', namespace);
+    const parents = relationKeys(entity, RELATION_CHILD_OF);
+    const parent = tryEntityRefKey(spec.parent, {
+      defaultKind: 'group',
+      defaultNamespace: namespace,
+    });
     if (parent) {
       parents.push(parent);
     }
@@ -117,9 +122,12 @@ function addEntity(data: OwnershipData, entity: Entity) {
         addToSetMap(data.children, parentRef, ref);
       }
     }
-    const children = relationTargets(entity, RELATION_PARENT_OF);
+    const children = relationKeys(entity, RELATION_PARENT_OF);
     for (const child of stringList(spec.children)) {
-      const childRef = tryNormalizeEntityRef(child, 'group', namespace);
+      const childRef = tryEntityRefKey(child, {
+        defaultKind: 'group',
+        defaultNamespace: namespace,
+      });
       if (childRef) {
         children.push(childRef);
       }
@@ -129,9 +137,12 @@ function addEntity(data: OwnershipData, entity: Entity) {
         addToSetMap(data.children, ref, childRef);
       }
     }
-    const members = relationTargets(entity, RELATION_HAS_MEMBER);
+    const members = relationKeys(entity, RELATION_HAS_MEMBER);
     for (const member of stringList(spec.members)) {
-      const memberRef = tryNormalizeEntityRef(member, 'user', namespace);
+      const memberRef = tryEntityRefKey(member, {
+        defaultKind: 'user',
+        defaultNamespace: namespace,
+      });
       if (memberRef) {
         members.push(memberRef);
       }
@@ -140,9 +151,12 @@ function addEntity(data: OwnershipData, entity: Entity) {
       addToSetMap(data.members, ref, memberRef);
     }
   } else if (kind === 'user') {
-    const groups = relationTargets(entity, RELATION_MEMBER_OF);
+    const groups = relationKeys(entity, RELATION_MEMBER_OF);
     for (const group of stringList(spec.memberOf)) {
-      const groupRef = tryNormalizeEntityRef(group, 'group', namespace);
+      const groupRef = tryEntityRefKey(group, {
+        defaultKind: 'group',
+        defaultNamespace: namespace,
+      });
       if (groupRef) {
         groups.push(groupRef);
       }
@@ -154,14 +168,19 @@ function addEntity(data: OwnershipData, entity: Entity) {
     }
   } else if (kind === 'component') {
     const owner =
-      tryNormalizeEntityRef(spec.owner, 'group', namespace) ??
-      relationTargets(entity, RELATION_OWNED_BY)[0];
+      tryEntityRefKey(spec.owner, {
+        defaultKind: 'group',
+        defaultNamespace: namespace,
+      }) ?? relationKeys(entity, RELATION_OWNED_BY)[0];
     if (owner) {
       data.owners.set(ref, owner);
     }
-    const apis = relationTargets(entity, RELATION_PROVIDES_API);
+    const apis = relationKeys(entity, RELATION_PROVIDES_API);
     for (const api of stringList(spec.providesApis)) {
-      const apiRef = tryNormalizeEntityRef(api, 'api', namespace);
+      const apiRef = tryEntityRefKey(api, {
+        defaultKind: 'api',
+        defaultNamespace: namespace,
+      });
       if (apiRef) {
         apis.push(apiRef);
       }
@@ -189,8 +208,8 @@ function addEntity(data: OwnershipData, entity: Entity) {
  */
 export class OwnershipIndex {
   readonly #data: OwnershipData;
-  readonly #memberCounts = new Map<string, number>();
-  #parents?: Map<string, string[]>;
+  readonly #memberCounts = new Map<EntityRefKey, number>();
+  #parents?: Map<EntityRefKey, EntityRefKey[]>;
 
   /**
    * A builder to feed entities one at a time, e.g. from a catalog stream.
@@ -242,8 +261,8 @@ export class OwnershipIndex {
   /**
    * The indexed entity with this ref (full ref, case-insensitive), if any.
    */
-  getEntry(ref: string): OwnershipIndexEntry | undefined {
-    return this.#data.entries.get(ref.toLocaleLowerCase('en-US'));
+  getEntry(ref: EntityRefKey): OwnershipIndexEntry | undefined {
+    return this.#data.entries.get(ref);
   }
 
   /**
@@ -251,10 +270,10 @@ export class OwnershipIndex {
    * group or of any of its descendant groups; 0 for an unknown group. Safe
    * with cycles in the hierarchy; computed once per group.
    *
-   * @param groupRef - The full ref of the group (case-insensitive).
+   * @param groupRef - The full ref of the group (its key).
    */
-  getMemberCount(groupRef: string): number {
-    const root = groupRef.toLocaleLowerCase('en-US');
+  getMemberCount(groupRef: EntityRefKey): number {
+    const root = groupRef;
     const known = this.#memberCounts.get(root);
     if (known !== undefined) {
       return known;
@@ -263,8 +282,8 @@ export class OwnershipIndex {
     if (entries.get(root)?.kind !== 'group') {
       return 0;
     }
-    const users = new Set<string>();
-    const visited = new Set<string>([root]);
+    const users = new Set<EntityRefKey>();
+    const visited = new Set<EntityRefKey>([root]);
     const stack = [root];
     while (stack.length > 0) {
       const group = stack.pop()!;
@@ -289,10 +308,10 @@ export class OwnershipIndex {
    * lower-case refs, the group first; cycle-safe. Empty for a ref that is not
    * an indexed group.
    *
-   * @param groupRef - The full ref of the group (case-insensitive).
+   * @param groupRef - The full ref of the group (its key).
    */
-  getGroupAndAncestors(groupRef: string): string[] {
-    const root = groupRef.toLocaleLowerCase('en-US');
+  getGroupAndAncestors(groupRef: EntityRefKey): EntityRefKey[] {
+    const root = groupRef;
     if (this.#data.entries.get(root)?.kind !== 'group') {
       return [];
     }
@@ -323,20 +342,18 @@ export class OwnershipIndex {
    * The components that declare they provide the API (`spec.providesApis` or
    * a `providesApi` relation), as lower-case refs.
    *
-   * @param apiRef - The full ref of the API (case-insensitive).
+   * @param apiRef - The full ref of the API (its key).
    */
-  getProviders(apiRef: string): string[] {
-    return [
-      ...(this.#data.providers.get(apiRef.toLocaleLowerCase('en-US')) ?? []),
-    ];
+  getProviders(apiRef: EntityRefKey): EntityRefKey[] {
+    return [...(this.#data.providers.get(apiRef) ?? [])];
   }
 
   /**
    * The normalized owner of an indexed component, if it has one.
    *
-   * @param componentRef - The full ref of the component (case-insensitive).
+   * @param componentRef - The full ref of the component (its key).
    */
-  getOwner(componentRef: string): string | undefined {
-    return this.#data.owners.get(componentRef.toLocaleLowerCase('en-US'));
+  getOwner(componentRef: EntityRefKey): EntityRefKey | undefined {
+    return this.#data.owners.get(componentRef);
   }
 }

@@ -4,10 +4,9 @@ import {
   parseEntityRef,
   RELATION_API_PROVIDED_BY,
   RELATION_OWNED_BY,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { OwnershipIndex } from './OwnershipIndex';
-import { relationTargets } from './relationTargets';
+import { EntityRefKey, entityRefKey, relationKeys } from '../refs';
 import { EvaluateOwnershipOptions, OwnerGap, OwnershipResult } from './types';
 
 /**
@@ -64,12 +63,12 @@ function listOwners(owners: string[]): string {
 
 function mismatchGap(
   api: Entity,
-  ref: string,
+  ref: EntityRefKey,
   index: OwnershipIndex,
 ): OwnerGap | undefined {
   const providers = new Set([
-    ...index.getProviders(stringifyEntityRef(api)),
-    ...relationTargets(api, RELATION_API_PROVIDED_BY),
+    ...index.getProviders(entityRefKey(api)),
+    ...relationKeys(api, RELATION_API_PROVIDED_BY),
   ]);
   const providerOwners = new Set<string>();
   for (const provider of providers) {
@@ -126,8 +125,7 @@ export function evaluateOwnership(
 ): OwnershipResult {
   const owner = api.spec?.owner;
   const declared = typeof owner === 'string' ? owner : undefined;
-  const written =
-    declared?.trim() || relationTargets(api, RELATION_OWNED_BY)[0];
+  const written = declared?.trim() || relationKeys(api, RELATION_OWNED_BY)[0];
   if (!written) {
     return {
       declared,
@@ -182,7 +180,7 @@ export function evaluateOwnership(
     };
   }
 
-  const ref = stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+  const ref = entityRefKey(parsed);
   const entry = index.getEntry(ref);
   const gaps: OwnerGap[] = [];
   const result: OwnershipResult = {

@@ -6,7 +6,6 @@ export type {
   OwnershipIndexEntry,
   OwnershipResult,
 } from './types';
-export { normalizeOwnerRef } from './normalizeOwnerRef';
 export { OwnershipIndex } from './OwnershipIndex';
 export type { OwnershipIndexBuilder } from './OwnershipIndex';
 export {

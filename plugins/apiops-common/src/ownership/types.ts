@@ -1,4 +1,5 @@
 import type { FindingSeverity } from '../governance/types';
+import type { EntityRefKey } from '../refs';
 
 /**
  * The kinds of ownership gap an API can have.
@@ -88,8 +89,8 @@ export interface EvaluateOwnershipOptions {
  * @public
  */
 export interface OwnershipIndexEntry {
-  /** The lower-case entity ref. */
-  ref: string;
+  /** The entity's key. */
+  ref: EntityRefKey;
   /** The lower-case kind. */
   kind: string;
   /** `spec.profile.displayName`, else `metadata.title`. */
