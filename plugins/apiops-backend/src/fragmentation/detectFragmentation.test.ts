@@ -211,9 +211,11 @@ describe('detectFragmentation: stop-list', () => {
       api('b', [...ops('x', 5), 'GET /health']),
     ]);
     expect(clusters[0].sharedOperations).toEqual(ops('x', 5));
-    expect(clusters[0].details?.operationCounts).toEqual({
-      'api:default/a': 5,
-      'api:default/b': 5,
+    expect(clusters[0]).toMatchObject({
+      type: 'duplicate',
+      details: {
+        operationCounts: { 'api:default/a': 5, 'api:default/b': 5 },
+      },
     });
   });
 });
@@ -450,7 +452,13 @@ describe('detectFragmentation: style inconsistency', () => {
     const clusters = detectFragmentation(apis, {
       styleScopes: ['system', 'domain'],
     });
-    expect(clusters.map(c => [c.type, c.scope, c.score])).toEqual([
+    expect(
+      clusters.map(c => [
+        c.type,
+        c.type === 'style-inconsistency' ? c.scope : undefined,
+        c.score,
+      ]),
+    ).toEqual([
       ['style-inconsistency', 'domain:default/payments', 0.5],
     ]);
   });

@@ -1,6 +1,7 @@
 import type {
-  FragmentationCluster,
   FragmentationThresholds,
+  NameCollisionCluster,
+  VersionSprawlCluster,
 } from '@apiops-backstage/plugin-apiops-common';
 import { UnionFind } from './UnionFind';
 import { clusterId } from './clusterId';
@@ -46,7 +47,7 @@ export function detectVersionSprawl(
     FragmentationThresholds,
     'maxLiveVersions' | 'retiredLifecycles'
   >,
-): FragmentationCluster[] {
+): VersionSprawlCluster[] {
   const retired = new Set(
     thresholds.retiredLifecycles.map(l => l.toLocaleLowerCase('en-US')),
   );
@@ -82,7 +83,7 @@ export function detectVersionSprawl(
     }
   });
 
-  const clusters: FragmentationCluster[] = [];
+  const clusters: VersionSprawlCluster[] = [];
   for (const family of byFamily.values()) {
     const live = family.filter(
       index => !retired.has(apis[index].lifecycle ?? ''),
@@ -146,7 +147,7 @@ export function detectNameCollisions(
     operations: string[];
     count: number;
   },
-): FragmentationCluster[] {
+): NameCollisionCluster[] {
   const groups = new Map<string, number[]>();
   apis.forEach((api, index) => {
     const version = api.versionSource === 'name' ? api.versionKey : '';
@@ -159,7 +160,7 @@ export function detectNameCollisions(
     }
   });
 
-  const clusters: FragmentationCluster[] = [];
+  const clusters: NameCollisionCluster[] = [];
   for (const group of groups.values()) {
     if (group.length < 2) {
       continue;

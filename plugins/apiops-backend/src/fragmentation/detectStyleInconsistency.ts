@@ -1,6 +1,6 @@
 import type {
-  FragmentationCluster,
   FragmentationThresholds,
+  StyleInconsistencyCluster,
   PathCasing,
   VersioningScheme,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -70,8 +70,8 @@ function describe(byStyle: Map<string, string[]>): string {
 export function detectStyleInconsistency(
   apis: readonly FragmentationApi[],
   thresholds: Pick<FragmentationThresholds, 'styleScopes'>,
-): FragmentationCluster[] {
-  const clusters: FragmentationCluster[] = [];
+): StyleInconsistencyCluster[] {
+  const clusters: StyleInconsistencyCluster[] = [];
   for (const scope of thresholds.styleScopes) {
     const byScope = new Map<string, FragmentationApi[]>();
     for (const api of apis) {

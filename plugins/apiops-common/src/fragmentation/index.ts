@@ -1,10 +1,26 @@
 export { DEFAULT_FRAGMENTATION_THRESHOLDS, FRAGMENTATION_TYPES } from './types';
+export type { FragmentationThresholds, FragmentationType } from './types';
+export {
+  duplicateClusterSchema,
+  fragmentationClusterMemberSchema,
+  fragmentationClusterSchema,
+  fragmentationThresholdsSchema,
+  nameCollisionClusterSchema,
+  overlapClusterSchema,
+  pathCasingSchema,
+  styleInconsistencyClusterSchema,
+  versionSprawlClusterSchema,
+  versioningSchemeSchema,
+} from './schemas';
 export type {
+  DuplicateCluster,
   FragmentationCluster,
   FragmentationClusterMember,
-  FragmentationThresholds,
-  FragmentationType,
+  NameCollisionCluster,
+  OverlapCluster,
   PathCasing,
+  StyleInconsistencyCluster,
+  VersionSprawlCluster,
   VersioningScheme,
-} from './types';
+} from './schemas';
 export { resolveFragmentationThresholds } from './resolveFragmentationThresholds';

@@ -1,5 +1,9 @@
 import { resolveFragmentationThresholds } from './resolveFragmentationThresholds';
-import { DEFAULT_FRAGMENTATION_THRESHOLDS, FRAGMENTATION_TYPES } from './types';
+import {
+  DEFAULT_FRAGMENTATION_THRESHOLDS,
+  FRAGMENTATION_TYPES,
+  type FragmentationThresholds,
+} from './types';
 
 describe('resolveFragmentationThresholds', () => {
   it('gives the defaults without overrides', () => {
@@ -35,8 +39,26 @@ describe('resolveFragmentationThresholds', () => {
     [{ maxLiveVersions: 0 }, /maxLiveVersions/],
     [{ lshBands: 64, lshRows: 32 }, /at most 1024/],
     [{ styleScopes: ['team' as 'system'] }, /unknown scope team/],
+    [{ stopSignatures: 'GET /health' as unknown as string[] }, /stopSignatures/],
   ])('rejects %j', (overrides, message) => {
     expect(() => resolveFragmentationThresholds(overrides)).toThrow(message);
+  });
+
+  it('names the value given', () => {
+    expect(() => resolveFragmentationThresholds({ duplicateJaccard: 0 })).toThrow(
+      'duplicateJaccard: must be a number in (0, 1], got 0',
+    );
+    expect(() => resolveFragmentationThresholds({ lshRows: 2.5 })).toThrow(
+      'lshRows: must be a positive integer, got 2.5',
+    );
+  });
+
+  it('refuses a field that is not a threshold', () => {
+    expect(() =>
+      resolveFragmentationThresholds({
+        duplicateJacard: 0.9,
+      } as Partial<FragmentationThresholds>),
+    ).toThrow('duplicateJacard: is not a known field');
   });
 
   it('names the five types in report order', () => {

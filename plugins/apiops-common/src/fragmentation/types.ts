@@ -27,85 +27,9 @@ export const FRAGMENTATION_TYPES = Object.freeze([
 export type FragmentationType = (typeof FRAGMENTATION_TYPES)[number];
 
 /**
- * How the static segments of an API's REST paths are cased. `lower` means
- * only single-word segments (no signal either way); `mixed` means the API
- * itself uses more than one convention.
- *
- * @public
- */
-export type PathCasing =
-  | 'kebab'
-  | 'camel'
-  | 'snake'
-  | 'pascal'
-  | 'lower'
-  | 'mixed';
-
-/**
- * Where a REST API puts its major version: a leading path segment (`/v1/…`),
- * the server URL or base path, nowhere, or inconsistently in its own paths.
- *
- * @public
- */
-export type VersioningScheme = 'path' | 'server' | 'none' | 'mixed';
-
-/**
- * One API of a fragmentation cluster, with what a reader needs to tell the
- * members apart.
- *
- * @public
- */
-export interface FragmentationClusterMember {
-  entityRef: string;
-  title?: string;
-  /** Normalized owner ref. */
-  owner?: string;
-  /** Normalized system ref. */
-  system?: string;
-  /** Major version key (e.g. `2`), from the name or the definition. */
-  version?: string;
-  lifecycle?: string;
-}
-
-/**
- * A group of APIs that fragment the catalog in one way.
- *
- * @public
- */
-export interface FragmentationCluster {
-  /**
-   * Stable id: a hash of the type and the sorted member refs, so that the
-   * same finding keeps its id across snapshots.
-   */
-  id: string;
-  type: FragmentationType;
-  /** Two or more APIs, in a type-specific order (e.g. contained API first). */
-  members: FragmentationClusterMember[];
-  /**
-   * Strength of the finding, 0..1: the (weakest) Jaccard similarity for
-   * `duplicate`, the containment of the smaller API for `overlap`, 1 for
-   * `version-sprawl` and `name-collision`, and the share of APIs outside the
-   * dominant style for `style-inconsistency`.
-   */
-  score: number;
-  /**
-   * Normalized operation signatures shared by members (e.g.
-   * `GET /customers/{}`), most shared first, at most a configured number.
-   */
-  sharedOperations: string[];
-  /** How many signatures are shared in all, before the cap. */
-  sharedOperationCount: number;
-  /** The system or domain ref a `style-inconsistency` is about. */
-  scope?: string;
-  /** Type-specific figures, e.g. operation counts or styles per member. */
-  details?: Record<string, unknown>;
-  /** One sentence for the API's owners. */
-  message: string;
-}
-
-/**
  * The knobs of fragmentation detection. Every field has a default in
- * {@link DEFAULT_FRAGMENTATION_THRESHOLDS}.
+ * {@link DEFAULT_FRAGMENTATION_THRESHOLDS}; `fragmentationThresholdsSchema`
+ * validates them.
  *
  * @public
  */

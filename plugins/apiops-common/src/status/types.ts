@@ -1,6 +1,6 @@
 import type { Assessment } from '../assessments/types';
 import type { GovernanceFinding, GovernanceStatus } from '../governance/types';
-import type { FragmentationCluster } from '../fragmentation/types';
+import type { FragmentationCluster } from '../fragmentation/schemas';
 import type { OwnerGap } from '../ownership/types';
 
 /**

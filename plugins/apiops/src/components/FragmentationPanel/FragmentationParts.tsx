@@ -156,18 +156,26 @@ export function ClusterScore(props: { cluster: FragmentationCluster }) {
   );
 }
 
-/** The system a cluster is limited to, if any: "In <system>". */
+/**
+ * The system or domain a `style-inconsistency` cluster is limited to:
+ * "In <system>". Nothing for the other types.
+ */
 export function ClusterScope(props: { cluster: FragmentationCluster }) {
   const { cluster } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
-  if (!cluster.scope) {
+  if (cluster.type !== 'style-inconsistency') {
     return null;
   }
   return (
     <Typography variant="body2" component="span" className={classes.scope}>
       {t('fragmentation.inScope', {
-        scope: <EntityRefLink entityRef={cluster.scope} defaultKind="system" />,
+        scope: (
+          <EntityRefLink
+            entityRef={cluster.scope}
+            defaultKind={cluster.details.scopeKind}
+          />
+        ),
       })}
     </Typography>
   );

@@ -1,5 +1,8 @@
+import { fragmentationClusterSchema } from '@apiops-backstage/plugin-apiops-common';
 import {
+  clusters,
   duplicateCluster,
+  largeDuplicateCluster,
   overlapCluster,
   styleCluster,
   versionSprawlCluster,
@@ -14,6 +17,12 @@ import {
 } from './fragmentationDetails';
 
 describe('fragmentation details', () => {
+  it('has fixtures shaped as the backend answers them', () => {
+    for (const cluster of [...clusters, largeDuplicateCluster]) {
+      expect(fragmentationClusterSchema.parse(cluster)).toEqual(cluster);
+    }
+  });
+
   it('tells the other members from the API itself, whatever the case of its ref', () => {
     expect(
       otherMembers(duplicateCluster, 'API:default/Customer-Profile-API').map(
@@ -37,10 +46,7 @@ describe('fragmentation details', () => {
       operationCountOf(versionSprawlCluster, 'api:default/payments-api-v1'),
     ).toBeUndefined();
     expect(
-      operationCountOf(
-        { ...duplicateCluster, details: { operationCounts: 'nope' } },
-        'api:default/client-directory-api',
-      ),
+      operationCountOf(duplicateCluster, 'api:default/other-api'),
     ).toBeUndefined();
   });
 

@@ -11,12 +11,6 @@ export type StyleDimension = 'pathCasing' | 'versioning';
 /** The role of a member in an `overlap` cluster. */
 export type OverlapRole = 'contained' | 'container';
 
-function recordOf(value: unknown): Record<string, unknown> | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
 /** Whether two entity refs name the same entity (refs are case-insensitive). */
 export function sameRef(a: string, b: string): boolean {
   return a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US');
@@ -44,26 +38,25 @@ export function memberOf(
 }
 
 /**
- * How many operations a member has, from the cluster's `details`
- * (`operationCounts`, given for duplicates and overlaps).
+ * How many operations a member of a `duplicate` or `overlap` cluster has
+ * (`details.operationCounts`); undefined for the other types.
  */
 export function operationCountOf(
   cluster: FragmentationCluster,
   entityRef: string,
 ): number | undefined {
-  const counts = recordOf(cluster.details?.operationCounts);
-  if (!counts) {
+  if (cluster.type !== 'duplicate' && cluster.type !== 'overlap') {
     return undefined;
   }
+  const counts = cluster.details.operationCounts;
   const key = Object.keys(counts).find(ref => sameRef(ref, entityRef));
-  const count = key === undefined ? undefined : counts[key];
-  return typeof count === 'number' ? count : undefined;
+  return key === undefined ? undefined : counts[key];
 }
 
 /**
  * The style of a member in one dimension, from the `details` of a
  * `style-inconsistency` cluster (`pathCasing` and `versioning`: the member
- * refs per style).
+ * refs per style); undefined for the other types.
  */
 export function styleOf(
   cluster: FragmentationCluster,
@@ -79,36 +72,34 @@ export function styleOf(
   cluster: FragmentationCluster,
   dimension: StyleDimension,
   entityRef: string,
-): string | undefined {
-  const byStyle = recordOf(cluster.details?.[dimension]);
-  if (!byStyle) {
+): PathCasing | VersioningScheme | undefined {
+  if (cluster.type !== 'style-inconsistency') {
     return undefined;
   }
-  for (const [style, refs] of Object.entries(byStyle)) {
-    if (
-      Array.isArray(refs) &&
-      refs.some(ref => typeof ref === 'string' && sameRef(ref, entityRef))
-    ) {
-      return style;
-    }
-  }
-  return undefined;
+  const byStyle: Partial<Record<PathCasing | VersioningScheme, string[]>> =
+    cluster.details[dimension];
+  const styles = Object.keys(byStyle) as Array<PathCasing | VersioningScheme>;
+  return styles.find(style =>
+    byStyle[style]?.some(ref => sameRef(ref, entityRef)),
+  );
 }
 
 /**
  * Whether a member of an `overlap` cluster is the API largely contained in
  * the other, or the one containing it (`details.contained` and
- * `details.container`).
+ * `details.container`); undefined for the other types.
  */
 export function overlapRoleOf(
   cluster: FragmentationCluster,
   entityRef: string,
 ): OverlapRole | undefined {
-  const { contained, container } = cluster.details ?? {};
-  if (typeof contained === 'string' && sameRef(contained, entityRef)) {
+  if (cluster.type !== 'overlap') {
+    return undefined;
+  }
+  if (sameRef(cluster.details.contained, entityRef)) {
     return 'contained';
   }
-  if (typeof container === 'string' && sameRef(container, entityRef)) {
+  if (sameRef(cluster.details.container, entityRef)) {
     return 'container';
   }
   return undefined;

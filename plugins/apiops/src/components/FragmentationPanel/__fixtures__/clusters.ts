@@ -257,6 +257,8 @@ export const largeDuplicateCluster: FragmentationCluster = {
       'api:default/ledger-accounts-api': 66,
       'api:default/legacy-accounts-api': 75,
     },
+    minJaccard: 0.84,
+    maxJaccard: 0.9,
   },
   message:
     'api:default/accounts-api, api:default/ledger-accounts-api and api:default/legacy-accounts-api share most of their operations: they look like duplicates.',

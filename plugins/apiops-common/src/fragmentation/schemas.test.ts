@@ -1,0 +1,195 @@
+import {
+  fragmentationClusterSchema,
+  fragmentationThresholdsSchema,
+  type FragmentationCluster,
+} from './schemas';
+import { DEFAULT_FRAGMENTATION_THRESHOLDS, FRAGMENTATION_TYPES } from './types';
+
+const members = [
+  { entityRef: 'api:default/a-api', owner: 'group:default/a', version: '1' },
+  { entityRef: 'api:default/b-api', system: 'system:default/b' },
+];
+const common = {
+  members,
+  score: 1,
+  sharedOperations: [],
+  sharedOperationCount: 0,
+  message: 'One sentence.',
+};
+
+/** One cluster of each type, as the detectors write them. */
+const clusters: FragmentationCluster[] = [
+  {
+    ...common,
+    id: 'duplicate-1',
+    type: 'duplicate',
+    score: 0.909,
+    sharedOperations: ['GET /customers'],
+    sharedOperationCount: 1,
+    details: {
+      operationCounts: { 'api:default/a-api': 11, 'api:default/b-api': 10 },
+      minJaccard: 0.909,
+      maxJaccard: 0.909,
+    },
+  },
+  {
+    ...common,
+    id: 'overlap-1',
+    type: 'overlap',
+    details: {
+      contained: 'api:default/a-api',
+      container: 'api:default/b-api',
+      operationCounts: { 'api:default/a-api': 4, 'api:default/b-api': 14 },
+      containment: 1,
+      jaccard: 0.286,
+    },
+  },
+  {
+    ...common,
+    id: 'version-sprawl-1',
+    type: 'version-sprawl',
+    details: {
+      nameKey: 'payments',
+      liveVersions: ['1', '2', '3'],
+      maxLiveVersions: 2,
+      retiredMembers: [],
+    },
+  },
+  {
+    ...common,
+    id: 'name-collision-1',
+    type: 'name-collision',
+    details: {
+      nameKey: 'notifications',
+      owners: ['group:default/a'],
+      systems: ['system:default/b'],
+    },
+  },
+  {
+    ...common,
+    id: 'style-inconsistency-1',
+    type: 'style-inconsistency',
+    score: 0.5,
+    scope: 'system:default/b',
+    details: {
+      scopeKind: 'system',
+      pathCasing: {
+        kebab: ['api:default/a-api'],
+        camel: ['api:default/b-api'],
+      },
+      versioning: {},
+    },
+  },
+];
+
+describe('fragmentationClusterSchema', () => {
+  it('has one variant per type, in report order', () => {
+    expect(
+      fragmentationClusterSchema.options.map(option => option.shape.type.value),
+    ).toEqual(FRAGMENTATION_TYPES);
+  });
+
+  it.each(clusters.map(cluster => [cluster.type, cluster]))(
+    'reads a %s cluster as written (JSON round trip)',
+    (_type, cluster) => {
+      expect(
+        fragmentationClusterSchema.parse(JSON.parse(JSON.stringify(cluster))),
+      ).toEqual(cluster);
+    },
+  );
+
+  it('gives the details of the type once narrowed', () => {
+    const described = clusters.map(cluster => {
+      switch (cluster.type) {
+        case 'duplicate':
+          return cluster.details.maxJaccard;
+        case 'overlap':
+          return cluster.details.contained;
+        case 'version-sprawl':
+          return cluster.details.liveVersions.length;
+        case 'name-collision':
+          return cluster.details.owners.length;
+        case 'style-inconsistency':
+          return `${cluster.details.scopeKind} ${cluster.scope}`;
+        default:
+          return cluster satisfies never;
+      }
+    });
+    expect(described).toEqual([
+      0.909,
+      'api:default/a-api',
+      3,
+      1,
+      'system system:default/b',
+    ]);
+  });
+
+  it('refuses the details of another type', () => {
+    const result = fragmentationClusterSchema.safeParse({
+      ...clusters[0],
+      details: clusters[1].details,
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map(issue => issue.path.join('.'))).toEqual(
+      expect.arrayContaining(['details.minJaccard', 'details.maxJaccard']),
+    );
+  });
+
+  it('refuses an unknown type, a style inconsistency without scope and a single member', () => {
+    expect(
+      fragmentationClusterSchema.safeParse({ ...clusters[0], type: 'twin' })
+        .success,
+    ).toBe(false);
+    const { scope: _scope, ...unscoped } = clusters[4] as Extract<
+      FragmentationCluster,
+      { type: 'style-inconsistency' }
+    >;
+    expect(fragmentationClusterSchema.safeParse(unscoped).success).toBe(false);
+    expect(
+      fragmentationClusterSchema.safeParse({
+        ...clusters[2],
+        members: [members[0]],
+      }).success,
+    ).toBe(false);
+  });
+
+  it('refuses a style that is not one', () => {
+    const result = fragmentationClusterSchema.safeParse({
+      ...clusters[4],
+      details: {
+        scopeKind: 'system',
+        pathCasing: { screaming: ['api:default/a-api'] },
+        versioning: {},
+      },
+    });
+    expect(result.success).toBe(false);
+  });
+});
+
+describe('fragmentationThresholdsSchema', () => {
+  it('fills in every default', () => {
+    expect(fragmentationThresholdsSchema.parse({})).toEqual(
+      DEFAULT_FRAGMENTATION_THRESHOLDS,
+    );
+  });
+
+  it('names the field and the value of each problem', () => {
+    const result = fragmentationThresholdsSchema.safeParse({
+      overlapContainment: '0.9',
+      maxLiveVersions: -1,
+      styleScopes: ['system', 'team'],
+      duplicateJacard: 0.9,
+    });
+    expect(result.success).toBe(false);
+    expect(
+      result.error?.issues.map(issue => [issue.path.join('.'), issue.message]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['overlapContainment', 'must be a number in (0, 1], got "0.9"'],
+        ['maxLiveVersions', 'must be a positive integer, got -1'],
+        ['styleScopes.1', 'unknown scope team; expected system or domain'],
+        ['', expect.stringMatching(/duplicateJacard/)],
+      ]),
+    );
+  });
+});

@@ -1,0 +1,360 @@
+import { z } from 'zod';
+import {
+  DEFAULT_FRAGMENTATION_THRESHOLDS,
+  type FragmentationThresholds,
+} from './types';
+
+/**
+ * How the static segments of an API's REST paths are cased. `lower` means
+ * only single-word segments (no signal either way); `mixed` means the API
+ * itself uses more than one convention.
+ *
+ * @public
+ */
+export const pathCasingSchema = z.enum([
+  'kebab',
+  'camel',
+  'snake',
+  'pascal',
+  'lower',
+  'mixed',
+]);
+
+/**
+ * How the static segments of an API's REST paths are cased; see
+ * {@link pathCasingSchema}.
+ *
+ * @public
+ */
+export type PathCasing = z.infer<typeof pathCasingSchema>;
+
+/**
+ * Where a REST API puts its major version: a leading path segment (`/v1/…`),
+ * the server URL or base path, nowhere, or inconsistently in its own paths.
+ *
+ * @public
+ */
+export const versioningSchemeSchema = z.enum([
+  'path',
+  'server',
+  'none',
+  'mixed',
+]);
+
+/**
+ * Where a REST API puts its major version; see
+ * {@link versioningSchemeSchema}.
+ *
+ * @public
+ */
+export type VersioningScheme = z.infer<typeof versioningSchemeSchema>;
+
+/**
+ * One API of a fragmentation cluster, with what a reader needs to tell the
+ * members apart.
+ *
+ * @public
+ */
+export const fragmentationClusterMemberSchema = z.object({
+  entityRef: z.string().describe('Ref of the member API.'),
+  title: z.string().optional(),
+  /** Normalized owner ref. */
+  owner: z.string().optional().describe('Normalized owner ref.'),
+  /** Normalized system ref. */
+  system: z.string().optional().describe('Normalized system ref.'),
+  /** Major version key (e.g. `2`), from the name or the definition. */
+  version: z
+    .string()
+    .optional()
+    .describe('Major version key (e.g. `2`), from the name or the definition.'),
+  lifecycle: z.string().optional(),
+});
+
+/**
+ * One API of a fragmentation cluster; see
+ * {@link fragmentationClusterMemberSchema}.
+ *
+ * @public
+ */
+export type FragmentationClusterMember = z.infer<
+  typeof fragmentationClusterMemberSchema
+>;
+
+/** A share of 0..1, as the detectors round it (three decimals). */
+const ratioSchema = z.number().min(0).max(1);
+
+/** Operations per member ref, once stop-listed signatures are left out. */
+const operationCountsSchema = z
+  .record(z.string(), z.number().int().min(0))
+  .describe(
+    'Operations of each member (by entity ref), stop-listed signatures left out.',
+  );
+
+/** Member refs per style, e.g. `{ kebab: [...], camel: [...] }`. */
+const refsByStyle = <T extends z.ZodTypeAny>(style: T) =>
+  z.record(style, z.array(z.string()));
+
+/** The fields every cluster has, whatever its type. */
+const clusterFields = {
+  /**
+   * Stable id: a hash of the type and the sorted member refs, so that the
+   * same finding keeps its id across snapshots.
+   */
+  id: z.string(),
+  /** Two or more APIs, in a type-specific order (e.g. contained API first). */
+  members: z.array(fragmentationClusterMemberSchema).min(2),
+  /**
+   * Strength of the finding, 0..1; what it measures depends on the type.
+   */
+  score: ratioSchema,
+  /**
+   * Normalized operation signatures shared by members (e.g.
+   * `GET /customers/{}`), most shared first, at most a configured number.
+   */
+  sharedOperations: z.array(z.string()),
+  /** How many signatures are shared in all, before the cap. */
+  sharedOperationCount: z.number().int().min(0),
+  /** One sentence for the API's owners. */
+  message: z.string(),
+};
+
+/**
+ * `duplicate`: APIs whose operations are nearly the same. Members are sorted
+ * by ref; `score` is the weakest Jaccard similarity of the linked pairs.
+ *
+ * @public
+ */
+export const duplicateClusterSchema = z.object({
+  ...clusterFields,
+  type: z.literal('duplicate'),
+  details: z.object({
+    operationCounts: operationCountsSchema,
+    /** The weakest Jaccard similarity of the linked pairs (the score). */
+    minJaccard: ratioSchema,
+    /** The strongest Jaccard similarity of the linked pairs. */
+    maxJaccard: ratioSchema,
+  }),
+});
+
+/**
+ * `overlap`: one API largely contained in another. The contained API is the
+ * first member; `score` is its containment.
+ *
+ * @public
+ */
+export const overlapClusterSchema = z.object({
+  ...clusterFields,
+  type: z.literal('overlap'),
+  details: z.object({
+    /** The smaller API, whose operations are largely in the other. */
+    contained: z.string(),
+    /** The larger API. */
+    container: z.string(),
+    operationCounts: operationCountsSchema,
+    /** Share of the contained API's operations found in the container. */
+    containment: ratioSchema,
+    /** Jaccard similarity of the two (below the duplicate threshold). */
+    jaccard: ratioSchema,
+  }),
+});
+
+/**
+ * `version-sprawl`: more live major versions of one API than allowed.
+ * Members are the live versions, oldest first; `score` is 1.
+ *
+ * @public
+ */
+export const versionSprawlClusterSchema = z.object({
+  ...clusterFields,
+  type: z.literal('version-sprawl'),
+  details: z.object({
+    /** The normalized name the versions share. */
+    nameKey: z.string(),
+    /** The distinct live major versions, ascending, e.g. `['1', '2', '3']`. */
+    liveVersions: z.array(z.string()),
+    /** The configured limit the family is over. */
+    maxLiveVersions: z.number().int().min(1),
+    /** Refs of the family's versions with a retired lifecycle (not members). */
+    retiredMembers: z.array(z.string()),
+  }),
+});
+
+/**
+ * `name-collision`: the same normalized name for unrelated APIs of different
+ * owners or systems. Members are sorted by ref; `score` is 1.
+ *
+ * @public
+ */
+export const nameCollisionClusterSchema = z.object({
+  ...clusterFields,
+  type: z.literal('name-collision'),
+  details: z.object({
+    /** The normalized name the members share. */
+    nameKey: z.string(),
+    /** The distinct owner refs of the members, sorted. */
+    owners: z.array(z.string()),
+    /** The distinct system refs of the members, sorted. */
+    systems: z.array(z.string()),
+  }),
+});
+
+/**
+ * `style-inconsistency`: REST APIs of one system (or domain) that mix path
+ * casing or versioning conventions. `score` is the share of APIs outside the
+ * dominant style (of the worse dimension).
+ *
+ * @public
+ */
+export const styleInconsistencyClusterSchema = z.object({
+  ...clusterFields,
+  type: z.literal('style-inconsistency'),
+  /** The system or domain ref the inconsistency is found in. */
+  scope: z.string(),
+  details: z.object({
+    /** Whether `scope` is a system or a domain. */
+    scopeKind: z.enum(['system', 'domain']),
+    /** Member refs per clear path casing (`lower` and `mixed` left out). */
+    pathCasing: refsByStyle(pathCasingSchema),
+    /** Member refs per clear versioning scheme (`mixed` left out). */
+    versioning: refsByStyle(versioningSchemeSchema),
+  }),
+});
+
+/**
+ * A group of APIs that fragment the catalog in one way: one of the five
+ * types, each with its own `details`. Narrow on `type` to read them.
+ *
+ * @public
+ */
+export const fragmentationClusterSchema = z.discriminatedUnion('type', [
+  duplicateClusterSchema,
+  overlapClusterSchema,
+  versionSprawlClusterSchema,
+  nameCollisionClusterSchema,
+  styleInconsistencyClusterSchema,
+]);
+
+/**
+ * A `duplicate` cluster; see {@link duplicateClusterSchema}.
+ *
+ * @public
+ */
+export type DuplicateCluster = z.infer<typeof duplicateClusterSchema>;
+
+/**
+ * An `overlap` cluster; see {@link overlapClusterSchema}.
+ *
+ * @public
+ */
+export type OverlapCluster = z.infer<typeof overlapClusterSchema>;
+
+/**
+ * A `version-sprawl` cluster; see {@link versionSprawlClusterSchema}.
+ *
+ * @public
+ */
+export type VersionSprawlCluster = z.infer<typeof versionSprawlClusterSchema>;
+
+/**
+ * A `name-collision` cluster; see {@link nameCollisionClusterSchema}.
+ *
+ * @public
+ */
+export type NameCollisionCluster = z.infer<typeof nameCollisionClusterSchema>;
+
+/**
+ * A `style-inconsistency` cluster; see
+ * {@link styleInconsistencyClusterSchema}.
+ *
+ * @public
+ */
+export type StyleInconsistencyCluster = z.infer<
+  typeof styleInconsistencyClusterSchema
+>;
+
+/**
+ * A group of APIs that fragment the catalog in one way; see
+ * {@link fragmentationClusterSchema}.
+ *
+ * @public
+ */
+export type FragmentationCluster = z.infer<typeof fragmentationClusterSchema>;
+
+/** A configured value as a message shows it: strings quoted, `NaN` as is. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/** A share in (0, 1]; the message names the value given. */
+function share() {
+  return z
+    .number({
+      errorMap: (_issue, ctx) => ({
+        message: `must be a number in (0, 1], got ${shown(ctx.data)}`,
+      }),
+    })
+    .gt(0)
+    .lte(1);
+}
+
+/** A whole number of at least 1; the message names the value given. */
+function count() {
+  return z
+    .number({
+      errorMap: (_issue, ctx) => ({
+        message: `must be a positive integer, got ${shown(ctx.data)}`,
+      }),
+    })
+    .int()
+    .min(1);
+}
+
+const defaults = DEFAULT_FRAGMENTATION_THRESHOLDS;
+
+/**
+ * The knobs of fragmentation detection as configured (`apiops.fragmentation`):
+ * every field optional, unknown fields refused. Parsing gives the complete
+ * {@link FragmentationThresholds}, the defaults filled in.
+ *
+ * @public
+ */
+export const fragmentationThresholdsSchema = z
+  .object({
+    duplicateJaccard: share().default(defaults.duplicateJaccard),
+    duplicateMinOperations: count().default(defaults.duplicateMinOperations),
+    overlapContainment: share().default(defaults.overlapContainment),
+    overlapMinOperations: count().default(defaults.overlapMinOperations),
+    stopListShare: share().default(defaults.stopListShare),
+    stopListMinApis: count().default(defaults.stopListMinApis),
+    stopSignatures: z
+      .array(z.string())
+      .default(() => [...defaults.stopSignatures]),
+    maxPostingSize: count().default(defaults.maxPostingSize),
+    lshBands: count().default(defaults.lshBands),
+    lshRows: count().default(defaults.lshRows),
+    maxBucketSize: count().default(defaults.maxBucketSize),
+    maxLiveVersions: count().default(defaults.maxLiveVersions),
+    retiredLifecycles: z
+      .array(z.string())
+      .default(() => [...defaults.retiredLifecycles]),
+    styleScopes: z
+      .array(
+        z.enum(['system', 'domain'], {
+          errorMap: (_issue, ctx) => ({
+            message: `unknown scope ${String(ctx.data)}; expected system or domain`,
+          }),
+        }),
+      )
+      .default(() => [...defaults.styleScopes]),
+    maxSharedOperations: count().default(defaults.maxSharedOperations),
+  })
+  .strict()
+  .superRefine((thresholds, ctx) => {
+    if (thresholds.lshBands * thresholds.lshRows > 1024) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['lshRows'],
+        message: 'lshBands × lshRows must be at most 1024',
+      });
+    }
+  }) satisfies z.ZodType<FragmentationThresholds, z.ZodTypeDef, unknown>;
