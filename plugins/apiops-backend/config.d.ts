@@ -1,7 +1,11 @@
 import { HumanDuration } from '@backstage/types';
 
 export interface Config {
-  /** Configuration of the APIOps plugins. */
+  /**
+   * Configuration of the APIOps plugins. Every key is optional and read by
+   * the backend only; `src/config.ts` validates them at start-up and refuses
+   * unknown keys.
+   */
   apiops?: {
     /** The catalog-wide snapshot. */
     snapshot?: {
@@ -9,7 +13,11 @@ export interface Config {
        * How often to take a snapshot: a duration or a cron expression.
        * Default: every 30 minutes (and once shortly after start-up).
        */
-      frequency?: HumanDuration | { cron: string } | string;
+      frequency?:
+        | HumanDuration
+        | { cron: string }
+        | { trigger: 'manual' }
+        | string;
       /** How long a snapshot may run. Default: 10 minutes. */
       timeout?: HumanDuration | string;
       /** Delay of the first snapshot after start-up. Default: 10 seconds. */
@@ -33,24 +41,44 @@ export interface Config {
        */
       placeholders?: string[];
     };
-    /** Fragmentation detection (see docs/decisions/0004-fragmentation.md). */
+    /**
+     * Fragmentation detection (see docs/decisions/0004-fragmentation.md).
+     * Unknown keys stop the backend at start-up.
+     */
     fragmentation?: {
-      /** Jaccard similarity of operations from which two APIs are duplicates. Default 0.8. */
+      /** Jaccard similarity of operations from which two APIs are duplicates, in (0, 1]. Default 0.8. */
       duplicateJaccard?: number;
       /** Shared operations needed for a duplicate. Default 2. */
       duplicateMinOperations?: number;
-      /** Share of the smaller API contained in the larger one for an overlap. Default 0.8. */
+      /** Share of the smaller API contained in the larger one for an overlap, in (0, 1]. Default 0.8. */
       overlapContainment?: number;
       /** Operations the smaller API needs for an overlap. Default 3. */
       overlapMinOperations?: number;
+      /** Share of the APIs from which a signature is too common to compare on, in (0, 1]. Default 0.01. */
+      stopListShare?: number;
+      /** ...but only when it is found in at least this many APIs. Default 20. */
+      stopListMinApis?: number;
+      /** Signatures always ignored. Default: `GET /health`, `GET /healthz`, `GET /metrics` and the like. */
+      stopSignatures?: string[];
+      /**
+       * Longest posting list of the inverted index probed for candidates;
+       * APIs beyond it are left to MinHash/LSH. Default 1000.
+       */
+      maxPostingSize?: number;
+      /** MinHash/LSH bands (bands × rows at most 1024). Default 16. */
+      lshBands?: number;
+      /** MinHash/LSH rows per band. Default 4. */
+      lshRows?: number;
+      /** LSH buckets with more APIs than this are skipped. Default 100. */
+      maxBucketSize?: number;
       /** Live versions of one API allowed before it is version sprawl. Default 2. */
       maxLiveVersions?: number;
-      /** Share of the APIs from which a signature is too common to compare on. Default 0.01. */
-      stopListShare?: number;
-      /** Signatures always ignored, e.g. `GET /health`. */
-      stopSignatures?: string[];
+      /** Lifecycles of versions that no longer count as live. Default: deprecated, retired, sunset, decommissioned. */
+      retiredLifecycles?: string[];
       /** Where style inconsistencies are looked for. Default [system]. */
       styleScopes?: Array<'system' | 'domain'>;
+      /** Most shared operations listed per cluster. Default 50. */
+      maxSharedOperations?: number;
     };
     /** Governance rules. */
     governance?: {

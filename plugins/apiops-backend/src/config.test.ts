@@ -1,52 +1,107 @@
+import { readSchedulerServiceTaskScheduleDefinitionFromConfig } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import type { JsonObject, JsonValue } from '@backstage/types';
+import { DEFAULT_FRAGMENTATION_THRESHOLDS } from '@apiops-backstage/plugin-apiops-common';
+import fs from 'node:fs';
+import path from 'node:path';
 import { readApiOpsConfig } from './config';
 
-const read = (apiops: object) =>
+const read = (apiops: JsonValue) =>
   readApiOpsConfig(mockServices.rootConfig({ data: { apiops } }));
 
 describe('readApiOpsConfig', () => {
   it('has defaults for everything', () => {
-    const config = read({});
-    expect(config.snapshotSchedule).toMatchObject({
-      frequency: { minutes: 30 },
-      timeout: { minutes: 10 },
-      initialDelay: { seconds: 10 },
-      scope: 'global',
-    });
-    expect(config.retentionDays).toBe(90);
-    expect(config.parserThreads).toBeGreaterThanOrEqual(1);
-    expect(config.parserThreads).toBeLessThanOrEqual(4);
-    expect(config.fragmentation.duplicateJaccard).toBe(0.8);
-    expect(config.governance.rules).toBeUndefined();
+    for (const config of [
+      readApiOpsConfig(mockServices.rootConfig({ data: {} })),
+      read({}),
+      read({ snapshot: {}, ownership: {}, fragmentation: {}, governance: {} }),
+    ]) {
+      expect(config.snapshotSchedule).toEqual({
+        frequency: { minutes: 30 },
+        timeout: { minutes: 10 },
+        initialDelay: { seconds: 10 },
+        scope: 'global',
+      });
+      expect(config.retentionDays).toBe(90);
+      expect(config.parserThreads).toBeGreaterThanOrEqual(1);
+      expect(config.parserThreads).toBeLessThanOrEqual(4);
+      expect(config.ownerPlaceholders).toBeUndefined();
+      expect(config.fragmentation).toEqual(DEFAULT_FRAGMENTATION_THRESHOLDS);
+      expect(config.governance.rules).toBeUndefined();
+    }
   });
 
   it('reads the snapshot schedule, retention, thresholds and rules', () => {
     const config = read({
       snapshot: {
         frequency: { cron: '0 * * * *' },
+        timeout: 'PT15M',
+        initialDelay: '1 minute',
         retentionDays: 30,
         parserThreads: 0,
       },
-      fragmentation: { duplicateJaccard: 0.9, maxLiveVersions: 3 },
+      fragmentation: {
+        duplicateJaccard: 0.9,
+        maxLiveVersions: 3,
+        stopSignatures: ['GET /status'],
+        styleScopes: ['system', 'domain'],
+      },
       ownership: { placeholders: ['nobody'] },
-      governance: { rules: { 'system-present': { enabled: false } } },
+      governance: {
+        rules: {
+          'system-present': { enabled: false },
+          'assessment-fresh': {
+            severity: 'error',
+            options: { maxAgeDays: 90 },
+          },
+        },
+      },
     });
-    expect(config.snapshotSchedule.frequency).toEqual({ cron: '0 * * * *' });
+    expect(config.snapshotSchedule).toEqual({
+      frequency: { cron: '0 * * * *' },
+      timeout: { minutes: 15 },
+      initialDelay: { minutes: 1 },
+      scope: 'global',
+    });
     expect(config.retentionDays).toBe(30);
     expect(config.parserThreads).toBe(0);
-    expect(config.fragmentation).toMatchObject({
+    expect(config.fragmentation).toEqual({
+      ...DEFAULT_FRAGMENTATION_THRESHOLDS,
       duplicateJaccard: 0.9,
       maxLiveVersions: 3,
+      stopSignatures: ['GET /status'],
+      styleScopes: ['system', 'domain'],
     });
     expect(config.ownerPlaceholders).toEqual(['nobody']);
     expect(config.governance.rules).toEqual({
       'system-present': { enabled: false },
+      'assessment-fresh': { severity: 'error', options: { maxAgeDays: 90 } },
     });
   });
 
-  it('refuses values out of range, naming the setting', () => {
+  it('reads the schedule as the scheduler does', () => {
+    for (const frequency of [
+      { hours: 1, minutes: 30 },
+      'PT1H',
+      '2h',
+      ' 90 seconds ',
+      { cron: '*/5 * * * *' },
+      { trigger: 'manual' },
+    ]) {
+      const schedule = { frequency, timeout: '5m', initialDelay: 'P1D' };
+      expect(read({ snapshot: schedule }).snapshotSchedule).toEqual({
+        ...readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          new ConfigReader(schedule),
+        ),
+        scope: 'global',
+      });
+    }
+  });
+
+  it('refuses values out of range, naming the setting and the value', () => {
     expect(() => read({ snapshot: { retentionDays: 0 } })).toThrow(
-      /apiops.snapshot.retentionDays/,
+      'apiops.snapshot.retentionDays must be a positive number of days, got 0',
     );
     for (const parserThreads of [-1, 1.5, 'two', 65]) {
       expect(() => read({ snapshot: { parserThreads } })).toThrow(
@@ -54,7 +109,152 @@ describe('readApiOpsConfig', () => {
       );
     }
     expect(() => read({ fragmentation: { duplicateJaccard: 2 } })).toThrow(
-      /apiops.fragmentation: .*duplicateJaccard/,
+      'apiops.fragmentation.duplicateJaccard must be a number in (0, 1], got 2',
     );
+    expect(() =>
+      read({ fragmentation: { lshBands: 64, lshRows: 32 } }),
+    ).toThrow(
+      /apiops.fragmentation.lshRows must be at most 16 with lshBands 64/,
+    );
+  });
+
+  it.each([
+    [
+      { snapshot: { frequency: 'soon' } },
+      /apiops.snapshot.frequency must be a duration/,
+    ],
+    [
+      { snapshot: { frequency: { cron: 5 } } },
+      /apiops.snapshot.frequency must be \{ cron/,
+    ],
+    [
+      { snapshot: { timeout: { minute: 5 } } },
+      /apiops.snapshot.timeout must be a duration .* got \{"minute":5\}/,
+    ],
+    [
+      { snapshot: { initialDelay: 10 } },
+      /apiops.snapshot.initialDelay must be a duration .* got 10/,
+    ],
+    [
+      { snapshot: { retentionDays: '30' } },
+      /apiops.snapshot.retentionDays must be a positive number of days, got "30"/,
+    ],
+    [
+      { ownership: { placeholders: 'tbd' } },
+      /apiops.ownership.placeholders must be an array, got string/,
+    ],
+    [
+      { ownership: { placeholders: ['tbd', ''] } },
+      /apiops.ownership.placeholders\[1\] must not be empty/,
+    ],
+    [
+      { fragmentation: { stopListShare: Number.NaN } },
+      /apiops.fragmentation.stopListShare must be a number in \(0, 1\], got NaN/,
+    ],
+    [
+      { fragmentation: { maxBucketSize: 2.5 } },
+      /apiops.fragmentation.maxBucketSize must be a positive integer, got 2.5/,
+    ],
+    [
+      { fragmentation: { styleScopes: ['team'] } },
+      /apiops.fragmentation.styleScopes\[0\] unknown scope team/,
+    ],
+    [
+      { fragmentation: { retiredLifecycles: 'sunset' } },
+      /apiops.fragmentation.retiredLifecycles must be an array, got string/,
+    ],
+    [
+      { governance: { rules: { 'system-present': { enabled: 'no' } } } },
+      /apiops.governance.rules.system-present.enabled must be a boolean, got string/,
+    ],
+    [
+      { governance: { rules: { 'system-present': { severity: 'fatal' } } } },
+      /apiops.governance.rules.system-present.severity must be one of error, warning, info, got "fatal"/,
+    ],
+    [
+      { governance: { rules: { 'system-present': { options: [1] } } } },
+      /apiops.governance.rules.system-present.options must be an object, got array/,
+    ],
+    [
+      { governance: { rules: ['system-present'] } },
+      /apiops.governance.rules must be an object, got array/,
+    ],
+    [{ snapshot: 'hourly' }, /apiops.snapshot must be an object, got string/],
+  ])('refuses %j', (apiops, message) => {
+    expect(() => read(apiops)).toThrow(message);
+  });
+
+  it('names a misspelt key and the key it was probably meant to be', () => {
+    expect(() => read({ fragmentation: { duplicateJacard: 0.9 } })).toThrow(
+      'apiops.fragmentation.duplicateJacard is not a known setting; did you mean apiops.fragmentation.duplicateJaccard?',
+    );
+    expect(() => read({ snapshots: { retentionDays: 30 } })).toThrow(
+      'apiops.snapshots is not a known setting; did you mean apiops.snapshot?',
+    );
+    expect(() => read({ snapshot: { ParserThreads: 2 } })).toThrow(
+      'did you mean apiops.snapshot.parserThreads?',
+    );
+    expect(() =>
+      read({
+        governance: { rules: { 'system-present': { severty: 'error' } } },
+      }),
+    ).toThrow(
+      'apiops.governance.rules.system-present.severty is not a known setting; did you mean apiops.governance.rules.system-present.severity?',
+    );
+  });
+
+  it('lists the known keys when nothing is close', () => {
+    expect(() => read({ snapshot: { scope: 'local' } })).toThrow(
+      'apiops.snapshot.scope is not a known setting; the known keys are frequency, timeout, initialDelay, retentionDays, parserThreads',
+    );
+  });
+
+  it('names every problem at once', () => {
+    expect(() =>
+      read({
+        snapshot: { retentionDays: -1 },
+        fragmentation: { duplicateJacard: 0.9, overlapContainment: 0 },
+      }),
+    ).toThrow(
+      /^Invalid APIOps configuration: apiops.snapshot.retentionDays .*; apiops.fragmentation.overlapContainment .*; apiops.fragmentation.duplicateJacard is not a known setting/,
+    );
+  });
+
+  it('declares every key it reads in config.d.ts', () => {
+    const everything = {
+      snapshot: {
+        frequency: { minutes: 15 },
+        timeout: { minutes: 5 },
+        initialDelay: { seconds: 1 },
+        retentionDays: 7,
+        parserThreads: 1,
+      },
+      ownership: { placeholders: ['tbd'] },
+      fragmentation: JSON.parse(
+        JSON.stringify(DEFAULT_FRAGMENTATION_THRESHOLDS),
+      ) as JsonObject,
+      governance: { rules: { 'system-present': { enabled: true } } },
+    };
+    expect(read(everything).fragmentation).toEqual(
+      DEFAULT_FRAGMENTATION_THRESHOLDS,
+    );
+    const declarations = fs.readFileSync(
+      path.resolve(__dirname, '../config.d.ts'),
+      'utf8',
+    );
+    const keys = Object.entries(everything).flatMap(([group, values]) => [
+      group,
+      ...Object.keys(values),
+    ]);
+    expect(keys).toHaveLength(4 + 5 + 1 + 15 + 1);
+    for (const key of keys) {
+      expect(declarations).toMatch(new RegExp(`\\b${key}\\?:`));
+    }
+  });
+
+  it('leaves unknown rule ids to the ruleset', () => {
+    expect(
+      read({ governance: { rules: { 'no-such-rule': {} } } }).governance.rules,
+    ).toEqual({ 'no-such-rule': {} });
   });
 });

@@ -39,15 +39,18 @@ describe('resolveFragmentationThresholds', () => {
     [{ maxLiveVersions: 0 }, /maxLiveVersions/],
     [{ lshBands: 64, lshRows: 32 }, /at most 1024/],
     [{ styleScopes: ['team' as 'system'] }, /unknown scope team/],
-    [{ stopSignatures: 'GET /health' as unknown as string[] }, /stopSignatures/],
+    [
+      { stopSignatures: 'GET /health' as unknown as string[] },
+      /stopSignatures/,
+    ],
   ])('rejects %j', (overrides, message) => {
     expect(() => resolveFragmentationThresholds(overrides)).toThrow(message);
   });
 
   it('names the value given', () => {
-    expect(() => resolveFragmentationThresholds({ duplicateJaccard: 0 })).toThrow(
-      'duplicateJaccard: must be a number in (0, 1], got 0',
-    );
+    expect(() =>
+      resolveFragmentationThresholds({ duplicateJaccard: 0 }),
+    ).toThrow('duplicateJaccard: must be a number in (0, 1], got 0');
     expect(() => resolveFragmentationThresholds({ lshRows: 2.5 })).toThrow(
       'lshRows: must be a positive integer, got 2.5',
     );

@@ -341,7 +341,9 @@ export const fragmentationThresholdsSchema = z
       .array(
         z.enum(['system', 'domain'], {
           errorMap: (_issue, ctx) => ({
-            message: `unknown scope ${String(ctx.data)}; expected system or domain`,
+            message: `unknown scope ${String(
+              ctx.data,
+            )}; expected system or domain`,
           }),
         }),
       )
@@ -354,7 +356,11 @@ export const fragmentationThresholdsSchema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['lshRows'],
-        message: 'lshBands × lshRows must be at most 1024',
+        message: `must be at most ${Math.floor(
+          1024 / thresholds.lshBands,
+        )} with lshBands ${
+          thresholds.lshBands
+        } (lshBands × lshRows must be at most 1024)`,
       });
     }
   }) satisfies z.ZodType<FragmentationThresholds, z.ZodTypeDef, unknown>;
