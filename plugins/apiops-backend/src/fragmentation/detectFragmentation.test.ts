@@ -458,9 +458,7 @@ describe('detectFragmentation: style inconsistency', () => {
         c.type === 'style-inconsistency' ? c.scope : undefined,
         c.score,
       ]),
-    ).toEqual([
-      ['style-inconsistency', 'domain:default/payments', 0.5],
-    ]);
+    ).toEqual([['style-inconsistency', 'domain:default/payments', 0.5]]);
   });
 });
 
