@@ -19,19 +19,20 @@ import {
   Assessment,
   assessmentRequestLimits,
   deriveStation,
+  isEvidenceUrl,
   MethodModel,
   MethodStation,
   parseAssessmentRequest,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
-import { SeverityStatus, useStationLabels } from '../EntityApiOpsCommon';
+import { SeverityStatus } from '../EntityApiOpsCommon';
+import { useStationLabels } from '../../hooks';
 import {
   AssessmentDraft,
   buildAssessmentRequest,
   draftFromAssessment,
   invalidEvidence,
-  isEvidenceUrl,
 } from './assessmentDraft';
 import { CriterionField, CriterionFieldChange } from './CriterionField';
 
@@ -181,7 +182,11 @@ function AssessmentFormFields(props: {
   } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
-  const { stationTitle, stageLabel, criterionLabel } = useStationLabels(method);
+  const {
+    label: stationTitle,
+    stageLabel,
+    criterionLabel,
+  } = useStationLabels(method);
   const apiopsApi = useApi(apiopsApiRef);
   const { stations } = method;
 

@@ -9,12 +9,11 @@ import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { UNASSESSED_STATION } from '@apiops-backstage/plugin-apiops-common';
-import { useApiStatus, useMethodModel } from '../../hooks';
+import { useApiStatus, useMethodModel, useStationLabels } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
 import {
   GovernanceStatusText,
   SeverityStatus,
-  useStationLabels,
 } from '../EntityApiOpsCommon';
 
 const useStyles = makeStyles(theme => ({
@@ -61,7 +60,7 @@ export function EntityApiOpsCard() {
   const { t } = useTranslationRef(apiopsTranslationRef);
   const { method, error: methodError } = useMethodModel();
   const { status, error: statusError } = useApiStatus(entityRef);
-  const { stationTitle, stageLabel } = useStationLabels(method);
+  const { label: stationTitle, stageLabel } = useStationLabels(method);
   const tabLink = useApiOpsTabLink(entityRef);
 
   let content;

@@ -27,11 +27,12 @@ import {
   useGovernanceStatusColors,
 } from '../GovernanceStatus';
 import { GapChip } from '../OwnershipGapsTable';
+import { StationMiniSummary } from '../StationSummary';
 import {
   StationLabels,
-  StationMiniSummary,
+  useMethodModel,
   useStationLabels,
-} from '../StationSummary';
+} from '../../hooks';
 import { KpiTile } from '../SummaryKpis';
 
 /** Rows per page of the group's APIs. */
@@ -117,7 +118,8 @@ export function EntityGroupApiOpsContent() {
   const classes = useStyles();
   const apiopsApi = useApi(apiopsApiRef);
   const { t } = useTranslationRef(apiopsTranslationRef);
-  const stations = useStationLabels();
+  const { method } = useMethodModel();
+  const stations = useStationLabels(method);
   const group = getCompoundEntityRef(entity);
   const { value, loading, error, pageIndex, next, previous } = useCursorPages(
     stringifyEntityRef(group),

@@ -13,7 +13,8 @@ import type { TeamRollup } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
 import { GovernanceStatusCounts } from '../GovernanceStatus';
-import { StationLabels, StationMiniSummary } from '../StationSummary';
+import type { StationLabels } from '../../hooks';
+import { StationMiniSummary } from '../StationSummary';
 
 /** The most teams fetched (the backend's largest page); sorted in the browser. */
 export const TEAMS_LIMIT = 1000;
