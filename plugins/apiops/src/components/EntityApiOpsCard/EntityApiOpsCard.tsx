@@ -11,10 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { UNASSESSED_STATION } from '@apiops-backstage/plugin-apiops-common';
 import { useApiStatus, useMethodModel, useStationLabels } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
-import {
-  GovernanceStatusText,
-  SeverityStatus,
-} from '../EntityApiOpsCommon';
+import { GovernanceStatusText, SeverityStatus } from '../EntityApiOpsCommon';
 
 const useStyles = makeStyles(theme => ({
   facts: {

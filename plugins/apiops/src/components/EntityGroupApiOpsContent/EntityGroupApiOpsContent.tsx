@@ -21,18 +21,15 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
-import { CursorPaginatedTable, useCursorPages } from '../CursorPagination';
+import { useCursorPages } from '../CursorPagination';
 import {
   GovernanceStatusLabel,
   useGovernanceStatusColors,
 } from '../GovernanceStatus';
 import { GapChip } from '../OwnershipGapsTable';
+import { ReportTable } from '../ReportTable';
 import { StationMiniSummary } from '../StationSummary';
-import {
-  StationLabels,
-  useMethodModel,
-  useStationLabels,
-} from '../../hooks';
+import { StationLabels, useMethodModel, useStationLabels } from '../../hooks';
 import { KpiTile } from '../SummaryKpis';
 
 /** Rows per page of the group's APIs. */
@@ -211,15 +208,19 @@ export function EntityGroupApiOpsContent() {
         </Grid>
       )}
       <Grid item xs={12}>
-        <CursorPaginatedTable<ApiSnapshotResult>
+        <ReportTable<ApiSnapshotResult>
           title={t('groupContent.tableTitle')}
           columns={columns}
-          data={value.items}
-          isLoading={loading}
-          next={next}
-          previous={previous}
-          pageLabel={t('page.pageNumber', { page: String(pageIndex + 1) })}
-          options={{ search: false, sorting: false, padding: 'dense' }}
+          rows={value.items}
+          loading={loading}
+          emptyMessage={t('groupContent.emptyTitle')}
+          paging={{
+            type: 'cursor',
+            next,
+            previous,
+            pageLabel: t('page.pageNumber', { page: String(pageIndex + 1) }),
+          }}
+          options={{ sorting: false }}
         />
       </Grid>
     </Grid>
