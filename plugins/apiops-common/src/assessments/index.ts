@@ -3,6 +3,8 @@ export {
   assessmentRequestLimits,
   assessmentRequestSchema,
   describeZodError,
+  evidenceUrlProblem,
+  isEvidenceUrl,
   parseAssessmentRequest,
 } from './schemas';
 export type { AssessmentRequestParseResult } from './schemas';

@@ -70,7 +70,14 @@ function hasSpaceOrControl(value: string): boolean {
   return /\s/.test(value);
 }
 
-function httpUrlProblem(value: string): string | undefined {
+/**
+ * What is wrong with an evidence link, in the words of a validation message,
+ * or `undefined` when the backend accepts it: an absolute `http:`/`https:`
+ * URL with a host, no credentials, no spaces, not too long.
+ *
+ * @public
+ */
+export function evidenceUrlProblem(value: string): string | undefined {
   if (value.length > limits.maxEvidenceUrlLength) {
     return `must be at most ${limits.maxEvidenceUrlLength} characters`;
   }
@@ -95,10 +102,20 @@ function httpUrlProblem(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a value is an evidence link the backend accepts (see
+ * {@link evidenceUrlProblem}).
+ *
+ * @public
+ */
+export function isEvidenceUrl(value: string): boolean {
+  return evidenceUrlProblem(value) === undefined;
+}
+
 const evidenceUrl = z
   .string({ invalid_type_error: 'must be an http(s) URL (a string)' })
   .superRefine((value, ctx) => {
-    const problem = httpUrlProblem(value);
+    const problem = evidenceUrlProblem(value);
     if (problem) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
     }

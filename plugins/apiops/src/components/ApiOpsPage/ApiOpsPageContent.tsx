@@ -23,10 +23,12 @@ import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
 import { FragmentationKpis, FragmentationTable } from '../FragmentationTable';
 import { OwnershipGapsTable } from '../OwnershipGapsTable';
-import { StationBars, useStationLabels } from '../StationSummary';
+import { StationBars } from '../StationSummary';
+import { useMethodModel, useStationLabels } from '../../hooks';
 import { SummaryKpis } from '../SummaryKpis';
 import { TeamsTable } from '../TeamsTable';
-import { formatDateTime, TrendChart } from '../TrendChart';
+import { TrendChart } from '../TrendChart';
+import { useTimeFormat } from '../../time';
 import { SnapshotRunState, useSnapshotRun } from './useSnapshotRun';
 
 const useStyles = makeStyles(theme => ({
@@ -131,7 +133,8 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
   const { summary, refreshKey } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
-  const stations = useStationLabels();
+  const { method } = useMethodModel();
+  const stations = useStationLabels(method);
 
   return (
     <Grid container spacing={3}>
@@ -193,6 +196,7 @@ export function ApiOpsPageContent(props: {
   const classes = useStyles();
   const apiopsApi = useApi(apiopsApiRef);
   const { t } = useTranslationRef(apiopsTranslationRef);
+  const format = useTimeFormat();
   const [refreshKey, setRefreshKey] = useState(0);
   const {
     value: summary,
@@ -238,7 +242,7 @@ export function ApiOpsPageContent(props: {
         <div className={classes.actions}>
           {snapshot?.computedAt && (
             <Typography variant="body2" color="textSecondary">
-              {t('page.asOf', { time: formatDateTime(snapshot.computedAt) })}
+              {t('page.asOf', { time: format.absolute(snapshot.computedAt) })}
             </Typography>
           )}
           {snapshot?.id && (

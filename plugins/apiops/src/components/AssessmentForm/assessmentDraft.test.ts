@@ -1,4 +1,7 @@
-import { parseAssessmentRequest } from '@apiops-backstage/plugin-apiops-common';
+import {
+  isEvidenceUrl,
+  parseAssessmentRequest,
+} from '@apiops-backstage/plugin-apiops-common';
 import {
   answersAt,
   assessment,
@@ -8,7 +11,6 @@ import {
   buildAssessmentRequest,
   draftFromAssessment,
   invalidEvidence,
-  isEvidenceUrl,
 } from './assessmentDraft';
 
 describe('draftFromAssessment', () => {
@@ -44,6 +46,8 @@ describe('draftFromAssessment', () => {
   });
 });
 
+// The check is -common's (the backend validates with it); these cases pin
+// what the form accepts.
 describe('isEvidenceUrl', () => {
   it.each(['https://ci.example.com/runs/1', 'http://wiki.internal/page?x=1#y'])(
     'accepts %s',

@@ -1,8 +1,8 @@
 import {
   Assessment,
   AssessmentRequest,
-  assessmentRequestLimits,
   CriterionAnswer,
+  isEvidenceUrl,
   MethodModel,
 } from '@apiops-backstage/plugin-apiops-common';
 
@@ -37,40 +37,6 @@ export function draftFromAssessment(
     if (note) draft.notes[id] = note;
   }
   return draft;
-}
-
-function hasSpaceOrControl(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code <= 0x20 || code === 0x7f) return true;
-  }
-  return /\s/.test(value);
-}
-
-/**
- * Whether a value is an absolute http(s) link the backend accepts as
- * evidence: a host, no credentials, no spaces, not too long.
- */
-export function isEvidenceUrl(value: string): boolean {
-  if (
-    value.length === 0 ||
-    value.length > assessmentRequestLimits.maxEvidenceUrlLength ||
-    hasSpaceOrControl(value)
-  ) {
-    return false;
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  return (
-    (url.protocol === 'http:' || url.protocol === 'https:') &&
-    url.hostname.length > 0 &&
-    !url.username &&
-    !url.password
-  );
 }
 
 /** The criteria whose evidence link, as typed, is not a valid link. */

@@ -15,9 +15,9 @@ import type {
   CriterionAnswer,
   MethodModel,
 } from '@apiops-backstage/plugin-apiops-common';
-import { useAssessmentHistory } from '../../hooks';
+import { useAssessmentHistory, useStationLabels } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
-import { Timestamp, useStationLabels } from '../EntityApiOpsCommon';
+import { Timestamp } from '../EntityApiOpsCommon';
 import { answerChanges, answerCounts } from './assessmentChanges';
 
 const PAGE_SIZE = 10;
@@ -118,7 +118,11 @@ function HistoryItem(props: {
   const { assessment, previous, first, latest, method } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
-  const { stationTitle, stageLabel, criterionLabel } = useStationLabels(method);
+  const {
+    label: stationTitle,
+    stageLabel,
+    criterionLabel,
+  } = useStationLabels(method);
   const stage = method.stations.find(
     station => station.id === assessment.station,
   )?.lifecycleStage;

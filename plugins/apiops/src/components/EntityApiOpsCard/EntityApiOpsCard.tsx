@@ -9,13 +9,9 @@ import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { UNASSESSED_STATION } from '@apiops-backstage/plugin-apiops-common';
-import { useApiStatus, useMethodModel } from '../../hooks';
+import { useApiStatus, useMethodModel, useStationLabels } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
-import {
-  GovernanceStatusText,
-  SeverityStatus,
-  useStationLabels,
-} from '../EntityApiOpsCommon';
+import { GovernanceStatusText, SeverityStatus } from '../EntityApiOpsCommon';
 
 const useStyles = makeStyles(theme => ({
   facts: {
@@ -61,7 +57,7 @@ export function EntityApiOpsCard() {
   const { t } = useTranslationRef(apiopsTranslationRef);
   const { method, error: methodError } = useMethodModel();
   const { status, error: statusError } = useApiStatus(entityRef);
-  const { stationTitle, stageLabel } = useStationLabels(method);
+  const { label: stationTitle, stageLabel } = useStationLabels(method);
   const tabLink = useApiOpsTabLink(entityRef);
 
   let content;

@@ -1,6 +1,5 @@
-export { useStationLabels } from './useStationLabels';
 export { visuallyHidden } from './visuallyHidden';
-export { Timestamp, formatAbsoluteTime, formatRelativeTime } from './Timestamp';
+export { Timestamp } from './Timestamp';
 export {
   GovernanceStatusText,
   SeverityStatus,

@@ -10,8 +10,8 @@ import {
   MethodModel,
   UNASSESSED_STATION,
 } from '@apiops-backstage/plugin-apiops-common';
+import { useStationLabels } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
-import { useStationLabels } from '../EntityApiOpsCommon';
 import { MetroMap } from '../MetroMap';
 
 const useStyles = makeStyles(theme => ({
@@ -49,7 +49,7 @@ export function StationCard(props: { method: MethodModel; status: ApiStatus }) {
   const { station } = status;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
-  const { stationTitle, stageLabel } = useStationLabels(method);
+  const { label: stationTitle, stageLabel } = useStationLabels(method);
   const unassessed = station.id === UNASSESSED_STATION;
   const stage =
     station.lifecycleStage ??

@@ -21,17 +21,15 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
-import { CursorPaginatedTable, useCursorPages } from '../CursorPagination';
+import { useCursorPages } from '../CursorPagination';
 import {
   GovernanceStatusLabel,
   useGovernanceStatusColors,
 } from '../GovernanceStatus';
 import { GapChip } from '../OwnershipGapsTable';
-import {
-  StationLabels,
-  StationMiniSummary,
-  useStationLabels,
-} from '../StationSummary';
+import { ReportTable } from '../ReportTable';
+import { StationMiniSummary } from '../StationSummary';
+import { StationLabels, useMethodModel, useStationLabels } from '../../hooks';
 import { KpiTile } from '../SummaryKpis';
 
 /** Rows per page of the group's APIs. */
@@ -117,7 +115,8 @@ export function EntityGroupApiOpsContent() {
   const classes = useStyles();
   const apiopsApi = useApi(apiopsApiRef);
   const { t } = useTranslationRef(apiopsTranslationRef);
-  const stations = useStationLabels();
+  const { method } = useMethodModel();
+  const stations = useStationLabels(method);
   const group = getCompoundEntityRef(entity);
   const { value, loading, error, pageIndex, next, previous } = useCursorPages(
     stringifyEntityRef(group),
@@ -209,15 +208,19 @@ export function EntityGroupApiOpsContent() {
         </Grid>
       )}
       <Grid item xs={12}>
-        <CursorPaginatedTable<ApiSnapshotResult>
+        <ReportTable<ApiSnapshotResult>
           title={t('groupContent.tableTitle')}
           columns={columns}
-          data={value.items}
-          isLoading={loading}
-          next={next}
-          previous={previous}
-          pageLabel={t('page.pageNumber', { page: String(pageIndex + 1) })}
-          options={{ search: false, sorting: false, padding: 'dense' }}
+          rows={value.items}
+          loading={loading}
+          emptyMessage={t('groupContent.emptyTitle')}
+          paging={{
+            type: 'cursor',
+            next,
+            previous,
+            pageLabel: t('page.pageNumber', { page: String(pageIndex + 1) }),
+          }}
+          options={{ sorting: false }}
         />
       </Grid>
     </Grid>

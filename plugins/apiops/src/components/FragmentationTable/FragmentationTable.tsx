@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 import IconButton from '@material-ui/core/IconButton';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
-import { makeStyles } from '@material-ui/core/styles';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -11,7 +10,6 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import ChevronLeftIcon from '@material-ui/icons/ChevronLeft';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
@@ -22,254 +20,21 @@ import {
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
 import {
-  CsvDownloadButton,
-  CsvDownloadError,
-  useCsvDownload,
-} from '../CsvDownload';
-import { useCursorPages } from '../CursorPagination';
-import { visuallyHidden } from '../EntityApiOpsCommon';
+  ReportTableMessage,
+  ReportToolbar,
+  useReportPages,
+} from '../ReportTable';
+import { ClusterRows } from './ClusterRows';
 import {
-  ClusterScope,
-  ClusterScore,
-  FragmentationTypeChip,
-  MemberLink,
-  memberName,
-} from '../FragmentationPanel';
-import { ReportFilters, useReportFilters } from '../ReportFilters';
-import { ClusterComparison } from './ClusterComparison';
+  FRAGMENTATION_COLUMNS,
+  useFragmentationTableStyles,
+} from './useFragmentationTableStyles';
 
 /** Clusters per page. */
 export const FRAGMENTATION_PAGE_SIZE = 10;
 
 /** The name of the downloaded CSV file. */
 export const FRAGMENTATION_CSV_FILENAME = 'apiops-fragmentation.csv';
-
-const COLUMNS = 4;
-
-const useStyles = makeStyles(theme => ({
-  paper: {
-    position: 'relative',
-  },
-  progress: {
-    position: 'absolute',
-    top: 0,
-    left: 0,
-    right: 0,
-  },
-  scroller: {
-    overflowX: 'auto',
-  },
-  table: {
-    minWidth: 420,
-    '& td': {
-      verticalAlign: 'top',
-      wordBreak: 'normal',
-    },
-  },
-  head: {
-    '& th': {
-      ...theme.typography.caption,
-      fontWeight: theme.typography.fontWeightBold as number,
-      color: theme.palette.text.secondary,
-      textTransform: 'uppercase',
-      wordBreak: 'normal',
-      verticalAlign: 'bottom',
-    },
-  },
-  visuallyHidden,
-  // On narrow screens the APIs move from their own column into the cluster's.
-  apisColumn: {
-    minWidth: 160,
-    [theme.breakpoints.down('sm')]: {
-      display: 'none',
-    },
-  },
-  inlineApis: {
-    display: 'none',
-    marginTop: theme.spacing(1),
-    [theme.breakpoints.down('sm')]: {
-      display: 'block',
-    },
-  },
-  inlineApisLabel: {
-    color: theme.palette.text.secondary,
-  },
-  toggleCell: {
-    width: 56,
-    paddingRight: 0,
-  },
-  expandIcon: {
-    transition: theme.transitions.create('transform', {
-      duration: theme.transitions.duration.shortest,
-    }),
-  },
-  expanded: {
-    transform: 'rotate(180deg)',
-  },
-  clusterCell: {
-    minWidth: 240,
-    [theme.breakpoints.up('md')]: {
-      width: '55%',
-    },
-  },
-  clusterHeader: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(0.5, 1.5),
-  },
-  message: {
-    marginTop: theme.spacing(0.75),
-    overflowWrap: 'anywhere',
-  },
-  members: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    '& > li + li': {
-      marginTop: theme.spacing(0.5),
-    },
-  },
-  inlineMembers: {
-    display: 'inline',
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    '& > li': {
-      display: 'inline',
-    },
-    '& > li + li::before': {
-      content: '", "',
-    },
-  },
-  shared: {
-    width: 112,
-    fontVariantNumeric: 'tabular-nums',
-  },
-  // Stripes per cluster, its comparison included (Backstage's theme stripes
-  // every other table row, which the comparison rows would upset).
-  stripe: {
-    '&&': {
-      backgroundColor: theme.palette.background.default,
-    },
-  },
-  plain: {
-    '&&': {
-      backgroundColor: theme.palette.background.paper,
-    },
-  },
-  // Takes the width of the row without widening the table: wide
-  // comparisons scroll inside.
-  detail: {
-    width: 0,
-    minWidth: '100%',
-  },
-  detailCell: {
-    padding: theme.spacing(0, 2, 2, 9),
-    [theme.breakpoints.down('sm')]: {
-      paddingLeft: theme.spacing(2),
-    },
-  },
-  statusCell: {
-    padding: theme.spacing(2),
-  },
-  pager: {
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'flex-end',
-    gap: theme.spacing(1),
-    padding: theme.spacing(0.5, 1),
-    borderTop: `1px solid ${theme.palette.divider}`,
-  },
-}));
-
-function ClusterRows(props: {
-  cluster: FragmentationCluster;
-  striped: boolean;
-  open: boolean;
-  onToggle: (id: string) => void;
-}) {
-  const { cluster, striped, open, onToggle } = props;
-  const classes = useStyles();
-  const { t } = useTranslationRef(apiopsTranslationRef);
-  const detailId = `apiops-fragmentation-${cluster.id}`;
-  const rowClass = striped ? classes.stripe : classes.plain;
-
-  return (
-    <>
-      <TableRow className={rowClass}>
-        <TableCell className={classes.toggleCell}>
-          <IconButton
-            size="small"
-            aria-expanded={open}
-            aria-controls={detailId}
-            aria-label={t('fragmentation.table.compare', {
-              apis: cluster.members.map(memberName).join(', '),
-            })}
-            onClick={() => onToggle(cluster.id)}
-          >
-            <ExpandMoreIcon
-              className={`${classes.expandIcon} ${
-                open ? classes.expanded : ''
-              }`}
-            />
-          </IconButton>
-        </TableCell>
-        <TableCell className={classes.clusterCell}>
-          <div className={classes.clusterHeader}>
-            <FragmentationTypeChip type={cluster.type} />
-            <ClusterScore cluster={cluster} />
-            <ClusterScope cluster={cluster} />
-          </div>
-          <Typography variant="body2" className={classes.message}>
-            {cluster.message}
-          </Typography>
-          <Typography variant="body2" className={classes.inlineApis}>
-            <span className={classes.inlineApisLabel}>
-              {t('fragmentation.table.columns.apis')}:
-            </span>{' '}
-            <ul className={classes.inlineMembers}>
-              {cluster.members.map(member => (
-                <li key={member.entityRef}>
-                  <MemberLink member={member} />
-                </li>
-              ))}
-            </ul>
-          </Typography>
-        </TableCell>
-        <TableCell className={classes.apisColumn}>
-          <ul className={classes.members}>
-            {cluster.members.map(member => (
-              <li key={member.entityRef}>
-                <Typography variant="body2" component="span">
-                  <MemberLink member={member} />
-                </Typography>
-              </li>
-            ))}
-          </ul>
-        </TableCell>
-        <TableCell align="right" className={classes.shared}>
-          {cluster.sharedOperationCount > 0 ? (
-            cluster.sharedOperationCount.toLocaleString()
-          ) : (
-            <Typography variant="body2" color="textSecondary">
-              {t('fragmentation.table.noShared')}
-            </Typography>
-          )}
-        </TableCell>
-      </TableRow>
-      <TableRow id={detailId} hidden={!open} className={rowClass}>
-        {open && (
-          <TableCell colSpan={COLUMNS} className={classes.detailCell}>
-            <div className={classes.detail}>
-              <ClusterComparison cluster={cluster} />
-            </div>
-          </TableCell>
-        )}
-      </TableRow>
-    </>
-  );
-}
 
 /**
  * The fragmentation clusters of the latest snapshot: filterable by type and
@@ -282,22 +47,19 @@ export function FragmentationTable(props: {
   refreshKey?: number;
 }) {
   const { refreshKey = 0 } = props;
-  const classes = useStyles();
+  const classes = useFragmentationTableStyles();
   const apiopsApi = useApi(apiopsApiRef);
   const { t } = useTranslationRef(apiopsTranslationRef);
 
-  const { filters, inputs, changeInputs } =
-    useReportFilters<FragmentationType>();
-  const filtered = Boolean(filters.type || filters.owner || filters.system);
-
-  const { value, loading, error, pageIndex, next, previous } = useCursorPages(
-    JSON.stringify([filters, refreshKey]),
-    cursor =>
-      apiopsApi.listFragmentation(filters, {
-        limit: FRAGMENTATION_PAGE_SIZE,
-        cursor,
-      }),
-  );
+  const report = useReportPages<FragmentationType, FragmentationCluster>({
+    refreshKey,
+    pageSize: FRAGMENTATION_PAGE_SIZE,
+    fetchPage: (filters, page) => apiopsApi.listFragmentation(filters, page),
+    fetchCsv: filters => apiopsApi.downloadFragmentationCsv(filters),
+    csvFilename: FRAGMENTATION_CSV_FILENAME,
+  });
+  const { filtered } = report;
+  const { value, loading, error, pageIndex, next, previous } = report.page;
   const items = value?.items ?? [];
 
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -311,31 +73,32 @@ export function FragmentationTable(props: {
     });
   }, []);
 
-  const csv = useCsvDownload(
-    () => apiopsApi.downloadFragmentationCsv(filters),
-    FRAGMENTATION_CSV_FILENAME,
-  );
-
   let body;
   if (!value && loading) {
     body = (
       <TableRow>
-        <TableCell colSpan={COLUMNS} className={classes.statusCell}>
-          <Typography variant="body2" color="textSecondary">
+        <TableCell
+          colSpan={FRAGMENTATION_COLUMNS}
+          className={classes.statusCell}
+        >
+          <ReportTableMessage inset={false}>
             {t('fragmentation.table.loading')}
-          </Typography>
+          </ReportTableMessage>
         </TableCell>
       </TableRow>
     );
   } else if (items.length === 0) {
     body = (
       <TableRow>
-        <TableCell colSpan={COLUMNS} className={classes.statusCell}>
-          <Typography variant="body2" color="textSecondary">
+        <TableCell
+          colSpan={FRAGMENTATION_COLUMNS}
+          className={classes.statusCell}
+        >
+          <ReportTableMessage inset={false}>
             {filtered
               ? t('fragmentation.table.empty')
               : t('fragmentation.table.emptyCatalog')}
-          </Typography>
+          </ReportTableMessage>
         </TableCell>
       </TableRow>
     );
@@ -353,7 +116,7 @@ export function FragmentationTable(props: {
 
   return (
     <>
-      <ReportFilters
+      <ReportToolbar
         idPrefix="apiops-fragmentation"
         types={FRAGMENTATION_TYPES}
         labels={{
@@ -363,20 +126,11 @@ export function FragmentationTable(props: {
           owner: t('fragmentation.table.ownerFilter'),
           system: t('fragmentation.table.systemFilter'),
           refHelp: example => t('fragmentation.table.refHelp', { example }),
+          download: t('fragmentation.table.download'),
+          downloadError: message =>
+            t('fragmentation.table.downloadError', { message }),
         }}
-        value={inputs}
-        onChange={changeInputs}
-      >
-        <CsvDownloadButton
-          label={t('fragmentation.table.download')}
-          downloading={csv.downloading}
-          onClick={csv.download}
-        />
-      </ReportFilters>
-      <CsvDownloadError
-        error={csv.error}
-        message={message => t('fragmentation.table.downloadError', { message })}
-        onClose={csv.clearError}
+        report={report}
       />
       {error ? (
         <ResponseErrorPanel error={error} />

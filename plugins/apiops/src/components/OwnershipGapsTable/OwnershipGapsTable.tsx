@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import { ResponseErrorPanel, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -11,13 +11,7 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
-import {
-  CsvDownloadButton,
-  CsvDownloadError,
-  useCsvDownload,
-} from '../CsvDownload';
-import { CursorPaginatedTable, useCursorPages } from '../CursorPagination';
-import { ReportFilters, useReportFilters } from '../ReportFilters';
+import { ReportTable, ReportToolbar, useReportPages } from '../ReportTable';
 import { GapChip } from './GapChip';
 
 /** Rows per page of the ownership gaps. */
@@ -58,21 +52,14 @@ export function OwnershipGapsTable(props: {
   const apiopsApi = useApi(apiopsApiRef);
   const { t } = useTranslationRef(apiopsTranslationRef);
 
-  const { filters, inputs, changeInputs } = useReportFilters<OwnerGapType>();
-
-  const { value, loading, error, pageIndex, next, previous } = useCursorPages(
-    JSON.stringify([filters, refreshKey]),
-    cursor =>
-      apiopsApi.listOwnershipGaps(filters, {
-        limit: OWNERSHIP_GAPS_PAGE_SIZE,
-        cursor,
-      }),
-  );
-
-  const csv = useCsvDownload(
-    () => apiopsApi.downloadOwnershipGapsCsv(filters),
-    OWNERSHIP_GAPS_CSV_FILENAME,
-  );
+  const report = useReportPages<OwnerGapType, OwnershipGapRow>({
+    refreshKey,
+    pageSize: OWNERSHIP_GAPS_PAGE_SIZE,
+    fetchPage: (filters, page) => apiopsApi.listOwnershipGaps(filters, page),
+    fetchCsv: filters => apiopsApi.downloadOwnershipGapsCsv(filters),
+    csvFilename: OWNERSHIP_GAPS_CSV_FILENAME,
+  });
+  const { value, loading, error, pageIndex, next, previous } = report.page;
 
   // Stable columns: Material Table resets its state when they change.
   const columns = useMemo<TableColumn<OwnershipGapRow>[]>(
@@ -139,7 +126,7 @@ export function OwnershipGapsTable(props: {
 
   return (
     <>
-      <ReportFilters
+      <ReportToolbar
         idPrefix="apiops-gap"
         types={OWNER_GAP_TYPES}
         labels={{
@@ -149,48 +136,25 @@ export function OwnershipGapsTable(props: {
           owner: t('page.gaps.ownerFilter'),
           system: t('page.gaps.systemFilter'),
           refHelp: example => t('page.gaps.refHelp', { example }),
+          download: t('page.gaps.download'),
+          downloadError: message => t('page.gaps.downloadError', { message }),
         }}
-        value={inputs}
-        onChange={changeInputs}
-      >
-        <CsvDownloadButton
-          label={t('page.gaps.download')}
-          downloading={csv.downloading}
-          onClick={csv.download}
-        />
-      </ReportFilters>
-      <CsvDownloadError
-        error={csv.error}
-        message={message => t('page.gaps.downloadError', { message })}
-        onClose={csv.clearError}
+        report={report}
       />
-      {error ? (
-        <ResponseErrorPanel error={error} />
-      ) : (
-        <CursorPaginatedTable<OwnershipGapRow>
-          columns={columns}
-          data={value?.items ?? []}
-          isLoading={loading}
-          next={next}
-          previous={previous}
-          pageLabel={t('page.pageNumber', { page: String(pageIndex + 1) })}
-          options={{
-            toolbar: false,
-            search: false,
-            sorting: false,
-            padding: 'dense',
-          }}
-          emptyContent={
-            <Typography
-              variant="body2"
-              color="textSecondary"
-              style={{ padding: 16 }}
-            >
-              {t('page.gaps.empty')}
-            </Typography>
-          }
-        />
-      )}
+      <ReportTable<OwnershipGapRow>
+        columns={columns}
+        rows={value?.items ?? []}
+        loading={loading}
+        error={error}
+        emptyMessage={t('page.gaps.empty')}
+        paging={{
+          type: 'cursor',
+          next,
+          previous,
+          pageLabel: t('page.pageNumber', { page: String(pageIndex + 1) }),
+        }}
+        options={{ sorting: false }}
+      />
     </>
   );
 }

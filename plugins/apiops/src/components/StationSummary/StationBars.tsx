@@ -1,7 +1,7 @@
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { UNASSESSED_STATION } from '@apiops-backstage/plugin-apiops-common';
-import { StationLabels } from './useStationLabels';
+import type { StationLabels } from '../../hooks';
 
 const useStyles = makeStyles(theme => ({
   list: {

@@ -1,6 +1,6 @@
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import { StationLabels } from './useStationLabels';
+import type { StationLabels } from '../../hooks';
 
 const useStyles = makeStyles(theme => ({
   list: {

@@ -1,4 +1,2 @@
 export { StationBars } from './StationBars';
 export { StationMiniSummary } from './StationMiniSummary';
-export { useStationLabels } from './useStationLabels';
-export type { StationLabels } from './useStationLabels';

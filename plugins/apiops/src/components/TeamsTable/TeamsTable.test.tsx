@@ -7,7 +7,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apiopsApiRef } from '../../api';
 import { mockApiOpsApi } from '../ApiOpsPage/__fixtures__/reports';
-import { StationLabels } from '../StationSummary';
+import type { StationLabels } from '../../hooks';
 import { TeamsTable } from './TeamsTable';
 
 jest.setTimeout(30_000);
@@ -25,6 +25,8 @@ const stations: StationLabels = {
         ['api-design', 'api-delivery', 'unassessed'].indexOf(a) -
         ['api-design', 'api-delivery', 'unassessed'].indexOf(b),
     ),
+  stageLabel: stage => stage,
+  criterionLabel: id => id,
 };
 
 function sortBy(name: string) {

@@ -1,19 +1,16 @@
 import { useMemo } from 'react';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  Link,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import type { TeamRollup } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
 import { GovernanceStatusCounts } from '../GovernanceStatus';
-import { StationLabels, StationMiniSummary } from '../StationSummary';
+import type { StationLabels } from '../../hooks';
+import { ReportTable } from '../ReportTable';
+import { StationMiniSummary } from '../StationSummary';
 
 /** The most teams fetched (the backend's largest page); sorted in the browser. */
 export const TEAMS_LIMIT = 1000;
@@ -87,41 +84,27 @@ export function TeamsTable(props: {
     [t, entityLink, stations],
   );
 
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  const teams = value?.items ?? [];
-
   return (
     <>
-      <Table<TeamRollup>
+      <ReportTable<TeamRollup>
         columns={columns}
-        data={teams}
-        isLoading={loading}
+        rows={value?.items ?? []}
+        loading={loading}
+        error={error}
+        emptyMessage={t('page.teams.empty')}
+        paging={{
+          type: 'local',
+          pageSize: 10,
+          pageSizeOptions: [10, 25, 50, 100],
+        }}
         options={{
-          toolbar: false,
-          search: false,
           // Dragging columns nests a second button in each sortable header.
           draggable: false,
           // Each click on a header flips its direction, never unsorts.
           thirdSortClick: false,
-          padding: 'dense',
-          paging: teams.length > 10,
-          pageSize: 10,
-          pageSizeOptions: [10, 25, 50, 100],
-          emptyRowsWhenPaging: false,
         }}
-        emptyContent={
-          <Typography
-            variant="body2"
-            color="textSecondary"
-            style={{ padding: 16 }}
-          >
-            {t('page.teams.empty')}
-          </Typography>
-        }
       />
-      {value?.nextCursor && (
+      {!error && value?.nextCursor && (
         <Typography variant="caption" color="textSecondary">
           {t('page.teams.truncated', { limit: String(TEAMS_LIMIT) })}
         </Typography>

@@ -23,7 +23,7 @@ import { apiopsTranslationRef } from '../../translation';
 import { useGovernanceStatusColors } from '../GovernanceStatus';
 import { countFragmentation } from '../FragmentationTable/fragmentationCounts';
 import { countGaps, countUnowned } from '../SummaryKpis';
-import { formatDateTime, formatTick } from './formatTime';
+import { useTimeFormat } from '../../time';
 
 const CHART_HEIGHT = 240;
 
@@ -72,6 +72,7 @@ function TrendFigure(props: {
   const theme = useTheme();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const [ref, { width }] = useMeasure<HTMLDivElement>();
+  const format = useTimeFormat();
 
   const data = trend.map(point => ({
     time: new Date(point.computedAt).getTime(),
@@ -100,14 +101,14 @@ function TrendFigure(props: {
       type="number"
       scale="time"
       domain={['dataMin', 'dataMax']}
-      tickFormatter={(time: number) => formatTick(time, span)}
+      tickFormatter={(time: number) => format.tick(time, span)}
       minTickGap={24}
       {...axis}
     />,
     <YAxis key="y" allowDecimals={false} {...axis} />,
     <Tooltip
       key="tooltip"
-      labelFormatter={(time: number) => formatDateTime(time)}
+      labelFormatter={(time: number) => format.absolute(time)}
       contentStyle={{
         backgroundColor: theme.palette.background.paper,
         borderColor: theme.palette.divider,
@@ -184,7 +185,7 @@ function TrendFigure(props: {
           <tbody>
             {trend.map(point => (
               <tr key={point.snapshotId}>
-                <th scope="row">{formatDateTime(point.computedAt)}</th>
+                <th scope="row">{format.absolute(point.computedAt)}</th>
                 {series.map(s => (
                   <td key={s.key}>{s.value(point)}</td>
                 ))}
@@ -206,12 +207,13 @@ export function TrendChart(props: { trend: ReportSummary['trend'] }) {
   const { t } = useTranslationRef(apiopsTranslationRef);
   const theme = useTheme();
   const colors = useGovernanceStatusColors();
+  const format = useTimeFormat();
 
   if (trend.length < 2) {
     return (
       <Typography variant="body2" color="textSecondary">
         {t('page.trend.notEnough', {
-          time: trend[0] ? formatDateTime(trend[0].computedAt) : '—',
+          time: trend[0] ? format.absolute(trend[0].computedAt) : '—',
         })}
       </Typography>
     );

@@ -1,2 +1,1 @@
 export { TrendChart } from './TrendChart';
-export { formatDateTime } from './formatTime';

@@ -1,4 +1,8 @@
-import { formatAbsoluteTime, formatRelativeTime } from './Timestamp';
+import {
+  formatAbsoluteTime,
+  formatRelativeTime,
+  formatTick,
+} from './formatTime';
 
 describe('formatRelativeTime', () => {
   const now = new Date('2026-11-26T12:00:00.000Z');
@@ -26,5 +30,17 @@ describe('formatAbsoluteTime', () => {
     expect(
       formatAbsoluteTime(new Date('2026-11-26T12:00:00.000Z'), 'en'),
     ).toMatch(/Nov 26, 2026/);
+  });
+});
+
+describe('formatTick', () => {
+  const time = new Date('2026-11-26T12:00:00.000Z');
+
+  it('writes the day and month over a long span', () => {
+    expect(formatTick(time, 7 * 24 * 3600 * 1000, 'en')).toBe('Nov 26');
+  });
+
+  it('writes the time of day over a short span', () => {
+    expect(formatTick(time, 3600 * 1000, 'en')).toMatch(/\d{2}:\d{2}/);
   });
 });

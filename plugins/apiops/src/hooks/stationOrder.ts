@@ -1,20 +1,5 @@
 import { UNASSESSED_STATION } from '@apiops-backstage/plugin-apiops-common';
 
-/**
- * The core stations of the default cycle, in cycle order: the order used
- * until (or if) the method cannot be fetched.
- */
-export const DEFAULT_STATION_ORDER: readonly string[] = Object.freeze([
-  'api-product-strategy',
-  'api-consumer-experience',
-  'api-platform-architecture',
-  'api-design',
-  'api-delivery',
-  'api-audit',
-  'api-publishing',
-  'monitoring-and-improving',
-]);
-
 const SMALL_WORDS = new Set(['and', 'or', 'of', 'the', 'to', 'for']);
 
 /**
@@ -38,8 +23,8 @@ export function humanizeStationId(id: string): string {
 }
 
 /**
- * Sorts station ids in cycle order: the given core stations first, in
- * their order, then any other station by id, and `unassessed` last.
+ * Sorts station ids in cycle order: the stations of `order` (the method's,
+ * from `GET /method`) first, in that order, then any other station by id, and `unassessed` last.
  */
 export function sortStationIds(
   ids: Iterable<string>,

@@ -1,0 +1,115 @@
+import IconButton from '@material-ui/core/IconButton';
+import TableCell from '@material-ui/core/TableCell';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type { FragmentationCluster } from '@apiops-backstage/plugin-apiops-common';
+import { apiopsTranslationRef } from '../../translation';
+import {
+  ClusterScope,
+  ClusterScore,
+  FragmentationTypeChip,
+  MemberLink,
+  memberName,
+} from '../FragmentationPanel';
+import { ClusterComparison } from './ClusterComparison';
+import {
+  FRAGMENTATION_COLUMNS,
+  useFragmentationTableStyles,
+} from './useFragmentationTableStyles';
+
+/**
+ * A cluster's row of the fragmentation table, and under it the row that
+ * opens to compare its APIs side by side.
+ */
+export function ClusterRows(props: {
+  cluster: FragmentationCluster;
+  striped: boolean;
+  open: boolean;
+  onToggle: (id: string) => void;
+}) {
+  const { cluster, striped, open, onToggle } = props;
+  const classes = useFragmentationTableStyles();
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  const detailId = `apiops-fragmentation-${cluster.id}`;
+  const rowClass = striped ? classes.stripe : classes.plain;
+
+  return (
+    <>
+      <TableRow className={rowClass}>
+        <TableCell className={classes.toggleCell}>
+          <IconButton
+            size="small"
+            aria-expanded={open}
+            aria-controls={detailId}
+            aria-label={t('fragmentation.table.compare', {
+              apis: cluster.members.map(memberName).join(', '),
+            })}
+            onClick={() => onToggle(cluster.id)}
+          >
+            <ExpandMoreIcon
+              className={`${classes.expandIcon} ${
+                open ? classes.expanded : ''
+              }`}
+            />
+          </IconButton>
+        </TableCell>
+        <TableCell className={classes.clusterCell}>
+          <div className={classes.clusterHeader}>
+            <FragmentationTypeChip type={cluster.type} />
+            <ClusterScore cluster={cluster} />
+            <ClusterScope cluster={cluster} />
+          </div>
+          <Typography variant="body2" className={classes.message}>
+            {cluster.message}
+          </Typography>
+          <Typography variant="body2" className={classes.inlineApis}>
+            <span className={classes.inlineApisLabel}>
+              {t('fragmentation.table.columns.apis')}:
+            </span>{' '}
+            <ul className={classes.inlineMembers}>
+              {cluster.members.map(member => (
+                <li key={member.entityRef}>
+                  <MemberLink member={member} />
+                </li>
+              ))}
+            </ul>
+          </Typography>
+        </TableCell>
+        <TableCell className={classes.apisColumn}>
+          <ul className={classes.members}>
+            {cluster.members.map(member => (
+              <li key={member.entityRef}>
+                <Typography variant="body2" component="span">
+                  <MemberLink member={member} />
+                </Typography>
+              </li>
+            ))}
+          </ul>
+        </TableCell>
+        <TableCell align="right" className={classes.shared}>
+          {cluster.sharedOperationCount > 0 ? (
+            cluster.sharedOperationCount.toLocaleString()
+          ) : (
+            <Typography variant="body2" color="textSecondary">
+              {t('fragmentation.table.noShared')}
+            </Typography>
+          )}
+        </TableCell>
+      </TableRow>
+      <TableRow id={detailId} hidden={!open} className={rowClass}>
+        {open && (
+          <TableCell
+            colSpan={FRAGMENTATION_COLUMNS}
+            className={classes.detailCell}
+          >
+            <div className={classes.detail}>
+              <ClusterComparison cluster={cluster} />
+            </div>
+          </TableCell>
+        )}
+      </TableRow>
+    </>
+  );
+}

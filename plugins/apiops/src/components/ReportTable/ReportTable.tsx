@@ -1,0 +1,83 @@
+import {
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+  TableOptions,
+} from '@backstage/core-components';
+import { CursorPaginatedTable } from '../CursorPagination';
+import { ReportTableMessage } from './ReportTableMessage';
+
+/** How a report table pages its rows. */
+export type ReportTablePaging =
+  /** On the server, page by page (see `useCursorPages`). */
+  | {
+      type: 'cursor';
+      next?: () => void;
+      previous?: () => void;
+      /** Says which page is shown, e.g. "Page 2". */
+      pageLabel: string;
+    }
+  /** In the browser, over all the rows fetched. */
+  | { type: 'local'; pageSize: number; pageSizeOptions: number[] };
+
+/**
+ * The table of a report, the one idiom of the plugin's reports: columns
+ * declared as Backstage `TableColumn`s (memoised by the caller: Material
+ * Table resets its state when they change), paged on the server with a
+ * cursor or in the browser, a message when there are no rows, and the
+ * error in place of the table when the rows cannot be fetched.
+ */
+export function ReportTable<T extends object>(props: {
+  columns: TableColumn<T>[];
+  rows: readonly T[];
+  loading: boolean;
+  error?: Error;
+  /** Shown in place of rows when there are none. */
+  emptyMessage: string;
+  paging: ReportTablePaging;
+  /** The table's title in its toolbar; without it, no toolbar. */
+  title?: string;
+  /** Further Material Table options (sorting, padding…). */
+  options?: TableOptions<T>;
+}) {
+  const { columns, rows, loading, error, emptyMessage, paging, title } = props;
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  const options: TableOptions<T> = {
+    toolbar: Boolean(title),
+    search: false,
+    padding: 'dense',
+    ...props.options,
+  };
+  const common = {
+    title,
+    columns,
+    data: [...rows],
+    isLoading: loading,
+    emptyContent: <ReportTableMessage>{emptyMessage}</ReportTableMessage>,
+  };
+  if (paging.type === 'cursor') {
+    return (
+      <CursorPaginatedTable<T>
+        {...common}
+        next={paging.next}
+        previous={paging.previous}
+        pageLabel={paging.pageLabel}
+        options={options}
+      />
+    );
+  }
+  return (
+    <Table<T>
+      {...common}
+      options={{
+        ...options,
+        paging: rows.length > paging.pageSize,
+        pageSize: paging.pageSize,
+        pageSizeOptions: paging.pageSizeOptions,
+        emptyRowsWhenPaging: false,
+      }}
+    />
+  );
+}

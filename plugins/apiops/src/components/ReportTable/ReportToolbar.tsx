@@ -1,0 +1,42 @@
+import { CsvDownloadButton, CsvDownloadError } from '../CsvDownload';
+import { ReportFilterLabels, ReportFilters } from '../ReportFilters';
+import type { ReportPages } from './useReportPages';
+
+/**
+ * The bar above a report table: its filters, the download of the report as
+ * CSV with the same filters, and why a download failed.
+ */
+export function ReportToolbar<T extends string>(props: {
+  idPrefix: string;
+  types: readonly T[];
+  labels: ReportFilterLabels<T> & {
+    download: string;
+    downloadError: (message: string) => string;
+  };
+  report: Pick<ReportPages<T, unknown>, 'inputs' | 'changeInputs' | 'csv'>;
+}) {
+  const { idPrefix, types, labels, report } = props;
+  const { csv } = report;
+  return (
+    <>
+      <ReportFilters<T>
+        idPrefix={idPrefix}
+        types={types}
+        labels={labels}
+        value={report.inputs}
+        onChange={report.changeInputs}
+      >
+        <CsvDownloadButton
+          label={labels.download}
+          downloading={csv.downloading}
+          onClick={csv.download}
+        />
+      </ReportFilters>
+      <CsvDownloadError
+        error={csv.error}
+        message={labels.downloadError}
+        onClose={csv.clearError}
+      />
+    </>
+  );
+}

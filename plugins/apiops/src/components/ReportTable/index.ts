@@ -1,0 +1,6 @@
+export { ReportTable } from './ReportTable';
+export type { ReportTablePaging } from './ReportTable';
+export { ReportTableMessage } from './ReportTableMessage';
+export { ReportToolbar } from './ReportToolbar';
+export { useReportPages } from './useReportPages';
+export type { ReportPages } from './useReportPages';
