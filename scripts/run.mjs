@@ -9,7 +9,8 @@
 //
 //   node scripts/run.mjs setup   provision Node.js and install dependencies
 //   node scripts/run.mjs start   the portal: frontend :3000, backend :7007
-//   node scripts/run.mjs test    type-check, lint, unit tests, browser tests
+//   node scripts/run.mjs test    type-check, API reports, lint, unit tests,
+//                                browser tests
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -213,6 +214,17 @@ async function test() {
   step('type-check', {
     passed: tscCode === 0 ? 1 : 0,
     failed: tscCode === 0 ? 0 : 1,
+    skipped: 0,
+  });
+
+  // The API reports of the plugin packages (report*.api.md) must match their
+  // exports; `yarn build:api-reports` regenerates them. The script emits the
+  // type declarations into dist-types first, so it works from a clean clone.
+  log('Checking the API reports');
+  const apiReportsCode = await yarn(node, ['test:api-reports']);
+  step('api reports', {
+    passed: apiReportsCode === 0 ? 1 : 0,
+    failed: apiReportsCode === 0 ? 0 : 1,
     skipped: 0,
   });
 

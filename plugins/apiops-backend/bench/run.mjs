@@ -497,8 +497,26 @@ function report(results, options) {
   return out.join('\n');
 }
 
+/** The usage text: the comment at the top of this file. */
+function usage() {
+  const source = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  const comment = source.slice(source.indexOf('/**'), source.indexOf('*/'));
+  return comment
+    .split('\n')
+    .slice(1)
+    .map(line => line.replace(/^ \* ?/, ''))
+    .join('\n')
+    .trimEnd()
+    .concat('\n');
+}
+
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(usage());
+    return;
+  }
+  const options = parseArgs(argv);
   const script = await build();
   /** @type {SizeResult[]} */
   const results = [];

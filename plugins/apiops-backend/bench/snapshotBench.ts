@@ -68,8 +68,8 @@ import {
   createPlan,
   entityPages,
   plantedTruth,
-} from './catalogGenerator';
-import { score, scoreClusters } from './accuracy';
+} from '../src/__testUtils__/catalogGenerator';
+import { score, scoreClusters } from '../src/__testUtils__/accuracy';
 
 // ---------------------------------------------------------------------------
 // Measuring
@@ -902,7 +902,7 @@ function categoryOf(frame: ProfileNode['callFrame']): string {
   if (/catalog-model/.test(url)) return 'entity refs (catalog-model)';
   if (/src\/(snapshot|method)\//.test(url))
     return 'snapshot service (plugin code)';
-  if (/bench\/(catalogGenerator|snapshotBench)/.test(url))
+  if (/bench\/snapshotBench|__testUtils__\/catalogGenerator/.test(url))
     return 'fake catalog (reading pages)';
   if (url === '' && /^(stringify|parse|JSON)/.test(functionName))
     return 'JSON (catalog round trip, rows)';

@@ -14,4 +14,11 @@ export {
 } from './plugin';
 export { isApiOpsAvailable } from './conditions';
 export { apiopsTranslationRef } from './translation';
-export * from './api';
+export { apiopsApiRef, ApiOpsClient } from './api';
+export type {
+  ApiOpsApi,
+  // The component ApiOpsPage takes the name at the entry point.
+  ApiOpsPage as ApiOpsResultPage,
+  FragmentationFilters,
+  OwnershipGapFilters,
+} from './api';

@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { ApiOpsClient, apiopsApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -35,17 +36,18 @@ export const apiopsPlugin = createPlugin({
  *
  * @public
  */
-export const EntityApiOpsContent = apiopsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityApiOpsContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityApiOpsContent').then(
-          m => m.EntityApiOpsContent,
-        ),
-    },
-  }),
-);
+export const EntityApiOpsContent: () => JSX.Element | null =
+  apiopsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityApiOpsContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityApiOpsContent').then(
+            m => m.EntityApiOpsContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The APIOps card for the overview of API entity pages (legacy frontend
@@ -53,7 +55,7 @@ export const EntityApiOpsContent = apiopsPlugin.provide(
  *
  * @public
  */
-export const EntityApiOpsCard = apiopsPlugin.provide(
+export const EntityApiOpsCard: () => JSX.Element | null = apiopsPlugin.provide(
   createComponentExtension({
     name: 'EntityApiOpsCard',
     component: {
@@ -69,7 +71,7 @@ export const EntityApiOpsCard = apiopsPlugin.provide(
  *
  * @public
  */
-export const ApiOpsPage = apiopsPlugin.provide(
+export const ApiOpsPage: () => JSX.Element | null = apiopsPlugin.provide(
   createRoutableExtension({
     name: 'ApiOpsPage',
     component: () => import('./components/ApiOpsPage').then(m => m.ApiOpsPage),
@@ -83,14 +85,15 @@ export const ApiOpsPage = apiopsPlugin.provide(
  *
  * @public
  */
-export const EntityGroupApiOpsContent = apiopsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityGroupApiOpsContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityGroupApiOpsContent').then(
-          m => m.EntityGroupApiOpsContent,
-        ),
-    },
-  }),
-);
+export const EntityGroupApiOpsContent: () => JSX.Element | null =
+  apiopsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityGroupApiOpsContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityGroupApiOpsContent').then(
+            m => m.EntityGroupApiOpsContent,
+          ),
+      },
+    }),
+  );

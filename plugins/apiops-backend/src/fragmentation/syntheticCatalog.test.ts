@@ -2,8 +2,8 @@ import {
   apiEntity,
   createPlan,
   plantedTruth,
-} from '../../bench/catalogGenerator';
-import { scoreClusters } from '../../bench/accuracy';
+} from '../__testUtils__/catalogGenerator';
+import { scoreClusters } from '../__testUtils__/accuracy';
 import { detectFragmentation } from './detectFragmentation';
 import { extractFeatures } from './extractFeatures';
 

@@ -169,8 +169,8 @@ function criterionMap<T extends z.ZodTypeAny>(value: T, required: boolean) {
  *   rejected.
  *
  * Each issue's message is written to follow the field's path, as
- * {@link describeZodError} does: `answers.api-design: must be one of met,
- * not-met, unknown`.
+ * {@link describeZodError} does:
+ * `answers.api-design: must be one of met, not-met, unknown`.
  *
  * @public
  */
@@ -258,9 +258,9 @@ function describeIssue(issue: z.ZodIssue): { field: string; message: string } {
 
 /**
  * Describes a zod error in one line, each issue prefixed with the field it
- * is about, e.g. `answers.api-design: must be one of met, not-met, unknown;
- * evidence.market-research-done: must be an http(s) URL`. At most three
- * issues are spelled out.
+ * is about, e.g.
+ * `answers.api-design: must be one of met, not-met, unknown; evidence.market-research-done: must be an http(s) URL`.
+ * At most three issues are spelled out.
  *
  * @public
  */

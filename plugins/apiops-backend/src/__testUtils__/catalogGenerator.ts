@@ -35,7 +35,7 @@
  * `owner-orphaned`.
  */
 import type { Entity } from '@backstage/catalog-model';
-import { mix32 } from '../src/fragmentation/findSimilarPairs';
+import { mix32 } from '../fragmentation/findSimilarPairs';
 
 // ---------------------------------------------------------------------------
 // Randomness
