@@ -1,45 +1,27 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   FRAGMENTATION_TYPES,
   OWNER_GAP_TYPES,
   apiopsReportReadPermission,
 } from '@apiops-backstage/plugin-apiops-common';
-import { SnapshotStore } from '../database/SnapshotStore';
-import { LifecycleService } from '../lifecycle/LifecycleService';
+import { ReportService } from '../services/ReportService';
+import { StatusService } from '../services/StatusService';
+import { apiEntityKey } from '../services/entityKeys';
 
 /**
  * The plugin's actions in the actions registry, exposed to AI agents as MCP
  * tools `apiops.<name>` by the mcp-actions backend (when `apiops` is listed
- * under `backend.actions.pluginSources`).
+ * under `backend.actions.pluginSources`). Thin adapters over the same
+ * services as the REST routes: the same question gets the same answer.
  *
  * @internal
  */
 export function registerApiOpsActions(options: {
   actionsRegistry: ActionsRegistryService;
-  permissions: PermissionsService;
-  lifecycle: LifecycleService;
-  snapshots: SnapshotStore;
+  status: StatusService;
+  reports: ReportService;
 }) {
-  const { actionsRegistry, permissions, lifecycle, snapshots } = options;
-
-  async function authorizeReports(credentials: BackstageCredentials) {
-    const [decision] = await permissions.authorize(
-      [{ permission: apiopsReportReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed: ${apiopsReportReadPermission.name}`,
-      );
-    }
-  }
+  const { actionsRegistry, status, reports } = options;
 
   actionsRegistry.register({
     name: 'get-api-status',
@@ -128,9 +110,11 @@ export function registerApiOpsActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      const entityRef = toApiRef(input.entityRef);
-      const status = await lifecycle.getStatus(entityRef, credentials);
-      return { output: JSON.parse(JSON.stringify(status)) };
+      const found = await status.getStatus(
+        apiEntityKey(input.entityRef),
+        credentials,
+      );
+      return { output: JSON.parse(JSON.stringify(found)) };
     },
   });
 
@@ -178,11 +162,7 @@ export function registerApiOpsActions(options: {
         ),
     },
     action: async ({ input, credentials }) => {
-      await authorizeReports(credentials);
-      const page = await snapshots.listOwnershipGaps({
-        ...toReportQuery(input),
-        type: input.type as (typeof OWNER_GAP_TYPES)[number] | undefined,
-      });
+      const page = await reports.listOwnershipGaps(input, credentials);
       return { output: JSON.parse(JSON.stringify(page)) };
     },
   });
@@ -238,11 +218,7 @@ export function registerApiOpsActions(options: {
         ),
     },
     action: async ({ input, credentials }) => {
-      await authorizeReports(credentials);
-      const page = await snapshots.listFragmentation({
-        ...toReportQuery(input),
-        type: input.type as (typeof FRAGMENTATION_TYPES)[number] | undefined,
-      });
+      const page = await reports.listFragmentation(input, credentials);
       return {
         output: {
           items: page.items.map(({ details: _details, ...cluster }) => cluster),
@@ -296,21 +272,11 @@ export function registerApiOpsActions(options: {
         }),
     },
     action: async ({ input, credentials }) => {
-      await authorizeReports(credentials);
-      const team = toRef(input.team, 'group', 'team');
-      const found = await snapshots.listTeamApis(team, {
-        limit: input.limit,
-        cursor: input.cursor,
-      });
-      if (!found) {
-        throw new NotFoundError(
-          `The latest snapshot has no API owned by ${team} or its child groups`,
-        );
-      }
+      const found = await reports.listTeamApis(input.team, input, credentials);
       return {
         output: {
           team: found.team,
-          apis: found.page.items.map(api => ({
+          apis: found.items.map(api => ({
             entityRef: api.entityRef,
             title: api.title,
             owner: api.owner.ref,
@@ -320,7 +286,7 @@ export function registerApiOpsActions(options: {
             gaps: api.owner.gaps,
             findings: api.governance.findings.length,
           })),
-          nextCursor: found.page.nextCursor,
+          nextCursor: found.nextCursor,
         },
       };
     },
@@ -364,42 +330,4 @@ function typeFilterSchema(
     .enum(types as [string, ...string[]])
     .optional()
     .describe(description);
-}
-
-/** The owner, system and page of a report query, with the refs normalized. */
-function toReportQuery(input: {
-  owner?: string;
-  system?: string;
-  limit: number;
-  cursor?: string;
-}) {
-  return {
-    owner: input.owner && toRef(input.owner, 'group', 'owner'),
-    system: input.system && toRef(input.system, 'system', 'system'),
-    limit: input.limit,
-    cursor: input.cursor,
-  };
-}
-
-function toRef(value: string, defaultKind: string, field: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value.trim(), {
-        defaultKind,
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    throw new InputError(`${field}: '${value}' is not an entity ref`);
-  }
-}
-
-function toApiRef(value: string): string {
-  const ref = toRef(value, 'api', 'entityRef');
-  if (!ref.startsWith('api:')) {
-    throw new InputError(
-      `entityRef: '${value}' is not an API; APIOps statuses are kept for entities of kind API`,
-    );
-  }
-  return ref;
 }
