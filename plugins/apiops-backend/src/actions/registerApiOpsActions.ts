@@ -1,8 +1,15 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { z } from 'zod';
 import {
   FRAGMENTATION_TYPES,
   OWNER_GAP_TYPES,
+  apiStatusSchema,
   apiopsReportReadPermission,
+  fragmentationClusterSchema,
+  ownerGapSchema,
+  ownershipGapRowSchema,
+  reportPageSchema,
+  teamRollupSchema,
 } from '@apiops-backstage/plugin-apiops-common';
 import { ReportService } from '../services/ReportService';
 import { StatusService } from '../services/StatusService';
@@ -39,75 +46,7 @@ export function registerApiOpsActions(options: {
               'Entity ref of the API: api:<namespace>/<name>, <namespace>/<name> or <name>',
             ),
         }),
-      output: z =>
-        z.object({
-          entityRef: z.string(),
-          station: z.object({
-            id: z.string().describe('Station id, or "unassessed"'),
-            source: z.enum(['assessment', 'annotation', 'none']),
-            cycle: z.string(),
-            lifecycleStage: z.string().optional(),
-            annotation: z.string().optional(),
-            conflict: z
-              .object({
-                assessment: z.string(),
-                annotation: z.string(),
-                message: z.string(),
-              })
-              .optional(),
-          }),
-          owner: z.object({
-            ref: z.string().optional(),
-            declared: z.string().optional(),
-            resolved: z.boolean().optional(),
-            kind: z.string().optional(),
-            title: z.string().optional(),
-            memberCount: z.number().optional(),
-            gaps: z.array(gapSchema(z)).optional(),
-          }),
-          lifecycle: z.string().optional(),
-          fragmentation: z
-            .array(
-              z
-                .object({
-                  id: z.string(),
-                  type: z.string(),
-                  score: z.number(),
-                  message: z.string(),
-                  members: z.array(
-                    z.object({ entityRef: z.string() }).passthrough(),
-                  ),
-                })
-                .passthrough(),
-            )
-            .optional(),
-          governance: z
-            .object({
-              status: z.enum(['compliant', 'attention', 'non-compliant']),
-              findings: z.array(
-                z.object({
-                  ruleId: z.string(),
-                  severity: z.string(),
-                  message: z.string(),
-                  path: z.string().optional(),
-                  fix: z.string().optional(),
-                }),
-              ),
-            })
-            .optional(),
-          latestAssessment: z
-            .object({
-              id: z.string(),
-              station: z.string(),
-              cycle: z.string(),
-              assessedBy: z.string(),
-              createdAt: z.string(),
-            })
-            .passthrough()
-            .optional(),
-          computedAt: z.string(),
-          snapshotAt: z.string().optional(),
-        }),
+      output: () => shared(apiStatusSchema),
     },
     action: async ({ input, credentials }) => {
       const found = await status.getStatus(
@@ -147,19 +86,7 @@ export function registerApiOpsActions(options: {
             .optional()
             .describe('nextCursor of a previous call, for the next page'),
         }),
-      output: z =>
-        pageSchema(
-          z,
-          z
-            .object({
-              entityRef: z.string(),
-              title: z.string(),
-              owner: z.string().optional(),
-              declaredOwner: z.string().optional(),
-              system: z.string().optional(),
-            })
-            .extend(gapSchema(z).shape),
-        ),
+      output: () => shared(reportPageSchema(ownershipGapRowSchema)),
     },
     action: async ({ input, credentials }) => {
       const page = await reports.listOwnershipGaps(input, credentials);
@@ -193,28 +120,9 @@ export function registerApiOpsActions(options: {
           limit: limitSchema(z, 20),
           cursor: z.string().optional(),
         }),
-      output: z =>
-        pageSchema(
-          z,
-          z.object({
-            id: z.string(),
-            type: z.string(),
-            score: z.number(),
-            message: z.string(),
-            scope: z.string().optional(),
-            members: z.array(
-              z.object({
-                entityRef: z.string(),
-                title: z.string().optional(),
-                owner: z.string().optional(),
-                system: z.string().optional(),
-                version: z.string().optional(),
-                lifecycle: z.string().optional(),
-              }),
-            ),
-            sharedOperations: z.array(z.string()),
-            sharedOperationCount: z.number(),
-          }),
+      output: () =>
+        shared(
+          reportPageSchema(fragmentationClusterSchema.omit({ details: true })),
         ),
     },
     action: async ({ input, credentials }) => {
@@ -245,31 +153,25 @@ export function registerApiOpsActions(options: {
           limit: limitSchema(z, 50),
           cursor: z.string().optional(),
         }),
-      output: z =>
-        z.object({
-          team: z.object({
-            groupRef: z.string(),
-            title: z.string(),
-            apis: z.number(),
-            byStation: z.record(z.number()),
-            byStatus: z.record(z.number()),
-            gaps: z.number(),
-            findings: z.number(),
+      output: () =>
+        shared(
+          z.object({
+            team: teamRollupSchema,
+            apis: z.array(
+              z.object({
+                entityRef: z.string(),
+                title: z.string(),
+                owner: z.string().optional(),
+                system: z.string().optional(),
+                station: z.string(),
+                governanceStatus: z.string(),
+                gaps: z.array(ownerGapSchema),
+                findings: z.number(),
+              }),
+            ),
+            nextCursor: z.string().optional(),
           }),
-          apis: z.array(
-            z.object({
-              entityRef: z.string(),
-              title: z.string(),
-              owner: z.string().optional(),
-              system: z.string().optional(),
-              station: z.string(),
-              governanceStatus: z.string(),
-              gaps: z.array(gapSchema(z)),
-              findings: z.number(),
-            }),
-          ),
-          nextCursor: z.string().optional(),
-        }),
+        ),
     },
     action: async ({ input, credentials }) => {
       const found = await reports.listTeamApis(input.team, input, credentials);
@@ -298,21 +200,18 @@ type Zod = Parameters<
   Parameters<ActionsRegistryService['register']>[0]['schema']['output']
 >[0];
 
-/** An ownership gap of an API. */
-function gapSchema(z: Zod) {
-  return z.object({
-    type: z.string(),
-    severity: z.string(),
-    message: z.string(),
-  });
-}
+/** An object schema as the actions registry types it, with its output type. */
+type RegistryObject<T> = ReturnType<Zod['object']> & { _output: T };
 
-/** A page of a report: its items, and the cursor of the next page. */
-function pageSchema<T extends Parameters<Zod['array']>[0]>(z: Zod, item: T) {
-  return z.object({
-    items: z.array(item),
-    nextCursor: z.string().optional(),
-  });
+/**
+ * A shared response schema of `-common` as an output schema of an action.
+ * `-common` builds its schemas with its own copy of zod, the registry types
+ * them with the zod v3 API of another copy; both are zod v3 at run time (the
+ * registry only calls `safeParse` and converts them to JSON Schema), so only
+ * the type needs bridging.
+ */
+function shared<S extends z.ZodTypeAny>(schema: S): RegistryObject<z.infer<S>> {
+  return schema as unknown as RegistryObject<z.infer<S>>;
 }
 
 /** The number of items of a page, at most 100. */

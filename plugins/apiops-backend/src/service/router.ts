@@ -70,7 +70,9 @@ export async function createRouter(
     await credentialsOf(req);
     const locale = queryString(req.query, 'locale');
     if (locale !== undefined && locale.length > 35) {
-      throw new InputError('locale: must be a language tag such as en or fi-FI');
+      throw new InputError(
+        'locale: must be a language tag such as en or fi-FI',
+      );
     }
     const cycle = queryString(req.query, 'cycle');
     if (cycle === '') {
