@@ -80,6 +80,9 @@ const entities: Entity[] = [
 ];
 
 const reader = mockCredentials.user.header('user:default/ada');
+// The first request compiles the OpenAPI validator, slow on a busy machine.
+jest.setTimeout(30_000);
+
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('reports on %s', databaseId => {

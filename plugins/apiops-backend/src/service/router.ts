@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
-import Router from 'express-promise-router';
 import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
 import { AssessmentService } from '../services/AssessmentService';
@@ -13,6 +12,7 @@ import { ReportService } from '../services/ReportService';
 import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
 import { apiEntityKey } from '../services/entityKeys';
+import { createOpenApiRouter } from '../schema/openapi';
 
 /** The largest request body accepted. */
 const BODY_LIMIT = '64kb';
@@ -48,8 +48,21 @@ export async function createRouter(
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  const router = Router();
-  router.use(express.json({ limit: BODY_LIMIT }));
+  // Requests are validated against src/schema/openapi.yaml before they reach
+  // a handler; the handlers keep authentication, permissions (in the
+  // services) and the business rules.
+  const router = await createOpenApiRouter({
+    middleware: [jsonBody],
+    validatorOptions: {
+      validateRequests: {
+        coerceTypes: false,
+        // Unknown query parameters are ignored, as they always were.
+        allowUnknownQueryParameters: true,
+      },
+      // httpAuth checks the credentials, with Backstage's 401 body.
+      validateSecurity: false,
+    },
+  });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -187,23 +200,18 @@ export async function createRouter(
     }
   });
 
-  // Bodies the JSON parser refuses are the client's fault: 400, naming the body.
+  // The spec validator's messages name the field as a JSON pointer into the
+  // request (`request/query/limit must be <= 1000`); ours start with the
+  // field (`limit: must be <= 1000`), as the REST API promises.
   router.use(
     (
-      error: Error & { type?: string },
+      error: Error,
       _req: express.Request,
       _res: express.Response,
       next: express.NextFunction,
     ) => {
-      if (error.type === 'entity.too.large') {
-        next(new InputError(`body: larger than the ${BODY_LIMIT} allowed`));
-      } else if (error.type === 'entity.parse.failed') {
-        next(new InputError('body: not valid JSON'));
-      } else if (
-        error.type?.startsWith('encoding.') ||
-        error.type === 'charset.unsupported'
-      ) {
-        next(new InputError(`body: ${error.message}`));
+      if (error.name === 'InputError' && VALIDATOR_FIELD.test(error.message)) {
+        next(new InputError(error.message.replace(VALIDATOR_FIELD, fieldOf)));
       } else {
         next(error);
       }
@@ -213,11 +221,50 @@ export async function createRouter(
   return router;
 }
 
-type Query = express.Request['query'];
+/** Where the spec validator names the field at fault. */
+const VALIDATOR_FIELD =
+  /(^|, )request\/(?:query|params|path|body|headers)(?:\/(\S+))? /g;
+
+function fieldOf(_match: string, start: string, pointer?: string): string {
+  return `${start}${pointer ? pointer.split('/').join('.') : 'body'}: `;
+}
+
+/**
+ * The JSON body parser, at most {@link BODY_LIMIT}. Bodies it refuses are the
+ * client's fault: 400, naming the body.
+ */
+function jsonBody(
+  req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+) {
+  express.json({ limit: BODY_LIMIT })(req, res, (error?: unknown) => {
+    const type = (error as { type?: string } | undefined)?.type;
+    if (!error) {
+      next();
+    } else if (type === 'entity.too.large') {
+      next(new InputError(`body: larger than the ${BODY_LIMIT} allowed`));
+    } else if (type === 'entity.parse.failed') {
+      next(new InputError('body: not valid JSON'));
+    } else if (
+      type?.startsWith('encoding.') ||
+      type === 'charset.unsupported'
+    ) {
+      next(new InputError(`body: ${(error as Error).message}`));
+    } else {
+      next(error);
+    }
+  });
+}
+
+type Query = Record<string, unknown>;
 
 /** A query parameter given at most once, as a string. */
 function queryString(query: Query, field: string): string | undefined {
-  const value = query[field];
+  const value: unknown = query[field];
+  if (typeof value === 'number') {
+    return String(value);
+  }
   if (value !== undefined && typeof value !== 'string') {
     throw new InputError(`${field}: must be given once, as a string`);
   }
