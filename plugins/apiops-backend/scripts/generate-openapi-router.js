@@ -27,6 +27,7 @@ fs.writeFileSync(
 // ******************************************************************
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import type { Router } from 'express';
+
 export const spec = ${JSON.stringify(spec, null, 2)} as const;
 /**
  * An express router that validates requests against {@link spec}. Typed as a

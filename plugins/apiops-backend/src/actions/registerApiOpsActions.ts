@@ -1,5 +1,5 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { z } from 'zod';
+import { z as sharedZod } from 'zod';
 import {
   FRAGMENTATION_TYPES,
   OWNER_GAP_TYPES,
@@ -155,21 +155,21 @@ export function registerApiOpsActions(options: {
         }),
       output: () =>
         shared(
-          z.object({
+          sharedZod.object({
             team: teamRollupSchema,
-            apis: z.array(
-              z.object({
-                entityRef: z.string(),
-                title: z.string(),
-                owner: z.string().optional(),
-                system: z.string().optional(),
-                station: z.string(),
-                governanceStatus: z.string(),
-                gaps: z.array(ownerGapSchema),
-                findings: z.number(),
+            apis: sharedZod.array(
+              sharedZod.object({
+                entityRef: sharedZod.string(),
+                title: sharedZod.string(),
+                owner: sharedZod.string().optional(),
+                system: sharedZod.string().optional(),
+                station: sharedZod.string(),
+                governanceStatus: sharedZod.string(),
+                gaps: sharedZod.array(ownerGapSchema),
+                findings: sharedZod.number(),
               }),
             ),
-            nextCursor: z.string().optional(),
+            nextCursor: sharedZod.string().optional(),
           }),
         ),
     },
@@ -210,8 +210,10 @@ type RegistryObject<T> = ReturnType<Zod['object']> & { _output: T };
  * registry only calls `safeParse` and converts them to JSON Schema), so only
  * the type needs bridging.
  */
-function shared<S extends z.ZodTypeAny>(schema: S): RegistryObject<z.infer<S>> {
-  return schema as unknown as RegistryObject<z.infer<S>>;
+function shared<S extends sharedZod.ZodTypeAny>(
+  schema: S,
+): RegistryObject<sharedZod.infer<S>> {
+  return schema as unknown as RegistryObject<sharedZod.infer<S>>;
 }
 
 /** The number of items of a page, at most 100. */

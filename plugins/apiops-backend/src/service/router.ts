@@ -17,6 +17,10 @@ import { createOpenApiRouter } from '../schema/openapi';
 /** The largest request body accepted. */
 const BODY_LIMIT = '64kb';
 
+/** Where the spec validator names the field at fault. */
+const VALIDATOR_FIELD =
+  /(^|, )request\/(?:query|params|path|body|headers)(?:\/(\S+))? /g;
+
 /** @internal */
 export interface RouterOptions {
   logger: LoggerService;
@@ -210,8 +214,9 @@ export async function createRouter(
       _res: express.Response,
       next: express.NextFunction,
     ) => {
-      if (error.name === 'InputError' && VALIDATOR_FIELD.test(error.message)) {
-        next(new InputError(error.message.replace(VALIDATOR_FIELD, fieldOf)));
+      const message = error.message?.replace(VALIDATOR_FIELD, fieldOf);
+      if (error.name === 'InputError' && message !== error.message) {
+        next(new InputError(message));
       } else {
         next(error);
       }
@@ -220,10 +225,6 @@ export async function createRouter(
 
   return router;
 }
-
-/** Where the spec validator names the field at fault. */
-const VALIDATOR_FIELD =
-  /(^|, )request\/(?:query|params|path|body|headers)(?:\/(\S+))? /g;
 
 function fieldOf(_match: string, start: string, pointer?: string): string {
   return `${start}${pointer ? pointer.split('/').join('.') : 'body'}: `;
@@ -274,9 +275,10 @@ function queryString(query: Query, field: string): string | undefined {
 /** `?limit=&cursor=`; the services check the range. */
 function pageOf(query: Query): { limit?: number; cursor?: string } {
   const limit = queryString(query, 'limit');
+  // Not a whole number: 0, which the services refuse naming `limit`.
+  const parsed = limit !== undefined && /^\d{1,6}$/.test(limit) ? +limit : 0;
   return {
-    limit:
-      limit === undefined ? undefined : /^\d{1,6}$/.test(limit) ? +limit : 0,
+    limit: limit === undefined ? undefined : parsed,
     cursor: queryString(query, 'cursor'),
   };
 }

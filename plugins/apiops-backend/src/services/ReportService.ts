@@ -46,6 +46,9 @@ export interface TeamApisPage extends ReportPage<ApiSnapshotResult> {
 /** The number of items of a report page when the caller names none. */
 const DEFAULT_PAGE_LIMIT = 100;
 
+/** The most items of a report page, and the page size of the CSV exports. */
+const MAX = REPORT_PAGE_MAX_LIMIT;
+
 /** One row of the fragmentation CSV: one member of one cluster. */
 interface FragmentationCsvRow {
   clusterId: string;
@@ -228,8 +231,6 @@ export class ReportService {
     });
   }
 }
-
-const MAX = REPORT_PAGE_MAX_LIMIT;
 
 /**
  * Adds the totals the frontend shows: `gaps`, every ownership gap, and

@@ -5,6 +5,7 @@
 // ******************************************************************
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import type { Router } from 'express';
+
 export const spec = {
   openapi: '3.1.0',
   jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
