@@ -6,8 +6,10 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  apiStatusSchema,
   builtinRules,
   createRuleset,
+  reportSummarySchema,
 } from '@apiops-backstage/plugin-apiops-common';
 import express from 'express';
 import request from 'supertest';
@@ -111,7 +113,12 @@ describe.each(databases.eachSupportedId())(
       expect((await request(server).get('/health')).status).toBe(200);
       expect((await get('/rules')).status).toBe(200);
       expect((await get('/method?locale=fi')).status).toBe(200);
-      expect((await get(`${accounts}/status`)).status).toBe(200);
+      const status = await get(`${accounts}/status`);
+      expect(status.status).toBe(200);
+      // REST answers the shapes the MCP tools and the frontend client share.
+      expect(apiStatusSchema.strict().safeParse(status.body).success).toBe(
+        true,
+      );
 
       const created = await request(server)
         .post(`${accounts}/assessments`)
@@ -125,6 +132,7 @@ describe.each(databases.eachSupportedId())(
       const summary = await get('/reports/summary');
       expect(summary.status).toBe(200);
       expect(summary.body).toMatchObject({ apis: 0, unowned: 0, gaps: 0 });
+      expect(reportSummarySchema.safeParse(summary.body).success).toBe(true);
       expect((await get('/reports/ownership?limit=5')).status).toBe(200);
       const csv = await get('/reports/ownership?format=csv');
       expect(csv.status).toBe(200);

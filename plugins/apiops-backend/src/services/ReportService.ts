@@ -4,7 +4,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
-  ApiSnapshotResult,
   FRAGMENTATION_TYPES,
   FragmentationCluster,
   FragmentationType,
@@ -13,6 +12,7 @@ import {
   OwnershipGapRow,
   ReportSummary,
   SnapshotCounts,
+  TeamApiPage,
   TeamRollup,
   apiopsReportReadPermission,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -36,11 +36,6 @@ export interface ReportQuery extends PageRequest {
   type?: string;
   owner?: string;
   system?: string;
-}
-
-/** The APIs of a team, and the team's totals. */
-export interface TeamApisPage extends ReportPage<ApiSnapshotResult> {
-  team: TeamRollup;
 }
 
 /** The number of items of a report page when the caller names none. */
@@ -213,7 +208,7 @@ export class ReportService {
     team: string | EntityPathParts,
     page: PageRequest,
     credentials: BackstageCredentials,
-  ): Promise<TeamApisPage> {
+  ): Promise<TeamApiPage> {
     await this.authorize(credentials);
     const groupRef = groupEntityKey(team);
     const found = await this.snapshots.listTeamApis(groupRef, pageQuery(page));
