@@ -359,7 +359,7 @@ function report(results, options) {
     out.push(
       `Status of one API at ${r.size} APIs with ${st.assessmentRows} assessment rows: ` +
         `latest + getApiResult p95 ${st.latestAndResult.p95} ms (p50 ${st.latestAndResult.p50}); ` +
-        `LifecycleService.getStatus p95 ${st.getStatus.p95} ms (p50 ${st.getStatus.p50}); ` +
+        `StatusService.getStatus p95 ${st.getStatus.p95} ms (p50 ${st.getStatus.p50}); ` +
         `warm snapshot with them ${s(
           st.warmSnapshotWithAssessments.total.wall,
         )} s (without ${s(r.warm.total.wall)} s).`,

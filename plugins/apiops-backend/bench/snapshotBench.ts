@@ -31,7 +31,6 @@ import type {
   BackstageCredentials,
   DatabaseService,
   LoggerService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -40,6 +39,7 @@ import {
   createRuleset,
   DEFAULT_METHOD_CYCLE,
   FragmentationCluster,
+  entityRefKey,
 } from '@apiops-backstage/plugin-apiops-common';
 import {
   API_FIELDS,
@@ -52,7 +52,7 @@ import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore
 import type { SnapshotStore } from '../src/database/SnapshotStore';
 import { encodeCursor } from '../src/database/conversions';
 import { MethodCatalog } from '../src/method';
-import { LifecycleService } from '../src/lifecycle/LifecycleService';
+import { StatusService } from '../src/services/StatusService';
 import {
   DefinitionParserPool,
   detectFragmentationWithStats,
@@ -757,11 +757,10 @@ async function statusReads(ctx: Context) {
   const catalog = {
     getEntityByRef: async (ref: string) => entities.get(ref),
   } as unknown as CatalogService;
-  const lifecycle = LifecycleService.create({
+  const status = StatusService.create({
     catalog,
-    store: ctx.assessments,
+    assessments: ctx.assessments,
     method: ctx.method,
-    permissions: {} as PermissionsService,
     snapshots: ctx.store,
     ruleset: createRuleset(builtinRules),
   });
@@ -774,7 +773,7 @@ async function statusReads(ctx: Context) {
       ]),
     ),
     getStatus: await timeCalls(count, i =>
-      lifecycle.getStatus(pick(i), credentials),
+      status.getStatus(entityRefKey(pick(i)), credentials),
     ),
   };
 }

@@ -15,9 +15,12 @@ import { readApiOpsConfig } from './config';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { RuleRegistry } from './governance/RuleRegistry';
-import { LifecycleService } from './lifecycle/LifecycleService';
 import { MethodCatalog } from './method';
 import { createRouter } from './service/router';
+import { AssessmentService } from './services/AssessmentService';
+import { ReportService } from './services/ReportService';
+import { SnapshotRequestService } from './services/SnapshotRequestService';
+import { StatusService } from './services/StatusService';
 import { SnapshotService } from './snapshot/SnapshotService';
 
 /** Id of the scheduled snapshot task. */
@@ -81,20 +84,23 @@ export const apiopsPlugin = createBackendPlugin({
           parserThreads: config.parserThreads,
           fragmentationThresholds: config.fragmentation,
         });
-        const lifecycle = LifecycleService.create({
+        const status = StatusService.create({
           catalog: deps.catalog,
-          store: assessments,
+          assessments,
+          snapshots: snapshotStore,
           method,
+          ruleset,
+        });
+        const reports = ReportService.create({
           permissions: deps.permissions,
           snapshots: snapshotStore,
-          ruleset,
+          retentionDays: config.retentionDays,
         });
 
         registerApiOpsActions({
           actionsRegistry: deps.actionsRegistry,
-          permissions: deps.permissions,
-          lifecycle,
-          snapshots: snapshotStore,
+          status,
+          reports,
         });
 
         await scheduler.scheduleTask({
@@ -110,13 +116,21 @@ export const apiopsPlugin = createBackendPlugin({
             logger,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
-            permissions: deps.permissions,
             rules,
             method,
-            lifecycle,
-            snapshots: snapshotStore,
-            triggerSnapshot: () => scheduler.triggerTask(SNAPSHOT_TASK_ID),
-            retentionDays: config.retentionDays,
+            status,
+            reports,
+            assessments: AssessmentService.create({
+              catalog: deps.catalog,
+              store: assessments,
+              method,
+              permissions: deps.permissions,
+            }),
+            snapshotRequests: SnapshotRequestService.create({
+              permissions: deps.permissions,
+              snapshots: snapshotStore,
+              trigger: () => scheduler.triggerTask(SNAPSHOT_TASK_ID),
+            }),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -1,45 +1,34 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { z as sharedZod } from 'zod';
 import {
   FRAGMENTATION_TYPES,
   OWNER_GAP_TYPES,
+  apiStatusSchema,
   apiopsReportReadPermission,
+  fragmentationClusterSchema,
+  ownerGapSchema,
+  ownershipGapRowSchema,
+  reportPageSchema,
+  teamRollupSchema,
 } from '@apiops-backstage/plugin-apiops-common';
-import { SnapshotStore } from '../database/SnapshotStore';
-import { LifecycleService } from '../lifecycle/LifecycleService';
+import { ReportService } from '../services/ReportService';
+import { StatusService } from '../services/StatusService';
+import { apiEntityKey } from '../services/entityKeys';
 
 /**
  * The plugin's actions in the actions registry, exposed to AI agents as MCP
  * tools `apiops.<name>` by the mcp-actions backend (when `apiops` is listed
- * under `backend.actions.pluginSources`).
+ * under `backend.actions.pluginSources`). Thin adapters over the same
+ * services as the REST routes: the same question gets the same answer.
  *
  * @internal
  */
 export function registerApiOpsActions(options: {
   actionsRegistry: ActionsRegistryService;
-  permissions: PermissionsService;
-  lifecycle: LifecycleService;
-  snapshots: SnapshotStore;
+  status: StatusService;
+  reports: ReportService;
 }) {
-  const { actionsRegistry, permissions, lifecycle, snapshots } = options;
-
-  async function authorizeReports(credentials: BackstageCredentials) {
-    const [decision] = await permissions.authorize(
-      [{ permission: apiopsReportReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed: ${apiopsReportReadPermission.name}`,
-      );
-    }
-  }
+  const { actionsRegistry, status, reports } = options;
 
   actionsRegistry.register({
     name: 'get-api-status',
@@ -57,80 +46,14 @@ export function registerApiOpsActions(options: {
               'Entity ref of the API: api:<namespace>/<name>, <namespace>/<name> or <name>',
             ),
         }),
-      output: z =>
-        z.object({
-          entityRef: z.string(),
-          station: z.object({
-            id: z.string().describe('Station id, or "unassessed"'),
-            source: z.enum(['assessment', 'annotation', 'none']),
-            cycle: z.string(),
-            lifecycleStage: z.string().optional(),
-            annotation: z.string().optional(),
-            conflict: z
-              .object({
-                assessment: z.string(),
-                annotation: z.string(),
-                message: z.string(),
-              })
-              .optional(),
-          }),
-          owner: z.object({
-            ref: z.string().optional(),
-            declared: z.string().optional(),
-            resolved: z.boolean().optional(),
-            kind: z.string().optional(),
-            title: z.string().optional(),
-            memberCount: z.number().optional(),
-            gaps: z.array(gapSchema(z)).optional(),
-          }),
-          lifecycle: z.string().optional(),
-          fragmentation: z
-            .array(
-              z
-                .object({
-                  id: z.string(),
-                  type: z.string(),
-                  score: z.number(),
-                  message: z.string(),
-                  members: z.array(
-                    z.object({ entityRef: z.string() }).passthrough(),
-                  ),
-                })
-                .passthrough(),
-            )
-            .optional(),
-          governance: z
-            .object({
-              status: z.enum(['compliant', 'attention', 'non-compliant']),
-              findings: z.array(
-                z.object({
-                  ruleId: z.string(),
-                  severity: z.string(),
-                  message: z.string(),
-                  path: z.string().optional(),
-                  fix: z.string().optional(),
-                }),
-              ),
-            })
-            .optional(),
-          latestAssessment: z
-            .object({
-              id: z.string(),
-              station: z.string(),
-              cycle: z.string(),
-              assessedBy: z.string(),
-              createdAt: z.string(),
-            })
-            .passthrough()
-            .optional(),
-          computedAt: z.string(),
-          snapshotAt: z.string().optional(),
-        }),
+      output: () => shared(apiStatusSchema),
     },
     action: async ({ input, credentials }) => {
-      const entityRef = toApiRef(input.entityRef);
-      const status = await lifecycle.getStatus(entityRef, credentials);
-      return { output: JSON.parse(JSON.stringify(status)) };
+      const found = await status.getStatus(
+        apiEntityKey(input.entityRef),
+        credentials,
+      );
+      return { output: JSON.parse(JSON.stringify(found)) };
     },
   });
 
@@ -163,26 +86,10 @@ export function registerApiOpsActions(options: {
             .optional()
             .describe('nextCursor of a previous call, for the next page'),
         }),
-      output: z =>
-        pageSchema(
-          z,
-          z
-            .object({
-              entityRef: z.string(),
-              title: z.string(),
-              owner: z.string().optional(),
-              declaredOwner: z.string().optional(),
-              system: z.string().optional(),
-            })
-            .extend(gapSchema(z).shape),
-        ),
+      output: () => shared(reportPageSchema(ownershipGapRowSchema)),
     },
     action: async ({ input, credentials }) => {
-      await authorizeReports(credentials);
-      const page = await snapshots.listOwnershipGaps({
-        ...toReportQuery(input),
-        type: input.type as (typeof OWNER_GAP_TYPES)[number] | undefined,
-      });
+      const page = await reports.listOwnershipGaps(input, credentials);
       return { output: JSON.parse(JSON.stringify(page)) };
     },
   });
@@ -213,42 +120,11 @@ export function registerApiOpsActions(options: {
           limit: limitSchema(z, 20),
           cursor: z.string().optional(),
         }),
-      output: z =>
-        pageSchema(
-          z,
-          z.object({
-            id: z.string(),
-            type: z.string(),
-            score: z.number(),
-            message: z.string(),
-            scope: z.string().optional(),
-            members: z.array(
-              z.object({
-                entityRef: z.string(),
-                title: z.string().optional(),
-                owner: z.string().optional(),
-                system: z.string().optional(),
-                version: z.string().optional(),
-                lifecycle: z.string().optional(),
-              }),
-            ),
-            sharedOperations: z.array(z.string()),
-            sharedOperationCount: z.number(),
-          }),
-        ),
+      output: () => shared(reportPageSchema(fragmentationClusterSchema)),
     },
     action: async ({ input, credentials }) => {
-      await authorizeReports(credentials);
-      const page = await snapshots.listFragmentation({
-        ...toReportQuery(input),
-        type: input.type as (typeof FRAGMENTATION_TYPES)[number] | undefined,
-      });
-      return {
-        output: {
-          items: page.items.map(({ details: _details, ...cluster }) => cluster),
-          nextCursor: page.nextCursor,
-        },
-      };
+      const page = await reports.listFragmentation(input, credentials);
+      return { output: page };
     },
   });
 
@@ -269,48 +145,32 @@ export function registerApiOpsActions(options: {
           limit: limitSchema(z, 50),
           cursor: z.string().optional(),
         }),
-      output: z =>
-        z.object({
-          team: z.object({
-            groupRef: z.string(),
-            title: z.string(),
-            apis: z.number(),
-            byStation: z.record(z.number()),
-            byStatus: z.record(z.number()),
-            gaps: z.number(),
-            findings: z.number(),
+      output: () =>
+        shared(
+          sharedZod.object({
+            team: teamRollupSchema,
+            apis: sharedZod.array(
+              sharedZod.object({
+                entityRef: sharedZod.string(),
+                title: sharedZod.string(),
+                owner: sharedZod.string().optional(),
+                system: sharedZod.string().optional(),
+                station: sharedZod.string(),
+                governanceStatus: sharedZod.string(),
+                gaps: sharedZod.array(ownerGapSchema),
+                findings: sharedZod.number(),
+              }),
+            ),
+            nextCursor: sharedZod.string().optional(),
           }),
-          apis: z.array(
-            z.object({
-              entityRef: z.string(),
-              title: z.string(),
-              owner: z.string().optional(),
-              system: z.string().optional(),
-              station: z.string(),
-              governanceStatus: z.string(),
-              gaps: z.array(gapSchema(z)),
-              findings: z.number(),
-            }),
-          ),
-          nextCursor: z.string().optional(),
-        }),
+        ),
     },
     action: async ({ input, credentials }) => {
-      await authorizeReports(credentials);
-      const team = toRef(input.team, 'group', 'team');
-      const found = await snapshots.listTeamApis(team, {
-        limit: input.limit,
-        cursor: input.cursor,
-      });
-      if (!found) {
-        throw new NotFoundError(
-          `The latest snapshot has no API owned by ${team} or its child groups`,
-        );
-      }
+      const found = await reports.listTeamApis(input.team, input, credentials);
       return {
         output: {
           team: found.team,
-          apis: found.page.items.map(api => ({
+          apis: found.items.map(api => ({
             entityRef: api.entityRef,
             title: api.title,
             owner: api.owner.ref,
@@ -320,7 +180,7 @@ export function registerApiOpsActions(options: {
             gaps: api.owner.gaps,
             findings: api.governance.findings.length,
           })),
-          nextCursor: found.page.nextCursor,
+          nextCursor: found.nextCursor,
         },
       };
     },
@@ -332,21 +192,20 @@ type Zod = Parameters<
   Parameters<ActionsRegistryService['register']>[0]['schema']['output']
 >[0];
 
-/** An ownership gap of an API. */
-function gapSchema(z: Zod) {
-  return z.object({
-    type: z.string(),
-    severity: z.string(),
-    message: z.string(),
-  });
-}
+/** An object schema as the actions registry types it, with its output type. */
+type RegistryObject<T> = ReturnType<Zod['object']> & { _output: T };
 
-/** A page of a report: its items, and the cursor of the next page. */
-function pageSchema<T extends Parameters<Zod['array']>[0]>(z: Zod, item: T) {
-  return z.object({
-    items: z.array(item),
-    nextCursor: z.string().optional(),
-  });
+/**
+ * A shared response schema of `-common` as an output schema of an action.
+ * `-common` builds its schemas with its own copy of zod, the registry types
+ * them with the zod v3 API of another copy; both are zod v3 at run time (the
+ * registry only calls `safeParse` and converts them to JSON Schema), so only
+ * the type needs bridging.
+ */
+function shared<S extends sharedZod.ZodTypeAny>(
+  schema: S,
+): RegistryObject<sharedZod.infer<S>> {
+  return schema as unknown as RegistryObject<sharedZod.infer<S>>;
 }
 
 /** The number of items of a page, at most 100. */
@@ -364,42 +223,4 @@ function typeFilterSchema(
     .enum(types as [string, ...string[]])
     .optional()
     .describe(description);
-}
-
-/** The owner, system and page of a report query, with the refs normalized. */
-function toReportQuery(input: {
-  owner?: string;
-  system?: string;
-  limit: number;
-  cursor?: string;
-}) {
-  return {
-    owner: input.owner && toRef(input.owner, 'group', 'owner'),
-    system: input.system && toRef(input.system, 'system', 'system'),
-    limit: input.limit,
-    cursor: input.cursor,
-  };
-}
-
-function toRef(value: string, defaultKind: string, field: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value.trim(), {
-        defaultKind,
-        defaultNamespace: 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    throw new InputError(`${field}: '${value}' is not an entity ref`);
-  }
-}
-
-function toApiRef(value: string): string {
-  const ref = toRef(value, 'api', 'entityRef');
-  if (!ref.startsWith('api:')) {
-    throw new InputError(
-      `entityRef: '${value}' is not an API; APIOps statuses are kept for entities of kind API`,
-    );
-  }
-  return ref;
 }

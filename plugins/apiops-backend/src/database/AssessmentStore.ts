@@ -1,6 +1,7 @@
 import type {
   Assessment,
   AssessmentRequest,
+  ReportPage,
 } from '@apiops-backstage/plugin-apiops-common';
 
 /**
@@ -44,11 +45,7 @@ export interface NewAssessment {
  *
  * @internal
  */
-export interface AssessmentPage {
-  items: Assessment[];
-  /** Opaque; pass it back as `cursor` for the next page. Absent on the last page. */
-  nextCursor?: string;
-}
+export type AssessmentPage = ReportPage<Assessment>;
 
 /**
  * The append-only history of assessments. Records are never updated or

@@ -4,6 +4,7 @@ import type {
   FragmentationType,
   OwnerGapType,
   OwnershipGapRow,
+  ReportPage,
   SnapshotCounts,
   SnapshotInfo,
   TeamRollup,
@@ -72,15 +73,8 @@ export interface FragmentationQuery {
   cursor?: string;
 }
 
-/**
- * One page of a report.
- *
- * @internal
- */
-export interface ReportPage<T> {
-  items: T[];
-  nextCursor?: string;
-}
+/** One page of a report (the shared type of -common). */
+export type { ReportPage };
 
 /**
  * The snapshots of the catalog: current results (replaced as a whole by each

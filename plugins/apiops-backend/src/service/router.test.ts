@@ -54,6 +54,9 @@ const allStrategyMet = Object.fromEntries(
 );
 const accounts = '/api/apiops/entities/api/default/accounts-api';
 
+// The first request compiles the OpenAPI validator, slow on a busy machine.
+jest.setTimeout(30_000);
+
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('router on %s', databaseId => {

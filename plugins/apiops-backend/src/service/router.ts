@@ -1,44 +1,25 @@
 import {
   AuditorService,
-  BackstageCredentials,
   HttpAuthService,
   LoggerService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
-import {
-  OwnershipGapRow,
-  ReportSummary,
-  apiopsReportReadPermission,
-  apiopsSnapshotCreatePermission,
-  parseAssessmentRequest,
-} from '@apiops-backstage/plugin-apiops-common';
-import {
-  REPORT_PAGE_MAX_LIMIT,
-  SnapshotStore,
-} from '../database/SnapshotStore';
-import { toCsv } from './csv';
+import { InputError } from '@backstage/errors';
 import express from 'express';
-import Router from 'express-promise-router';
 import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
-import { LifecycleService } from '../lifecycle/LifecycleService';
-import {
-  parseApiEntityParams,
-  parseFragmentationReportQuery,
-  parseGroupParams,
-  parseMethodQuery,
-  parseOwnershipReportQuery,
-  parsePageQuery,
-  parseTeamsReportQuery,
-} from './parsers';
+import { AssessmentService } from '../services/AssessmentService';
+import { ReportService } from '../services/ReportService';
+import { SnapshotRequestService } from '../services/SnapshotRequestService';
+import { StatusService } from '../services/StatusService';
+import { apiEntityKey } from '../services/entityKeys';
+import { createOpenApiRouter } from '../schema/openapi';
 
 /** The largest request body accepted. */
 const BODY_LIMIT = '64kb';
+
+/** Where the spec validator names the field at fault. */
+const VALIDATOR_FIELD =
+  /(^|, )request\/(?:query|params|path|body|headers)(?:\/(\S+))? /g;
 
 /** @internal */
 export interface RouterOptions {
@@ -47,90 +28,52 @@ export interface RouterOptions {
   auditor: AuditorService;
   rules: RuleRegistry;
   method: MethodCatalog;
-  lifecycle: LifecycleService;
-  permissions: PermissionsService;
-  snapshots: SnapshotStore;
-  /** Starts a snapshot on one of the backend's replicas. */
-  triggerSnapshot: () => Promise<void>;
-  /** Days of history in the trends. */
-  retentionDays: number;
+  assessments: AssessmentService;
+  status: StatusService;
+  reports: ReportService;
+  snapshotRequests: SnapshotRequestService;
 }
-
-/** One row of the fragmentation CSV: one member of one cluster. */
-interface FragmentationCsvRow {
-  clusterId: string;
-  type: string;
-  score: number;
-  entityRef: string;
-  title?: string;
-  owner?: string;
-  system?: string;
-  sharedOperationCount: number;
-  message: string;
-}
-
-const FRAGMENTATION_COLUMNS: ReadonlyArray<keyof FragmentationCsvRow> = [
-  'clusterId',
-  'type',
-  'score',
-  'entityRef',
-  'title',
-  'owner',
-  'system',
-  'sharedOperationCount',
-  'message',
-];
-
-const GAP_COLUMNS: ReadonlyArray<keyof OwnershipGapRow & string> = [
-  'entityRef',
-  'title',
-  'owner',
-  'declaredOwner',
-  'system',
-  'type',
-  'severity',
-  'message',
-];
 
 /**
- * The REST API of the plugin (src/schema/openapi.yaml, docs/rest-api.md).
- * Authentication → parsing → the service → the response; the backend's HTTP
- * router refuses requests without credentials on every route but `/health`.
+ * The REST API of the plugin (src/schema/openapi.yaml, docs/rest-api.md): a
+ * thin adapter that authenticates, reads the path and query, and hands them
+ * to the services, which own the permission checks and the business rules.
+ * The backend's HTTP router refuses requests without credentials on every
+ * route but `/health`.
  *
  * @internal
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, auditor, rules, method, lifecycle, snapshots } = options;
+  const { httpAuth, auditor, rules, method, assessments, status, reports } =
+    options;
 
-  async function authorize(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-  ) {
-    const [decision] = await options.permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}`);
-    }
-  }
+  const credentialsOf = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  async function readReports(req: express.Request) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    await authorize(credentials, apiopsReportReadPermission);
-  }
-  const router = Router();
-  router.use(express.json({ limit: BODY_LIMIT }));
+  // Requests are validated against src/schema/openapi.yaml before they reach
+  // a handler; the handlers keep authentication, permissions (in the
+  // services) and the business rules.
+  const router = await createOpenApiRouter({
+    middleware: [jsonBody],
+    validatorOptions: {
+      validateRequests: {
+        coerceTypes: false,
+        // Unknown query parameters are ignored, as they always were.
+        allowUnknownQueryParameters: true,
+      },
+      // httpAuth checks the credentials, with Backstage's 401 body.
+      validateSecurity: false,
+    },
+  });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
   router.get('/rules', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await credentialsOf(req);
     res.json({
       items: rules.list().map(rule => ({
         id: rule.id,
@@ -141,42 +84,42 @@ export async function createRouter(
   });
 
   router.get('/method', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(method.getModel(parseMethodQuery(req.query)));
+    await credentialsOf(req);
+    const locale = queryString(req.query, 'locale');
+    if (locale !== undefined && locale.length > 35) {
+      throw new InputError(
+        'locale: must be a language tag such as en or fi-FI',
+      );
+    }
+    const cycle = queryString(req.query, 'cycle');
+    if (cycle === '') {
+      throw new InputError('cycle: must be a cycle id');
+    }
+    res.json(method.getModel({ locale, cycle }));
   });
 
   router.get('/entities/:kind/:namespace/:name/status', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entityRef = parseApiEntityParams(req.params);
-    res.json(await lifecycle.getStatus(entityRef, credentials));
+    const credentials = await credentialsOf(req);
+    const entityRef = apiEntityKey(req.params);
+    res.json(await status.getStatus(entityRef, credentials));
   });
 
   router.get(
     '/entities/:kind/:namespace/:name/assessments',
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      const entityRef = parseApiEntityParams(req.params);
-      const page = parsePageQuery(req.query);
-      res.json(await lifecycle.listAssessments(entityRef, page, credentials));
+      const credentials = await credentialsOf(req);
+      const entityRef = apiEntityKey(req.params);
+      res.json(
+        await assessments.list(entityRef, pageOf(req.query), credentials),
+      );
     },
   );
 
   router.post(
     '/entities/:kind/:namespace/:name/assessments',
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      const entityRef = parseApiEntityParams(req.params);
-      const parsed = parseAssessmentRequest(req.body);
-      if (!parsed.ok) {
-        throw new InputError(parsed.message);
-      }
-
+      const credentials = await credentialsOf(req);
+      const entityRef = apiEntityKey(req.params);
       const auditorEvent = await auditor.createEvent({
         eventId: 'assessment-create',
         severityLevel: 'medium',
@@ -184,9 +127,9 @@ export async function createRouter(
         meta: { entityRef },
       });
       try {
-        const record = await lifecycle.recordAssessment(
+        const record = await assessments.record(
           entityRef,
-          parsed.value,
+          req.body,
           credentials,
         );
         await auditorEvent.success({
@@ -201,142 +144,79 @@ export async function createRouter(
   );
 
   router.get('/reports/summary', async (req, res) => {
-    await readReports(req);
-    const since = new Date(
-      Date.now() - options.retentionDays * 24 * 60 * 60 * 1000,
-    );
-    const [snapshot, counts, trend] = await Promise.all([
-      snapshots.getInfo(),
-      snapshots.getCurrentCounts(),
-      snapshots.listHistory(since),
-    ]);
-    const summary: ReportSummary = {
-      apis: 0,
-      byStation: {},
-      byStatus: {},
-      byGapType: {},
-      byFindingType: {},
-      ...counts,
-      snapshot,
-      trend,
-    };
-    res.json(summary);
+    res.json(await reports.getSummary(await credentialsOf(req)));
   });
 
   router.get('/reports/ownership', async (req, res) => {
-    await readReports(req);
-    const { format, ...query } = parseOwnershipReportQuery(req.query);
-    if (format === 'json') {
-      res.json(await snapshots.listOwnershipGaps(query));
+    const credentials = await credentialsOf(req);
+    const query = reportQueryOf(req.query);
+    if (formatOf(req.query) === 'json') {
+      res.json(await reports.listOwnershipGaps(query, credentials));
       return;
     }
-    const rows: OwnershipGapRow[] = [];
-    let cursor: string | undefined = undefined;
-    do {
-      const page = await snapshots.listOwnershipGaps({
-        ...query,
-        limit: REPORT_PAGE_MAX_LIMIT,
-        cursor,
-      });
-      rows.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
+    const csv = await reports.exportOwnershipGapsCsv(query, credentials);
     res
       .type('text/csv; charset=utf-8')
       .attachment('apiops-ownership-gaps.csv')
-      .send(toCsv(GAP_COLUMNS, rows));
+      .send(csv);
   });
 
   router.get('/reports/fragmentation', async (req, res) => {
-    await readReports(req);
-    const { format, ...query } = parseFragmentationReportQuery(req.query);
-    if (format === 'json') {
-      res.json(await snapshots.listFragmentation(query));
+    const credentials = await credentialsOf(req);
+    const query = reportQueryOf(req.query);
+    if (formatOf(req.query) === 'json') {
+      res.json(await reports.listFragmentation(query, credentials));
       return;
     }
-    const rows: FragmentationCsvRow[] = [];
-    let cursor: string | undefined = undefined;
-    do {
-      const page = await snapshots.listFragmentation({
-        ...query,
-        limit: REPORT_PAGE_MAX_LIMIT,
-        cursor,
-      });
-      for (const cluster of page.items) {
-        for (const member of cluster.members) {
-          rows.push({
-            clusterId: cluster.id,
-            type: cluster.type,
-            score: cluster.score,
-            entityRef: member.entityRef,
-            title: member.title,
-            owner: member.owner,
-            system: member.system,
-            sharedOperationCount: cluster.sharedOperationCount,
-            message: cluster.message,
-          });
-        }
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
+    const csv = await reports.exportFragmentationCsv(query, credentials);
     res
       .type('text/csv; charset=utf-8')
       .attachment('apiops-fragmentation.csv')
-      .send(toCsv(FRAGMENTATION_COLUMNS, rows));
+      .send(csv);
   });
 
   router.get('/reports/teams', async (req, res) => {
-    await readReports(req);
-    res.json(await snapshots.listTeams(parseTeamsReportQuery(req.query)));
+    const credentials = await credentialsOf(req);
+    res.json(await reports.listTeams(pageOf(req.query), credentials));
   });
 
   router.get('/reports/teams/:namespace/:name/apis', async (req, res) => {
-    await readReports(req);
-    const groupRef = parseGroupParams(req.params);
-    const found = await snapshots.listTeamApis(
-      groupRef,
-      parseTeamsReportQuery(req.query),
+    const credentials = await credentialsOf(req);
+    res.json(
+      await reports.listTeamApis(req.params, pageOf(req.query), credentials),
     );
-    res.json(found ? { team: found.team, ...found.page } : { items: [] });
   });
 
   router.post('/snapshots', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await credentialsOf(req);
     const auditorEvent = await auditor.createEvent({
       eventId: 'snapshot-create',
       severityLevel: 'low',
       request: req,
     });
     try {
-      await authorize(credentials, apiopsSnapshotCreatePermission);
-      await options.triggerSnapshot();
+      const snapshot = await options.snapshotRequests.request(credentials);
       await auditorEvent.success();
+      res.status(202).json({ snapshot });
     } catch (error) {
       await auditorEvent.fail({ error: error as Error });
       throw error;
     }
-    res.status(202).json({ snapshot: await snapshots.getInfo() });
   });
 
-  // Bodies the JSON parser refuses are the client's fault: 400, naming the body.
+  // The spec validator's messages name the field as a JSON pointer into the
+  // request (`request/query/limit must be <= 1000`); ours start with the
+  // field (`limit: must be <= 1000`), as the REST API promises.
   router.use(
     (
-      error: Error & { type?: string },
+      error: Error,
       _req: express.Request,
       _res: express.Response,
       next: express.NextFunction,
     ) => {
-      if (error.type === 'entity.too.large') {
-        next(new InputError(`body: larger than the ${BODY_LIMIT} allowed`));
-      } else if (error.type === 'entity.parse.failed') {
-        next(new InputError('body: not valid JSON'));
-      } else if (
-        error.type?.startsWith('encoding.') ||
-        error.type === 'charset.unsupported'
-      ) {
-        next(new InputError(`body: ${error.message}`));
+      const message = error.message?.replace(VALIDATOR_FIELD, fieldOf);
+      if (error.name === 'InputError' && message !== error.message) {
+        next(new InputError(message));
       } else {
         next(error);
       }
@@ -344,4 +224,79 @@ export async function createRouter(
   );
 
   return router;
+}
+
+function fieldOf(_match: string, start: string, pointer?: string): string {
+  return `${start}${pointer ? pointer.split('/').join('.') : 'body'}: `;
+}
+
+/**
+ * The JSON body parser, at most {@link BODY_LIMIT}. Bodies it refuses are the
+ * client's fault: 400, naming the body.
+ */
+function jsonBody(
+  req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+) {
+  express.json({ limit: BODY_LIMIT })(req, res, (error?: unknown) => {
+    const type = (error as { type?: string } | undefined)?.type;
+    if (!error) {
+      next();
+    } else if (type === 'entity.too.large') {
+      next(new InputError(`body: larger than the ${BODY_LIMIT} allowed`));
+    } else if (type === 'entity.parse.failed') {
+      next(new InputError('body: not valid JSON'));
+    } else if (
+      type?.startsWith('encoding.') ||
+      type === 'charset.unsupported'
+    ) {
+      next(new InputError(`body: ${(error as Error).message}`));
+    } else {
+      next(error);
+    }
+  });
+}
+
+type Query = Record<string, unknown>;
+
+/** A query parameter given at most once, as a string. */
+function queryString(query: Query, field: string): string | undefined {
+  const value: unknown = query[field];
+  if (typeof value === 'number') {
+    return String(value);
+  }
+  if (value !== undefined && typeof value !== 'string') {
+    throw new InputError(`${field}: must be given once, as a string`);
+  }
+  return value;
+}
+
+/** `?limit=&cursor=`; the services check the range. */
+function pageOf(query: Query): { limit?: number; cursor?: string } {
+  const limit = queryString(query, 'limit');
+  // Not a whole number: 0, which the services refuse naming `limit`.
+  const parsed = limit !== undefined && /^\d{1,6}$/.test(limit) ? +limit : 0;
+  return {
+    limit: limit === undefined ? undefined : parsed,
+    cursor: queryString(query, 'cursor'),
+  };
+}
+
+/** `?type=&owner=&system=&limit=&cursor=` of a report. */
+function reportQueryOf(query: Query) {
+  return {
+    type: queryString(query, 'type'),
+    owner: queryString(query, 'owner'),
+    system: queryString(query, 'system'),
+    ...pageOf(query),
+  };
+}
+
+function formatOf(query: Query): 'json' | 'csv' {
+  const format = queryString(query, 'format') ?? 'json';
+  if (format !== 'json' && format !== 'csv') {
+    throw new InputError('format: must be json or csv');
+  }
+  return format;
 }

@@ -2,6 +2,7 @@ export type { Assessment, AssessmentRequest } from './types';
 export {
   assessmentRequestLimits,
   assessmentRequestSchema,
+  assessmentSchema,
   describeZodError,
   evidenceUrlProblem,
   isEvidenceUrl,

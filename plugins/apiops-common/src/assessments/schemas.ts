@@ -314,3 +314,21 @@ export function parseAssessmentRequest(
     issues: result.error.issues,
   };
 }
+
+/**
+ * A recorded assessment, as the REST API and the MCP tools answer it.
+ *
+ * @public
+ */
+export const assessmentSchema = z.object({
+  id: z.string(),
+  entityRef: z.string(),
+  cycle: z.string(),
+  station: z.string(),
+  answers: z.record(z.enum(CRITERION_ANSWERS)),
+  evidence: z.record(z.string()),
+  notes: z.record(z.string()),
+  note: z.string().optional(),
+  assessedBy: z.string(),
+  createdAt: z.string(),
+});

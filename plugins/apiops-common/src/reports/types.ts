@@ -1,40 +1,29 @@
-import type { GovernanceFinding, GovernanceStatus } from '../governance/types';
-import type { FragmentationType } from '../fragmentation/types';
-import type { OwnerGapType, OwnershipResult } from '../ownership/types';
-import type { ApiStationStatus } from '../status/types';
+import type { z } from 'zod';
+import type { FragmentationCluster } from '../fragmentation/schemas';
+import type {
+  apiSnapshotResultSchema,
+  ownershipGapRowSchema,
+  reportSummarySchema,
+  snapshotCountsSchema,
+  snapshotInfoSchema,
+  snapshotTotalsSchema,
+  teamRollupSchema,
+  trendPointSchema,
+} from './schemas';
 
 /**
  * What a snapshot computed for one API.
  *
  * @public
  */
-export interface ApiSnapshotResult {
-  entityRef: string;
-  title: string;
-  system?: string;
-  lifecycle?: string;
-  station: ApiStationStatus;
-  owner: OwnershipResult;
-  governance: { status: GovernanceStatus; findings: GovernanceFinding[] };
-}
+export type ApiSnapshotResult = z.infer<typeof apiSnapshotResultSchema>;
 
 /**
  * One row of `GET /reports/ownership`: one ownership gap of one API.
  *
  * @public
  */
-export interface OwnershipGapRow {
-  entityRef: string;
-  title: string;
-  /** Normalized owner ref, when the API names a real-looking owner. */
-  owner?: string;
-  /** `spec.owner` as written. */
-  declaredOwner?: string;
-  system?: string;
-  type: OwnerGapType;
-  severity: GovernanceFinding['severity'];
-  message: string;
-}
+export type OwnershipGapRow = z.infer<typeof ownershipGapRowSchema>;
 
 /**
  * One row of `GET /reports/teams`: an owner group with the APIs it owns
@@ -42,65 +31,66 @@ export interface OwnershipGapRow {
  *
  * @public
  */
-export interface TeamRollup {
-  groupRef: string;
-  title: string;
-  apis: number;
-  byStation: Record<string, number>;
-  byStatus: Partial<Record<GovernanceStatus, number>>;
-  gaps: number;
-  findings: number;
-}
+export type TeamRollup = z.infer<typeof teamRollupSchema>;
 
 /**
  * Counts of one snapshot.
  *
  * @public
  */
-export interface SnapshotCounts {
-  apis: number;
-  byStation: Record<string, number>;
-  byStatus: Partial<Record<GovernanceStatus, number>>;
-  byGapType: Partial<Record<OwnerGapType, number>>;
-  byFindingType: Record<string, number>;
-  /** Fragmentation clusters by type (absent in snapshots taken before fragmentation was detected). */
-  byFragmentationType?: Partial<Record<FragmentationType, number>>;
-}
+export type SnapshotCounts = z.infer<typeof snapshotCountsSchema>;
+
+/**
+ * The totals the backend derives from the counts (`unowned`, `gaps`).
+ *
+ * @public
+ */
+export type SnapshotTotals = z.infer<typeof snapshotTotalsSchema>;
+
+/**
+ * One point of the trend of `GET /reports/summary`.
+ *
+ * @public
+ */
+export type TrendPoint = z.infer<typeof trendPointSchema>;
 
 /**
  * The snapshot the reports come from, and whether it is stale.
  *
  * @public
  */
-export interface SnapshotInfo {
-  /** Id of the snapshot the reports come from; absent before the first one. */
-  id?: string;
-  /** When that snapshot finished (ISO 8601). */
-  computedAt?: string;
-  /**
-   * True when the latest run failed (the reports are those of an earlier
-   * run) or no snapshot has succeeded yet.
-   */
-  stale: boolean;
-  /** Why the reports are stale. */
-  staleReason?: string;
-  /** The latest run, whatever its outcome. */
-  lastRun?: {
-    id: string;
-    status: 'running' | 'succeeded' | 'failed';
-    startedAt: string;
-    finishedAt?: string;
-    error?: string;
-  };
-}
+export type SnapshotInfo = z.infer<typeof snapshotInfoSchema>;
 
 /**
  * The answer of `GET /reports/summary`.
  *
  * @public
  */
-export interface ReportSummary extends SnapshotCounts {
-  snapshot: SnapshotInfo;
-  /** One point per successful snapshot kept in the history, oldest first. */
-  trend: Array<SnapshotCounts & { snapshotId: string; computedAt: string }>;
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+/**
+ * A page of a report.
+ *
+ * @public
+ */
+export interface ReportPage<T> {
+  items: T[];
+  /** Opaque; pass it as `cursor` for the next page. Absent on the last. */
+  nextCursor?: string;
 }
+
+/**
+ * The answer of `GET /reports/teams/{namespace}/{name}/apis`.
+ *
+ * @public
+ */
+export interface TeamApiPage extends ReportPage<ApiSnapshotResult> {
+  team: TeamRollup;
+}
+
+/**
+ * A page of `GET /reports/fragmentation`.
+ *
+ * @public
+ */
+export type FragmentationPage = ReportPage<FragmentationCluster>;

@@ -1,7 +1,9 @@
-export { UNASSESSED_STATION } from './types';
 export type {
   ApiOwnerStatus,
   ApiStationStatus,
   ApiStatus,
   StationSource,
 } from './types';
+export { UNASSESSED_STATION } from './types';
+export { apiStationStatusSchema } from './apiStationStatusSchema';
+export { apiOwnerStatusSchema, apiStatusSchema } from './schemas';

@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import type { Assessment } from '../assessments/types';
-import type { GovernanceFinding, GovernanceStatus } from '../governance/types';
 import type { FragmentationCluster } from '../fragmentation/schemas';
-import type { OwnerGap } from '../ownership/types';
+import type { apiStationStatusSchema } from './apiStationStatusSchema';
+import type { apiOwnerStatusSchema, apiStatusSchema } from './schemas';
 
 /**
  * The station id of an API that has neither an assessment nor a station
@@ -12,90 +13,40 @@ import type { OwnerGap } from '../ownership/types';
 export const UNASSESSED_STATION = 'unassessed';
 
 /**
- * Where an API's station comes from: its latest assessment, else the
- * `apiops/station` annotation of its catalog entity, else nowhere.
+ * Where an API stands on the cycle's metro map: a core station id (or
+ * `unassessed`), where it comes from (its latest assessment, else the
+ * `apiops/station` annotation, else nowhere), and a disagreement between the
+ * two.
  *
  * @public
  */
-export type StationSource = 'assessment' | 'annotation' | 'none';
+export type ApiStationStatus = z.infer<typeof apiStationStatusSchema>;
 
 /**
- * Where an API stands on the cycle's metro map.
+ * Where an API's station comes from.
  *
  * @public
  */
-export interface ApiStationStatus {
-  /** A core station id, or `unassessed`. */
-  id: string;
-  source: StationSource;
-  /** The cycle the station belongs to. */
-  cycle: string;
-  /** The station's lifecycle stage, e.g. `design`; absent when unassessed. */
-  lifecycleStage?: string;
-  /** The station declared by the entity's `apiops/station` annotation, if any. */
-  annotation?: string;
-  /**
-   * Present when the latest assessment and the annotation name different
-   * stations; the assessment wins.
-   */
-  conflict?: {
-    assessment: string;
-    annotation: string;
-    message: string;
-  };
-}
+export type StationSource = ApiStationStatus['source'];
 
 /**
- * The owner of an API as the catalog has it.
+ * Who owns an API, as the status reports it.
  *
  * @public
  */
-export interface ApiOwnerStatus {
-  /** The owner's entity ref (the `ownedBy` relation), if the catalog has one. */
-  ref?: string;
-  /** `spec.owner` as written in `catalog-info.yaml`. */
-  declared?: string;
-  /** Whether the owner ref matches a catalog entity (from the snapshot). */
-  resolved?: boolean;
-  /** Kind of the owner entity, e.g. `group`. */
-  kind?: string;
-  /** Display name of the owner entity. */
-  title?: string;
-  /** For a group: users in it or in its child groups. */
-  memberCount?: number;
-  /** Ownership gaps; absent until a snapshot has seen the API. */
-  gaps?: OwnerGap[];
-}
+export type ApiOwnerStatus = z.infer<typeof apiOwnerStatusSchema>;
 
 /**
- * Where an API stands, who owns it: the answer of
- * `GET /entities/:kind/:namespace/:name/status`.
+ * The answer of `GET /entities/{kind}/{namespace}/{name}/status`, with the
+ * fragmentation clusters and the latest assessment in their own types.
  *
  * @public
  */
-export interface ApiStatus {
-  entityRef: string;
-  station: ApiStationStatus;
-  owner: ApiOwnerStatus;
-  /** `spec.lifecycle` as the catalog has it. */
-  lifecycle?: string;
-  /** Governance status and findings; absent until a snapshot has seen the API. */
-  governance?: {
-    status: GovernanceStatus;
-    findings: GovernanceFinding[];
-  };
-  /**
-   * The fragmentation clusters of the latest snapshot the API is a member of
-   * (duplicates, overlaps, version sprawl, name collisions, style
-   * inconsistencies), with the other members.
-   */
+export type ApiStatus = Omit<
+  z.infer<typeof apiStatusSchema>,
+  'fragmentation' | 'latestAssessment'
+> & {
+  /** The clusters the API is a member of (absent until a snapshot has seen it). */
   fragmentation?: FragmentationCluster[];
   latestAssessment?: Assessment;
-  /** When this status was computed (ISO 8601). */
-  computedAt: string;
-  /**
-   * When the snapshot whose ownership and governance inputs were used
-   * finished (ISO 8601); absent when no snapshot has seen the API yet.
-   */
-  snapshotAt?: string;
-}
+};

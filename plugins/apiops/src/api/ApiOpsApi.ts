@@ -10,20 +10,18 @@ import type {
   MethodModel,
   OwnerGapType,
   OwnershipGapRow,
+  ReportPage,
   ReportSummary,
   SnapshotInfo,
   TeamRollup,
 } from '@apiops-backstage/plugin-apiops-common';
 
 /**
- * A page of a list answered by the APIOps backend.
+ * A page of a list answered by the APIOps backend (the shared `ReportPage`).
  *
  * @public
  */
-export interface ApiOpsPage<T> {
-  items: T[];
-  nextCursor?: string;
-}
+export type ApiOpsPage<T> = ReportPage<T>;
 
 /**
  * Filters of the ownership report.
@@ -92,7 +90,10 @@ export interface ApiOpsApi {
     limit?: number;
     cursor?: string;
   }): Promise<ApiOpsPage<TeamRollup>>;
-  /** The APIs a group owns itself or through its child groups. */
+  /**
+   * The APIs a group owns itself or through its child groups; a group that
+   * owns none (the backend's 404) is an empty page without `team`.
+   */
   listTeamApis(
     group: CompoundEntityRef,
     options?: { limit?: number; cursor?: string },

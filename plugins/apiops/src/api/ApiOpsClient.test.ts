@@ -202,6 +202,22 @@ describe('ApiOpsClient', () => {
     expect(teamApis).toHaveLength(1);
   });
 
+  it('answers an empty page for a group that owns no API (404)', async () => {
+    answer(
+      'get',
+      '/reports/teams/default/nobody/apis',
+      { error: { name: 'NotFoundError', message: 'no API owned' } },
+      { status: 404 },
+    );
+    await expect(
+      client.listTeamApis({
+        kind: 'group',
+        namespace: 'default',
+        name: 'nobody',
+      }),
+    ).resolves.toEqual({ items: [] });
+  });
+
   it('lists the fragmentation clusters a page at a time, with the filters', async () => {
     const cluster = {
       id: 'duplicate-1',

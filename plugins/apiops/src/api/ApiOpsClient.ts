@@ -11,6 +11,7 @@ import type {
   OwnershipGapRow,
   ReportSummary,
   SnapshotInfo,
+  TeamApiPage,
   TeamRollup,
 } from '@apiops-backstage/plugin-apiops-common';
 import {
@@ -104,16 +105,23 @@ export class ApiOpsClient implements ApiOpsApi {
     return this.get<ApiOpsPage<TeamRollup>>('/reports/teams', options);
   }
 
-  listTeamApis(
+  async listTeamApis(
     group: CompoundEntityRef,
     options: { limit?: number; cursor?: string } = {},
-  ) {
-    return this.get<{ team?: TeamRollup } & ApiOpsPage<ApiSnapshotResult>>(
-      `/reports/teams/${encodeURIComponent(
-        group.namespace,
-      )}/${encodeURIComponent(group.name)}/apis`,
-      options,
-    );
+  ): Promise<{ team?: TeamRollup } & ApiOpsPage<ApiSnapshotResult>> {
+    try {
+      return await this.get<TeamApiPage>(
+        `/reports/teams/${encodeURIComponent(
+          group.namespace,
+        )}/${encodeURIComponent(group.name)}/apis`,
+        options,
+      );
+    } catch (error) {
+      if (error instanceof ResponseError && error.statusCode === 404) {
+        return { items: [] };
+      }
+      throw error;
+    }
   }
 
   async triggerSnapshot() {

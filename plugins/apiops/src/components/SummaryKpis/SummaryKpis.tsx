@@ -3,17 +3,19 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   GOVERNANCE_STATUSES,
   SnapshotCounts,
+  SnapshotTotals,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
 import { useGovernanceStatusColors } from '../GovernanceStatus';
 import { KpiTile } from './KpiTile';
-import { countGaps, countUnowned } from './summaryCounts';
 
 /**
  * The key figures of a snapshot: APIs, APIs by governance status, unowned
- * APIs and ownership gaps.
+ * APIs and ownership gaps (the last two as the backend computed them).
  */
-export function SummaryKpis(props: { counts: SnapshotCounts }) {
+export function SummaryKpis(props: {
+  counts: SnapshotCounts & SnapshotTotals;
+}) {
   const { counts } = props;
   const { t } = useTranslationRef(apiopsTranslationRef);
   const colors = useGovernanceStatusColors();
@@ -24,7 +26,7 @@ export function SummaryKpis(props: { counts: SnapshotCounts }) {
         { style: 'percent', maximumFractionDigits: 0 },
       ),
     });
-  const unowned = countUnowned(counts);
+  const { unowned } = counts;
 
   return (
     <Grid container spacing={2}>
@@ -55,7 +57,7 @@ export function SummaryKpis(props: { counts: SnapshotCounts }) {
       <Grid item xs={6} sm={4} lg={2}>
         <KpiTile
           label={t('page.summary.gaps')}
-          value={countGaps(counts)}
+          value={counts.gaps}
           hint={t('page.summary.gapsHint')}
         />
       </Grid>

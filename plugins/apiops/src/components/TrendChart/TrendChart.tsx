@@ -22,7 +22,6 @@ import {
 import { apiopsTranslationRef } from '../../translation';
 import { useGovernanceStatusColors } from '../GovernanceStatus';
 import { countFragmentation } from '../FragmentationTable/fragmentationCounts';
-import { countGaps, countUnowned } from '../SummaryKpis';
 import { useTimeFormat } from '../../time';
 
 const CHART_HEIGHT = 240;
@@ -243,13 +242,13 @@ export function TrendChart(props: { trend: ReportSummary['trend'] }) {
               key: 'gaps',
               label: t('page.trend.gapsSeries'),
               color: theme.palette.primary.main,
-              value: countGaps,
+              value: point => point.gaps,
             },
             {
               key: 'unowned',
               label: t('page.trend.unownedSeries'),
               color: colors['non-compliant'],
-              value: countUnowned,
+              value: point => point.unowned,
             },
           ]}
         />

@@ -27,6 +27,8 @@ const counts = {
     'owner-mismatch': 1,
   },
   byFindingType: { 'valid-owner': 7 },
+  unowned: 3,
+  gaps: 7,
 };
 
 /** Fragmentation clusters by type, as of the second snapshot. */
@@ -84,6 +86,8 @@ export function emptySummaryFixture(): ReportSummary {
     byStatus: {},
     byGapType: {},
     byFindingType: {},
+    unowned: 0,
+    gaps: 0,
     snapshot: { stale: true, staleReason: 'No snapshot has been taken yet' },
     trend: [],
   };

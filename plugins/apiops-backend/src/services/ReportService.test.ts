@@ -1,0 +1,170 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { OwnershipGapRow } from '@apiops-backstage/plugin-apiops-common';
+import { SnapshotStore } from '../database/SnapshotStore';
+import { ReportService } from './ReportService';
+
+const credentials = mockCredentials.user('user:default/ada');
+
+const byGapType = {
+  'owner-missing': 2,
+  'owner-unresolved': 1,
+  'owner-not-group': 1,
+  'owner-mismatch': 3,
+} as const;
+
+function gap(entityRef: string, message: string): OwnershipGapRow {
+  return {
+    entityRef,
+    title: entityRef,
+    type: 'owner-missing',
+    severity: 'error',
+    message,
+  };
+}
+
+function createService(
+  options: {
+    result?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    store?: Partial<SnapshotStore>;
+  } = {},
+) {
+  const store = {
+    getInfo: jest.fn().mockResolvedValue({ stale: false, id: '1' }),
+    getCurrentCounts: jest.fn().mockResolvedValue({
+      apis: 7,
+      byStation: {},
+      byStatus: {},
+      byGapType,
+      byFindingType: {},
+    }),
+    listHistory: jest.fn().mockResolvedValue([
+      {
+        snapshotId: '1',
+        computedAt: '2026-12-01T00:00:00.000Z',
+        apis: 7,
+        byStation: {},
+        byStatus: {},
+        byGapType: { 'owner-mismatch': 4 },
+        byFindingType: {},
+      },
+    ]),
+    listTeamApis: jest.fn().mockResolvedValue(undefined),
+    listOwnershipGaps: jest.fn(),
+    ...options.store,
+  } as unknown as SnapshotStore;
+  const service = ReportService.create({
+    permissions: mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(() => ({
+          result: options.result ?? AuthorizeResult.ALLOW,
+        })),
+    }),
+    snapshots: store,
+    retentionDays: 90,
+  });
+  return { service, store };
+}
+
+describe('ReportService', () => {
+  it('counts APIs with a missing or unresolved owner as unowned, and adds up the gaps', async () => {
+    const { service } = createService();
+    const summary = await service.getSummary(credentials);
+    expect(summary).toMatchObject({ apis: 7, unowned: 3, gaps: 7 });
+    expect(summary.trend[0]).toMatchObject({ unowned: 0, gaps: 4 });
+  });
+
+  it('gives zero totals before the first snapshot', async () => {
+    const { service } = createService({
+      store: {
+        getCurrentCounts: jest.fn().mockResolvedValue(undefined),
+        listHistory: jest.fn().mockResolvedValue([]),
+      },
+    });
+    await expect(service.getSummary(credentials)).resolves.toMatchObject({
+      apis: 0,
+      unowned: 0,
+      gaps: 0,
+      trend: [],
+    });
+  });
+
+  it('refuses every report when the policy denies apiops.report.read', async () => {
+    const { service, store } = createService({ result: AuthorizeResult.DENY });
+    await expect(service.getSummary(credentials)).rejects.toThrow(
+      NotAllowedError,
+    );
+    await expect(service.listTeamApis('bank', {}, credentials)).rejects.toThrow(
+      NotAllowedError,
+    );
+    expect(store.listTeamApis).not.toHaveBeenCalled();
+  });
+
+  it('answers NotFoundError for a team that owns no API', async () => {
+    const { service, store } = createService();
+    await expect(
+      service.listTeamApis('Nobody', {}, credentials),
+    ).rejects.toThrow(
+      new NotFoundError(
+        'The latest snapshot has no API owned by group:default/nobody or its child groups',
+      ),
+    );
+    expect(store.listTeamApis).toHaveBeenCalledWith('group:default/nobody', {
+      limit: 100,
+      cursor: undefined,
+    });
+  });
+
+  it('normalises short refs and names the field of bad input', async () => {
+    const { service, store } = createService({
+      store: {
+        listOwnershipGaps: jest.fn().mockResolvedValue({ items: [] }),
+      },
+    });
+    await service.listOwnershipGaps(
+      { owner: 'Payments', system: 'core', limit: 5 },
+      credentials,
+    );
+    expect(store.listOwnershipGaps).toHaveBeenCalledWith({
+      type: undefined,
+      owner: 'group:default/payments',
+      system: 'system:default/core',
+      limit: 5,
+      cursor: undefined,
+    });
+    for (const [query, field] of [
+      [{ type: 'owner-lost' }, 'type'],
+      [{ owner: ':not:a/ref' }, 'owner'],
+      [{ system: '' }, 'system'],
+      [{ limit: 0 }, 'limit'],
+      [{ limit: 1001 }, 'limit'],
+      [{ cursor: '' }, 'cursor'],
+    ] as const) {
+      await expect(
+        service.listOwnershipGaps(query, credentials),
+      ).rejects.toThrow(new RegExp(`^${field}: `));
+    }
+  });
+
+  it('exports every page as CSV, guarding cells against formula injection', async () => {
+    const { service } = createService({
+      store: {
+        listOwnershipGaps: jest
+          .fn()
+          .mockResolvedValueOnce({
+            items: [gap('api:default/a', '=HYPERLINK("x")')],
+            nextCursor: 'c',
+          })
+          .mockResolvedValueOnce({ items: [gap('api:default/b', 'b, too')] }),
+      },
+    });
+    const csv = await service.exportOwnershipGapsCsv({}, credentials);
+    expect(csv.split('\r\n')).toEqual([
+      'entityRef,title,owner,declaredOwner,system,type,severity,message',
+      `api:default/a,api:default/a,,,,owner-missing,error,"'=HYPERLINK(""x"")"`,
+      'api:default/b,api:default/b,,,,owner-missing,error,"b, too"',
+      '',
+    ]);
+  });
+});

@@ -1,0 +1,303 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  FRAGMENTATION_TYPES,
+  FragmentationCluster,
+  FragmentationType,
+  OWNER_GAP_TYPES,
+  OwnerGapType,
+  OwnershipGapRow,
+  ReportSummary,
+  SnapshotCounts,
+  TeamApiPage,
+  TeamRollup,
+  apiopsReportReadPermission,
+} from '@apiops-backstage/plugin-apiops-common';
+import {
+  REPORT_PAGE_MAX_LIMIT,
+  ReportPage,
+  SnapshotStore,
+} from '../database/SnapshotStore';
+import { EntityPathParts, groupEntityKey, optionalRefKey } from './entityKeys';
+import { requirePermission } from './requirePermission';
+import { toCsv } from './toCsv';
+
+/** The page of a report a caller asks for; the service applies the defaults. */
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+/** A report query as a caller sends it: refs may be short, types unchecked. */
+export interface ReportQuery extends PageRequest {
+  type?: string;
+  owner?: string;
+  system?: string;
+}
+
+/** The number of items of a report page when the caller names none. */
+const DEFAULT_PAGE_LIMIT = 100;
+
+/** The most items of a report page, and the page size of the CSV exports. */
+const MAX = REPORT_PAGE_MAX_LIMIT;
+
+/** One row of the fragmentation CSV: one member of one cluster. */
+interface FragmentationCsvRow {
+  clusterId: string;
+  type: string;
+  score: number;
+  entityRef: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  sharedOperationCount: number;
+  message: string;
+}
+
+const FRAGMENTATION_COLUMNS: ReadonlyArray<keyof FragmentationCsvRow> = [
+  'clusterId',
+  'type',
+  'score',
+  'entityRef',
+  'title',
+  'owner',
+  'system',
+  'sharedOperationCount',
+  'message',
+];
+
+const GAP_COLUMNS: ReadonlyArray<keyof OwnershipGapRow & string> = [
+  'entityRef',
+  'title',
+  'owner',
+  'declaredOwner',
+  'system',
+  'type',
+  'severity',
+  'message',
+];
+
+/**
+ * The catalog-wide reports, read from the latest snapshot: the summary, the
+ * ownership gaps, the fragmentation clusters, the teams and a team's APIs,
+ * and the CSV exports. Every method checks `apiops.report.read` and
+ * normalises the query (short refs, page limits), so REST and MCP get the
+ * same answer to the same question.
+ *
+ * @internal
+ */
+export class ReportService {
+  private constructor(
+    private readonly permissions: PermissionsService,
+    private readonly snapshots: SnapshotStore,
+    private readonly retentionDays: number,
+  ) {}
+
+  static create(options: {
+    permissions: PermissionsService;
+    snapshots: SnapshotStore;
+    /** Days of history in the trend of the summary. */
+    retentionDays: number;
+  }): ReportService {
+    return new ReportService(
+      options.permissions,
+      options.snapshots,
+      options.retentionDays,
+    );
+  }
+
+  /** The counts of the latest snapshot, with their trend and derived totals. */
+  async getSummary(credentials: BackstageCredentials): Promise<ReportSummary> {
+    await this.authorize(credentials);
+    const since = new Date(
+      Date.now() - this.retentionDays * 24 * 60 * 60 * 1000,
+    );
+    const [snapshot, counts, trend] = await Promise.all([
+      this.snapshots.getInfo(),
+      this.snapshots.getCurrentCounts(),
+      this.snapshots.listHistory(since),
+    ]);
+    return {
+      ...withTotals({
+        apis: 0,
+        byStation: {},
+        byStatus: {},
+        byGapType: {},
+        byFindingType: {},
+        ...counts,
+      }),
+      snapshot,
+      trend: trend.map(withTotals),
+    };
+  }
+
+  /** A page of the ownership gaps, one row per gap. */
+  async listOwnershipGaps(
+    query: ReportQuery,
+    credentials: BackstageCredentials,
+  ): Promise<ReportPage<OwnershipGapRow>> {
+    await this.authorize(credentials);
+    return this.snapshots.listOwnershipGaps(ownershipQuery(query));
+  }
+
+  /** Every ownership gap that matches the filters, as CSV. */
+  async exportOwnershipGapsCsv(
+    query: ReportQuery,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    await this.authorize(credentials);
+    const filters = ownershipQuery(query);
+    const rows = await allPages(cursor =>
+      this.snapshots.listOwnershipGaps({ ...filters, cursor, limit: MAX }),
+    );
+    return toCsv(GAP_COLUMNS, rows);
+  }
+
+  /** A page of the fragmentation clusters, highest score first. */
+  async listFragmentation(
+    query: ReportQuery,
+    credentials: BackstageCredentials,
+  ): Promise<ReportPage<FragmentationCluster>> {
+    await this.authorize(credentials);
+    return this.snapshots.listFragmentation(fragmentationQuery(query));
+  }
+
+  /** Every cluster that matches the filters as CSV, one row per member. */
+  async exportFragmentationCsv(
+    query: ReportQuery,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    await this.authorize(credentials);
+    const filters = fragmentationQuery(query);
+    const clusters = await allPages(cursor =>
+      this.snapshots.listFragmentation({ ...filters, cursor, limit: MAX }),
+    );
+    const rows: FragmentationCsvRow[] = clusters.flatMap(cluster =>
+      cluster.members.map(member => ({
+        clusterId: cluster.id,
+        type: cluster.type,
+        score: cluster.score,
+        entityRef: member.entityRef,
+        title: member.title,
+        owner: member.owner,
+        system: member.system,
+        sharedOperationCount: cluster.sharedOperationCount,
+        message: cluster.message,
+      })),
+    );
+    return toCsv(FRAGMENTATION_COLUMNS, rows);
+  }
+
+  /** A page of the team rollups. */
+  async listTeams(
+    page: PageRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ReportPage<TeamRollup>> {
+    await this.authorize(credentials);
+    return this.snapshots.listTeams(pageQuery(page));
+  }
+
+  /**
+   * The APIs a group owns, itself or through its child groups. A group that
+   * owns no API in the latest snapshot is a NotFoundError.
+   */
+  async listTeamApis(
+    team: string | EntityPathParts,
+    page: PageRequest,
+    credentials: BackstageCredentials,
+  ): Promise<TeamApiPage> {
+    await this.authorize(credentials);
+    const groupRef = groupEntityKey(team);
+    const found = await this.snapshots.listTeamApis(groupRef, pageQuery(page));
+    if (!found) {
+      throw new NotFoundError(
+        `The latest snapshot has no API owned by ${groupRef} or its child groups`,
+      );
+    }
+    return { team: found.team, ...found.page };
+  }
+
+  private async authorize(credentials: BackstageCredentials) {
+    await requirePermission(this.permissions, credentials, {
+      permission: apiopsReportReadPermission,
+    });
+  }
+}
+
+/**
+ * Adds the totals the frontend shows: `gaps`, every ownership gap, and
+ * `unowned`, the APIs with nobody real as owner (an `owner-missing` or an
+ * `owner-unresolved` gap; an API has at most one of the two, so the sum
+ * counts APIs).
+ */
+function withTotals<T extends SnapshotCounts>(counts: T) {
+  const byGapType: Partial<Record<string, number>> = counts.byGapType;
+  return {
+    ...counts,
+    unowned:
+      (byGapType['owner-missing'] ?? 0) + (byGapType['owner-unresolved'] ?? 0),
+    gaps: Object.values(byGapType).reduce<number>(
+      (sum, count) => sum + (count ?? 0),
+      0,
+    ),
+  };
+}
+
+async function allPages<T>(
+  read: (cursor: string | undefined) => Promise<ReportPage<T>>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined = undefined;
+  do {
+    const page: ReportPage<T> = await read(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+function pageQuery(page: PageRequest): { limit: number; cursor?: string } {
+  const { limit = DEFAULT_PAGE_LIMIT, cursor } = page;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX) {
+    throw new InputError(`limit: must be a whole number from 1 to ${MAX}`);
+  }
+  if (cursor !== undefined && !cursor) {
+    throw new InputError('cursor: must be the nextCursor of a previous page');
+  }
+  return { limit, cursor };
+}
+
+function filterQuery(query: ReportQuery) {
+  return {
+    owner: optionalRefKey(query.owner, 'group', 'owner'),
+    system: optionalRefKey(query.system, 'system', 'system'),
+    ...pageQuery(query),
+  };
+}
+
+function ownershipQuery(query: ReportQuery) {
+  return {
+    type: oneOf<OwnerGapType>(query.type, OWNER_GAP_TYPES),
+    ...filterQuery(query),
+  };
+}
+
+function fragmentationQuery(query: ReportQuery) {
+  return {
+    type: oneOf<FragmentationType>(query.type, FRAGMENTATION_TYPES),
+    ...filterQuery(query),
+  };
+}
+
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value !== undefined && !allowed.includes(value as T)) {
+    throw new InputError(`type: must be one of ${allowed.join(', ')}`);
+  }
+  return value as T | undefined;
+}

@@ -1,0 +1,33 @@
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+
+/**
+ * Asks the permission policy, and throws a NotAllowedError (403) unless it
+ * allows. The one place the services turn a decision into an error.
+ *
+ * @internal
+ */
+export async function requirePermission(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  request:
+    | { permission: BasicPermission; resourceRef?: undefined }
+    | { permission: ResourcePermission; resourceRef: string },
+  message = `Not allowed: ${request.permission.name}`,
+): Promise<void> {
+  const [decision] = await permissions.authorize(
+    [request as { permission: BasicPermission }],
+    { credentials },
+  );
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(message);
+  }
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { assessmentSchema } from '../assessments/schemas';
+import { fragmentationClusterSchema } from '../fragmentation/schemas';
+import { governanceResultSchema, ownerGapSchema } from '../reports/schemas';
+import { apiStationStatusSchema } from './apiStationStatusSchema';
+
+/**
+ * Who owns an API: the owner the catalog names, and, once a snapshot has seen
+ * the API, what the ownership checks found.
+ *
+ * @public
+ */
+export const apiOwnerStatusSchema = z.object({
+  ref: z.string().optional(),
+  declared: z.string().optional(),
+  resolved: z.boolean().optional(),
+  kind: z.string().optional(),
+  title: z.string().optional(),
+  memberCount: z.number().optional(),
+  gaps: z.array(ownerGapSchema).optional(),
+});
+
+/**
+ * The answer of `GET /entities/{kind}/{namespace}/{name}/status` and of the
+ * MCP tool `get-api-status`.
+ *
+ * @public
+ */
+export const apiStatusSchema = z.object({
+  entityRef: z.string(),
+  station: apiStationStatusSchema,
+  owner: apiOwnerStatusSchema,
+  lifecycle: z.string().optional(),
+  governance: governanceResultSchema.optional(),
+  fragmentation: z.array(fragmentationClusterSchema).optional(),
+  latestAssessment: assessmentSchema.optional(),
+  computedAt: z.string(),
+  snapshotAt: z.string().optional(),
+});
