@@ -359,7 +359,6 @@ function createService(ctx: Context): SnapshotService {
     assessments: ctx.assessments,
     method: ctx.method,
     ruleset: createRuleset(builtinRules),
-    retentionDays: 90,
     parserThreads: ctx.parserThreads,
   });
 }

@@ -19,6 +19,7 @@ import { LifecycleService } from './lifecycle/LifecycleService';
 import { MethodCatalog } from './method';
 import { createRouter } from './service/router';
 import { SnapshotService } from './snapshot/SnapshotService';
+import { purgeSnapshotHistory } from './snapshot/purgeSnapshotHistory';
 
 /** Id of the scheduled snapshot task. */
 const SNAPSHOT_TASK_ID = 'apiops-snapshot';
@@ -77,7 +78,6 @@ export const apiopsPlugin = createBackendPlugin({
           method,
           ruleset,
           ownerPlaceholders: config.ownerPlaceholders,
-          retentionDays: config.retentionDays,
           parserThreads: config.parserThreads,
           fragmentationThresholds: config.fragmentation,
         });
@@ -102,6 +102,21 @@ export const apiopsPlugin = createBackendPlugin({
           ...config.snapshotSchedule,
           fn: async () => {
             await snapshots.run();
+          },
+        });
+        // The snapshot history beyond the retention, once a day.
+        await scheduler.scheduleTask({
+          id: 'apiops-snapshot-purge',
+          frequency: { days: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 5 },
+          scope: 'global',
+          fn: async () => {
+            await purgeSnapshotHistory({
+              store: snapshotStore,
+              retentionDays: config.retentionDays,
+              logger,
+            });
           },
         });
 

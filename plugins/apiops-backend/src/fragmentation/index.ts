@@ -17,6 +17,7 @@ export {
 export type { DefinitionFeaturesResult } from './extractDefinitionFeatures';
 export { DEFAULT_FEATURE_CACHE_SIZE, FeatureCache } from './FeatureCache';
 export { DefinitionParserPool } from './DefinitionParserPool';
+export { DefinitionFeatureSource } from './DefinitionFeatureSource';
 export {
   detectFragmentation,
   detectFragmentationWithStats,
