@@ -359,7 +359,6 @@ function createService(ctx: Context): SnapshotService {
     assessments: ctx.assessments,
     method: ctx.method,
     ruleset: createRuleset(builtinRules),
-    retentionDays: 90,
     parserThreads: ctx.parserThreads,
   });
 }
@@ -553,8 +552,8 @@ async function accuracy(ctx: Context) {
 
 async function detectionAlone(ctx: Context, service: SnapshotService) {
   // The service's own cache (warm after a run): no definition is parsed again.
-  const cache = (service as unknown as { featureCache: FeatureCache })
-    .featureCache;
+  const cache = (service as unknown as { definitions: { cache: FeatureCache } })
+    .definitions.cache;
   const features: FragmentationApi[] = [];
   for (const page of catalogPages(
     ctx.files,

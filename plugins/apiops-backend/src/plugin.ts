@@ -22,6 +22,7 @@ import { ReportService } from './services/ReportService';
 import { SnapshotRequestService } from './services/SnapshotRequestService';
 import { StatusService } from './services/StatusService';
 import { SnapshotService } from './snapshot/SnapshotService';
+import { purgeSnapshotHistory } from './snapshot/purgeSnapshotHistory';
 
 /** Id of the scheduled snapshot task. */
 const SNAPSHOT_TASK_ID = 'apiops-snapshot';
@@ -80,7 +81,6 @@ export const apiopsPlugin = createBackendPlugin({
           method,
           ruleset,
           ownerPlaceholders: config.ownerPlaceholders,
-          retentionDays: config.retentionDays,
           parserThreads: config.parserThreads,
           fragmentationThresholds: config.fragmentation,
         });
@@ -108,6 +108,21 @@ export const apiopsPlugin = createBackendPlugin({
           ...config.snapshotSchedule,
           fn: async () => {
             await snapshots.run();
+          },
+        });
+        // The snapshot history beyond the retention, once a day.
+        await scheduler.scheduleTask({
+          id: 'apiops-snapshot-purge',
+          frequency: { days: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 5 },
+          scope: 'global',
+          fn: async () => {
+            await purgeSnapshotHistory({
+              store: snapshotStore,
+              retentionDays: config.retentionDays,
+              logger,
+            });
           },
         });
 

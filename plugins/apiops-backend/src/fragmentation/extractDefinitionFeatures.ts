@@ -1,8 +1,7 @@
 import type { PathCasing } from '@apiops-backstage/plugin-apiops-common';
-import { Kind, parse as parseGraphql } from 'graphql';
-import { Namespace, Service, parse as parseProto } from 'protobufjs';
-import * as jsYaml from 'js-yaml';
-import { MAX_DEFINITION_BYTES } from '../snapshot/checkDefinition';
+import { DocumentNode, Kind } from 'graphql';
+import { IParserResult, Namespace, Service } from 'protobufjs';
+import { DefinitionObject, parseDefinition } from '../definitions';
 import {
   basePathSegments,
   isVersionSegment,
@@ -15,31 +14,8 @@ import {
 } from './normalization';
 import type { DefinitionFeatures } from './types';
 
-/** Deepest nesting of a definition that is analysed. */
-export const MAX_NESTING_DEPTH = 64;
 /** Most operations of a definition that is analysed. */
 export const MAX_OPERATIONS = 20_000;
-/**
- * Most nodes of a parsed definition, counting a node reached through several
- * YAML aliases each time (guards against "billion laughs": the parser shares
- * aliased nodes, so only a walk would blow up).
- */
-export const MAX_EXPANDED_NODES = 2_000_000;
-/**
- * The YAML types the features need: the features read keys, text and
- * nulls only (AsyncAPI 3's `address: null`), so numbers, booleans and
- * dates stay text, which saves a fifth of the parse; merge keys (`<<`)
- * still merge.
- */
-const FEATURE_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
-  // js-yaml exports its types; @types/js-yaml does not declare them.
-  implicit: ['null', 'merge'].map(
-    name =>
-      (jsYaml as unknown as { types: Record<string, jsYaml.Type> }).types[name],
-  ),
-});
-/** Most GraphQL tokens parsed. */
-const MAX_GRAPHQL_TOKENS = 2_000_000;
 
 const HTTP_METHODS = [
   'get',
@@ -100,27 +76,20 @@ export function extractDefinitionFeatures(
   type: string,
   definition: unknown,
 ): DefinitionFeaturesResult {
-  const kind = type.toLocaleLowerCase('en-US');
-  if (typeof definition !== 'string' || definition.trim() === '') {
-    return { problem: 'spec.definition is empty' };
-  }
-  if (definition.length > MAX_DEFINITION_BYTES) {
-    return {
-      problem: `spec.definition is larger than ${MAX_DEFINITION_BYTES} bytes and was not analysed`,
-    };
+  const parsed = parseDefinition(type, definition);
+  if (!parsed.ok) {
+    return { problem: parsed.problem };
   }
   try {
-    switch (kind) {
+    switch (parsed.type) {
       case 'openapi':
-        return { features: openApiFeatures(parseDocument(definition)) };
+        return { features: openApiFeatures(parsed.document) };
       case 'asyncapi':
-        return { features: asyncApiFeatures(parseDocument(definition)) };
+        return { features: asyncApiFeatures(parsed.document) };
       case 'graphql':
-        checkBracketDepth(definition, '#');
-        return { features: graphqlFeatures(definition) };
+        return { features: graphqlFeatures(parsed.document) };
       case 'grpc':
-        checkBracketDepth(definition, '//');
-        return { features: grpcFeatures(definition) };
+        return { features: grpcFeatures(parsed.document) };
       default:
         return { features: EMPTY_FEATURES };
     }
@@ -129,106 +98,17 @@ export function extractDefinitionFeatures(
       return { problem: `spec.definition: ${error.message}` };
     }
     return {
-      problem: `spec.definition does not parse as ${kind}: ${firstLine(error)}`,
+      problem: `spec.definition does not parse as ${parsed.type}: ${firstLine(
+        error,
+      )}`,
     };
   }
 }
 
-type Doc = Record<string, unknown>;
+type Doc = DefinitionObject;
 
 function isObject(value: unknown): value is Doc {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A YAML or JSON document as an object, no deeper than the cap. */
-function parseDocument(text: string): Doc {
-  let doc: unknown;
-  if (text.trimStart().startsWith('{')) {
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      doc = undefined; // not strict JSON: YAML reads flow mappings too
-    }
-  }
-  // js-yaml: about ten times faster than `yaml` on OpenAPI documents (see
-  // docs/benchmarks.md); `json: true` lets a duplicate key win, as JSON does.
-  doc ??= jsYaml.load(text, { json: true, schema: FEATURE_SCHEMA });
-  if (!isObject(doc)) {
-    throw new DefinitionProblem('it is not a YAML or JSON object');
-  }
-  checkShape(doc);
-  return doc;
-}
-
-/**
- * Fails when a parsed document nests deeper than the cap, or has more nodes
- * than {@link MAX_EXPANDED_NODES} once its aliases are expanded. The
- * recursion stops at the depth cap, so a cyclic document fails too instead
- * of looping.
- */
-function checkShape(root: Doc) {
-  let nodes = 0;
-  const visit = (node: object, depth: number) => {
-    if (depth > MAX_NESTING_DEPTH) {
-      throw new DefinitionProblem(
-        `it is nested more than ${MAX_NESTING_DEPTH} levels deep (or is cyclic)`,
-      );
-    }
-    const children = Array.isArray(node) ? node : Object.values(node);
-    nodes += children.length;
-    if (nodes > MAX_EXPANDED_NODES) {
-      throw new DefinitionProblem(
-        `it has more than ${MAX_EXPANDED_NODES} nodes once its YAML aliases are expanded`,
-      );
-    }
-    for (const child of children) {
-      if (typeof child === 'object' && child !== null) {
-        visit(child, depth + 1);
-      }
-    }
-  };
-  visit(root, 1);
-}
-
-/**
- * Fails when brackets of an SDL or proto text nest deeper than the cap,
- * before a recursive-descent parser sees it. Strings and comments are
- * skipped.
- */
-function checkBracketDepth(text: string, lineComment: '#' | '//') {
-  let depth = 0;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (text.startsWith(lineComment, i)) {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? text.length : end + 1;
-    } else if (lineComment === '//' && text.startsWith('/*', i)) {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 2;
-    } else if (text.startsWith('"""', i)) {
-      const end = text.indexOf('"""', i + 3);
-      i = end < 0 ? text.length : end + 3;
-    } else if (c === '"' || c === "'") {
-      i += 1;
-      while (i < text.length && text[i] !== c && text[i] !== '\n') {
-        i += text[i] === '\\' ? 2 : 1;
-      }
-      i += 1;
-    } else {
-      if (c === '{' || c === '[' || c === '(') {
-        depth += 1;
-        if (depth > MAX_NESTING_DEPTH) {
-          throw new DefinitionProblem(
-            `it is nested more than ${MAX_NESTING_DEPTH} levels deep`,
-          );
-        }
-      } else if (c === '}' || c === ']' || c === ')') {
-        depth = Math.max(0, depth - 1);
-      }
-      i += 1;
-    }
-  }
 }
 
 /** One segment of a JSON pointer, unescaped. */
@@ -277,11 +157,6 @@ function serverUrl(server: unknown): string | undefined {
 }
 
 function openApiFeatures(doc: Doc): DefinitionFeatures {
-  if (!('openapi' in doc) && !('swagger' in doc)) {
-    throw new DefinitionProblem(
-      'it has neither an `openapi` nor a `swagger` version field',
-    );
-  }
   const basePaths: string[][] = [];
   if (typeof doc.basePath === 'string') {
     basePaths.push(basePathSegments(doc.basePath));
@@ -346,9 +221,6 @@ function openApiFeatures(doc: Doc): DefinitionFeatures {
 }
 
 function asyncApiFeatures(doc: Doc): DefinitionFeatures {
-  if (!('asyncapi' in doc)) {
-    throw new DefinitionProblem('it has no `asyncapi` version field');
-  }
   const signatures = new Signatures();
   const channels = isObject(doc.channels) ? doc.channels : {};
   if (majorVersion(doc.asyncapi) === '2') {
@@ -405,11 +277,7 @@ function channelAddress(doc: Doc, ref: unknown): string | undefined {
     : undefined;
 }
 
-function graphqlFeatures(definition: string): DefinitionFeatures {
-  const document = parseGraphql(definition, {
-    noLocation: true,
-    maxTokens: MAX_GRAPHQL_TOKENS,
-  });
+function graphqlFeatures(document: DocumentNode): DefinitionFeatures {
   const declaredRoots = new Map<string, string>(); // type name → operation
   for (const node of document.definitions) {
     if (
@@ -447,11 +315,7 @@ function graphqlFeatures(definition: string): DefinitionFeatures {
   return { operations: signatures.sorted(), style: {} };
 }
 
-function grpcFeatures(definition: string): DefinitionFeatures {
-  const parsed = parseProto(definition, {
-    keepCase: true,
-    alternateCommentMode: false,
-  });
+function grpcFeatures(parsed: IParserResult): DefinitionFeatures {
   const signatures = new Signatures();
   const visit = (namespace: Namespace) => {
     for (const nested of namespace.nestedArray) {

@@ -1,13 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
 import { FeatureCache } from './FeatureCache';
 import {
-  MAX_NESTING_DEPTH,
   MAX_OPERATIONS,
   extractDefinitionFeatures,
 } from './extractDefinitionFeatures';
 import { extractFeatures } from './extractFeatures';
 import { nameKeyOf, normalizeChannel, segmentCasing } from './normalization';
-import { MAX_DEFINITION_BYTES } from '../snapshot/checkDefinition';
+import { MAX_DEFINITION_BYTES, MAX_NESTING_DEPTH } from '../definitions';
 
 function api(
   spec: Record<string, unknown>,
@@ -256,7 +255,7 @@ describe('extractDefinitionFeatures', () => {
       name: 'no definition',
       type: 'openapi',
       definition: undefined,
-      problem: /empty/,
+      problem: /missing/,
     },
     {
       name: 'a definition over the size cap',

@@ -1,9 +1,8 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  DEFAULT_NAMESPACE,
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+  systemOf,
+  tryEntityRefKey,
+} from '@apiops-backstage/plugin-apiops-common';
 import type { FeatureCache } from './FeatureCache';
 import {
   extractDefinitionFeatures,
@@ -16,8 +15,8 @@ import type { ExtractFeaturesResult, FragmentationApi } from './types';
  * The fragmentation features of one API entity: normalized operations and
  * style from `spec.type` + `spec.definition` (through the cache when given),
  * name and version keys from `metadata.name` (else the title, else the
- * definition's major version), and the owner, system and lifecycle as
- * normalized refs. Never throws: a definition that cannot be analysed gives a
+ * definition's major version), the owner as a normalized ref, the system as
+ * `systemOf` gives it, and the lifecycle. Never throws: a definition that cannot be analysed gives a
  * `problem` and no operations, and still takes part in name-based findings.
  *
  * @example
@@ -37,7 +36,6 @@ export function extractFeatures(
     definitionFeatures?: DefinitionFeaturesResult;
   },
 ): ExtractFeaturesResult {
-  const namespace = entity.metadata.namespace || DEFAULT_NAMESPACE;
   const { type, definition } = definitionOf(entity);
   let result = options?.definitionFeatures;
   if (!result) {
@@ -77,8 +75,12 @@ export function extractFeatures(
       typeof lifecycle === 'string'
         ? lifecycle.trim().toLocaleLowerCase('en-US')
         : undefined,
-    owner: normalizedRef(entity.spec?.owner, 'group', namespace),
-    system: normalizedRef(entity.spec?.system, 'system', namespace),
+    owner: tryEntityRefKey(entity.spec?.owner, {
+      defaultKind: 'group',
+      defaultNamespace: entity.metadata.namespace,
+    }),
+    // The one definition of an API's system, as in the ownership report.
+    system: systemOf(entity),
   };
   return result.problem ? { features, problem: result.problem } : { features };
 }
@@ -92,21 +94,4 @@ export function definitionOf(entity: Entity): {
     type: typeof entity.spec?.type === 'string' ? entity.spec.type : '',
     definition: entity.spec?.definition,
   };
-}
-
-function normalizedRef(
-  ref: unknown,
-  defaultKind: string,
-  defaultNamespace: string,
-): string | undefined {
-  if (typeof ref !== 'string' || !ref.trim()) {
-    return undefined;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref.trim(), { defaultKind, defaultNamespace }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
 }

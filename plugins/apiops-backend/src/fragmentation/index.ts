@@ -10,13 +10,14 @@ export type {
 } from './types';
 export { definitionOf, extractFeatures } from './extractFeatures';
 export {
-  MAX_NESTING_DEPTH,
   MAX_OPERATIONS,
   extractDefinitionFeatures,
 } from './extractDefinitionFeatures';
+export { MAX_NESTING_DEPTH } from '../definitions';
 export type { DefinitionFeaturesResult } from './extractDefinitionFeatures';
 export { DEFAULT_FEATURE_CACHE_SIZE, FeatureCache } from './FeatureCache';
 export { DefinitionParserPool } from './DefinitionParserPool';
+export { DefinitionFeatureSource } from './DefinitionFeatureSource';
 export {
   detectFragmentation,
   detectFragmentationWithStats,

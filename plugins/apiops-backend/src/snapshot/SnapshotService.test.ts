@@ -20,6 +20,7 @@ import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { ReportPage } from '../database/SnapshotStore';
 import { MethodCatalog } from '../method';
 import { evaluateApi } from './evaluateApi';
+import { purgeSnapshotHistory } from './purgeSnapshotHistory';
 import { SnapshotService } from './SnapshotService';
 
 jest.setTimeout(120_000);
@@ -193,7 +194,6 @@ describe.each(databases.eachSupportedId())(
       const logger = mockServices.logger.mock();
       const serviceOver = (
         catalog: ReturnType<typeof catalogOf>,
-        retentionDays = 90,
         parserThreads = 0,
       ) =>
         SnapshotService.create({
@@ -204,7 +204,6 @@ describe.each(databases.eachSupportedId())(
           assessments,
           method,
           ruleset: createRuleset(builtinRules),
-          retentionDays,
           parserThreads,
         });
       const assess = (entityRef: string, station: string) =>
@@ -550,9 +549,9 @@ describe.each(databases.eachSupportedId())(
         ),
         counts: await ctx.store.getCurrentCounts(),
       });
-      await ctx.serviceOver(catalogOf(servedCatalog), 90, 2).run();
+      await ctx.serviceOver(catalogOf(servedCatalog), 2).run();
       const onThreads = await everything();
-      await ctx.serviceOver(catalogOf(servedCatalog), 90, 0).run();
+      await ctx.serviceOver(catalogOf(servedCatalog), 0).run();
       expect(await everything()).toEqual(onThreads);
       expect(onThreads.clusters).toHaveLength(5);
       expect(onThreads.counts?.apis).toBe(48);
@@ -581,7 +580,6 @@ describe.each(databases.eachSupportedId())(
                 failAfterPages: 14,
                 error: new Error('socket hang up'),
               }),
-              90,
               parserThreads,
             )
             .run(),
@@ -625,12 +623,20 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
-    it('keeps the history within the retention', async () => {
+    it('keeps the history within the retention once the purge has run', async () => {
       const ctx = await setUp();
-      const service = ctx.serviceOver(catalogOf(servedCatalog), 0);
+      const service = ctx.serviceOver(catalogOf(servedCatalog));
       await service.run();
       await service.run();
       const last = await service.run();
+      expect(await ctx.store.listHistory(new Date(0))).toHaveLength(3);
+      await expect(
+        purgeSnapshotHistory({
+          store: ctx.store,
+          retentionDays: 0,
+          now: new Date(Date.now() + 1),
+        }),
+      ).resolves.toBe(2);
       expect(
         (await ctx.store.listHistory(new Date(0))).map(p => p.snapshotId),
       ).toEqual([last]);

@@ -1,7 +1,8 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { JsonValue } from '@backstage/types';
 import { loadExampleEntities } from '../__fixtures__/exampleCatalog';
-import { MAX_DEFINITION_BYTES, checkDefinition } from './checkDefinition';
+import { MAX_DEFINITION_BYTES } from '../definitions';
+import { checkDefinition } from './checkDefinition';
 
 function api(
   type: JsonValue | undefined,

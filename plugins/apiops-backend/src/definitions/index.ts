@@ -1,0 +1,11 @@
+export {
+  MAX_DEFINITION_BYTES,
+  MAX_EXPANDED_NODES,
+  MAX_NESTING_DEPTH,
+  parseDefinition,
+} from './parseDefinition';
+export type {
+  DefinitionObject,
+  ParseMode,
+  ParsedDefinition,
+} from './parseDefinition';

@@ -1,0 +1,77 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { DefinitionParserPool } from './DefinitionParserPool';
+import {
+  extractDefinitionFeatures,
+  type DefinitionFeaturesResult,
+} from './extractDefinitionFeatures';
+import { definitionOf } from './extractFeatures';
+import { FeatureCache } from './FeatureCache';
+
+/**
+ * The definition features of the APIs of a snapshot: from the
+ * {@link FeatureCache} for a definition seen before, else parsed on the
+ * {@link DefinitionParserPool}'s worker threads (or on the calling thread
+ * when there are none). One source lives as long as the snapshot service,
+ * so that its cache spans runs; the threads start on first use in a run and
+ * stop at {@link DefinitionFeatureSource.close}.
+ *
+ * @internal
+ */
+export class DefinitionFeatureSource {
+  private pool: DefinitionParserPool | undefined;
+
+  private constructor(
+    private readonly cache: FeatureCache,
+    private readonly threads: number,
+    private readonly logger?: LoggerService,
+  ) {}
+
+  static create(options?: {
+    /** Worker threads parsing definitions; 0 (the default) parses them on the calling thread. */
+    threads?: number;
+    logger?: LoggerService;
+    cache?: FeatureCache;
+  }): DefinitionFeatureSource {
+    return new DefinitionFeatureSource(
+      options?.cache ?? FeatureCache.create(),
+      options?.threads ?? 0,
+      options?.logger,
+    );
+  }
+
+  /**
+   * The definition features of a page of API entities, in its order. The
+   * work starts at once: call it for the next page before awaiting this one
+   * to parse while the catalog is read.
+   */
+  getMany(page: readonly Entity[]): Promise<DefinitionFeaturesResult[]> {
+    return this.cache.getMany(page.map(definitionOf), async missing => {
+      if (this.threads > 0) {
+        this.pool ??= DefinitionParserPool.create({
+          threads: this.threads,
+          logger: this.logger,
+        });
+        return this.pool.extract(missing);
+      }
+      return missing.map(item =>
+        extractDefinitionFeatures(item.type, item.definition),
+      );
+    });
+  }
+
+  /**
+   * Ends a run that read the whole catalog: forgets the definitions that
+   * were not asked for since the previous complete run.
+   */
+  completeRun(): void {
+    this.cache.prune();
+  }
+
+  /** Stops the threads (until the next {@link DefinitionFeatureSource.getMany}). */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.close();
+  }
+}
