@@ -8,12 +8,16 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   CRITERION_ANSWERS,
   METHOD_LOCALES,
+  assessmentRequestLimits,
+  parseAssessmentRequest,
   apiStatusSchema,
   builtinRules,
   createRuleset,
   reportSummarySchema,
 } from '@apiops-backstage/plugin-apiops-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import express from 'express';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -59,6 +63,13 @@ const entities: Entity[] = [
 const user = mockCredentials.user.header('user:default/ada');
 const accounts = '/entities/api/default/accounts-api';
 const databases = createTestDatabases();
+
+type OperationsOf = {
+  paths: Record<
+    string,
+    Record<string, { parameters?: Array<{ $ref?: string }> }>
+  >;
+};
 
 /** Every operation of the spec, as `METHOD /template`. */
 const operations = Object.entries(spec.paths).flatMap(([template, item]) =>
@@ -114,9 +125,106 @@ describe('the spec', () => {
   });
 
   it('lists the answers and locales the server knows, no more, no fewer', () => {
-    const schemas = spec.components.schemas as Record<string, { enum?: [] }>;
-    expect(schemas.CriterionAnswer.enum).toEqual([...CRITERION_ANSWERS]);
-    expect(schemas.MethodLocale.enum).toEqual([...METHOD_LOCALES]);
+    const { CriterionAnswer, MethodLocale } = spec.components.schemas;
+    expect(CriterionAnswer.enum).toEqual([...CRITERION_ANSWERS]);
+    expect(MethodLocale.enum).toEqual([...METHOD_LOCALES]);
+  });
+
+  describe('accepts exactly the assessment requests the server parses', () => {
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    ajv.addSchema({ components: spec.components }, 'spec');
+    const schemaAccepts = ajv.compile({
+      $ref: 'spec#/components/schemas/AssessmentRequest',
+    });
+    const limits = assessmentRequestLimits;
+    const answered = { 'market-research-done': 'met' };
+    const criteria = (count: number) =>
+      Object.fromEntries(
+        Array.from({ length: count }, (_, i) => [`criterion-${i}`, 'met']),
+      );
+    const url = (length: number) => {
+      const prefix = 'https://wiki.example.com/';
+      return prefix + 'a'.repeat(length - prefix.length);
+    };
+    const evidence = (value: string) => ({
+      answers: answered,
+      evidence: { 'market-research-done': value },
+    });
+    const note = (value: string) => ({
+      answers: answered,
+      notes: { 'market-research-done': value },
+    });
+
+    it.each<[string, unknown]>([
+      ['a minimal request', { answers: answered }],
+      [
+        'a full request',
+        {
+          cycle: 'api-productization-cycle',
+          answers: { ...answered, 'api-design': 'not-met', x: 'unknown' },
+          evidence: { 'market-research-done': 'https://x.example/survey?q=1' },
+          notes: { 'api-design': 'Under review' },
+          note: 'Quarterly review',
+        },
+      ],
+      ['no answers field', {}],
+      ['no answer at all', { answers: {} }],
+      ['the most answers', { answers: criteria(limits.maxCriteria) }],
+      ['too many answers', { answers: criteria(limits.maxCriteria + 1) }],
+      ['an answer that is not one', { answers: { 'api-design': 'yes' } }],
+      ['a criterion id in capitals', { answers: { 'API-Design': 'met' } }],
+      ['a criterion id with a space', { answers: { 'api design': 'met' } }],
+      [
+        'the longest criterion id',
+        { answers: { ['a'.repeat(limits.maxIdLength)]: 'met' } },
+      ],
+      [
+        'a criterion id too long',
+        { answers: { ['a'.repeat(limits.maxIdLength + 1)]: 'met' } },
+      ],
+      ['a cycle id', { cycle: 'some-cycle', answers: answered }],
+      ['a cycle that is no id', { cycle: 'Some Cycle', answers: answered }],
+      ['a cycle that is no string', { cycle: 3, answers: answered }],
+      [
+        'an evidence URL of the longest length',
+        evidence(url(limits.maxEvidenceUrlLength)),
+      ],
+      [
+        'an evidence URL too long',
+        evidence(url(limits.maxEvidenceUrlLength + 1)),
+      ],
+      ['an ftp evidence URL', evidence('ftp://x.example/a')],
+      ['an evidence URL with a space', evidence('https://x.example/a b')],
+      ['a relative evidence URL', evidence('/wiki/goals')],
+      [
+        'a criterion note of the longest length',
+        note('n'.repeat(limits.maxCriterionNoteLength)),
+      ],
+      [
+        'a criterion note too long',
+        note('n'.repeat(limits.maxCriterionNoteLength + 1)),
+      ],
+      ['a blank criterion note', note('  ')],
+      [
+        'a note of the longest length',
+        { answers: answered, note: 'n'.repeat(limits.maxNoteLength) },
+      ],
+      [
+        'a note too long',
+        { answers: answered, note: 'n'.repeat(limits.maxNoteLength + 1) },
+      ],
+      ['an empty note', { answers: answered, note: '' }],
+      ['a note that is no string', { answers: answered, note: 42 }],
+      ['an unknown field', { answers: answered, station: 'api-design' }],
+      ['an array', [answered]],
+      ['null', null],
+      ['a string', 'met'],
+    ])('%s', (_case, body) => {
+      expect({ schemaAccepts: schemaAccepts(body) }).toEqual({
+        schemaAccepts: parseAssessmentRequest(body).ok,
+      });
+    });
   });
 });
 
@@ -272,14 +380,7 @@ describe.each(databases.eachSupportedId())(
       expect(csv.status).toBe(200);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       expect(csv.text.split('\r\n')[0].split(',')).toEqual(
-        Object.keys(
-          (
-            spec.components.schemas as Record<
-              string,
-              { properties: Record<string, unknown> }
-            >
-          ).OwnershipGapRow.properties,
-        ),
+        Object.keys(spec.components.schemas.OwnershipGapRow.properties),
       );
       const fragmentationCsv = await request(app)
         .get('/reports/fragmentation?format=csv')
@@ -362,12 +463,8 @@ describe.each(databases.eachSupportedId())(
       const { server } = await startServer();
       const paged = operations.filter(({ method, template }) =>
         (
-          (
-            spec.paths as Record<
-              string,
-              Record<string, { parameters?: Array<{ $ref?: string }> }>
-            >
-          )[template][method].parameters ?? []
+          (spec as unknown as OperationsOf).paths[template][method]
+            .parameters ?? []
         ).some(p => /Limit$/.test(p.$ref ?? '')),
       );
       expect(paged.map(({ template }) => template).sort()).toEqual([
