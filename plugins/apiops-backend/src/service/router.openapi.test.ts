@@ -6,11 +6,18 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  CRITERION_ANSWERS,
+  METHOD_LOCALES,
+  assessmentRequestLimits,
+  parseAssessmentRequest,
   apiStatusSchema,
   builtinRules,
   createRuleset,
   reportSummarySchema,
 } from '@apiops-backstage/plugin-apiops-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import express from 'express';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -22,12 +29,16 @@ import { AssessmentService } from '../services/AssessmentService';
 import { ReportService } from '../services/ReportService';
 import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
-import { createRouter } from './router';
+import { spec } from '../schema/openapi';
+import { RouterOptions, createRouter } from './router';
+import { wrapInSpecProxy } from './__testUtils__/wrapInSpecProxy';
 
 /*
- * The router on its own, validating requests against src/schema/openapi.yaml:
- * every route answers, and every bad input is a 400 whose message starts
- * with the field at fault.
+ * The router on its own, behind the proxy of wrapInSpecProxy: the router
+ * validates the requests against src/schema/openapi.yaml, the proxy every
+ * response (a response the spec does not describe fails the test). Every
+ * route answers as the spec says, and every bad input is a 400 whose message
+ * starts with the field at fault.
  */
 
 // The first request compiles the OpenAPI validator, slow on a busy machine.
@@ -53,14 +64,188 @@ const user = mockCredentials.user.header('user:default/ada');
 const accounts = '/entities/api/default/accounts-api';
 const databases = createTestDatabases();
 
+type OperationsOf = {
+  paths: Record<
+    string,
+    Record<string, { parameters?: Array<{ $ref?: string }> }>
+  >;
+};
+
+/** Every operation of the spec, as `METHOD /template`. */
+const operations = Object.entries(spec.paths).flatMap(([template, item]) =>
+  Object.keys(item)
+    .filter(key => ['get', 'post'].includes(key))
+    .map(method => ({ method: method as 'get' | 'post', template })),
+);
+
+/** A concrete path of a template, naming the accounts API or team. */
+function pathOf(template: string, params: Record<string, string> = {}) {
+  const values: Record<string, string> = {
+    kind: 'api',
+    namespace: 'default',
+    name: template.startsWith('/reports/teams/')
+      ? 'accounts-team'
+      : 'accounts-api',
+    ...params,
+  };
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => values[name]);
+}
+
+describe('the spec', () => {
+  it('has one operation per route of the router, and a route per operation', async () => {
+    // Building the router only wires handlers; none of its dependencies is
+    // used until a request comes in.
+    const router = await createRouter({} as RouterOptions);
+    const stack = (
+      router as unknown as {
+        stack: Array<{
+          route?: { path: string; methods: Record<string, boolean> };
+        }>;
+      }
+    ).stack;
+    const routes = stack.flatMap(layer =>
+      layer.route
+        ? Object.keys(layer.route.methods).map(
+            method =>
+              `${method.toUpperCase()} ${layer.route!.path.replace(
+                /:([A-Za-z0-9_]+)/g,
+                '{$1}',
+              )}`,
+          )
+        : [],
+    );
+    const documented = operations.map(
+      ({ method, template }) => `${method.toUpperCase()} ${template}`,
+    );
+    expect(routes.length).toBeGreaterThan(0);
+    // The OpenAPI router serves the spec itself at /openapi.json.
+    expect([...documented, 'GET /openapi.json'].sort()).toEqual(
+      [...routes].sort(),
+    );
+  });
+
+  it('lists the answers and locales the server knows, no more, no fewer', () => {
+    const { CriterionAnswer, MethodLocale } = spec.components.schemas;
+    expect(CriterionAnswer.enum).toEqual([...CRITERION_ANSWERS]);
+    expect(MethodLocale.enum).toEqual([...METHOD_LOCALES]);
+  });
+
+  describe('accepts exactly the assessment requests the server parses', () => {
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    ajv.addSchema({ components: spec.components }, 'spec');
+    const schemaAccepts = ajv.compile({
+      $ref: 'spec#/components/schemas/AssessmentRequest',
+    });
+    const limits = assessmentRequestLimits;
+    const answered = { 'market-research-done': 'met' };
+    const criteria = (count: number) =>
+      Object.fromEntries(
+        Array.from({ length: count }, (_, i) => [`criterion-${i}`, 'met']),
+      );
+    const url = (length: number) => {
+      const prefix = 'https://wiki.example.com/';
+      return prefix + 'a'.repeat(length - prefix.length);
+    };
+    const evidence = (value: string) => ({
+      answers: answered,
+      evidence: { 'market-research-done': value },
+    });
+    const note = (value: string) => ({
+      answers: answered,
+      notes: { 'market-research-done': value },
+    });
+
+    it.each<[string, unknown]>([
+      ['a minimal request', { answers: answered }],
+      [
+        'a full request',
+        {
+          cycle: 'api-productization-cycle',
+          answers: { ...answered, 'api-design': 'not-met', x: 'unknown' },
+          evidence: { 'market-research-done': 'https://x.example/survey?q=1' },
+          notes: { 'api-design': 'Under review' },
+          note: 'Quarterly review',
+        },
+      ],
+      ['no answers field', {}],
+      ['no answer at all', { answers: {} }],
+      ['the most answers', { answers: criteria(limits.maxCriteria) }],
+      ['too many answers', { answers: criteria(limits.maxCriteria + 1) }],
+      ['an answer that is not one', { answers: { 'api-design': 'yes' } }],
+      ['a criterion id in capitals', { answers: { 'API-Design': 'met' } }],
+      ['a criterion id with a space', { answers: { 'api design': 'met' } }],
+      [
+        'the longest criterion id',
+        { answers: { ['a'.repeat(limits.maxIdLength)]: 'met' } },
+      ],
+      [
+        'a criterion id too long',
+        { answers: { ['a'.repeat(limits.maxIdLength + 1)]: 'met' } },
+      ],
+      ['a cycle id', { cycle: 'some-cycle', answers: answered }],
+      ['a cycle that is no id', { cycle: 'Some Cycle', answers: answered }],
+      ['a cycle that is no string', { cycle: 3, answers: answered }],
+      [
+        'an evidence URL of the longest length',
+        evidence(url(limits.maxEvidenceUrlLength)),
+      ],
+      [
+        'an evidence URL too long',
+        evidence(url(limits.maxEvidenceUrlLength + 1)),
+      ],
+      ['an ftp evidence URL', evidence('ftp://x.example/a')],
+      ['an evidence URL with a space', evidence('https://x.example/a b')],
+      ['a relative evidence URL', evidence('/wiki/goals')],
+      [
+        'a criterion note of the longest length',
+        note('n'.repeat(limits.maxCriterionNoteLength)),
+      ],
+      [
+        'a criterion note too long',
+        note('n'.repeat(limits.maxCriterionNoteLength + 1)),
+      ],
+      ['a blank criterion note', note('  ')],
+      [
+        'a note of the longest length',
+        { answers: answered, note: 'n'.repeat(limits.maxNoteLength) },
+      ],
+      [
+        'a note too long',
+        { answers: answered, note: 'n'.repeat(limits.maxNoteLength + 1) },
+      ],
+      ['an empty note', { answers: answered, note: '' }],
+      ['a note that is no string', { answers: answered, note: 42 }],
+      ['an unknown field', { answers: answered, station: 'api-design' }],
+      ['an array', [answered]],
+      ['null', null],
+      ['a string', 'met'],
+    ])('%s', (_case, body) => {
+      expect({ schemaAccepts: schemaAccepts(body) }).toEqual({
+        schemaAccepts: parseAssessmentRequest(body).ok,
+      });
+    });
+  });
+});
+
 describe.each(databases.eachSupportedId())(
   'router against the spec on %s',
   databaseId => {
-    async function startServer() {
+    /**
+     * The router on a fresh database: `app` itself, and `server`, the base
+     * URL of the spec-checking proxy in front of it.
+     */
+    async function startServer(
+      options: {
+        permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+      } = {},
+    ) {
       const knex = await databases.init(databaseId);
       const database = mockServices.database({ knex });
       const catalog = catalogServiceMock({ entities });
-      const permissions = mockServices.permissions();
+      const permissions = mockServices.permissions(
+        options.permission ? { result: options.permission } : undefined,
+      );
       const method = await MethodCatalog.create();
       const assessments = await DatabaseAssessmentStore.create({ database });
       const snapshots = await DatabaseSnapshotStore.create({
@@ -69,6 +254,15 @@ describe.each(databases.eachSupportedId())(
       });
       const rules = new RuleRegistry();
       for (const rule of builtinRules) rules.add(rule, 'the built-in rules');
+      rules.add(
+        {
+          id: 'security-contact',
+          title: 'Every API names its security contact',
+          severity: 'warning',
+          check: () => [],
+        },
+        'a test module',
+      );
       const router = await createRouter({
         logger: mockServices.logger.mock(),
         httpAuth: mockServices.httpAuth(),
@@ -99,22 +293,36 @@ describe.each(databases.eachSupportedId())(
           trigger: async () => {},
         }),
       });
-      // Not behind wrapServer: its proxy (mockttp) cannot resolve localhost in
-      // this sandbox; src/schema/openapi.test.ts checks the responses against
-      // the spec instead.
-      return express().use(router).use(mockErrorHandler());
+      const app = express().use(router).use(mockErrorHandler());
+      return { app, server: await wrapInSpecProxy(app) };
     }
 
     it('answers every route as the spec says', async () => {
-      const server = await startServer();
+      const { app, server } = await startServer();
       const get = (path: string) =>
         request(server).get(path).set('authorization', user);
 
       expect((await request(server).get('/health')).status).toBe(200);
-      expect((await get('/rules')).status).toBe(200);
-      expect((await get('/method?locale=fi')).status).toBe(200);
+      const rules = await get('/rules');
+      expect(rules.status).toBe(200);
+      expect(rules.body.items).toContainEqual({
+        id: 'security-contact',
+        title: 'Every API names its security contact',
+        severity: 'warning',
+      });
+      for (const query of [
+        '',
+        '?locale=fi',
+        '?locale=fi-FI',
+        '?cycle=api-productization-cycle&locale=de',
+      ]) {
+        const model = await get(`/method${query}`);
+        expect(model.status).toBe(200);
+        expect(model.body.stations).toHaveLength(8);
+      }
       const status = await get(`${accounts}/status`);
       expect(status.status).toBe(200);
+      expect(status.body.station.source).toBe('none');
       // REST answers the shapes the MCP tools and the frontend client share.
       expect(apiStatusSchema.strict().safeParse(status.body).success).toBe(
         true,
@@ -125,23 +333,60 @@ describe.each(databases.eachSupportedId())(
         .set('authorization', user)
         .send({ answers: { 'business-goals-defined': 'met' }, note: 'first' });
       expect(created.status).toBe(201);
-      const history = await get(`${accounts}/assessments?limit=1`);
-      expect(history.status).toBe(200);
-      expect(history.body.items).toHaveLength(1);
+      expect(created.body.note).toBe('first');
+      const fromCi = await request(server)
+        .post(`${accounts}/assessments`)
+        .set('authorization', mockCredentials.service.header())
+        .send({ answers: { 'market-research-done': 'not-met' } });
+      expect(fromCi.status).toBe(201);
+      expect(fromCi.body).not.toHaveProperty('note');
+      expect((await get(`${accounts}/status`)).body.latestAssessment.id).toBe(
+        fromCi.body.id,
+      );
+
+      const page1 = await get(`${accounts}/assessments?limit=1`);
+      expect(page1.status).toBe(200);
+      expect(page1.body.items).toHaveLength(1);
+      expect(page1.body.nextCursor).toEqual(expect.any(String));
+      const page2 = await get(
+        `${accounts}/assessments?limit=1&cursor=${encodeURIComponent(
+          page1.body.nextCursor,
+        )}`,
+      );
+      expect(page2.body.items.map((a: { id: string }) => a.id)).toEqual([
+        created.body.id,
+      ]);
+      expect(page2.body).not.toHaveProperty('nextCursor');
 
       const summary = await get('/reports/summary');
       expect(summary.status).toBe(200);
       expect(summary.body).toMatchObject({ apis: 0, unowned: 0, gaps: 0 });
+      expect(summary.body.snapshot.stale).toBe(true);
       expect(reportSummarySchema.safeParse(summary.body).success).toBe(true);
       expect((await get('/reports/ownership?limit=5')).status).toBe(200);
-      const csv = await get('/reports/ownership?format=csv');
-      expect(csv.status).toBe(200);
-      expect(csv.text).toMatch(/^entityRef,title,owner/);
+      expect(
+        (await get('/reports/ownership?type=owner-missing&system=core')).status,
+      ).toBe(200);
       expect((await get('/reports/fragmentation')).status).toBe(200);
       expect((await get('/reports/teams')).status).toBe(200);
       const noTeam = await get('/reports/teams/default/nobody/apis');
       expect(noTeam.status).toBe(404);
       expect(noTeam.body.error.message).toMatch(/group:default\/nobody/);
+
+      // The proxy would read a CSV export as JSON: these go to the app.
+      const csv = await request(app)
+        .get('/reports/ownership?format=csv')
+        .set('authorization', user);
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      expect(csv.text.split('\r\n')[0].split(',')).toEqual(
+        Object.keys(spec.components.schemas.OwnershipGapRow.properties),
+      );
+      const fragmentationCsv = await request(app)
+        .get('/reports/fragmentation?format=csv')
+        .set('authorization', user);
+      expect(fragmentationCsv.status).toBe(200);
+      expect(fragmentationCsv.headers['content-type']).toMatch(/^text\/csv/);
 
       const run = await request(server)
         .post('/snapshots')
@@ -150,7 +395,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('answers bad input with a 400 naming the field', async () => {
-      const server = await startServer();
+      const { server } = await startServer();
       const cases: Array<[request.Test, RegExp]> = [
         [request(server).get('/reports/ownership?limit=0'), /^limit: /],
         [request(server).get('/reports/ownership?limit=abc'), /^limit: /],
@@ -164,7 +409,12 @@ describe.each(databases.eachSupportedId())(
           /^owner: /,
         ],
         [request(server).get(`${accounts}/assessments?limit=101`), /^limit: /],
+        [
+          request(server).get(`${accounts}/assessments?cursor=%25%25`),
+          /^cursor: /,
+        ],
         [request(server).get('/method?cycle='), /^cycle: /],
+        [request(server).get('/method?cycle=no-such-cycle'), /^cycle/],
         [
           request(server).get('/entities/api/default/-not-a-name-/status'),
           /^name: /,
@@ -180,11 +430,11 @@ describe.each(databases.eachSupportedId())(
           request(server)
             .post(`${accounts}/assessments`)
             .send({ answers: { 'no-such-criterion': 'met' } }),
-          /^answers\.no-such-criterion: /,
+          /^answers\.no-such-criterion: not a criterion of the cycle 'api-productization-cycle'$/,
         ],
         [
           request(server).post(`${accounts}/assessments`).send({ answers: {} }),
-          /^answers: /,
+          /^answers: must answer at least one criterion$/,
         ],
         [
           request(server)
@@ -197,7 +447,7 @@ describe.each(databases.eachSupportedId())(
           request(server)
             .post(`${accounts}/assessments`)
             .send({ answers: {}, note: 'x'.repeat(70 * 1024) }),
-          /^body: larger than the 64kb allowed/,
+          /^body: larger than the 64kb allowed$/,
         ],
       ];
       for (const [req, message] of cases) {
@@ -206,6 +456,98 @@ describe.each(databases.eachSupportedId())(
           status: res.status,
           message: res.body.error?.message,
         }).toEqual({ status: 400, message: expect.stringMatching(message) });
+      }
+    });
+
+    it('accepts the documented page limits, and no others', async () => {
+      const { server } = await startServer();
+      const paged = operations.filter(({ method, template }) =>
+        (
+          (spec as unknown as OperationsOf).paths[template][method]
+            .parameters ?? []
+        ).some(p => /Limit$/.test(p.$ref ?? '')),
+      );
+      expect(paged.map(({ template }) => template).sort()).toEqual([
+        '/entities/{kind}/{namespace}/{name}/assessments',
+        '/reports/fragmentation',
+        '/reports/ownership',
+        '/reports/teams',
+        '/reports/teams/{namespace}/{name}/apis',
+      ]);
+      for (const { template } of paged) {
+        const max = template.startsWith('/entities/') ? 100 : 1000;
+        const statuses = [];
+        for (const limit of [1, max, 0, max + 1]) {
+          const res = await request(server)
+            .get(`${pathOf(template)}?limit=${limit}`)
+            .set('authorization', user);
+          statuses.push(res.status);
+        }
+        // Before a snapshot no group owns an API: a valid page of a team is a 404.
+        const ok = template.startsWith('/reports/teams/') ? 404 : 200;
+        expect({ template, statuses }).toEqual({
+          template,
+          statuses: [ok, ok, 400, 400],
+        });
+      }
+    });
+
+    it('answers 401 without credentials on every route but /health, 404 for an unknown API', async () => {
+      const { server } = await startServer();
+      for (const { method, template } of operations.filter(
+        op => op.template !== '/health',
+      )) {
+        const req = request(server)
+          [method](pathOf(template))
+          .set('authorization', mockCredentials.none.header());
+        const res = await (template.endsWith('/assessments') &&
+        method === 'post'
+          ? req.send({ answers: { 'business-goals-defined': 'met' } })
+          : req);
+        expect({ method, template, status: res.status }).toEqual({
+          method,
+          template,
+          status: 401,
+        });
+      }
+      for (const { method, template } of operations.filter(op =>
+        op.template.startsWith('/entities/'),
+      )) {
+        const req = request(server)
+          [method](pathOf(template, { name: 'no-such-api' }))
+          .set('authorization', user);
+        const res = await (template.endsWith('/assessments') &&
+        method === 'post'
+          ? req.send({ answers: { 'business-goals-defined': 'met' } })
+          : req);
+        expect({ method, template, status: res.status }).toEqual({
+          method,
+          template,
+          status: 404,
+        });
+      }
+    });
+
+    it('answers 403 on assessments, reports and snapshots when the policy denies', async () => {
+      const { server } = await startServer({
+        permission: AuthorizeResult.DENY,
+      });
+      const denied = await request(server)
+        .post(`${accounts}/assessments`)
+        .set('authorization', user)
+        .send({ answers: { 'business-goals-defined': 'met' } });
+      expect(denied.status).toBe(403);
+      for (const { method, template } of operations.filter(op =>
+        /^\/(reports|snapshots)/.test(op.template),
+      )) {
+        const res = await request(server)
+          [method](pathOf(template))
+          .set('authorization', user);
+        expect({ method, template, status: res.status }).toEqual({
+          method,
+          template,
+          status: 403,
+        });
       }
     });
   },
