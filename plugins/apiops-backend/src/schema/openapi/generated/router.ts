@@ -1477,9 +1477,201 @@ export const spec = {
               'The system or domain a style inconsistency is found in.',
           },
           details: {
-            type: 'object',
             description:
-              'Figures behind the finding (e.g. operations per member, styles per member).',
+              'Figures behind the finding; their fields depend on `type`\n(`fragmentationClusterSchema` in `@apiops-backstage/plugin-apiops-common`).\n',
+            oneOf: [
+              {
+                title: 'DuplicateDetails',
+                type: 'object',
+                description: 'Of a `duplicate` cluster.',
+                required: ['operationCounts', 'minJaccard', 'maxJaccard'],
+                properties: {
+                  operationCounts: {
+                    type: 'object',
+                    description:
+                      'Operations of each member (by entity ref), stop-listed signatures left out.',
+                    additionalProperties: {
+                      type: 'integer',
+                      minimum: 0,
+                    },
+                  },
+                  minJaccard: {
+                    type: 'number',
+                    minimum: 0,
+                    maximum: 1,
+                    description:
+                      'The weakest Jaccard similarity of the linked pairs (the score).',
+                  },
+                  maxJaccard: {
+                    type: 'number',
+                    minimum: 0,
+                    maximum: 1,
+                    description:
+                      'The strongest Jaccard similarity of the linked pairs.',
+                  },
+                },
+              },
+              {
+                title: 'OverlapDetails',
+                type: 'object',
+                description: 'Of an `overlap` cluster.',
+                required: [
+                  'contained',
+                  'container',
+                  'operationCounts',
+                  'containment',
+                  'jaccard',
+                ],
+                properties: {
+                  contained: {
+                    type: 'string',
+                    description:
+                      'Ref of the smaller API, whose operations are largely in the other (the first member).',
+                  },
+                  container: {
+                    type: 'string',
+                    description: 'Ref of the larger API.',
+                  },
+                  operationCounts: {
+                    type: 'object',
+                    description:
+                      'Operations of each member (by entity ref), stop-listed signatures left out.',
+                    additionalProperties: {
+                      type: 'integer',
+                      minimum: 0,
+                    },
+                  },
+                  containment: {
+                    type: 'number',
+                    minimum: 0,
+                    maximum: 1,
+                    description:
+                      "Share of the contained API's operations found in the container (the score).",
+                  },
+                  jaccard: {
+                    type: 'number',
+                    minimum: 0,
+                    maximum: 1,
+                    description: 'Jaccard similarity of the two.',
+                  },
+                },
+              },
+              {
+                title: 'VersionSprawlDetails',
+                type: 'object',
+                description: 'Of a `version-sprawl` cluster.',
+                required: [
+                  'nameKey',
+                  'liveVersions',
+                  'maxLiveVersions',
+                  'retiredMembers',
+                ],
+                properties: {
+                  nameKey: {
+                    type: 'string',
+                    description: 'The normalized name the versions share.',
+                  },
+                  liveVersions: {
+                    type: 'array',
+                    items: {
+                      type: 'string',
+                    },
+                    description: 'The distinct live major versions, ascending.',
+                    examples: [['1', '2', '3']],
+                  },
+                  maxLiveVersions: {
+                    type: 'integer',
+                    minimum: 1,
+                    description:
+                      'The configured limit (`apiops.fragmentation.maxLiveVersions`).',
+                  },
+                  retiredMembers: {
+                    type: 'array',
+                    items: {
+                      type: 'string',
+                    },
+                    description:
+                      'Refs of the versions with a retired lifecycle (not members).',
+                  },
+                },
+              },
+              {
+                title: 'NameCollisionDetails',
+                type: 'object',
+                description: 'Of a `name-collision` cluster.',
+                required: ['nameKey', 'owners', 'systems'],
+                properties: {
+                  nameKey: {
+                    type: 'string',
+                    description: 'The normalized name the members share.',
+                  },
+                  owners: {
+                    type: 'array',
+                    items: {
+                      type: 'string',
+                    },
+                    description:
+                      'The distinct owner refs of the members, sorted.',
+                  },
+                  systems: {
+                    type: 'array',
+                    items: {
+                      type: 'string',
+                    },
+                    description:
+                      'The distinct system refs of the members, sorted.',
+                  },
+                },
+              },
+              {
+                title: 'StyleInconsistencyDetails',
+                type: 'object',
+                description: 'Of a `style-inconsistency` cluster.',
+                required: ['scopeKind', 'pathCasing', 'versioning'],
+                properties: {
+                  scopeKind: {
+                    type: 'string',
+                    enum: ['system', 'domain'],
+                    description: 'Whether `scope` is a system or a domain.',
+                  },
+                  pathCasing: {
+                    type: 'object',
+                    description:
+                      'Member refs per path casing (`lower` and `mixed` left out).',
+                    propertyNames: {
+                      enum: [
+                        'kebab',
+                        'camel',
+                        'snake',
+                        'pascal',
+                        'lower',
+                        'mixed',
+                      ],
+                    },
+                    additionalProperties: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                  versioning: {
+                    type: 'object',
+                    description:
+                      'Member refs per versioning scheme (`mixed` left out).',
+                    propertyNames: {
+                      enum: ['path', 'server', 'none', 'mixed'],
+                    },
+                    additionalProperties: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                },
+              },
+            ],
           },
           message: {
             type: 'string',
