@@ -767,7 +767,7 @@ async function statusReads(ctx: Context) {
   return {
     latestAndResult: await timeCalls(count, i =>
       Promise.all([
-        ctx.assessments.latest(pick(i)),
+        ctx.assessments.latest(entityRefKey(pick(i))),
         ctx.store.getApiResult(pick(i)),
       ]),
     ),

@@ -1,6 +1,7 @@
 import type {
   Assessment,
   AssessmentRequest,
+  EntityRefKey,
   ReportPage,
 } from '@apiops-backstage/plugin-apiops-common';
 
@@ -29,7 +30,7 @@ export const ASSESSMENT_LATEST_BATCH_SIZE = 500;
  */
 export interface NewAssessment {
   /** Ref of the assessed entity; stored in lower case. */
-  entityRef: string;
+  entityRef: EntityRefKey;
   cycle: string;
   station: string;
   answers: AssessmentRequest['answers'];
@@ -65,16 +66,18 @@ export interface AssessmentStore {
    *   cursor throws an `InputError` naming `cursor`.
    */
   list(
-    entityRef: string,
+    entityRef: EntityRefKey,
     options: { limit: number; cursor?: string },
   ): Promise<AssessmentPage>;
 
   /** The entity's most recent assessment, if any. */
-  latest(entityRef: string): Promise<Assessment | undefined>;
+  latest(entityRef: EntityRefKey): Promise<Assessment | undefined>;
 
   /**
    * The most recent assessment of each of the given entities that has one,
    * keyed by the lower-case entity ref.
    */
-  latestForMany(entityRefs: Iterable<string>): Promise<Map<string, Assessment>>;
+  latestForMany(
+    entityRefs: Iterable<EntityRefKey>,
+  ): Promise<Map<EntityRefKey, Assessment>>;
 }

@@ -12,12 +12,13 @@ import {
   NewAssessment,
 } from './AssessmentStore';
 import { DatabaseAssessmentStore } from './DatabaseAssessmentStore';
+import { entityRefKey } from '@apiops-backstage/plugin-apiops-common';
 
 jest.setTimeout(60_000);
 
 const migrationsDir = path.resolve(__dirname, '../../migrations');
 
-const PETSTORE = 'api:default/petstore';
+const PETSTORE = entityRefKey('api:default/petstore');
 
 function databaseService(
   knex: Knex,
@@ -147,7 +148,9 @@ describe.each(databases.eachSupportedId())(
     describe('list', () => {
       it('returns the history newest first, only of the given entity', async () => {
         const first = await store.add(newAssessment({ station: 'one' }));
-        await store.add(newAssessment({ entityRef: 'api:default/other' }));
+        await store.add(
+          newAssessment({ entityRef: entityRefKey('api:default/other') }),
+        );
         const second = await store.add(newAssessment({ station: 'two' }));
         const third = await store.add(newAssessment({ station: 'three' }));
 
@@ -164,7 +167,7 @@ describe.each(databases.eachSupportedId())(
       it('returns an empty page for an entity without assessments', async () => {
         await store.add(newAssessment());
         await expect(
-          store.list('api:default/unknown', { limit: 10 }),
+          store.list(entityRefKey('api:default/unknown'), { limit: 10 }),
         ).resolves.toEqual({ items: [] });
       });
 
@@ -173,7 +176,9 @@ describe.each(databases.eachSupportedId())(
         for (let i = 0; i < 25; i++) {
           added.push((await store.add(newAssessment({ note: `#${i}` }))).id);
           if (i % 5 === 0) {
-            await store.add(newAssessment({ entityRef: 'api:default/noise' }));
+            await store.add(
+              newAssessment({ entityRef: entityRefKey('api:default/noise') }),
+            );
           }
         }
 
@@ -252,7 +257,9 @@ describe.each(databases.eachSupportedId())(
 
     describe('latest', () => {
       it('is undefined for an entity without assessments', async () => {
-        await store.add(newAssessment({ entityRef: 'api:default/other' }));
+        await store.add(
+          newAssessment({ entityRef: entityRefKey('api:default/other') }),
+        );
         await expect(store.latest(PETSTORE)).resolves.toBeUndefined();
       });
 
@@ -262,7 +269,10 @@ describe.each(databases.eachSupportedId())(
           newAssessment({ station: 'api-delivery' }),
         );
         await store.add(
-          newAssessment({ entityRef: 'api:default/other', station: 'x' }),
+          newAssessment({
+            entityRef: entityRefKey('api:default/other'),
+            station: 'x',
+          }),
         );
         await expect(store.latest(PETSTORE)).resolves.toEqual(newest);
       });
@@ -271,43 +281,52 @@ describe.each(databases.eachSupportedId())(
     describe('entity refs', () => {
       it('are stored in lower case and compared case-insensitively', async () => {
         const stored = await store.add(
-          newAssessment({ entityRef: 'API:Default/PetStore' }),
+          newAssessment({ entityRef: entityRefKey('API:Default/PetStore') }),
         );
         expect(stored.entityRef).toBe(PETSTORE);
 
         await expect(store.latest(PETSTORE)).resolves.toEqual(stored);
-        await expect(store.latest('api:DEFAULT/petSTORE')).resolves.toEqual(
-          stored,
-        );
+        await expect(
+          store.latest(entityRefKey('api:DEFAULT/petSTORE')),
+        ).resolves.toEqual(stored);
         const again = await store.add(newAssessment({ entityRef: PETSTORE }));
-        const page = await store.list('Api:Default/Petstore', { limit: 10 });
+        const page = await store.list(entityRefKey('Api:Default/Petstore'), {
+          limit: 10,
+        });
         expect(page.items.map(a => a.id)).toEqual([again.id, stored.id]);
       });
     });
 
     describe('latestForMany', () => {
       it('returns the newest assessment per entity, keyed by lower-case ref', async () => {
-        await store.add(newAssessment({ entityRef: 'api:default/a' }));
+        await store.add(
+          newAssessment({ entityRef: entityRefKey('api:default/a') }),
+        );
         const a = await store.add(
-          newAssessment({ entityRef: 'API:default/A', station: 'newest-a' }),
+          newAssessment({
+            entityRef: entityRefKey('API:default/A'),
+            station: 'newest-a',
+          }),
         );
         const b = await store.add(
-          newAssessment({ entityRef: 'api:default/b' }),
+          newAssessment({ entityRef: entityRefKey('api:default/b') }),
         );
-        await store.add(newAssessment({ entityRef: 'api:default/not-asked' }));
+        await store.add(
+          newAssessment({ entityRef: entityRefKey('api:default/not-asked') }),
+        );
 
         const latest = await store.latestForMany([
-          'api:default/a',
-          'API:DEFAULT/B',
-          'api:default/b',
-          'api:default/none',
+          entityRefKey('api:default/a'),
+          entityRefKey('API:DEFAULT/B'),
+          entityRefKey('api:default/b'),
+          entityRefKey('api:default/none'),
         ]);
         expect([...latest.keys()].sort()).toEqual([
-          'api:default/a',
-          'api:default/b',
+          entityRefKey('api:default/a'),
+          entityRefKey('api:default/b'),
         ]);
-        expect(latest.get('api:default/a')).toEqual(a);
-        expect(latest.get('api:default/b')).toEqual(b);
+        expect(latest.get(entityRefKey('api:default/a'))).toEqual(a);
+        expect(latest.get(entityRefKey('api:default/b'))).toEqual(b);
       });
 
       it('is empty for no refs', async () => {
@@ -317,9 +336,8 @@ describe.each(databases.eachSupportedId())(
 
       it('reads more refs than fit in one batch', async () => {
         const count = ASSESSMENT_LATEST_BATCH_SIZE + 20;
-        const refs = Array.from(
-          { length: count },
-          (_, i) => `api:default/${i}`,
+        const refs = Array.from({ length: count }, (_, i) =>
+          entityRefKey(`api:default/${i}`),
         );
         const first = await store.add(newAssessment({ entityRef: refs[0] }));
         const last = await store.add(

@@ -1,4 +1,7 @@
-import type { Assessment } from '@apiops-backstage/plugin-apiops-common';
+import type {
+  Assessment,
+  EntityRefKey,
+} from '@apiops-backstage/plugin-apiops-common';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { Knex } from 'knex';
@@ -62,7 +65,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
   async add(input: NewAssessment): Promise<Assessment> {
     const [row] = await this.db<DbAssessmentRow>(TABLE)
       .insert({
-        entity_ref: normalizeEntityRef(input.entityRef),
+        entity_ref: input.entityRef,
         cycle: input.cycle,
         station: input.station,
         answers: JSON.stringify(input.answers),
@@ -76,7 +79,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
   }
 
   async list(
-    entityRef: string,
+    entityRef: EntityRefKey,
     options: { limit: number; cursor?: string },
   ): Promise<AssessmentPage> {
     const { limit, cursor } = options;
@@ -93,7 +96,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
 
     const query = this.db<DbAssessmentRow>(TABLE)
       .select(COLUMNS)
-      .where('entity_ref', normalizeEntityRef(entityRef))
+      .where('entity_ref', entityRef)
       .orderBy('id', 'desc')
       .limit(limit + 1);
     if (before !== undefined) {
@@ -108,20 +111,20 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     return { items };
   }
 
-  async latest(entityRef: string): Promise<Assessment | undefined> {
+  async latest(entityRef: EntityRefKey): Promise<Assessment | undefined> {
     const row = (await this.db<DbAssessmentRow>(TABLE)
       .select(COLUMNS)
-      .where('entity_ref', normalizeEntityRef(entityRef))
+      .where('entity_ref', entityRef)
       .orderBy('id', 'desc')
       .first()) as DbAssessmentRow | undefined;
     return row ? toAssessment(row) : undefined;
   }
 
   async latestForMany(
-    entityRefs: Iterable<string>,
-  ): Promise<Map<string, Assessment>> {
-    const refs = [...new Set([...entityRefs].map(normalizeEntityRef))];
-    const result = new Map<string, Assessment>();
+    entityRefs: Iterable<EntityRefKey>,
+  ): Promise<Map<EntityRefKey, Assessment>> {
+    const refs = [...new Set(entityRefs)];
+    const result = new Map<EntityRefKey, Assessment>();
     for (let i = 0; i < refs.length; i += ASSESSMENT_LATEST_BATCH_SIZE) {
       const batch = refs.slice(i, i + ASSESSMENT_LATEST_BATCH_SIZE);
       const rows = (await this.db<DbAssessmentRow>(TABLE)
@@ -135,15 +138,12 @@ export class DatabaseAssessmentStore implements AssessmentStore {
         )) as DbAssessmentRow[];
       for (const row of rows) {
         const assessment = toAssessment(row);
-        result.set(assessment.entityRef, assessment);
+        // Stored refs are keys: they were keys when written.
+        result.set(assessment.entityRef as EntityRefKey, assessment);
       }
     }
     return result;
   }
-}
-
-function normalizeEntityRef(entityRef: string): string {
-  return entityRef.toLocaleLowerCase('en-US');
 }
 
 function toAssessment(row: DbAssessmentRow): Assessment {

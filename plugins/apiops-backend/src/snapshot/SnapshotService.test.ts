@@ -2,6 +2,7 @@ import {
   Assessment,
   builtinRules,
   createRuleset,
+  entityRefKey,
   OwnershipGapRow,
 } from '@apiops-backstage/plugin-apiops-common';
 import { DatabaseService } from '@backstage/backend-plugin-api';
@@ -208,7 +209,7 @@ describe.each(databases.eachSupportedId())(
         });
       const assess = (entityRef: string, station: string) =>
         assessments.add({
-          entityRef,
+          entityRef: entityRefKey(entityRef),
           cycle: CYCLE,
           station,
           answers: { 'market-research-done': 'met' },

@@ -1,5 +1,5 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Assessment,
@@ -139,7 +139,7 @@ export class SnapshotService {
 
   /** A page's latest assessments and definition features. */
   private async readPage(entities: Entity[]): Promise<PageInputs> {
-    const refs = entities.map(entity => stringifyEntityRef(entity));
+    const refs = entities.map(keyOf);
     const [latest, definitions] = await Promise.all([
       this.options.assessments.latestForMany(refs),
       this.definitions.getMany(entities),
