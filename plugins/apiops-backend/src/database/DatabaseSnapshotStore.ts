@@ -175,9 +175,9 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     if (isPostgres(this.db)) {
       await tx.raw('select pg_advisory_xact_lock(?, ?)', [...COMPLETION_LOCK]);
     } else {
-      await tx<DbSnapshotRow>(RUNS)
+      await tx(RUNS)
         .where({ id: runId })
-        .update({ status: tx.ref('status') as unknown as 'running' });
+        .update({ status: tx.ref('status') });
     }
   }
 
