@@ -190,7 +190,14 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     tx: Knex.Transaction,
     runId: string,
   ): Promise<string | undefined> {
-    const run = await tx<DbSnapshotRow>(RUNS).where({ id: runId }).first();
+    // On PostgreSQL the run's row stays locked to the commit, so that a
+    // replica failing runs past the timeout waits for the outcome.
+    const run = await tx<DbSnapshotRow>(RUNS)
+      .where({ id: runId })
+      .modify(q => {
+        if (isPostgres(this.db)) q.forUpdate();
+      })
+      .first();
     if (!run) {
       return 'the run is not recorded (purged?)';
     }
