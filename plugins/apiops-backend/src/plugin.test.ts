@@ -6,6 +6,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { apiopsGovernanceExtensionPoint } from '@apiops-backstage/plugin-apiops-node';
 import request from 'supertest';
+import { createTestDatabases } from './__testUtils__/testDatabases';
+import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { apiopsPlugin } from './plugin';
 
 const withoutCredentials = mockServices.httpAuth.factory({
@@ -30,6 +32,8 @@ const ruleModule = (ruleId: string, moduleId = 'test-rules') =>
       });
     },
   });
+
+const databases = createTestDatabases();
 
 describe('apiopsPlugin', () => {
   it('answers /health without credentials', async () => {
@@ -98,5 +102,47 @@ describe('apiopsPlugin', () => {
         ],
       }),
     ).rejects.toThrow(/'security-contact'.*already registered/);
+  });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('fails at start-up the snapshot runs a stopped backend left running', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseSnapshotStore.create({
+        database: { getClient: async () => knex },
+      });
+      const crashed = await store.startRun();
+      const recent = await store.startRun();
+      await knex('apiops_snapshots')
+        .where({ id: crashed })
+        .update({ started_at: new Date(Date.now() - 60 * 60 * 1000) });
+
+      const { server } = await startTestBackend({
+        features: [apiopsPlugin, mockServices.database.factory({ knex })],
+      });
+
+      const runs = await knex('apiops_snapshots')
+        .select('id', 'status', 'error')
+        .orderBy('id');
+      expect(runs.map(run => ({ ...run, id: String(run.id) }))).toEqual([
+        {
+          id: crashed,
+          status: 'failed',
+          error: 'interrupted: the backend stopped during the run',
+        },
+        // Younger than the snapshot timeout: maybe another replica's run.
+        { id: recent, status: 'running', error: null },
+      ]);
+      const res = await request(server)
+        .get('/api/apiops/reports/summary')
+        .set('authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      expect(res.body.snapshot).toMatchObject({
+        stale: true,
+        staleReason: expect.stringContaining(
+          'interrupted: the backend stopped during the run',
+        ),
+        lastRun: { id: recent, status: 'running' },
+      });
+    });
   });
 });

@@ -71,7 +71,17 @@ export const apiopsPlugin = createBackendPlugin({
         const snapshotStore = await DatabaseSnapshotStore.create({
           database: deps.database,
           skipMigrations: true,
+          runTimeout: config.snapshotSchedule.timeout,
         });
+        // Runs a stopped backend left running: failed, so the reports say stale.
+        const interrupted = await snapshotStore.failInterruptedRuns();
+        if (interrupted.length > 0) {
+          logger.warn(
+            `Snapshot run(s) ${interrupted.join(
+              ', ',
+            )} were left running by a backend that stopped; recorded as failed`,
+          );
+        }
         const snapshots = SnapshotService.create({
           catalog: deps.catalog,
           auth: deps.auth,

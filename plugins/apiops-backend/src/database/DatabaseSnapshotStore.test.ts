@@ -8,7 +8,7 @@ import type {
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
-import { Knex } from 'knex';
+import knexFactory, { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
 import {
@@ -265,9 +265,10 @@ describe.each(databases.eachSupportedId())(
   'DatabaseSnapshotStore on %p',
   (databaseId: TestDatabaseId) => {
     let store: DatabaseSnapshotStore;
+    let knex: Knex;
 
     beforeEach(async () => {
-      const knex = await databases.init(databaseId);
+      knex = await databases.init(databaseId);
       store = await DatabaseSnapshotStore.create({
         database: databaseService(knex),
       });
@@ -573,6 +574,279 @@ describe.each(databases.eachSupportedId())(
           apis[2999],
         );
         expect((await store.getCurrentCounts())?.apis).toBe(3000);
+      });
+    });
+
+    describe('one run at a time, newest wins', () => {
+      const TWENTY_MINUTES = 20 * 60 * 1000;
+
+      /** The recorded row of a run. */
+      async function runRow(runId: string) {
+        const row = await knex('apiops_snapshots').where({ id: runId }).first();
+        return { status: row.status as string, error: row.error as string };
+      }
+
+      /** Moves a run's start back in time, as if it had run that long. */
+      async function startedAgo(runId: string, ms: number) {
+        await knex('apiops_snapshots')
+          .where({ id: runId })
+          .update({ started_at: new Date(Date.now() - ms) });
+      }
+
+      /** A catalog whose refs, owners and gaps all carry the label. */
+      function labelled(label: string, size: number): StoredApiResult[] {
+        return Array.from({ length: size }, (_, i) =>
+          storedApi({
+            ref: `api:default/${label}-${String(i).padStart(4, '0')}`,
+            owner: `group:default/${label}-team-${i % 5}`,
+            system: `system:default/${label}-system`,
+            gaps: i % 2 ? ['owner-mismatch'] : ['owner-orphaned'],
+          }),
+        );
+      }
+
+      /** The current results are exactly those of `apis`, once each. */
+      async function expectCurrent(apis: StoredApiResult[]) {
+        const gaps = await collectPages(cursor =>
+          store.listOwnershipGaps({ limit: REPORT_PAGE_MAX_LIMIT, cursor }),
+        );
+        const expected = apis.flatMap(({ result }) =>
+          result.owner.gaps.map(
+            gap => `${result.entityRef.toLocaleLowerCase('en-US')} ${gap.type}`,
+          ),
+        );
+        expect(gapKeys(gaps.items).sort()).toEqual(expected.sort());
+        const [{ count }] = await knex('apiops_api_results').count({
+          count: '*',
+        });
+        expect(Number(count)).toBe(apis.length);
+        expect(await store.getCurrentCounts()).toEqual(countsOf(apis));
+      }
+
+      it('refuses to let an older run replace the results of a newer one', async () => {
+        const older = await store.startRun();
+        const newer = await store.startRun();
+        const newest = labelled('newer', 3);
+        await store.completeRun(newer, resultsOf(newest));
+
+        const error = await catchError(
+          store.completeRun(older, resultsOf(labelled('older', 4))),
+        );
+        expect(error.name).toBe('ConflictError');
+        expect(error.message).toBe(
+          `Snapshot ${older} was not stored, the current results stay: superseded: snapshot ${newer}, started later, stored its results first`,
+        );
+        expect(await runRow(older)).toEqual({
+          status: 'failed',
+          error: `superseded: snapshot ${newer}, started later, stored its results first`,
+        });
+
+        await expectCurrent(newest);
+        const info = await store.getInfo();
+        expect(info).toMatchObject({ id: newer, stale: false });
+        expect(info.lastRun).toMatchObject({ id: newer, status: 'succeeded' });
+        expect(
+          (await store.listHistory(new Date(0))).map(p => p.snapshotId),
+        ).toEqual([newer]);
+      });
+
+      it('lets a newer run replace the results of an older one that finished first', async () => {
+        const older = await store.startRun();
+        const newer = await store.startRun();
+        await store.completeRun(older, resultsOf(labelled('older', 4)));
+        const newest = labelled('newer', 3);
+        await store.completeRun(newer, resultsOf(newest));
+        await expectCurrent(newest);
+        expect((await store.getInfo()).id).toBe(newer);
+      });
+
+      it('keeps the reason of a refused run when the snapshot then fails it', async () => {
+        const older = await store.startRun();
+        const newer = await store.startRun();
+        await store.completeRun(newer, resultsOf(labelled('newer', 1)));
+        const error = await catchError(
+          store.completeRun(older, resultsOf(labelled('older', 1))),
+        );
+        await store.failRun(older, error.message);
+        expect((await runRow(older)).error).toMatch(/^superseded: snapshot/);
+      });
+
+      it('records a run past the timeout failed and keeps the current results', async () => {
+        const current = labelled('current', 2);
+        const currentRun = await snapshot(current);
+        const slow = await store.startRun();
+        await startedAgo(slow, TWENTY_MINUTES);
+
+        const error = await catchError(
+          store.completeRun(slow, resultsOf(labelled('slow', 3))),
+        );
+        expect(error.name).toBe('ConflictError');
+        expect(await runRow(slow)).toEqual({
+          status: 'failed',
+          error:
+            'timed out: ran longer than the snapshot timeout of 10 minutes',
+        });
+        await expectCurrent(current);
+        const info = await store.getInfo();
+        expect(info.id).toBe(currentRun);
+        expect(info.stale).toBe(true);
+        expect(info.staleReason).toContain('timed out');
+      });
+
+      it('takes the timeout of the schedule', async () => {
+        const quick = await DatabaseSnapshotStore.create({
+          database: databaseService(knex),
+          runTimeout: { seconds: 30 },
+        });
+        const runId = await quick.startRun();
+        await startedAgo(runId, 31_000);
+        const error = await catchError(
+          quick.completeRun(runId, resultsOf(labelled('late', 1))),
+        );
+        expect(error.message).toContain(
+          'timed out: ran longer than the snapshot timeout of 30 seconds',
+        );
+      });
+
+      it('fails the runs left past the timeout when the next run starts', async () => {
+        const stuck = await store.startRun();
+        await startedAgo(stuck, TWENTY_MINUTES);
+        const recent = await store.startRun();
+        const next = await store.startRun();
+        expect(await runRow(stuck)).toEqual({
+          status: 'failed',
+          error: 'timed out: still running after 10 minutes',
+        });
+        expect((await runRow(recent)).status).toBe('running');
+        await store.completeRun(next, resultsOf(labelled('next', 1)));
+        expect((await store.getInfo()).id).toBe(next);
+      });
+
+      it('fails the runs a stopped backend left running, so that the reports say stale', async () => {
+        const current = labelled('current', 2);
+        const currentRun = await snapshot(current);
+        const crashed = await store.startRun();
+        const live = await store.startRun();
+        await startedAgo(crashed, TWENTY_MINUTES);
+        await startedAgo(live, 60_000);
+
+        expect(await store.failInterruptedRuns()).toEqual([crashed]);
+        expect(await store.failInterruptedRuns()).toEqual([]);
+
+        expect(await runRow(crashed)).toEqual({
+          status: 'failed',
+          error: 'interrupted: the backend stopped during the run',
+        });
+        expect((await runRow(live)).status).toBe('running');
+        const info = await store.getInfo();
+        expect(info.id).toBe(currentRun);
+        expect(info.stale).toBe(true);
+        expect(info.staleReason).toContain(
+          'interrupted: the backend stopped during the run',
+        );
+        await expectCurrent(current);
+
+        // The run of the other replica still completes.
+        await store.completeRun(live, resultsOf(current));
+        expect(await store.getInfo()).toMatchObject({
+          id: live,
+          stale: false,
+        });
+        // A crashed run that comes back is not stored.
+        const error = await catchError(
+          store.completeRun(crashed, resultsOf(labelled('crashed', 1))),
+        );
+        expect(error.message).toContain(
+          'the run was already recorded failed: interrupted',
+        );
+      });
+
+      it('stores the cause of a database failure without the SQL', async () => {
+        const previous = labelled('previous', 2);
+        await snapshot(previous);
+        const runId = await store.startRun();
+        const duplicate = storedApi({ ref: 'api:default/twice' });
+        const error = await catchError(
+          store.completeRun(runId, resultsOf([duplicate, duplicate])),
+        );
+        expect(error.message).toMatch(/^insert into/);
+        await store.failRun(runId, error);
+
+        const { status, error: reason } = await runRow(runId);
+        expect(status).toBe('failed');
+        expect(reason).toMatch(
+          databaseId.startsWith('POSTGRES')
+            ? /^duplicate key value violates unique constraint .*Key \(entity_ref\)=\(api:default\/twice\) already exists.* \(in insert into "apiops_api_results"\)$/
+            : /^UNIQUE constraint failed: apiops_api_results.entity_ref.* \(in insert into `apiops_api_results`\)$/,
+        );
+        expect(reason).not.toContain('values');
+        expect((await store.getInfo()).staleReason).toContain(reason);
+        await expectCurrent(previous);
+      });
+
+      it('never mixes two completions that overlap, on two stores of one database', async () => {
+        // Two replicas: separate connection pools on PostgreSQL; SQLite in
+        // memory has one connection, shared.
+        const otherKnex = databaseId.startsWith('POSTGRES')
+          ? knexFactory({
+              client: 'pg',
+              connection: knex.client.config.connection,
+              pool: { min: 0, max: 4 },
+            })
+          : knex;
+        try {
+          const other = await DatabaseSnapshotStore.create({
+            database: databaseService(otherKnex),
+            skipMigrations: true,
+          });
+          for (let round = 0; round < 6; round++) {
+            const a = labelled(`a${round}`, 300);
+            const b = labelled(`b${round}`, 250);
+            const runA = await store.startRun();
+            const runB = await other.startRun();
+            // Both at once; the older run's asked first in even rounds,
+            // the newer run's in odd ones. Whichever takes the lock first.
+            const completions =
+              round % 2 === 0
+                ? [
+                    store.completeRun(runA, resultsOf(a)),
+                    other.completeRun(runB, resultsOf(b)),
+                  ]
+                : [
+                    other.completeRun(runB, resultsOf(b)),
+                    store.completeRun(runA, resultsOf(a)),
+                  ];
+            const settled = await Promise.allSettled(completions);
+            const [settledA, settledB] =
+              round % 2 === 0 ? settled : [settled[1], settled[0]];
+            expect(settledB.status).toBe('fulfilled');
+            // The older run either stored its results before the newer one
+            // replaced them, or was refused and recorded superseded.
+            const rowA = await runRow(runA);
+            expect({
+              settled: settledA.status,
+              status: rowA.status,
+              error: rowA.error ?? undefined,
+            }).toEqual(
+              settledA.status === 'fulfilled'
+                ? {
+                    settled: 'fulfilled',
+                    status: 'succeeded',
+                    error: undefined,
+                  }
+                : {
+                    settled: 'rejected',
+                    status: 'failed',
+                    error: `superseded: snapshot ${runB}, started later, stored its results first`,
+                  },
+            );
+            await expectCurrent(b);
+            expect((await store.getInfo()).id).toBe(runB);
+            expect((await other.getInfo()).id).toBe(runB);
+          }
+        } finally {
+          if (otherKnex !== knex) await otherKnex.destroy();
+        }
       });
     });
 

@@ -6,11 +6,16 @@ import type {
   SnapshotInfo,
   TeamRollup,
 } from '@apiops-backstage/plugin-apiops-common';
-import { DatabaseService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import {
+  DatabaseService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
 import { Knex } from 'knex';
 import { migrationsDir } from './migrationsDir';
 import { decodeCursor, encodeCursor, toIsoTimestamp } from './conversions';
+import { failureReason } from './failureReason';
 import {
   FragmentationQuery,
   OwnershipGapQuery,
@@ -40,6 +45,19 @@ const MEMBERS = 'apiops_fragmentation_members';
 const BATCH_SIZE = 250;
 
 /**
+ * Key of the PostgreSQL advisory lock completions take (two 32-bit halves:
+ * 'apop' and 1), so that one completion at a time replaces the results.
+ */
+const COMPLETION_LOCK = [0x61706f70, 1] as const;
+
+/** The schedule's default timeout, when the store is given none. */
+const DEFAULT_RUN_TIMEOUT_MS = 10 * 60 * 1000;
+
+/** Why a run left `running` by a backend that stopped is failed. */
+export const INTERRUPTED_REASON =
+  'interrupted: the backend stopped during the run';
+
+/**
  * Snapshots in the plugin's database (SQLite or PostgreSQL).
  *
  * @internal
@@ -48,27 +66,64 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    /**
+     * The snapshot task's timeout (10 minutes when not given): a run still
+     * running after it is failed and its results are not stored.
+     */
+    runTimeout?: SchedulerServiceTaskScheduleDefinition['timeout'];
   }): Promise<DatabaseSnapshotStore> {
-    const { database } = options;
+    const { database, runTimeout } = options;
     const client = await database.getClient();
     const skip = options.skipMigrations ?? database.migrations?.skip ?? false;
     if (!skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseSnapshotStore(client);
+    let runTimeoutMs = DEFAULT_RUN_TIMEOUT_MS;
+    if (runTimeout) {
+      runTimeoutMs =
+        'toMillis' in runTimeout
+          ? runTimeout.toMillis()
+          : durationToMilliseconds(runTimeout);
+    }
+    return new DatabaseSnapshotStore(client, runTimeoutMs);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    private readonly runTimeoutMs: number,
+  ) {}
 
   async startRun(): Promise<string> {
+    // A run still going past the timeout is not waited for any more.
+    await this.failRunsStartedBefore(
+      this.timeoutCutoff(),
+      `timed out: still running after ${describeMs(this.runTimeoutMs)}`,
+    );
     const [row] = await this.db<DbSnapshotRow>(RUNS)
       .insert({ started_at: new Date(), status: 'running' })
       .returning('id');
     return String(typeof row === 'object' ? row.id : row);
   }
 
+  async failInterruptedRuns(): Promise<string[]> {
+    return this.failRunsStartedBefore(this.timeoutCutoff(), INTERRUPTED_REASON);
+  }
+
   async completeRun(runId: string, results: SnapshotResults): Promise<void> {
-    await this.db.transaction(async tx => {
+    const refusal = await this.db.transaction(async tx => {
+      await this.lockCompletion(tx, runId);
+      const refused = await this.refusalOf(tx, runId);
+      if (refused) {
+        await tx<DbSnapshotRow>(RUNS)
+          .where({ id: runId, status: 'running' })
+          .update({
+            status: 'failed',
+            finished_at: new Date(),
+            error: failureReason(refused),
+          });
+        return refused;
+      }
+
       await tx(GAPS).delete();
       await tx(APIS).delete();
       await tx(TEAMS).delete();
@@ -90,17 +145,106 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           finished_at: new Date(),
           summary: JSON.stringify(results.counts),
         });
+      return undefined;
     });
+    if (refusal) {
+      throw new ConflictError(
+        `Snapshot ${runId} was not stored, the current results stay: ${refusal}`,
+      );
+    }
   }
 
-  async failRun(runId: string, error: string): Promise<void> {
+  async failRun(runId: string, error: unknown): Promise<void> {
+    // A run already failed (superseded, timed out, interrupted) keeps its reason.
     await this.db<DbSnapshotRow>(RUNS)
-      .where({ id: runId })
+      .where({ id: runId, status: 'running' })
       .update({
         status: 'failed',
         finished_at: new Date(),
-        error: error.slice(0, 4000),
+        error: failureReason(error),
       });
+  }
+
+  /**
+   * Serialises completions: PostgreSQL's advisory lock held to the end of
+   * the transaction (every replica takes the same key), SQLite's write lock,
+   * taken by writing first rather than when the deletes come after the
+   * reads (a deferred transaction that reads first can fail to upgrade).
+   */
+  private async lockCompletion(tx: Knex.Transaction, runId: string) {
+    if (isPostgres(this.db)) {
+      await tx.raw('select pg_advisory_xact_lock(?, ?)', [...COMPLETION_LOCK]);
+    } else {
+      await tx(RUNS)
+        .where({ id: runId })
+        .update({ status: tx.ref('status') });
+    }
+  }
+
+  /**
+   * Why the run may not replace the current results, if it may not: it is
+   * unknown, no longer running, past the timeout, or a run started after it
+   * has stored its results (ids are in start order).
+   */
+  private async refusalOf(
+    tx: Knex.Transaction,
+    runId: string,
+  ): Promise<string | undefined> {
+    // On PostgreSQL the run's row stays locked to the commit, so that a
+    // replica failing runs past the timeout waits for the outcome.
+    const run = await tx<DbSnapshotRow>(RUNS)
+      .where({ id: runId })
+      .modify(q => {
+        if (isPostgres(this.db)) q.forUpdate();
+      })
+      .first();
+    if (!run) {
+      return 'the run is not recorded (purged?)';
+    }
+    if (run.status !== 'running') {
+      return `the run was already recorded ${run.status}${
+        run.error ? `: ${run.error}` : ''
+      }`;
+    }
+    const newer = await tx<DbSnapshotRow>(RUNS)
+      .where({ status: 'succeeded' })
+      .andWhere('id', '>', runId)
+      .orderBy('id', 'desc')
+      .first();
+    if (newer) {
+      return `superseded: snapshot ${newer.id}, started later, stored its results first`;
+    }
+    const startedAt = Date.parse(toIsoTimestamp(run.started_at));
+    if (startedAt < this.timeoutCutoff().getTime()) {
+      return `timed out: ran longer than the snapshot timeout of ${describeMs(
+        this.runTimeoutMs,
+      )}`;
+    }
+    return undefined;
+  }
+
+  private timeoutCutoff(): Date {
+    return new Date(Date.now() - this.runTimeoutMs);
+  }
+
+  /** Fails the runs still running that started before a time; their ids. */
+  private async failRunsStartedBefore(
+    cutoff: Date,
+    reason: string,
+  ): Promise<string[]> {
+    const rows: Array<Pick<DbSnapshotRow, 'id'> | number | string> =
+      await this.db<DbSnapshotRow>(RUNS)
+        .where({ status: 'running' })
+        .andWhere('started_at', '<', cutoff)
+        .update({
+          status: 'failed',
+          finished_at: new Date(),
+          error: failureReason(reason),
+        })
+        .returning('id');
+    return rows
+      .map(row => String(typeof row === 'object' ? row.id : row))
+      .sort((a, b) => Number(a) - Number(b));
   }
 
   async getInfo(): Promise<SnapshotInfo> {
@@ -330,6 +474,21 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       .orderBy('id', 'desc')
       .first();
   }
+}
+
+function isPostgres(db: Knex): boolean {
+  const client = db.client.config.client;
+  return client === 'pg' || client === 'postgres' || client === 'postgresql';
+}
+
+/** A duration for a message: "10 minutes", "90 seconds". */
+function describeMs(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) {
+    const minutes = ms / 60_000;
+    return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  }
+  const seconds = Math.round(ms / 1000);
+  return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
 
 function checkLimit(limit: number) {

@@ -83,18 +83,36 @@ export type { ReportPage };
  * @internal
  */
 export interface SnapshotStore {
-  /** Records the start of a run; returns its id. */
+  /**
+   * Records the start of a run; returns its id. Runs still running past the
+   * snapshot timeout are failed first ("timed out").
+   */
   startRun(): Promise<string>;
 
   /**
    * Replaces the current results with those of the run, in one transaction,
    * and marks the run succeeded. Rows of APIs no longer in the results are
-   * gone afterwards.
+   * gone afterwards. One completion at a time (a database lock), and newest
+   * wins: a run that started before the run whose results are current, that
+   * is past the snapshot timeout or no longer running is recorded failed
+   * with the reason, the current results stay, and it rejects with a
+   * `ConflictError`.
    */
   completeRun(runId: string, results: SnapshotResults): Promise<void>;
 
-  /** Marks the run failed; the current results stay as they are. */
-  failRun(runId: string, error: string): Promise<void>;
+  /**
+   * Marks the run failed, with the real cause of the error first (no SQL);
+   * the current results stay as they are. A run already finished keeps its
+   * outcome.
+   */
+  failRun(runId: string, error: unknown): Promise<void>;
+
+  /**
+   * At start-up: fails the runs left running by a backend that stopped
+   * (started longer ago than the snapshot timeout), so that the reports say
+   * they are stale. Resolves to their ids.
+   */
+  failInterruptedRuns(): Promise<string[]>;
 
   /** The snapshot the current results come from, and whether it is stale. */
   getInfo(): Promise<SnapshotInfo>;
