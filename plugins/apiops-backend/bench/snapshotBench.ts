@@ -662,7 +662,7 @@ async function reportPages(ctx: Context) {
         case 2:
           return store.listOwnershipGaps({
             limit: 100,
-            owner: owners[pick(i, owners.length)],
+            owner: entityRefKey(owners[pick(i, owners.length)]),
           });
         default:
           return store.listOwnershipGaps({
@@ -683,7 +683,7 @@ async function reportPages(ctx: Context) {
         case 2:
           return store.listFragmentation({
             limit: 100,
-            owner: owners[pick(i, owners.length)],
+            owner: entityRefKey(owners[pick(i, owners.length)]),
           });
         default:
           return store.listFragmentation({
@@ -768,7 +768,7 @@ async function statusReads(ctx: Context) {
     latestAndResult: await timeCalls(count, i =>
       Promise.all([
         ctx.assessments.latest(entityRefKey(pick(i))),
-        ctx.store.getApiResult(pick(i)),
+        ctx.store.getApiResult(entityRefKey(pick(i))),
       ]),
     ),
     getStatus: await timeCalls(count, i =>

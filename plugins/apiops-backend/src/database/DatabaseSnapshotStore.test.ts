@@ -17,6 +17,7 @@ import {
   SnapshotResults,
   StoredApiResult,
 } from './SnapshotStore';
+import { entityRefKey } from '@apiops-backstage/plugin-apiops-common';
 
 jest.setTimeout(120_000);
 
@@ -294,9 +295,9 @@ describe.each(databases.eachSupportedId())(
           staleReason: expect.stringMatching(/no snapshot/i),
         });
         expect(await store.getCurrentCounts()).toBeUndefined();
-        expect(await store.getApiResult('api:default/accounts-api')).toBe(
-          undefined,
-        );
+        expect(
+          await store.getApiResult(entityRefKey('api:default/accounts-api')),
+        ).toBe(undefined);
         expect(await store.listOwnershipGaps({ limit: 10 })).toEqual({
           items: [],
         });
@@ -342,9 +343,9 @@ describe.each(databases.eachSupportedId())(
           computedAt,
         );
 
-        expect(await store.getApiResult('api:default/accounts-api')).toEqual(
-          apis[0],
-        );
+        expect(
+          await store.getApiResult(entityRefKey('api:default/accounts-api')),
+        ).toEqual(apis[0]);
         expect(await store.getCurrentCounts()).toEqual(countsOf(apis));
       });
 
@@ -358,11 +359,11 @@ describe.each(databases.eachSupportedId())(
           'API:default/ACCOUNTS-API',
           'api:default/Accounts-API',
         ]) {
-          expect(await store.getApiResult(ref)).toEqual(apis[0]);
+          expect(await store.getApiResult(entityRefKey(ref))).toEqual(apis[0]);
         }
-        expect(await store.getApiResult('api:default/accounts')).toBe(
-          undefined,
-        );
+        expect(
+          await store.getApiResult(entityRefKey('api:default/accounts')),
+        ).toBe(undefined);
       });
 
       it('keeps serving the previous results after a failed run, stale with the reason', async () => {
@@ -391,9 +392,9 @@ describe.each(databases.eachSupportedId())(
           error: 'connect ECONNREFUSED 127.0.0.1:7007 (catalog)',
         });
 
-        expect(await store.getApiResult('api:default/fx-rates-api')).toEqual(
-          apis[2],
-        );
+        expect(
+          await store.getApiResult(entityRefKey('api:default/fx-rates-api')),
+        ).toEqual(apis[2]);
         expect(await store.listOwnershipGaps({ limit: 100 })).toEqual(
           gapsBefore,
         );
@@ -451,17 +452,19 @@ describe.each(databases.eachSupportedId())(
         await snapshot(second);
 
         expect(
-          await store.getApiResult('api:default/mainframe-gateway-api'),
+          await store.getApiResult(
+            entityRefKey('api:default/mainframe-gateway-api'),
+          ),
         ).toBe(undefined);
-        expect(await store.getApiResult('api:default/fx-rates-api')).toBe(
-          undefined,
-        );
-        expect(await store.getApiResult('api:default/accounts-api')).toEqual(
-          second[0],
-        );
-        expect(await store.getApiResult('api:default/statements-api')).toEqual(
-          second[2],
-        );
+        expect(
+          await store.getApiResult(entityRefKey('api:default/fx-rates-api')),
+        ).toBe(undefined);
+        expect(
+          await store.getApiResult(entityRefKey('api:default/accounts-api')),
+        ).toEqual(second[0]);
+        expect(
+          await store.getApiResult(entityRefKey('api:default/statements-api')),
+        ).toEqual(second[2]);
 
         const gaps = await store.listOwnershipGaps({ limit: 100 });
         expect(gapKeys(gaps.items)).toEqual([
@@ -474,7 +477,9 @@ describe.each(databases.eachSupportedId())(
           ['group:default/kestrel-bank', 2],
           ['group:default/retail-banking', 2],
         ]);
-        expect(await store.listTeamApis(LEGACY, { limit: 10 })).toBe(undefined);
+        expect(
+          await store.listTeamApis(entityRefKey(LEGACY), { limit: 10 }),
+        ).toBe(undefined);
         expect(await store.getCurrentCounts()).toEqual(countsOf(second));
       });
 
@@ -485,9 +490,9 @@ describe.each(databases.eachSupportedId())(
           items: [],
         });
         expect(await store.listTeams({ limit: 10 })).toEqual({ items: [] });
-        expect(await store.getApiResult('api:default/accounts-api')).toBe(
-          undefined,
-        );
+        expect(
+          await store.getApiResult(entityRefKey('api:default/accounts-api')),
+        ).toBe(undefined);
         expect(await store.getCurrentCounts()).toMatchObject({ apis: 0 });
         expect((await store.getInfo()).stale).toBe(false);
       });
@@ -506,9 +511,9 @@ describe.each(databases.eachSupportedId())(
           }),
         ];
         await snapshot(apis);
-        expect(await store.getApiResult('api:default/verbose-api')).toEqual(
-          apis[0],
-        );
+        expect(
+          await store.getApiResult(entityRefKey('api:default/verbose-api')),
+        ).toEqual(apis[0]);
         const [row] = (await store.listOwnershipGaps({ limit: 10 })).items;
         expect(row.title).toBe(long);
         expect(row.declaredOwner).toBe(owner);
@@ -559,10 +564,13 @@ describe.each(databases.eachSupportedId())(
         });
 
         const everyone = await collectPages(async cursor => {
-          const found = await store.listTeamApis('group:default/everyone', {
-            limit: REPORT_PAGE_MAX_LIMIT,
-            cursor,
-          });
+          const found = await store.listTeamApis(
+            entityRefKey('group:default/everyone'),
+            {
+              limit: REPORT_PAGE_MAX_LIMIT,
+              cursor,
+            },
+          );
           return found!.page;
         });
         expect(everyone.items).toHaveLength(3000);
@@ -570,9 +578,9 @@ describe.each(databases.eachSupportedId())(
           3000,
         );
 
-        expect(await store.getApiResult('api:default/api-2999')).toEqual(
-          apis[2999],
-        );
+        expect(
+          await store.getApiResult(entityRefKey('api:default/api-2999')),
+        ).toEqual(apis[2999]);
         expect((await store.getCurrentCounts())?.apis).toBe(3000);
       });
     });
@@ -905,7 +913,10 @@ describe.each(databases.eachSupportedId())(
         'Group:Default/Legacy-Integration-Team',
         'GROUP:DEFAULT/LEGACY-INTEGRATION-TEAM',
       ])('filters by owner, whatever the case: %s', async owner => {
-        const page = await store.listOwnershipGaps({ owner, limit: 100 });
+        const page = await store.listOwnershipGaps({
+          owner: entityRefKey(owner),
+          limit: 100,
+        });
         expect(gapKeys(page.items).sort()).toEqual([
           'api:default/mainframe-gateway-api owner-mismatch',
           'api:default/mainframe-gateway-api owner-orphaned',
@@ -915,7 +926,10 @@ describe.each(databases.eachSupportedId())(
       it.each(['system:default/core-accounts', 'System:default/Core-Accounts'])(
         'filters by system, whatever the case: %s',
         async system => {
-          const page = await store.listOwnershipGaps({ system, limit: 100 });
+          const page = await store.listOwnershipGaps({
+            system: entityRefKey(system),
+            limit: 100,
+          });
           expect(gapKeys(page.items).sort()).toEqual([
             'api:default/mainframe-gateway-api owner-mismatch',
             'api:default/mainframe-gateway-api owner-orphaned',
@@ -929,8 +943,8 @@ describe.each(databases.eachSupportedId())(
             (
               await store.listOwnershipGaps({
                 type: 'owner-mismatch',
-                owner: ACCOUNTS,
-                system: 'system:default/payments-hub',
+                owner: entityRefKey(ACCOUNTS),
+                system: entityRefKey('system:default/payments-hub'),
                 limit: 100,
               })
             ).items,
@@ -939,13 +953,13 @@ describe.each(databases.eachSupportedId())(
         expect(
           await store.listOwnershipGaps({
             type: 'owner-orphaned',
-            owner: ACCOUNTS,
+            owner: entityRefKey(ACCOUNTS),
             limit: 100,
           }),
         ).toEqual({ items: [] });
         expect(
           await store.listOwnershipGaps({
-            owner: 'group:default/nobody-here',
+            owner: entityRefKey('group:default/nobody-here'),
             limit: 100,
           }),
         ).toEqual({ items: [] });
@@ -1073,9 +1087,12 @@ describe.each(databases.eachSupportedId())(
       });
 
       it("lists the APIs of a group's descendants, by ref, with its rollup", async () => {
-        const found = await store.listTeamApis('group:default/kestrel-bank', {
-          limit: 100,
-        });
+        const found = await store.listTeamApis(
+          entityRefKey('group:default/kestrel-bank'),
+          {
+            limit: 100,
+          },
+        );
         expect(found?.team).toMatchObject({
           groupRef: 'group:default/kestrel-bank',
           apis: 4,
@@ -1091,9 +1108,12 @@ describe.each(databases.eachSupportedId())(
       });
 
       it('finds a group whatever the case of its ref', async () => {
-        const found = await store.listTeamApis('Group:Default/Retail-Banking', {
-          limit: 100,
-        });
+        const found = await store.listTeamApis(
+          entityRefKey('Group:Default/Retail-Banking'),
+          {
+            limit: 100,
+          },
+        );
         expect(found?.page.items.map(api => api.entityRef)).toEqual([
           'api:default/accounts-api',
           'api:default/payment-limits-api',
@@ -1102,10 +1122,13 @@ describe.each(databases.eachSupportedId())(
 
       it('pages through the APIs of a group', async () => {
         const paged = await collectPages(async cursor => {
-          const found = await store.listTeamApis('group:default/kestrel-bank', {
-            limit: 3,
-            cursor,
-          });
+          const found = await store.listTeamApis(
+            entityRefKey('group:default/kestrel-bank'),
+            {
+              limit: 3,
+              cursor,
+            },
+          );
           return found!.page;
         });
         expect(paged.pages).toBe(2);
@@ -1122,12 +1145,14 @@ describe.each(databases.eachSupportedId())(
         'group:default/treasury-ops',
         'user:default/maya.okafor',
       ])('answers undefined for %s, which owns no API', async ref => {
-        expect(await store.listTeamApis(ref, { limit: 10 })).toBe(undefined);
+        expect(await store.listTeamApis(entityRefKey(ref), { limit: 10 })).toBe(
+          undefined,
+        );
       });
 
       it('refuses a malformed cursor and a bad limit', async () => {
         const badCursor = await catchError(
-          store.listTeamApis('group:default/kestrel-bank', {
+          store.listTeamApis(entityRefKey('group:default/kestrel-bank'), {
             limit: 10,
             cursor: 'nope',
           }),
@@ -1135,7 +1160,9 @@ describe.each(databases.eachSupportedId())(
         expect(badCursor).toBeInstanceOf(InputError);
         expect(badCursor.message).toMatch(/^cursor/);
         const badLimit = await catchError(
-          store.listTeamApis('group:default/kestrel-bank', { limit: 0 }),
+          store.listTeamApis(entityRefKey('group:default/kestrel-bank'), {
+            limit: 0,
+          }),
         );
         expect(badLimit).toBeInstanceOf(InputError);
         expect(badLimit.message).toMatch(/^limit/);
@@ -1213,9 +1240,9 @@ describe.each(databases.eachSupportedId())(
         ).toEqual([latest]);
         const info = await store.getInfo();
         expect(info.id).toBe(latest);
-        expect(await store.getApiResult('api:default/fx-rates-api')).toEqual(
-          apis[2],
-        );
+        expect(
+          await store.getApiResult(entityRefKey('api:default/fx-rates-api')),
+        ).toEqual(apis[2]);
         expect(
           (await store.listOwnershipGaps({ limit: 100 })).items,
         ).toHaveLength(6);

@@ -1,4 +1,9 @@
+import {
+  entityRefKey,
+  tryEntityRefKey,
+} from '@apiops-backstage/plugin-apiops-common';
 import type {
+  EntityRefKey,
   ApiSnapshotResult,
   FragmentationCluster,
   OwnershipGapRow,
@@ -322,9 +327,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       .delete();
   }
 
-  async getApiResult(entityRef: string): Promise<StoredApiResult | undefined> {
+  async getApiResult(
+    entityRef: EntityRefKey,
+  ): Promise<StoredApiResult | undefined> {
     const row = await this.db<DbApiResultRow>(APIS)
-      .where({ entity_ref: entityRef.toLocaleLowerCase('en-US') })
+      .where({ entity_ref: entityRef })
       .first();
     return row ? JSON.parse(row.result) : undefined;
   }
@@ -337,10 +344,10 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       .modify(q => {
         if (query.type) q.where({ type: query.type });
         if (query.owner) {
-          q.where({ owner_ref: query.owner.toLocaleLowerCase('en-US') });
+          q.where({ owner_ref: query.owner });
         }
         if (query.system) {
-          q.where({ system_ref: query.system.toLocaleLowerCase('en-US') });
+          q.where({ system_ref: query.system });
         }
         if (query.cursor) q.where('id', '>', decodeCursor(query.cursor));
       })
@@ -372,12 +379,12 @@ export class DatabaseSnapshotStore implements SnapshotStore {
                 .modify(m => {
                   if (query.owner) {
                     m.where({
-                      owner_ref: query.owner.toLocaleLowerCase('en-US'),
+                      owner_ref: query.owner,
                     });
                   }
                   if (query.system) {
                     m.where({
-                      system_ref: query.system.toLocaleLowerCase('en-US'),
+                      system_ref: query.system,
                     });
                   }
                 }),
@@ -397,14 +404,16 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     };
   }
 
-  async listClustersOf(entityRef: string): Promise<FragmentationCluster[]> {
+  async listClustersOf(
+    entityRef: EntityRefKey,
+  ): Promise<FragmentationCluster[]> {
     const rows: DbFragmentationClusterRow[] =
       await this.db<DbFragmentationClusterRow>(CLUSTERS)
         .whereIn(
           'cluster_id',
           this.db<DbFragmentationMemberRow>(MEMBERS)
             .select('cluster_id')
-            .where({ entity_ref: entityRef.toLocaleLowerCase('en-US') }),
+            .where({ entity_ref: entityRef }),
         )
         .orderBy('id', 'asc');
     return rows.map(row => JSON.parse(row.cluster));
@@ -434,14 +443,14 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   }
 
   async listTeamApis(
-    groupRef: string,
+    groupRef: EntityRefKey,
     query: { limit: number; cursor?: string },
   ): Promise<
     { team: TeamRollup; page: ReportPage<ApiSnapshotResult> } | undefined
   > {
     checkLimit(query.limit);
     const teamRow = await this.db<DbTeamRollupRow>(TEAMS)
-      .where({ group_ref: groupRef.toLocaleLowerCase('en-US') })
+      .where({ group_ref: groupRef })
       .first();
     if (!teamRow) {
       return undefined;
@@ -524,17 +533,18 @@ async function insertBatches<T>(
   }
 }
 
-function lower(value: string | undefined): string | null {
-  return value ? value.toLocaleLowerCase('en-US') : null;
+/** A ref column: the key of the ref, or null. */
+function refColumn(value: string | undefined): string | null {
+  return tryEntityRefKey(value) ?? null;
 }
 
 function toApiRow(stored: StoredApiResult): DbApiResultRow {
   const { result } = stored;
   return {
-    entity_ref: result.entityRef.toLocaleLowerCase('en-US'),
+    entity_ref: entityRefKey(result.entityRef),
     title: result.title,
-    owner_ref: lower(result.owner.ref),
-    system_ref: lower(result.system),
+    owner_ref: refColumn(result.owner.ref),
+    system_ref: refColumn(result.system),
     lifecycle: result.lifecycle ?? null,
     station: result.station.id,
     governance_status: result.governance.status,
@@ -546,11 +556,11 @@ function toApiRow(stored: StoredApiResult): DbApiResultRow {
 
 function toGapRows({ result }: StoredApiResult): DbOwnershipGapRow[] {
   return result.owner.gaps.map(gap => ({
-    entity_ref: result.entityRef.toLocaleLowerCase('en-US'),
+    entity_ref: entityRefKey(result.entityRef),
     title: result.title,
-    owner_ref: lower(result.owner.ref),
+    owner_ref: refColumn(result.owner.ref),
     declared_owner: result.owner.declared ?? null,
-    system_ref: lower(result.system),
+    system_ref: refColumn(result.system),
     type: gap.type,
     severity: gap.severity,
     message: gap.message,
@@ -586,9 +596,9 @@ function toMemberRows(
 ): DbFragmentationMemberRow[] {
   return cluster.members.map(member => ({
     cluster_id: cluster.id,
-    entity_ref: member.entityRef.toLocaleLowerCase('en-US'),
-    owner_ref: lower(member.owner),
-    system_ref: lower(member.system),
+    entity_ref: entityRefKey(member.entityRef),
+    owner_ref: refColumn(member.owner),
+    system_ref: refColumn(member.system),
   }));
 }
 
@@ -596,7 +606,7 @@ function toTeamRow(
   team: TeamRollup & { ownerRefs: string[] },
 ): DbTeamRollupRow {
   return {
-    group_ref: team.groupRef.toLocaleLowerCase('en-US'),
+    group_ref: entityRefKey(team.groupRef),
     title: team.title,
     api_count: team.apis,
     gap_count: team.gaps,

@@ -1,4 +1,5 @@
 import type {
+  EntityRefKey,
   ApiSnapshotResult,
   FragmentationCluster,
   FragmentationType,
@@ -53,8 +54,8 @@ export interface SnapshotResults {
  */
 export interface OwnershipGapQuery {
   type?: OwnerGapType;
-  owner?: string;
-  system?: string;
+  owner?: EntityRefKey;
+  system?: EntityRefKey;
   limit: number;
   cursor?: string;
 }
@@ -67,8 +68,8 @@ export interface OwnershipGapQuery {
  */
 export interface FragmentationQuery {
   type?: FragmentationType;
-  owner?: string;
-  system?: string;
+  owner?: EntityRefKey;
+  system?: EntityRefKey;
   limit: number;
   cursor?: string;
 }
@@ -131,7 +132,7 @@ export interface SnapshotStore {
   purgeHistory(before: Date): Promise<number>;
 
   /** The current result of one API, if the latest snapshot saw it. */
-  getApiResult(entityRef: string): Promise<StoredApiResult | undefined>;
+  getApiResult(entityRef: EntityRefKey): Promise<StoredApiResult | undefined>;
 
   /** A page of the ownership gaps, filtered. */
   listOwnershipGaps(
@@ -143,7 +144,7 @@ export interface SnapshotStore {
    * groups, by entity ref; undefined when the group owns no API.
    */
   listTeamApis(
-    groupRef: string,
+    groupRef: EntityRefKey,
     query: { limit: number; cursor?: string },
   ): Promise<
     { team: TeamRollup; page: ReportPage<ApiSnapshotResult> } | undefined
@@ -155,7 +156,7 @@ export interface SnapshotStore {
   ): Promise<ReportPage<FragmentationCluster>>;
 
   /** The clusters an API is a member of. */
-  listClustersOf(entityRef: string): Promise<FragmentationCluster[]>;
+  listClustersOf(entityRef: EntityRefKey): Promise<FragmentationCluster[]>;
 
   /** A page of the team rollups, most APIs first. */
   listTeams(query: {

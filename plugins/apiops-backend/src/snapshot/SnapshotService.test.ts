@@ -233,7 +233,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       async function result(ref: string) {
-        const stored = await ctx.store.getApiResult(ref);
+        const stored = await ctx.store.getApiResult(entityRefKey(ref));
         if (!stored) throw new Error(`No result for ${ref}`);
         return stored.result;
       }
@@ -430,7 +430,7 @@ describe.each(databases.eachSupportedId())(
 
         const retail = await collect(async cursor => {
           const found = await ctx.store.listTeamApis(
-            'group:default/retail-banking',
+            entityRefKey('group:default/retail-banking'),
             { limit: 6, cursor },
           );
           return found!.page;
@@ -460,7 +460,7 @@ describe.each(databases.eachSupportedId())(
       await ctx.serviceOver(catalogOf(servedCatalog)).run();
 
       const transactions = (await ctx.store.getApiResult(
-        'api:default/transactions-api',
+        entityRefKey('api:default/transactions-api'),
       ))!.result;
       expect(transactions.station).toEqual({
         id: 'api-design',
@@ -477,7 +477,7 @@ describe.each(databases.eachSupportedId())(
       );
 
       const beneficiaries = (await ctx.store.getApiResult(
-        'api:default/beneficiaries-api',
+        entityRefKey('api:default/beneficiaries-api'),
       ))!.result;
       expect(beneficiaries.station).toMatchObject({
         id: 'monitoring-and-improving',
@@ -497,9 +497,12 @@ describe.each(databases.eachSupportedId())(
       expect(counts.byStation['api-design']).toBe(2);
       expect(counts.byStation.unassessed).toBe(41);
       const accountsTeam = (
-        await ctx.store.listTeamApis('group:default/accounts-team', {
-          limit: 10,
-        })
+        await ctx.store.listTeamApis(
+          entityRefKey('group:default/accounts-team'),
+          {
+            limit: 10,
+          },
+        )
       )?.team;
       expect(accountsTeam?.byStation).toMatchObject({ 'api-design': 1 });
     });
@@ -532,7 +535,9 @@ describe.each(databases.eachSupportedId())(
       );
       expect(await ctx.store.getCurrentCounts()).toEqual(countsBefore);
       expect(
-        await ctx.store.getApiResult('api:default/payment-limits-api'),
+        await ctx.store.getApiResult(
+          entityRefKey('api:default/payment-limits-api'),
+        ),
       ).toBeDefined();
       expect(ctx.logger.error).toHaveBeenCalledWith(
         expect.stringContaining('connect ECONNREFUSED'),
@@ -543,7 +548,7 @@ describe.each(databases.eachSupportedId())(
       const ctx = await setUp();
       const everything = async () => ({
         apis: await Promise.all(
-          API_REFS.map(ref => ctx.store.getApiResult(ref)),
+          API_REFS.map(ref => ctx.store.getApiResult(entityRefKey(ref))),
         ),
         clusters: await collect(cursor =>
           ctx.store.listFragmentation({ limit: 100, cursor }),
@@ -734,7 +739,9 @@ describe.each(databases.eachSupportedId())(
         48 + extraApis.length,
       );
       const findingsOf = async (name: string) => {
-        const stored = await ctx.store.getApiResult(`api:default/${name}`);
+        const stored = await ctx.store.getApiResult(
+          entityRefKey(`api:default/${name}`),
+        );
         return {
           gaps: stored!.result.owner.gaps.map(gap => gap.type),
           rules: stored!.result.governance.findings.map(f => f.ruleId).sort(),
@@ -819,7 +826,7 @@ describe.each(databases.eachSupportedId())(
         .serviceOver(catalogOf(withCatalogRelations([...rawCatalog, api])))
         .run();
       const stored = await ctx.store.getApiResult(
-        'api:default/system-owned-api',
+        entityRefKey('api:default/system-owned-api'),
       );
       expect(stored?.result.owner).toMatchObject({
         ref: 'system:default/core-accounts',
@@ -856,7 +863,9 @@ describe.each(databases.eachSupportedId())(
           ),
         )
         .run();
-      const stored = await ctx.store.getApiResult('api:default/long-title-api');
+      const stored = await ctx.store.getApiResult(
+        entityRefKey('api:default/long-title-api'),
+      );
       expect(stored?.result.title).toBe(title);
       expect((await ctx.store.getInfo()).stale).toBe(false);
     });
@@ -872,7 +881,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       async function evaluate(ref: string, latest: Assessment | undefined) {
-        const stored = await ctx.store.getApiResult(ref);
+        const stored = await ctx.store.getApiResult(entityRefKey(ref));
         return {
           stored: stored!.result,
           fresh: evaluateApi({
