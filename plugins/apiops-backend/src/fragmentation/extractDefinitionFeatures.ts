@@ -3,12 +3,14 @@ import { DocumentNode, Kind } from 'graphql';
 import { IParserResult, Namespace, Service } from 'protobufjs';
 import { DefinitionObject, parseDefinition } from '../definitions';
 import {
+  BasePathIndex,
   basePathSegments,
   isVersionSegment,
   majorVersion,
   normalizeChannel,
   normalizeRestPath,
   pathCasingOf,
+  replaceTemplateParameters,
   segmentCasing,
   versioningOf,
 } from './normalization';
@@ -122,12 +124,32 @@ function decodePointerSegment(segment: string): string {
   return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/**
+ * The `$ref` objects of each document already resolved: one reused through
+ * YAML aliases (the same object at each use) is resolved once, not once per
+ * use (a long pointer used thousands of times was quadratic).
+ */
+const resolvedRefs = new WeakMap<Doc, Map<Doc, unknown>>();
+
 /** Resolves a local `$ref` (`#/a/b`) once; anything else is returned as is. */
 function resolveLocal(doc: Doc, value: unknown): unknown {
   if (!isObject(value) || typeof value.$ref !== 'string') {
     return value;
   }
-  const ref = value.$ref;
+  let resolved = resolvedRefs.get(doc);
+  if (!resolved) {
+    resolved = new Map();
+    resolvedRefs.set(doc, resolved);
+  }
+  if (resolved.has(value)) {
+    return resolved.get(value);
+  }
+  const node = resolvePointer(doc, value.$ref);
+  resolved.set(value, node);
+  return node;
+}
+
+function resolvePointer(doc: Doc, ref: string): unknown {
   if (!ref.startsWith('#/')) {
     return undefined; // remote refs are never fetched
   }
@@ -148,7 +170,7 @@ function serverUrl(server: unknown): string | undefined {
     return undefined;
   }
   const variables = isObject(server.variables) ? server.variables : {};
-  return server.url.replace(/\{([^}]*)\}/g, (whole, name: string) => {
+  return replaceTemplateParameters(server.url, (name, whole) => {
     const variable = variables[name];
     return isObject(variable) && typeof variable.default === 'string'
       ? variable.default
@@ -170,6 +192,7 @@ function openApiFeatures(doc: Doc): DefinitionFeatures {
   const versionedBasePaths = basePaths.filter(segments =>
     segments.some(isVersionSegment),
   );
+  const basePathIndex = BasePathIndex.create(versionedBasePaths);
 
   const signatures = new Signatures();
   const casings = new Set<PathCasing>();
@@ -182,7 +205,7 @@ function openApiFeatures(doc: Doc): DefinitionFeatures {
     if (!rawPath.startsWith('/') || !isObject(item)) {
       continue; // `x-…` extensions, unresolvable refs
     }
-    const normalized = normalizeRestPath(rawPath, versionedBasePaths);
+    const normalized = normalizeRestPath(rawPath, basePathIndex);
     let hasOperation = false;
     for (const method of HTTP_METHODS) {
       if (isObject(item[method])) {
