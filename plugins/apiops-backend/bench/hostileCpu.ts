@@ -41,7 +41,7 @@ for (const [name, type, text] of cases) {
   const ms = (used.user + used.system) / 1000;
   const outcome = result.problem
     ? `problem: ${result.problem.slice(0, 70)}`
-    : `${result.features.operations.length} operations`;
+    : `${result.features?.operations.length} operations`;
   process.stdout.write(
     `${name.padEnd(44)} ${(text.length / 1024).toFixed(0).padStart(6)} KB ${ms
       .toFixed(0)

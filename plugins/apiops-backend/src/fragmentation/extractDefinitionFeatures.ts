@@ -32,13 +32,27 @@ const HTTP_METHODS = [
 ];
 
 /**
- * The definition features, or why there are none.
+ * The definition features, or why there are none: `problem` in the feature
+ * extraction's words, `definitionProblem` in the precise parser's words (the
+ * governance rule's message), both cached with the features. `transient`
+ * marks a result that is not cached: a definition not analysed this time
+ * (its parser batch timed out on another one), analysed again next time.
  *
  * @internal
  */
 export type DefinitionFeaturesResult =
-  | { features: DefinitionFeatures; problem?: undefined }
-  | { features?: undefined; problem: string };
+  | {
+      features: DefinitionFeatures;
+      problem?: undefined;
+      definitionProblem?: undefined;
+      transient?: undefined;
+    }
+  | {
+      features?: undefined;
+      problem: string;
+      definitionProblem?: string;
+      transient?: boolean;
+    };
 
 /** Thrown inside the extractors for a definition beyond a cap. */
 class DefinitionProblem extends Error {}
@@ -80,7 +94,12 @@ export function extractDefinitionFeatures(
 ): DefinitionFeaturesResult {
   const parsed = parseDefinition(type, definition);
   if (!parsed.ok) {
-    return { problem: parsed.problem };
+    // Parsed again, only when it fails, for the parser's own words about it.
+    const precise = parseDefinition(type, definition, { mode: 'precise' });
+    return {
+      problem: parsed.problem,
+      definitionProblem: precise.ok ? parsed.problem : precise.problem,
+    };
   }
   try {
     switch (parsed.type) {
@@ -96,14 +115,13 @@ export function extractDefinitionFeatures(
         return { features: EMPTY_FEATURES };
     }
   } catch (error) {
-    if (error instanceof DefinitionProblem) {
-      return { problem: `spec.definition: ${error.message}` };
-    }
-    return {
-      problem: `spec.definition does not parse as ${parsed.type}: ${firstLine(
-        error,
-      )}`,
-    };
+    const problem =
+      error instanceof DefinitionProblem
+        ? `spec.definition: ${error.message}`
+        : `spec.definition does not parse as ${parsed.type}: ${firstLine(
+            error,
+          )}`;
+    return { problem, definitionProblem: problem };
   }
 }
 
