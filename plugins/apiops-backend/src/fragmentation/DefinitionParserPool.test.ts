@@ -29,6 +29,9 @@ function threadsOf(pool: DefinitionParserPool): TestThread[] {
   return (pool as unknown as { threads: TestThread[] }).threads;
 }
 
+/** A definition a thread takes about a second on. */
+const SLOW = { type: 'graphql', definition: hugeGraphql(1_000_000) };
+
 /** The thread that works on `item`, once it is on it. */
 async function busyThread(
   pool: DefinitionParserPool,
@@ -45,8 +48,6 @@ async function busyThread(
   }
 }
 
-/** A definition a thread takes about a second on. */
-const SLOW = { type: 'graphql', definition: hugeGraphql(1_000_000) };
 const TOO_COMPLEX = {
   problem: expect.stringMatching(
     /^spec.definition: too complex to analyse: the parser thread stopped on it/,
