@@ -94,8 +94,11 @@ export function extractDefinitionFeatures(
 ): DefinitionFeaturesResult {
   const parsed = parseDefinition(type, definition);
   if (!parsed.ok) {
-    // Parsed again, only when it fails, for the parser's own words about it.
-    const precise = parseDefinition(type, definition, { mode: 'precise' });
+    // Parsed again when the parser failed, for the precise parser's own
+    // words about it (caps and version fields say the same in both modes).
+    const precise = parsed.parserFailed
+      ? parseDefinition(type, definition, { mode: 'precise' })
+      : parsed;
     return {
       problem: parsed.problem,
       definitionProblem: precise.ok ? parsed.problem : precise.problem,
