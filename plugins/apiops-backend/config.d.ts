@@ -31,6 +31,13 @@ export interface Config {
        * Default: the number of cores, at most 4.
        */
       parserThreads?: number;
+      /**
+       * How long a batch of definitions may take on a parser thread. Past it,
+       * the thread is stopped: the definition it was on gets the finding
+       * "analysis timed out" (kept while the definition is unchanged) and the
+       * rest of the batch is analysed at the next snapshot. Default: 1 minute.
+       */
+      parserBatchTimeout?: HumanDuration | string;
     };
     /** Ownership checks. */
     ownership?: {

@@ -26,6 +26,7 @@ describe('readApiOpsConfig', () => {
       expect(config.retentionDays).toBe(90);
       expect(config.parserThreads).toBeGreaterThanOrEqual(1);
       expect(config.parserThreads).toBeLessThanOrEqual(4);
+      expect(config.parserBatchTimeoutMs).toBe(60_000);
       expect(config.ownerPlaceholders).toBeUndefined();
       expect(config.fragmentation).toEqual(DEFAULT_FRAGMENTATION_THRESHOLDS);
       expect(config.governance.rules).toBeUndefined();
@@ -40,6 +41,7 @@ describe('readApiOpsConfig', () => {
         initialDelay: '1 minute',
         retentionDays: 30,
         parserThreads: 0,
+        parserBatchTimeout: '20 seconds',
       },
       fragmentation: {
         duplicateJaccard: 0.9,
@@ -66,6 +68,7 @@ describe('readApiOpsConfig', () => {
     });
     expect(config.retentionDays).toBe(30);
     expect(config.parserThreads).toBe(0);
+    expect(config.parserBatchTimeoutMs).toBe(20_000);
     expect(config.fragmentation).toEqual({
       ...DEFAULT_FRAGMENTATION_THRESHOLDS,
       duplicateJaccard: 0.9,
@@ -102,6 +105,14 @@ describe('readApiOpsConfig', () => {
   it('refuses values out of range, naming the setting and the value', () => {
     expect(() => read({ snapshot: { retentionDays: 0 } })).toThrow(
       'apiops.snapshot.retentionDays must be a positive number of days, got 0',
+    );
+    expect(() =>
+      read({ snapshot: { parserBatchTimeout: { seconds: 0 } } }),
+    ).toThrow(
+      'apiops.snapshot.parserBatchTimeout must be a duration longer than zero',
+    );
+    expect(() => read({ snapshot: { parserBatchTimeout: 'soon' } })).toThrow(
+      /apiops.snapshot.parserBatchTimeout must be a duration such as/,
     );
     for (const parserThreads of [-1, 1.5, 'two', 65]) {
       expect(() => read({ snapshot: { parserThreads } })).toThrow(

@@ -3,7 +3,11 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { ConfigReader, readDurationFromConfig } from '@backstage/config';
-import { HumanDuration, JsonValue } from '@backstage/types';
+import {
+  HumanDuration,
+  JsonValue,
+  durationToMilliseconds,
+} from '@backstage/types';
 import {
   FINDING_SEVERITIES,
   FragmentationThresholds,
@@ -11,7 +15,10 @@ import {
   fragmentationThresholdsSchema,
 } from '@apiops-backstage/plugin-apiops-common';
 import { z } from 'zod';
-import { DefinitionParserPool } from './fragmentation';
+import {
+  DEFAULT_PARSER_BATCH_TIMEOUT_MS,
+  DefinitionParserPool,
+} from './fragmentation';
 
 /** The plugin's settings, read from `apiops` in app-config (config.d.ts). */
 export interface ApiOpsConfig {
@@ -19,6 +26,11 @@ export interface ApiOpsConfig {
   retentionDays: number;
   /** Worker threads parsing definitions during a snapshot; 0: none. */
   parserThreads: number;
+  /**
+   * Time a batch of definitions may take on a parser thread before the
+   * thread is stopped and its definitions reported as timed out.
+   */
+  parserBatchTimeoutMs: number;
   ownerPlaceholders?: string[];
   governance: GovernanceRulesetConfig;
   fragmentation: FragmentationThresholds;
@@ -123,6 +135,11 @@ const snapshotSchema = z
       .min(0)
       .max(64)
       .default(() => DefinitionParserPool.defaultThreads()),
+    parserBatchTimeout: durationSchema
+      .refine(duration => !(durationToMilliseconds(duration) <= 0), {
+        message: 'must be a duration longer than zero',
+      })
+      .default({ milliseconds: DEFAULT_PARSER_BATCH_TIMEOUT_MS }),
   })
   .strict();
 
@@ -318,11 +335,13 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
     );
   }
   const { snapshot, ownership, fragmentation, governance } = result.data;
-  const { retentionDays, parserThreads, ...schedule } = snapshot;
+  const { retentionDays, parserThreads, parserBatchTimeout, ...schedule } =
+    snapshot;
   return {
     snapshotSchedule: { ...schedule, scope: 'global' },
     retentionDays,
     parserThreads,
+    parserBatchTimeoutMs: durationToMilliseconds(parserBatchTimeout),
     ownerPlaceholders: ownership.placeholders,
     fragmentation,
     governance: { rules: governance.rules },

@@ -92,6 +92,7 @@ export const apiopsPlugin = createBackendPlugin({
           ruleset,
           ownerPlaceholders: config.ownerPlaceholders,
           parserThreads: config.parserThreads,
+          parserBatchTimeoutMs: config.parserBatchTimeoutMs,
           fragmentationThresholds: config.fragmentation,
         });
         const status = StatusService.create({
@@ -116,8 +117,10 @@ export const apiopsPlugin = createBackendPlugin({
         await scheduler.scheduleTask({
           id: SNAPSHOT_TASK_ID,
           ...config.snapshotSchedule,
-          fn: async () => {
-            await snapshots.run();
+          // The scheduler aborts the signal at the task's timeout: the run
+          // stops between pages and is recorded as failed.
+          fn: async signal => {
+            await snapshots.run(signal);
           },
         });
         // The snapshot history beyond the retention, once a day.

@@ -83,16 +83,26 @@ describe('parseDefinition', () => {
     },
   );
 
+  it('does not mark a cap or a missing version field as a parser failure', () => {
+    expect(parseDefinition('openapi', 'info: {}')).toEqual({
+      ok: false,
+      problem:
+        'spec.definition: it has neither an `openapi` nor a `swagger` version field',
+    });
+  });
+
   it('words a syntax error by mode: its type in fast mode, the parser as it is in precise mode', () => {
     const broken = 'type Query {\n  a(id: ID!: Int\n}\n';
     expect(parseDefinition('graphql', broken)).toEqual({
       ok: false,
+      parserFailed: true,
       problem: expect.stringMatching(
         /^spec\.definition does not parse as graphql: Syntax Error/,
       ),
     });
     expect(parseDefinition('graphql', broken, { mode: 'precise' })).toEqual({
       ok: false,
+      parserFailed: true,
       problem: expect.stringMatching(/^Syntax Error: Expected Name/),
     });
     const badYaml = 'openapi: 3.0.3\ninfo:\n  title: R\n    version: 1\n';

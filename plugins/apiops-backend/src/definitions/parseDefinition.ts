@@ -50,7 +50,15 @@ export type ParsedDefinition =
   | { ok: true; type: 'graphql'; document: DocumentNode }
   | { ok: true; type: 'grpc'; document: IParserResult }
   | { ok: true; type: 'other'; document?: undefined }
-  | { ok: false; problem: string };
+  | {
+      ok: false;
+      problem: string;
+      /**
+       * The parser itself failed (as opposed to a cap or a missing version
+       * field): only then do the two modes' messages differ.
+       */
+      parserFailed?: boolean;
+    };
 
 /**
  * How a definition is parsed: `fast` (the default) reads YAML with js-yaml,
@@ -107,6 +115,7 @@ export function parseDefinition(
     }
     return {
       ok: false,
+      parserFailed: true,
       problem:
         mode === 'precise'
           ? firstLine(error, { trimColon: true })

@@ -56,4 +56,23 @@ describe('DefinitionFeatureSource', () => {
     expect(cache.stats().size).toBe(10);
     await source.close();
   });
+
+  it('does not cache a transient result (a definition not analysed this time)', async () => {
+    const cache = FeatureCache.create();
+    const items: Array<{ type: string; definition: unknown }> = [
+      { type: 'openapi', definition: 'openapi: 3.0.0\npaths: {}' },
+      { type: 'openapi', definition: 'openapi: 3.1.0\npaths: {}' },
+    ];
+    const extract = jest.fn(async (missing: typeof items) =>
+      missing.map((_, i) =>
+        i === 0
+          ? { problem: 'spec.definition: analysis timed out' }
+          : { problem: 'spec.definition: analysis timed out', transient: true },
+      ),
+    );
+    await cache.getMany(items, extract);
+    await cache.getMany(items, extract);
+    expect(extract).toHaveBeenCalledTimes(2);
+    expect(extract.mock.calls[1][0]).toEqual([items[1]]);
+  });
 });

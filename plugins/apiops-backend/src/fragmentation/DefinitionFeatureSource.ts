@@ -24,18 +24,22 @@ export class DefinitionFeatureSource {
   private constructor(
     private readonly cache: FeatureCache,
     private readonly threads: number,
+    private readonly batchTimeoutMs: number | undefined,
     private readonly logger?: LoggerService,
   ) {}
 
   static create(options?: {
     /** Worker threads parsing definitions; 0 (the default) parses them on the calling thread. */
     threads?: number;
+    /** Time a batch of definitions may take on a thread (see {@link DefinitionParserPool}). */
+    batchTimeoutMs?: number;
     logger?: LoggerService;
     cache?: FeatureCache;
   }): DefinitionFeatureSource {
     return new DefinitionFeatureSource(
       options?.cache ?? FeatureCache.create(),
       options?.threads ?? 0,
+      options?.batchTimeoutMs,
       options?.logger,
     );
   }
@@ -50,6 +54,7 @@ export class DefinitionFeatureSource {
       if (this.threads > 0) {
         this.pool ??= DefinitionParserPool.create({
           threads: this.threads,
+          batchTimeoutMs: this.batchTimeoutMs,
           logger: this.logger,
         });
         return this.pool.extract(missing);

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { Worker } from 'node:worker_threads';
 import { DefinitionParserPool } from './DefinitionParserPool';
 import { extractDefinitionFeatures } from './extractDefinitionFeatures';
+import { hugeGraphql } from './__testUtils__/hostileDefinitions';
 
 jest.setTimeout(60_000);
 
@@ -18,10 +19,41 @@ function openApi(i: number): string {
   ].join('\n');
 }
 
+type TestThread = {
+  worker: Worker;
+  current?: { batch: { items: unknown[]; next: number } };
+};
+
 /** The pool's threads, to stop one as a crash would. */
-function threadsOf(pool: DefinitionParserPool): Array<{ worker: Worker }> {
-  return (pool as unknown as { threads: Array<{ worker: Worker }> }).threads;
+function threadsOf(pool: DefinitionParserPool): TestThread[] {
+  return (pool as unknown as { threads: TestThread[] }).threads;
 }
+
+/** A definition a thread takes about a second on. */
+const SLOW = { type: 'graphql', definition: hugeGraphql(1_000_000) };
+
+/** The thread that works on `item`, once it is on it. */
+async function busyThread(
+  pool: DefinitionParserPool,
+  item: unknown = SLOW,
+): Promise<TestThread> {
+  for (;;) {
+    const thread = threadsOf(pool).find(
+      t => t.current && t.current.batch.items[t.current.batch.next] === item,
+    );
+    if (thread) {
+      return thread;
+    }
+    await new Promise(resolve => setTimeout(resolve, 5));
+  }
+}
+
+const TOO_COMPLEX = {
+  problem: expect.stringMatching(
+    /^spec.definition: too complex to analyse: the parser thread stopped on it/,
+  ),
+  definitionProblem: expect.stringMatching(/too complex to analyse/),
+};
 
 describe('DefinitionParserPool', () => {
   let pool: DefinitionParserPool | undefined;
@@ -63,41 +95,41 @@ describe('DefinitionParserPool', () => {
     expect(b[0].features?.operations).toContain('GET /things2');
   });
 
-  it('parses the batches of a thread that stops on the calling thread, and replaces it', async () => {
+  it('reports the definition a stopped thread was on as too complex, gives the rest to another thread, and replaces it', async () => {
     const logger = mockServices.logger.mock();
     pool = DefinitionParserPool.create({ threads: 2, logger });
     await pool.extract([{ type: 'openapi', definition: openApi(0) }]);
-    const items = Array.from({ length: 400 }, (_, i) => ({
-      type: 'openapi',
-      definition: openApi(i),
-    }));
+    const items = Array.from({ length: 400 }, (_, i) =>
+      i === 220 ? SLOW : { type: 'openapi', definition: openApi(i) },
+    );
     const results = pool.extract(items);
     // What a thread running out of memory does: it stops mid-work.
-    await threadsOf(pool)[0].worker.terminate();
+    await (await busyThread(pool)).worker.terminate();
+    const expected = items.map(item =>
+      extractDefinitionFeatures(item.type, item.definition),
+    );
+    // Only the definition the thread was on, never parsed again.
     expect(await results).toEqual(
-      items.map(item => extractDefinitionFeatures(item.type, item.definition)),
+      expected.map((result, i) => (i === 220 ? TOO_COMPLEX : result)),
     );
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringMatching(
-        /A definition parser thread stopped .*; \d+ definitions it had were parsed on the main thread$/,
+        /A definition parser thread stopped .*; a definition of type graphql, \d+ chars, is reported as too complex$/,
       ),
     );
     const again = await pool.extract(items.slice(0, 120));
-    expect(again).toEqual(await results.then(r => r.slice(0, 120)));
+    expect(again).toEqual(expected.slice(0, 120));
     expect(threadsOf(pool)).toHaveLength(2);
   });
 
-  it('parses on the calling thread only once threads keep failing', async () => {
+  it('parses on the calling thread only once threads keep failing, never what stopped them', async () => {
     const logger = mockServices.logger.mock();
     pool = DefinitionParserPool.create({ threads: 1, logger });
     for (let i = 0; i < 3; i++) {
-      const pending = pool.extract([
-        { type: 'openapi', definition: openApi(i) },
-      ]);
-      await threadsOf(pool)[0].worker.terminate();
-      expect((await pending)[0].features?.operations).toContain(
-        `GET /things${i}`,
-      );
+      const pending = pool.extract([SLOW]);
+      await (await busyThread(pool)).worker.terminate();
+      // Reported, never parsed again here.
+      expect(await pending).toEqual([TOO_COMPLEX]);
     }
     expect(logger.warn).toHaveBeenLastCalledWith(
       expect.stringMatching(
@@ -116,15 +148,59 @@ describe('DefinitionParserPool', () => {
     for (let i = 0; i < 4; i++) {
       // A batch the thread answers, then one it dies on (a huge definition).
       await pool.extract([{ type: 'openapi', definition: openApi(i) }]);
-      const pending = pool.extract([
-        { type: 'openapi', definition: openApi(i) },
-      ]);
-      await threadsOf(pool)[0].worker.terminate();
-      expect((await pending)[0].features?.operations).toContain(
-        `GET /things${i}`,
-      );
+      const pending = pool.extract([SLOW]);
+      await (await busyThread(pool)).worker.terminate();
+      expect(await pending).toEqual([TOO_COMPLEX]);
     }
-    await pool.extract([{ type: 'openapi', definition: openApi(9) }]);
+    expect(
+      (await pool.extract([{ type: 'openapi', definition: openApi(9) }]))[0]
+        .features?.operations,
+    ).toContain('GET /things9');
+    expect(threadsOf(pool)).toHaveLength(1);
+  });
+
+  it('terminates a batch past its deadline: one finding for what stalled it, the rest analysed next time', async () => {
+    const logger = mockServices.logger.mock();
+    pool = DefinitionParserPool.create({
+      threads: 1,
+      batchTimeoutMs: 100,
+      logger,
+    });
+    // The thread is up (loading it does not count against the deadline).
+    await pool.extract([{ type: 'openapi', definition: openApi(0) }]);
+    const started = Date.now();
+    const results = await pool.extract([
+      SLOW,
+      { type: 'openapi', definition: openApi(1) },
+    ]);
+    expect(Date.now() - started).toBeLessThan(100 + 2000);
+    expect(results).toEqual([
+      {
+        problem: 'spec.definition: analysis timed out: it took more than 0.1 s',
+        definitionProblem:
+          'spec.definition: analysis timed out: it took more than 0.1 s',
+      },
+      expect.objectContaining({
+        problem: expect.stringMatching(
+          /analysis timed out: another definition/,
+        ),
+        transient: true,
+      }),
+    ]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /took more than 0.1 s and its thread was stopped; 2 definitions were not analysed \(a definition of type graphql/,
+      ),
+    );
+    // A new thread takes the next batches (a cold thread on a busy machine
+    // may need a few tries within so tiny a deadline).
+    let operations: readonly string[] | undefined;
+    for (let tries = 0; tries < 5 && !operations; tries++) {
+      operations = (
+        await pool.extract([{ type: 'openapi', definition: openApi(2) }])
+      )[0].features?.operations;
+    }
+    expect(operations).toContain('GET /things2');
     expect(threadsOf(pool)).toHaveLength(1);
   });
 
@@ -144,6 +220,9 @@ describe('DefinitionParserPool', () => {
     expect(() => DefinitionParserPool.create({ threads: 1.5 })).toThrow(
       /positive integer/,
     );
+    expect(() =>
+      DefinitionParserPool.create({ threads: 1, batchTimeoutMs: 0 }),
+    ).toThrow(/batchTimeoutMs must be a positive number, got 0/);
   });
 
   it('uses the cores, up to four, by default', () => {

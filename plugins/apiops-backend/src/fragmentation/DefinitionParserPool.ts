@@ -8,39 +8,49 @@ import {
 import {
   FEATURE_WORKER_FILE,
   FEATURE_WORKER_ROLE,
+  type FeatureWorkerReady,
   type FeatureWorkerRequest,
   type FeatureWorkerResponse,
 } from './featureWorker';
 
 /** Definitions sent to a thread at a time. */
 const BATCH_SIZE = 50;
-/**
- * Heap limits of a thread. A thread holds one batch at a time; without
- * limits, V8 lets each thread's heap grow by hundreds of MB of garbage on a
- * large catalog. A definition that needs more (a few MB of YAML with many
- * small nodes) fails its thread and is parsed on the main thread instead.
- */
+/** Time a batch may take on a thread by default. */
+export const DEFAULT_PARSER_BATCH_TIMEOUT_MS = 60_000;
 /**
  * Thread failures in a row, with no batch answered in between (threads that
  * cannot start, say), after which the pool parses on the calling thread only.
  */
 const MAX_THREAD_FAILURES = 3;
+/**
+ * Heap limits of a thread. A thread holds one batch at a time; without
+ * limits, V8 lets each thread's heap grow by hundreds of MB of garbage on a
+ * large catalog. A definition that needs more (a few MB of YAML with many
+ * small nodes) stops its thread and is reported as too complex.
+ */
 const THREAD_RESOURCE_LIMITS = {
   maxOldGenerationSizeMb: 128,
   maxYoungGenerationSizeMb: 16,
 };
 
-interface Thread {
-  worker: Worker;
-  /** Definitions sent and not answered yet. */
-  load: number;
-}
-
-interface PendingBatch {
-  thread: Thread;
+/** A batch of definitions and the answers so far. */
+interface Batch {
   items: FeatureWorkerRequest['items'];
+  results: DefinitionFeaturesResult[];
+  /** The first definition not answered yet: the one a thread is on. */
+  next: number;
   resolve(results: DefinitionFeaturesResult[]): void;
   reject(error: Error): void;
+}
+
+interface Thread {
+  worker: Worker;
+  /** Loaded: batches (and their deadlines) wait for this. */
+  ready: boolean;
+  /** The batch the thread works on, and its deadline. */
+  current?: { id: number; batch: Batch; timer: NodeJS.Timeout };
+  /** Stopped on purpose (deadline, close, giving up): not a failure. */
+  retired: boolean;
 }
 
 /**
@@ -48,15 +58,28 @@ interface PendingBatch {
  * threads, so that a snapshot's first pass over the catalog (every
  * definition parsed) uses every core while the main thread streams the
  * catalog and evaluates the APIs. Threads start on first use and stop on
- * {@link DefinitionParserPool.close}. A thread that fails (out of memory on
- * a pathological definition, say) is replaced, and the batches it had not
- * answered are parsed on the calling thread: the results are the same.
+ * {@link DefinitionParserPool.close}; each works on one batch at a time and
+ * answers definition by definition.
+ *
+ * Every definition gets a result, and a hostile one cannot hold the
+ * snapshot: a batch that takes longer than the deadline has its thread
+ * terminated, the definition the thread was on gets the problem "analysis
+ * timed out" (cached: it is not tried again while it is unchanged) and the
+ * rest of the batch gets the same problem for this run only (`transient`).
+ * A thread that stops (out of memory on a pathological definition, say) is
+ * replaced, the definition it was on gets the problem "too complex to
+ * analyse", and the rest of its batch goes to another thread. What stalled
+ * or stopped a thread is never parsed again, neither on a thread nor on the
+ * main thread; only after {@link MAX_THREAD_FAILURES} failures in a row
+ * (threads that cannot start) does the pool parse the rest on the calling
+ * thread.
  *
  * @internal
  */
 export class DefinitionParserPool {
   private readonly threads: Thread[] = [];
-  private readonly pending = new Map<number, PendingBatch>();
+  /** Batches waiting for a thread, first come first served. */
+  private readonly waiting: Batch[] = [];
   private nextId = 0;
   private closed = false;
   /** Thread failures since a batch was last answered. */
@@ -64,6 +87,7 @@ export class DefinitionParserPool {
 
   private constructor(
     private readonly size: number,
+    private readonly batchTimeoutMs: number,
     private readonly logger?: LoggerService,
   ) {}
 
@@ -74,13 +98,22 @@ export class DefinitionParserPool {
 
   static create(options: {
     threads: number;
+    /** Time a batch may take on a thread. Default: {@link DEFAULT_PARSER_BATCH_TIMEOUT_MS}. */
+    batchTimeoutMs?: number;
     logger?: LoggerService;
   }): DefinitionParserPool {
     const { threads, logger } = options;
+    const batchTimeoutMs =
+      options.batchTimeoutMs ?? DEFAULT_PARSER_BATCH_TIMEOUT_MS;
     if (!Number.isInteger(threads) || threads < 1) {
       throw new Error(`threads must be a positive integer, got ${threads}`);
     }
-    return new DefinitionParserPool(threads, logger);
+    if (!(batchTimeoutMs > 0)) {
+      throw new Error(
+        `batchTimeoutMs must be a positive number, got ${batchTimeoutMs}`,
+      );
+    }
+    return new DefinitionParserPool(threads, batchTimeoutMs, logger);
   }
 
   /** The features of each definition, in the order given. */
@@ -95,25 +128,73 @@ export class DefinitionParserPool {
         extractDefinitionFeatures(item.type, item.definition),
       );
     }
-    while (this.threads.length < this.size) {
-      this.threads.push(this.startThread());
-    }
     const batches: Array<Promise<DefinitionFeaturesResult[]>> = [];
     for (let i = 0; i < items.length; i += BATCH_SIZE) {
-      batches.push(this.send(items.slice(i, i + BATCH_SIZE)));
+      const slice = items.slice(i, i + BATCH_SIZE);
+      batches.push(
+        new Promise((resolve, reject) => {
+          this.waiting.push({
+            items: slice,
+            results: new Array(slice.length),
+            next: 0,
+            resolve,
+            reject,
+          });
+        }),
+      );
     }
+    this.dispatch();
     return (await Promise.all(batches)).flat();
   }
 
   /** Stops the threads. Batches not answered yet are rejected. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const batch of this.pending.values()) {
-      batch.reject(new Error('The definition parser pool was closed'));
+    const error = new Error('The definition parser pool was closed');
+    for (const batch of this.waiting.splice(0)) {
+      batch.reject(error);
     }
-    this.pending.clear();
     const threads = this.threads.splice(0);
+    for (const thread of threads) {
+      thread.retired = true;
+      if (thread.current) {
+        clearTimeout(thread.current.timer);
+        thread.current.batch.reject(error);
+        thread.current = undefined;
+      }
+    }
     await Promise.all(threads.map(thread => thread.worker.terminate()));
+  }
+
+  /** Gives waiting batches to idle threads (or, after too many failures, parses them here). */
+  private dispatch() {
+    if (this.closed) {
+      return;
+    }
+    if (this.failures >= MAX_THREAD_FAILURES) {
+      for (const batch of this.waiting.splice(0)) {
+        for (let i = batch.next; i < batch.items.length; i += 1) {
+          const { type, definition } = batch.items[i];
+          batch.results[i] = extractDefinitionFeatures(type, definition);
+        }
+        batch.resolve(batch.results);
+      }
+      return;
+    }
+    if (this.waiting.length === 0) {
+      return;
+    }
+    while (this.threads.length < this.size) {
+      this.threads.push(this.startThread());
+    }
+    for (const thread of this.threads) {
+      if (this.waiting.length === 0) {
+        return;
+      }
+      if (thread.ready && !thread.current) {
+        this.send(thread, this.waiting.shift()!);
+      }
+    }
   }
 
   private startThread(): Thread {
@@ -126,51 +207,103 @@ export class DefinitionParserPool {
         resourceLimits: THREAD_RESOURCE_LIMITS,
       },
     );
-    const thread: Thread = { worker, load: 0 };
+    const thread: Thread = { worker, ready: false, retired: false };
     let failure = '';
-    worker.on('message', (response: FeatureWorkerResponse) =>
-      this.answer(response),
+    worker.on(
+      'message',
+      (message: FeatureWorkerResponse | FeatureWorkerReady) => {
+        if ('ready' in message) {
+          thread.ready = true;
+          this.dispatch();
+        } else {
+          this.answer(thread, message);
+        }
+      },
     );
     worker.on('error', (error: unknown) => {
       failure = error instanceof Error ? error.message : String(error);
     });
     worker.on('exit', code => {
-      if (!this.closed) {
+      if (!this.closed && !thread.retired) {
         this.recover(thread, failure || `exit code ${code}`);
       }
     });
     return thread;
   }
 
-  private send(
-    items: FeatureWorkerRequest['items'],
-  ): Promise<DefinitionFeaturesResult[]> {
-    const thread = this.threads.reduce((least, t) =>
-      t.load < least.load ? t : least,
-    );
+  private send(thread: Thread, batch: Batch) {
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { thread, items, resolve, reject });
-      thread.load += items.length;
-      const request: FeatureWorkerRequest = { id, items };
-      thread.worker.postMessage(request);
-    });
+    const timer = setTimeout(() => this.expire(thread), this.batchTimeoutMs);
+    timer.unref();
+    thread.current = { id, batch, timer };
+    const request: FeatureWorkerRequest = {
+      id,
+      start: batch.next,
+      items: batch.next === 0 ? batch.items : batch.items.slice(batch.next),
+    };
+    thread.worker.postMessage(request);
   }
 
-  private answer(response: FeatureWorkerResponse) {
-    const batch = this.pending.get(response.id);
-    if (!batch) {
+  private answer(thread: Thread, response: FeatureWorkerResponse) {
+    const current = thread.current;
+    if (!current || current.id !== response.id) {
       return;
     }
-    this.pending.delete(response.id);
+    const { batch } = current;
+    batch.results[response.index] = response.result;
+    batch.next = response.index + 1;
+    if (batch.next < batch.items.length) {
+      return;
+    }
+    clearTimeout(current.timer);
+    thread.current = undefined;
     this.failures = 0;
-    batch.thread.load -= batch.items.length;
-    batch.resolve(response.results);
+    batch.resolve(batch.results);
+    this.dispatch();
   }
 
   /**
-   * Replaces a thread that stopped, and parses its batches here. After
-   * {@link MAX_THREAD_FAILURES} failures in a row, everything is parsed here.
+   * A batch past its deadline: its thread is terminated, the definition it
+   * was on is reported as timed out, the rest of the batch for this run only.
+   */
+  private expire(thread: Thread) {
+    const current = thread.current;
+    if (!current || this.closed) {
+      return;
+    }
+    thread.current = undefined;
+    this.retire(thread);
+    const { batch } = current;
+    const seconds = this.batchTimeoutMs / 1000;
+    const culprit = batch.next;
+    batch.results[culprit] = stopped(
+      `analysis timed out: it took more than ${seconds} s`,
+    );
+    for (let i = culprit + 1; i < batch.items.length; i += 1) {
+      batch.results[i] = {
+        ...stopped(
+          `analysis timed out: another definition held its parser batch past ${seconds} s; it is analysed at the next snapshot`,
+        ),
+        transient: true,
+      };
+    }
+    batch.resolve(batch.results);
+    this.logger?.warn(
+      `A definition parser batch took more than ${seconds} s and its thread was stopped; ${
+        batch.items.length - culprit
+      } definitions were not analysed (${describe(batch.items[culprit]).slice(
+        0,
+        -1,
+      )} stalled it)`,
+    );
+    this.dispatch();
+  }
+
+  /**
+   * Replaces a thread that stopped: the definition it was on is reported as
+   * too complex (never parsed again), the rest of its batch goes to another
+   * thread. After {@link MAX_THREAD_FAILURES} failures in a row, the rest is
+   * parsed here.
    */
   private recover(thread: Thread, reason: string) {
     this.failures += 1;
@@ -178,31 +311,74 @@ export class DefinitionParserPool {
     if (index >= 0) {
       this.threads.splice(index, 1);
     }
+    const current = thread.current;
+    thread.current = undefined;
+    if (current) {
+      clearTimeout(current.timer);
+      const { batch } = current;
+      batch.results[batch.next] = stopped(
+        `too complex to analyse: the parser thread stopped on it (${reason})`,
+      );
+      batch.next += 1;
+      if (batch.next < batch.items.length) {
+        this.waiting.unshift(batch);
+      } else {
+        batch.resolve(batch.results);
+      }
+    }
     const giveUp = this.failures >= MAX_THREAD_FAILURES;
     if (giveUp) {
-      const threads = this.threads.splice(0);
-      threads.forEach(t => t.worker.terminate());
-    }
-    let definitions = 0;
-    for (const [id, batch] of this.pending) {
-      if (batch.thread === thread) {
-        this.pending.delete(id);
-        definitions += batch.items.length;
-        batch.resolve(
-          batch.items.map(item =>
-            extractDefinitionFeatures(item.type, item.definition),
-          ),
-        );
+      // The other threads' batches are innocent: parsed here.
+      for (const other of this.threads.splice(0)) {
+        if (other.current) {
+          clearTimeout(other.current.timer);
+          this.waiting.unshift(other.current.batch);
+          other.current = undefined;
+        }
+        this.retire(other);
       }
     }
     this.logger?.warn(
-      `A definition parser thread stopped (${reason}); ${definitions} definitions it had were parsed on the main thread${
+      `A definition parser thread stopped (${reason}); ${
+        current
+          ? describe(current.batch.items[current.batch.next - 1])
+          : 'no definition'
+      } is reported as too complex${
         giveUp
           ? `. After ${this.failures} failures in a row, definitions are parsed on the main thread only`
           : ''
       }`,
     );
+    this.dispatch();
   }
+
+  /** Stops a thread on purpose. */
+  private retire(thread: Thread) {
+    thread.retired = true;
+    const index = this.threads.indexOf(thread);
+    if (index >= 0) {
+      this.threads.splice(index, 1);
+    }
+    thread.worker.terminate().catch(() => {});
+  }
+}
+
+/** The result of a definition whose analysis was stopped. */
+function stopped(problem: string): {
+  problem: string;
+  definitionProblem: string;
+} {
+  const message = `spec.definition: ${problem}`;
+  return { problem: message, definitionProblem: message };
+}
+
+/** A definition as a log line names it (its type and size, never its text). */
+function describe(item: { type: string; definition: unknown }): string {
+  const size =
+    typeof item.definition === 'string'
+      ? `${item.definition.length} chars`
+      : 'not text';
+  return `a definition of type ${item.type}, ${size},`;
 }
 
 /**

@@ -77,7 +77,7 @@ export class FeatureCache {
       const extracted = await extract(missing.map(({ index }) => items[index]));
       missing.forEach(({ index, key }, i) => {
         results[index] = extracted[i];
-        if (key !== undefined) {
+        if (key !== undefined && !extracted[i].transient) {
           this.remember(key, extracted[i]);
         }
       });

@@ -3,12 +3,14 @@ import { DocumentNode, Kind } from 'graphql';
 import { IParserResult, Namespace, Service } from 'protobufjs';
 import { DefinitionObject, parseDefinition } from '../definitions';
 import {
+  BasePathIndex,
   basePathSegments,
   isVersionSegment,
   majorVersion,
   normalizeChannel,
   normalizeRestPath,
   pathCasingOf,
+  replaceTemplateParameters,
   segmentCasing,
   versioningOf,
 } from './normalization';
@@ -30,13 +32,27 @@ const HTTP_METHODS = [
 ];
 
 /**
- * The definition features, or why there are none.
+ * The definition features, or why there are none: `problem` in the feature
+ * extraction's words, `definitionProblem` in the precise parser's words (the
+ * governance rule's message), both cached with the features. `transient`
+ * marks a result that is not cached: a definition not analysed this time
+ * (its parser batch timed out on another one), analysed again next time.
  *
  * @internal
  */
 export type DefinitionFeaturesResult =
-  | { features: DefinitionFeatures; problem?: undefined }
-  | { features?: undefined; problem: string };
+  | {
+      features: DefinitionFeatures;
+      problem?: undefined;
+      definitionProblem?: undefined;
+      transient?: undefined;
+    }
+  | {
+      features?: undefined;
+      problem: string;
+      definitionProblem?: string;
+      transient?: boolean;
+    };
 
 /** Thrown inside the extractors for a definition beyond a cap. */
 class DefinitionProblem extends Error {}
@@ -78,7 +94,15 @@ export function extractDefinitionFeatures(
 ): DefinitionFeaturesResult {
   const parsed = parseDefinition(type, definition);
   if (!parsed.ok) {
-    return { problem: parsed.problem };
+    // Parsed again when the parser failed, for the precise parser's own
+    // words about it (caps and version fields say the same in both modes).
+    const precise = parsed.parserFailed
+      ? parseDefinition(type, definition, { mode: 'precise' })
+      : parsed;
+    return {
+      problem: parsed.problem,
+      definitionProblem: precise.ok ? parsed.problem : precise.problem,
+    };
   }
   try {
     switch (parsed.type) {
@@ -94,14 +118,13 @@ export function extractDefinitionFeatures(
         return { features: EMPTY_FEATURES };
     }
   } catch (error) {
-    if (error instanceof DefinitionProblem) {
-      return { problem: `spec.definition: ${error.message}` };
-    }
-    return {
-      problem: `spec.definition does not parse as ${parsed.type}: ${firstLine(
-        error,
-      )}`,
-    };
+    const problem =
+      error instanceof DefinitionProblem
+        ? `spec.definition: ${error.message}`
+        : `spec.definition does not parse as ${parsed.type}: ${firstLine(
+            error,
+          )}`;
+    return { problem, definitionProblem: problem };
   }
 }
 
@@ -122,12 +145,32 @@ function decodePointerSegment(segment: string): string {
   return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/**
+ * The `$ref` objects of each document already resolved: one reused through
+ * YAML aliases (the same object at each use) is resolved once, not once per
+ * use (a long pointer used thousands of times was quadratic).
+ */
+const resolvedRefs = new WeakMap<Doc, Map<Doc, unknown>>();
+
 /** Resolves a local `$ref` (`#/a/b`) once; anything else is returned as is. */
 function resolveLocal(doc: Doc, value: unknown): unknown {
   if (!isObject(value) || typeof value.$ref !== 'string') {
     return value;
   }
-  const ref = value.$ref;
+  let resolved = resolvedRefs.get(doc);
+  if (!resolved) {
+    resolved = new Map();
+    resolvedRefs.set(doc, resolved);
+  }
+  if (resolved.has(value)) {
+    return resolved.get(value);
+  }
+  const node = resolvePointer(doc, value.$ref);
+  resolved.set(value, node);
+  return node;
+}
+
+function resolvePointer(doc: Doc, ref: string): unknown {
   if (!ref.startsWith('#/')) {
     return undefined; // remote refs are never fetched
   }
@@ -148,7 +191,7 @@ function serverUrl(server: unknown): string | undefined {
     return undefined;
   }
   const variables = isObject(server.variables) ? server.variables : {};
-  return server.url.replace(/\{([^}]*)\}/g, (whole, name: string) => {
+  return replaceTemplateParameters(server.url, (name, whole) => {
     const variable = variables[name];
     return isObject(variable) && typeof variable.default === 'string'
       ? variable.default
@@ -170,6 +213,7 @@ function openApiFeatures(doc: Doc): DefinitionFeatures {
   const versionedBasePaths = basePaths.filter(segments =>
     segments.some(isVersionSegment),
   );
+  const basePathIndex = BasePathIndex.create(versionedBasePaths);
 
   const signatures = new Signatures();
   const casings = new Set<PathCasing>();
@@ -182,7 +226,7 @@ function openApiFeatures(doc: Doc): DefinitionFeatures {
     if (!rawPath.startsWith('/') || !isObject(item)) {
       continue; // `x-…` extensions, unresolvable refs
     }
-    const normalized = normalizeRestPath(rawPath, versionedBasePaths);
+    const normalized = normalizeRestPath(rawPath, basePathIndex);
     let hasOperation = false;
     for (const method of HTTP_METHODS) {
       if (isObject(item[method])) {

@@ -15,28 +15,45 @@ export const FEATURE_WORKER_FILE = __filename;
 /** Marks a worker thread started by the pool (in `workerData.role`). */
 export const FEATURE_WORKER_ROLE = 'apiops-definition-parser';
 
-/** A batch of definitions sent to a worker. @internal */
+/**
+ * A batch of definitions sent to a worker: `items[i]` is the definition at
+ * `start + i` of the pool's batch. @internal
+ */
 export interface FeatureWorkerRequest {
   id: number;
+  start: number;
   items: Array<{ type: string; definition: unknown }>;
 }
 
-/** The features of a batch, in the order of its items. @internal */
+/**
+ * The features of one definition of a batch, sent as soon as it is done, so
+ * that the pool knows which definition a thread was on when it stalled or
+ * stopped. @internal
+ */
 export interface FeatureWorkerResponse {
   id: number;
-  results: DefinitionFeaturesResult[];
+  index: number;
+  result: DefinitionFeaturesResult;
+}
+
+/** Sent once by a thread that has loaded and can take batches. @internal */
+export interface FeatureWorkerReady {
+  ready: true;
 }
 
 function serve(port: NonNullable<typeof parentPort>) {
   port.on('message', (request: FeatureWorkerRequest) => {
-    const response: FeatureWorkerResponse = {
-      id: request.id,
-      results: request.items.map(item =>
-        extractDefinitionFeatures(item.type, item.definition),
-      ),
-    };
-    port.postMessage(response);
+    request.items.forEach((item, i) => {
+      const response: FeatureWorkerResponse = {
+        id: request.id,
+        index: request.start + i,
+        result: extractDefinitionFeatures(item.type, item.definition),
+      };
+      port.postMessage(response);
+    });
   });
+  const ready: FeatureWorkerReady = { ready: true };
+  port.postMessage(ready);
 }
 
 // Loaded in a thread of the pool: answer its requests. Anywhere else

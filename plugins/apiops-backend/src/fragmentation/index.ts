@@ -16,7 +16,10 @@ export {
 export { MAX_NESTING_DEPTH } from '../definitions';
 export type { DefinitionFeaturesResult } from './extractDefinitionFeatures';
 export { DEFAULT_FEATURE_CACHE_SIZE, FeatureCache } from './FeatureCache';
-export { DefinitionParserPool } from './DefinitionParserPool';
+export {
+  DEFAULT_PARSER_BATCH_TIMEOUT_MS,
+  DefinitionParserPool,
+} from './DefinitionParserPool';
 export { DefinitionFeatureSource } from './DefinitionFeatureSource';
 export {
   detectFragmentation,

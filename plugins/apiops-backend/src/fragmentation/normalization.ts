@@ -40,11 +40,100 @@ export function majorVersion(version: unknown): string | undefined {
  * `https://api.example/payments/v1` → `['payments', 'v1']`.
  */
 export function basePathSegments(url: string): string[] {
-  const withoutOrigin = url
-    .trim()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '')
-    .replace(/[?#].*$/, '');
+  const withoutOrigin = withoutQuery(
+    url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''),
+  );
   return withoutOrigin.split('/').filter(segment => segment !== '');
+}
+
+/**
+ * A URL or path without its query and fragment: cut at the first `?` or
+ * `#`. (Linear: `.replace(/[?#].*$/, '')` retried from every `?` of a text
+ * with a newline after them, quadratic.)
+ */
+export function withoutQuery(text: string): string {
+  const cut = text.search(/[?#]/);
+  return cut < 0 ? text : text.slice(0, cut);
+}
+
+/**
+ * Replaces each `{…}` of a text (a template parameter) by what `replace`
+ * returns for the name between the braces. Linear: `/\{[^}]*\}/g` scanned
+ * to the end of the text from every `{` without a `}` after it.
+ */
+export function replaceTemplateParameters(
+  text: string,
+  replace: (name: string, whole: string) => string,
+): string {
+  let result = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('{', from);
+    const close = open < 0 ? -1 : text.indexOf('}', open + 1);
+    if (close < 0) {
+      // No `}` after this `{`: none after any later `{` either.
+      return result + text.slice(from);
+    }
+    result +=
+      text.slice(from, open) +
+      replace(text.slice(open + 1, close), text.slice(open, close + 1));
+    from = close + 1;
+  }
+}
+
+interface BasePathNode {
+  children: Map<string, BasePathNode>;
+  /** The position in the list of the first base path that ends here. */
+  first?: number;
+}
+
+/**
+ * Versioned base paths (server URLs' paths), as a tree of lower-case
+ * segments: a path finds the base path it repeats in time linear in its own
+ * segments, however many servers there are.
+ */
+export class BasePathIndex {
+  private readonly root: BasePathNode = { children: new Map() };
+
+  private constructor() {}
+
+  static create(basePaths: readonly string[][]): BasePathIndex {
+    const index = new BasePathIndex();
+    basePaths.forEach((basePath, position) => {
+      let node = index.root;
+      for (const segment of basePath) {
+        const key = segment.toLowerCase();
+        let child = node.children.get(key);
+        if (!child) {
+          child = { children: new Map() };
+          node.children.set(key, child);
+        }
+        node = child;
+      }
+      node.first ??= position;
+    });
+    return index;
+  }
+
+  /**
+   * The number of leading segments that are a base path, leaving at least
+   * one segment (0 when none); of several, the first in the list given.
+   */
+  prefixOf(segments: readonly string[]): number {
+    let node = this.root;
+    let best: { position: number; length: number } | undefined;
+    for (let i = 0; i < segments.length - 1; i += 1) {
+      const child = node.children.get(segments[i].toLowerCase());
+      if (!child) {
+        break;
+      }
+      node = child;
+      if (node.first !== undefined && (!best || node.first < best.position)) {
+        best = { position: node.first, length: i + 1 };
+      }
+    }
+    return best?.length ?? 0;
+  }
 }
 
 /** One REST path, taken apart for signatures and style. */
@@ -68,23 +157,18 @@ export interface NormalizedRestPath {
  */
 export function normalizeRestPath(
   rawPath: string,
-  versionedBasePaths: readonly string[][],
+  versionedBasePaths: readonly string[][] | BasePathIndex,
 ): NormalizedRestPath {
-  let segments = rawPath
-    .trim()
-    .replace(/[?#].*$/, '')
+  let segments = withoutQuery(rawPath.trim())
     .split('/')
     .filter(segment => segment !== '');
-  const base = versionedBasePaths.find(
-    basePath =>
-      segments.length > basePath.length &&
-      basePath.every(
-        (segment, index) =>
-          segment.toLowerCase() === segments[index].toLowerCase(),
-      ),
-  );
-  if (base) {
-    segments = segments.slice(base.length);
+  const index =
+    versionedBasePaths instanceof BasePathIndex
+      ? versionedBasePaths
+      : BasePathIndex.create(versionedBasePaths);
+  const base = index.prefixOf(segments);
+  if (base > 0) {
+    segments = segments.slice(base);
   }
   let versioned = false;
   for (;;) {
@@ -103,7 +187,9 @@ export function normalizeRestPath(
     }
   }
   const path = `/${segments
-    .map(segment => segment.replace(/\{[^}]*\}/g, '{}').toLowerCase())
+    .map(segment =>
+      replaceTemplateParameters(segment, () => '{}').toLowerCase(),
+    )
     .join('/')}`;
   const infrastructure = INFRASTRUCTURE_PATHS.has(path);
   return {
@@ -190,9 +276,7 @@ export function versioningOf(
 export function normalizeChannel(channel: string): string {
   // ['', '/', 'v1', '/', 'users'] for '/v1/users': tokens at even indexes,
   // each preceded by its separator.
-  const tokens = channel
-    .trim()
-    .replace(/\{[^}]*\}/g, '{}')
+  const tokens = replaceTemplateParameters(channel.trim(), () => '{}')
     .toLowerCase()
     .split(/([/.:])/);
   const kept: string[] = [];

@@ -19,6 +19,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { ReportPage } from '../database/SnapshotStore';
+import * as hostile from '../fragmentation/__testUtils__/hostileDefinitions';
 import { MethodCatalog } from '../method';
 import { evaluateApi } from './evaluateApi';
 import { purgeSnapshotHistory } from './purgeSnapshotHistory';
@@ -80,10 +81,16 @@ function findEntity(entities: Entity[], ref: string): Entity {
  */
 function catalogOf(
   entities: Entity[],
-  options: { pageSize?: number; failAfterPages?: number; error?: Error } = {},
+  options: {
+    pageSize?: number;
+    failAfterPages?: number;
+    error?: Error;
+    /** Called after each page served, with the number served so far. */
+    onPage?: (served: number) => void;
+  } = {},
 ) {
   const inner = catalogServiceMock({ entities });
-  const { pageSize = 7, failAfterPages, error } = options;
+  const { pageSize = 7, failAfterPages, error, onPage } = options;
   let served = 0;
   return catalogServiceMock.mock({
     streamEntities: (request, requestOptions) =>
@@ -96,6 +103,7 @@ function catalogOf(
             throw error ?? new Error('catalog failed');
           }
           served += 1;
+          onPage?.(served);
           yield page;
         }
       })(),
@@ -605,6 +613,128 @@ describe.each(databases.eachSupportedId())(
         expect(info.staleReason).toContain('socket hang up');
       },
     );
+
+    it('stops an aborted run between pages, recording it as failed and keeping the previous results', async () => {
+      const ctx = await setUp();
+      let pagesOfARun = 0;
+      const goodRun = await ctx
+        .serviceOver(
+          catalogOf(servedCatalog, {
+            onPage: served => {
+              pagesOfARun = served;
+            },
+          }),
+        )
+        .run();
+      const gapsBefore = await ctx.store.listOwnershipGaps({ limit: 100 });
+      const countsBefore = await ctx.store.getCurrentCounts();
+
+      // The scheduler's timeout strikes while the APIs are being read.
+      const controller = new AbortController();
+      let pagesServed = 0;
+      const error = await catchError(
+        ctx
+          .serviceOver(
+            catalogOf(servedCatalog, {
+              onPage: served => {
+                pagesServed = served;
+                if (served === 12) {
+                  controller.abort();
+                }
+              },
+            }),
+            2,
+          )
+          .run(controller.signal),
+      );
+      expect(error.message).toBe('aborted');
+      // Stopped at the next page, not at the end of the catalog.
+      expect(pagesServed).toBeLessThan(pagesOfARun);
+
+      const info = await ctx.store.getInfo();
+      expect(info).toMatchObject({
+        id: goodRun,
+        stale: true,
+        staleReason: expect.stringContaining('aborted'),
+        lastRun: { status: 'failed' },
+      });
+      expect(await ctx.store.listOwnershipGaps({ limit: 100 })).toEqual(
+        gapsBefore,
+      );
+      expect(await ctx.store.getCurrentCounts()).toEqual(countsBefore);
+
+      // A signal aborted before the run starts stops it at once.
+      await expect(
+        ctx.serviceOver(catalogOf(servedCatalog)).run(AbortSignal.abort()),
+      ).rejects.toThrow('aborted');
+    });
+
+    it('gives each hostile definition at most one finding, on parser threads, without hanging', async () => {
+      const ctx = await setUp();
+      const definitions: Record<string, [string, string]> = {
+        'question-marks-api': ['openapi', hostile.manyQuestionMarks(50_000)],
+        'servers-times-paths-api': [
+          'openapi',
+          hostile.serversTimesPaths(16_000),
+        ],
+        'aliased-ref-api': ['openapi', hostile.aliasedRef(20_000, 10_000)],
+        'unclosed-braces-api': ['openapi', hostile.unclosedBraces(50_000)],
+        'billion-laughs-api': ['openapi', hostile.billionLaughs()],
+        'cyclic-ref-api': ['openapi', hostile.cyclicRef()],
+        'huge-graphql-api': ['graphql', hostile.hugeGraphql(1_000_000)],
+        'deep-proto-api': ['grpc', hostile.deepProto(10_000)],
+      };
+      const extraApis = Object.entries(definitions).map(
+        ([name, [type, definition]]) =>
+          apiEntity(name, {
+            type,
+            lifecycle: 'production',
+            owner: 'accounts-team',
+            system: 'core-accounts',
+            definition,
+          }),
+      );
+      const entities = withCatalogRelations([
+        ...rawCatalog,
+        ...extraApis,
+        providerOf(extraApis.map(api => api.metadata.name)),
+      ]);
+      const started = Date.now();
+      await ctx.serviceOver(catalogOf(entities), 2).run();
+      expect(Date.now() - started).toBeLessThan(60_000);
+
+      const findings: Record<string, string[]> = {};
+      for (const name of Object.keys(definitions)) {
+        const stored = await ctx.store.getApiResult(`api:default/${name}`);
+        findings[name] = stored!.result.governance.findings.map(
+          f => `${f.ruleId}: ${f.message}`,
+        );
+      }
+      expect(findings).toEqual({
+        // Linear now, and valid: no finding.
+        'question-marks-api': [],
+        'servers-times-paths-api': [],
+        'aliased-ref-api': [],
+        'unclosed-braces-api': [],
+        'billion-laughs-api': [
+          expect.stringMatching(/^definition-parses: .*alias/i),
+        ],
+        'cyclic-ref-api': [
+          expect.stringMatching(/^definition-parses: .*(cyclic|alias)/i),
+        ],
+        'huge-graphql-api': [
+          // Over the cap, or out of the parser thread's memory first.
+          expect.stringMatching(
+            /^definition-parses: .*(more than 20000 operations|too complex to analyse)/,
+          ),
+        ],
+        'deep-proto-api': [
+          expect.stringMatching(
+            /^definition-parses: .*nested more than 64 levels/,
+          ),
+        ],
+      });
+    });
 
     it('is stale with the reason when the first run fails', async () => {
       const ctx = await setUp();

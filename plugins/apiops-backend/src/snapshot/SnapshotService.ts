@@ -19,7 +19,6 @@ import {
   extractFeatures,
 } from '../fragmentation';
 import { CatalogIndex, buildCatalogIndex } from './buildCatalogIndex';
-import { checkDefinition } from './checkDefinition';
 import { countResults } from './countResults';
 import { evaluateApi } from './evaluateApi';
 import { readAhead } from './readAhead';
@@ -65,6 +64,8 @@ export class SnapshotService {
        * parses them on the calling thread.
        */
       parserThreads?: number;
+      /** Time a batch of definitions may take on a parser thread. */
+      parserBatchTimeoutMs?: number;
     },
     /** Features of unchanged definitions are not computed again. */
     private readonly definitions: DefinitionFeatureSource,
@@ -75,19 +76,27 @@ export class SnapshotService {
       options,
       DefinitionFeatureSource.create({
         threads: options.parserThreads,
+        batchTimeoutMs: options.parserBatchTimeoutMs,
         logger: options.logger,
       }),
     );
   }
 
-  /** Takes a snapshot now. Resolves to the run id; rejects when it failed. */
-  async run(): Promise<string> {
+  /**
+   * Takes a snapshot now. Resolves to the run id; rejects when it failed.
+   * An aborted `signal` (the scheduler's, at the task's timeout) stops the
+   * run between pages: it is recorded as failed ("aborted") and the previous
+   * results stay.
+   */
+  async run(signal?: AbortSignal): Promise<string> {
     const { store, logger, catalog, auth } = this.options;
     const runId = await store.startRun();
     const started = Date.now();
     try {
+      throwIfAborted(signal);
       const credentials = await auth.getOwnServiceCredentials();
       const index = await buildCatalogIndex(catalog, credentials);
+      throwIfAborted(signal);
       const apis: StoredApiResult[] = [];
       const features: FragmentationApi[] = [];
       const pages = catalog.streamEntities(
@@ -95,6 +104,7 @@ export class SnapshotService {
         { credentials },
       );
       for await (const page of readAhead(pages, p => this.readPage(p))) {
+        throwIfAborted(signal);
         const now = new Date();
         page.entities.forEach((entity, i) => {
           const evaluated = this.evaluate(entity, index, {
@@ -107,11 +117,13 @@ export class SnapshotService {
           features.push(evaluated.features);
         });
       }
+      throwIfAborted(signal);
       const clusters = detectFragmentation(
         features,
         this.options.fragmentationThresholds,
       );
       const results = apis.map(a => a.result);
+      throwIfAborted(signal);
       await store.completeRun(runId, {
         apis,
         teams: rollUpTeams(results, index.ownership),
@@ -172,10 +184,10 @@ export class SnapshotService {
       inputs: {
         providers: index.providersOf(entity),
         consumers: index.consumersOf(entity),
-        // Only a definition the feature extraction could not read is
-        // parsed again, for the parser's own words about it.
+        // In the precise parser's words, computed with the features (on a
+        // parser thread) and cached with them by definition hash.
         definitionProblem: extracted.problem
-          ? checkDefinition(entity) ?? extracted.problem
+          ? page.definitionFeatures.definitionProblem ?? extracted.problem
           : undefined,
       },
       now: page.now,
@@ -186,6 +198,15 @@ export class SnapshotService {
       api,
       features: { ...extracted.features, domain: index.domainOf(entity) },
     };
+  }
+}
+
+/** Why an aborted run stops: recorded as the run's failure reason. */
+const ABORTED = 'aborted';
+
+function throwIfAborted(signal: AbortSignal | undefined) {
+  if (signal?.aborted) {
+    throw new Error(ABORTED);
   }
 }
 

@@ -1,0 +1,100 @@
+import { extractDefinitionFeatures } from './extractDefinitionFeatures';
+import {
+  BasePathIndex,
+  basePathSegments,
+  normalizeChannel,
+  normalizeRestPath,
+} from './normalization';
+import * as hostile from './__testUtils__/hostileDefinitions';
+
+// Each input used to take seconds of CPU (a quadratic step); the tests assert
+// the results only. bench/hostileCpu.ts measures the time.
+describe('hostile definitions', () => {
+  it('cuts a server URL of many `?` followed by a newline at the first `?`', () => {
+    expect(
+      basePathSegments(`https://h.example/v1/${'?'.repeat(50_000)}\nx`),
+    ).toEqual(['v1']);
+    const result = extractDefinitionFeatures(
+      'openapi',
+      hostile.manyQuestionMarks(50_000),
+    );
+    expect(result.features).toMatchObject({
+      operations: ['GET /items'],
+      style: { versioning: 'server' },
+    });
+  });
+
+  it('matches many paths against many servers', () => {
+    const result = extractDefinitionFeatures(
+      'openapi',
+      hostile.serversTimesPaths(16_000),
+    );
+    expect(result.features?.operations).toEqual([]);
+  });
+
+  it('finds the base path a path repeats, the first server first', () => {
+    const index = BasePathIndex.create([
+      ['A', 'v1', 'b', 'v2'],
+      ['a', 'V1'],
+    ]);
+    expect(index.prefixOf(['a', 'v1', 'b', 'v2', 'x'])).toBe(4);
+    expect(index.prefixOf(['a', 'v1', 'b'])).toBe(2);
+    expect(index.prefixOf(['a', 'v1'])).toBe(0);
+    expect(normalizeRestPath('/a/v1/items', [['a', 'v1']]).path).toBe('/items');
+  });
+
+  it('resolves a $ref reused through YAML aliases once', () => {
+    const result = extractDefinitionFeatures(
+      'openapi',
+      hostile.aliasedRef(20_000, 10_000),
+    );
+    expect(result.features?.operations).toEqual([]);
+  });
+
+  it('reads unclosed `{` in servers, paths and channels as text', () => {
+    const braces = '{'.repeat(50_000);
+    expect(normalizeRestPath(`/v1/x{id}/${braces}`, []).path).toBe(
+      `/x{}/${braces}`,
+    );
+    expect(normalizeChannel(`a.{id}.${braces}`)).toBe(`a.{}.${braces}`);
+    expect(
+      extractDefinitionFeatures('openapi', hostile.unclosedBraces(50_000))
+        .features?.operations,
+    ).toEqual([`GET /${braces}`]);
+    expect(
+      extractDefinitionFeatures(
+        'asyncapi',
+        hostile.unclosedChannelBraces(50_000),
+      ).features?.operations,
+    ).toEqual([`RECEIVE a.${'{'.repeat(50_000)}`]);
+  });
+
+  it.each([
+    [
+      'billion laughs',
+      'openapi',
+      hostile.billionLaughs(),
+      /more than 2000000 nodes/,
+    ],
+    [
+      'a cyclic $ref',
+      'openapi',
+      hostile.cyclicRef(),
+      /nested more than 64 levels deep \(or is cyclic\)/,
+    ],
+    [
+      'a GraphQL document of a million tokens',
+      'graphql',
+      hostile.hugeGraphql(1_000_000),
+      /more than 20000 operations/,
+    ],
+    [
+      'a deeply nested proto',
+      'grpc',
+      hostile.deepProto(10_000),
+      /nested more than 64 levels deep/,
+    ],
+  ])('gives one problem for %s', (_name, type, text, problem) => {
+    expect(extractDefinitionFeatures(type, text).problem).toMatch(problem);
+  });
+});
