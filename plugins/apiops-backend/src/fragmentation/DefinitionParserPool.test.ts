@@ -168,12 +168,12 @@ describe('DefinitionParserPool', () => {
     });
     // The thread is up (loading it does not count against the deadline).
     await pool.extract([{ type: 'openapi', definition: openApi(0) }]);
-    const started = Date.now();
+    // Without the deadline the slow definition would hold the thread past
+    // Jest's timeout; the answer says it was cut off.
     const results = await pool.extract([
       SLOW,
       { type: 'openapi', definition: openApi(1) },
     ]);
-    expect(Date.now() - started).toBeLessThan(100 + 2000);
     expect(results).toEqual([
       {
         problem: 'spec.definition: analysis timed out: it took more than 0.1 s',

@@ -699,13 +699,15 @@ describe.each(databases.eachSupportedId())(
         ...extraApis,
         providerOf(extraApis.map(api => api.metadata.name)),
       ]);
-      const started = Date.now();
+      // A hang would fail the test at Jest's timeout; time is measured by
+      // bench/hostileCpu.ts, not asserted here.
       await ctx.serviceOver(catalogOf(entities), 2).run();
-      expect(Date.now() - started).toBeLessThan(60_000);
 
       const findings: Record<string, string[]> = {};
       for (const name of Object.keys(definitions)) {
-        const stored = await ctx.store.getApiResult(`api:default/${name}`);
+        const stored = await ctx.store.getApiResult(
+          entityRefKey(`api:default/${name}`),
+        );
         findings[name] = stored!.result.governance.findings.map(
           f => `${f.ruleId}: ${f.message}`,
         );

@@ -1,8 +1,20 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { JsonValue } from '@backstage/types';
 import { loadExampleEntities } from '../__fixtures__/exampleCatalog';
-import { MAX_DEFINITION_BYTES } from '../definitions';
-import { checkDefinition } from './checkDefinition';
+import { MAX_DEFINITION_BYTES, parseDefinition } from '.';
+
+/**
+ * What the `definition-parses` rule reports of an API: the precise parse's
+ * problem, or undefined when the definition parses.
+ */
+function checkDefinition(entity: Entity): string | undefined {
+  const parsed = parseDefinition(
+    String(entity.spec?.type ?? ''),
+    entity.spec?.definition,
+    { mode: 'precise' },
+  );
+  return parsed.ok ? undefined : parsed.problem;
+}
 
 function api(
   type: JsonValue | undefined,
@@ -160,7 +172,7 @@ function deepAliasChain(header: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-describe('checkDefinition', () => {
+describe('parseDefinition in precise mode, as the definition-parses rule reports it', () => {
   describe('accepts a definition that parses for its type', () => {
     it.each<[string, string, string]>([
       ['OpenAPI 3.0 as YAML', 'openapi', OPENAPI_3_YAML],
