@@ -101,6 +101,7 @@ export const apiopsPlugin = createBackendPlugin({
           snapshots: snapshotStore,
           method,
           ruleset,
+          permissions: deps.permissions,
         });
         const reports = ReportService.create({
           permissions: deps.permissions,

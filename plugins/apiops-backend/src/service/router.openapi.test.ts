@@ -281,6 +281,7 @@ describe.each(databases.eachSupportedId())(
           snapshots,
           method,
           ruleset: createRuleset(rules.list()),
+          permissions,
         }),
         reports: ReportService.create({
           permissions,

@@ -1,8 +1,12 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ApiStatus,
+  apiopsReportReadPermission,
   EntityRefKey,
   GovernanceRuleset,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -12,11 +16,15 @@ import { resolveStation } from '../lifecycle/resolveStation';
 import { MethodCatalog } from '../method';
 import { evaluateApi } from '../snapshot/evaluateApi';
 import { getEntityOrThrow } from './getEntityOrThrow';
+import { isAllowed } from './requirePermission';
 
 /**
  * Where one API stands, who owns it and whether it is governed, computed on
  * request with the same pure `evaluateApi` the snapshot uses. Reading a status
- * needs only catalog read access to the API (the catalog checks it).
+ * needs only catalog read access to the API (the catalog checks it); its
+ * report data (fragmentation clusters, ownership gaps, governance findings)
+ * is added only for callers allowed `apiops.report.read`. A denial narrows
+ * the answer, it is never a 403, so REST and MCP answer alike.
  *
  * @internal
  */
@@ -27,6 +35,7 @@ export class StatusService {
     private readonly snapshots: SnapshotStore,
     private readonly method: MethodCatalog,
     private readonly ruleset: GovernanceRuleset,
+    private readonly permissions: PermissionsService,
   ) {}
 
   static create(options: {
@@ -35,6 +44,7 @@ export class StatusService {
     snapshots: SnapshotStore;
     method: MethodCatalog;
     ruleset: GovernanceRuleset;
+    permissions: PermissionsService;
   }): StatusService {
     return new StatusService(
       options.catalog,
@@ -42,23 +52,28 @@ export class StatusService {
       options.snapshots,
       options.method,
       options.ruleset,
+      options.permissions,
     );
   }
 
   /**
    * The station from the latest assessment; the ownership and the rule inputs
    * from the latest snapshot (absent until a snapshot has seen the API).
+   * Fragmentation, ownership gaps and governance only with
+   * `apiops.report.read`.
    */
   async getStatus(
     entityRef: EntityRefKey,
     credentials: BackstageCredentials,
   ): Promise<ApiStatus> {
     const entity = await getEntityOrThrow(this.catalog, entityRef, credentials);
-    const [latestAssessment, stored, info, clusters] = await Promise.all([
+    const [latestAssessment, stored, info, reportData] = await Promise.all([
       this.assessments.latest(entityRef),
       this.snapshots.getApiResult(entityRef),
       this.snapshots.getInfo(),
-      this.snapshots.listClustersOf(entityRef),
+      isAllowed(this.permissions, credentials, {
+        permission: apiopsReportReadPermission,
+      }),
     ]);
     const ownedBy = entity.relations?.find(r => r.type === 'ownedBy');
     const declaredOwner = entity.spec?.owner;
@@ -84,13 +99,14 @@ export class StatusService {
         ruleset: this.ruleset,
         now: new Date(),
       }).result;
-      status.owner = {
-        ...fresh.owner,
-        ref: fresh.owner.ref ?? status.owner.ref,
-      };
-      status.governance = fresh.governance;
-      status.fragmentation = clusters;
+      const { gaps, ...owner } = fresh.owner;
+      status.owner = { ...owner, ref: owner.ref ?? status.owner.ref };
       status.snapshotAt = info.computedAt;
+      if (reportData) {
+        status.owner.gaps = gaps;
+        status.governance = fresh.governance;
+        status.fragmentation = await this.snapshots.listClustersOf(entityRef);
+      }
     }
     return status;
   }

@@ -10,6 +10,26 @@ import {
 } from '@backstage/plugin-permission-common';
 
 /**
+ * Asks the permission policy whether it allows the request. For the services
+ * that narrow an answer instead of refusing it.
+ *
+ * @internal
+ */
+export async function isAllowed(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  request:
+    | { permission: BasicPermission; resourceRef?: undefined }
+    | { permission: ResourcePermission; resourceRef: string },
+): Promise<boolean> {
+  const [decision] = await permissions.authorize(
+    [request as { permission: BasicPermission }],
+    { credentials },
+  );
+  return decision.result === AuthorizeResult.ALLOW;
+}
+
+/**
  * Asks the permission policy, and throws a NotAllowedError (403) unless it
  * allows. The one place the services turn a decision into an error.
  *
@@ -23,11 +43,7 @@ export async function requirePermission(
     | { permission: ResourcePermission; resourceRef: string },
   message = `Not allowed: ${request.permission.name}`,
 ): Promise<void> {
-  const [decision] = await permissions.authorize(
-    [request as { permission: BasicPermission }],
-    { credentials },
-  );
-  if (decision.result !== AuthorizeResult.ALLOW) {
+  if (!(await isAllowed(permissions, credentials, request))) {
     throw new NotAllowedError(message);
   }
 }
