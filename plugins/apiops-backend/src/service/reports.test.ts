@@ -88,9 +88,14 @@ const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
   async function startBackend(
-    options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+    options: {
+      permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+      /** Permissions denied (by name) while it holds them; others allowed. */
+      denied?: Set<string>;
+    } = {},
   ) {
     const knex = await databases.init(databaseId);
+    const denied = options.denied;
     // The mock registry names actions `test:<name>`; the real one, through
     // the mcp-actions backend, `apiops.<name>`.
     const actions = actionsRegistryServiceMock();
@@ -99,9 +104,18 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
         apiopsPlugin,
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities }),
-        mockServices.permissions.factory({
-          result: options.permission ?? AuthorizeResult.ALLOW,
-        }),
+        denied
+          ? mockServices.permissions.mock({
+              authorize: async requests =>
+                requests.map(r => ({
+                  result: denied.has(r.permission.name)
+                    ? AuthorizeResult.DENY
+                    : AuthorizeResult.ALLOW,
+                })),
+            }).factory
+          : mockServices.permissions.factory({
+              result: options.permission ?? AuthorizeResult.ALLOW,
+            }),
         createServiceFactory({
           service: actionsRegistryServiceRef,
           deps: {},
@@ -453,5 +467,62 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
         credentials,
       }),
     ).rejects.toThrow(/no API owned by group:default\/nobody/);
+  });
+
+  it('answers status without report data to callers denied apiops.report.read, on REST and MCP', async () => {
+    const denied = new Set<string>();
+    const { server, actions } = await startBackend({ denied });
+    await snapshot(server);
+    const credentials = mockCredentials.user('user:default/ada');
+    const read = async () => ({
+      rest: await request(server)
+        .get('/entities/api/default/cards-api/status')
+        .set('authorization', reader),
+      mcp: (
+        await actions.invoke({
+          id: 'test:get-api-status',
+          input: { entityRef: 'cards-api' },
+          credentials,
+        })
+      ).output as Record<string, any>,
+    });
+
+    const allowed = await read();
+    expect(allowed.rest.status).toBe(200);
+    for (const body of [allowed.rest.body, allowed.mcp]) {
+      expect(body).toMatchObject({
+        entityRef: 'api:default/cards-api',
+        owner: { ref: 'group:default/payments', gaps: [] },
+        governance: { status: expect.any(String) },
+        fragmentation: [
+          expect.objectContaining({
+            type: 'duplicate',
+            members: expect.arrayContaining([
+              expect.objectContaining({
+                entityRef: 'api:default/card-hub-api',
+              }),
+            ]),
+          }),
+        ],
+      });
+    }
+
+    denied.add('apiops.report.read');
+    const narrowed = await read();
+    expect(narrowed.rest.status).toBe(200);
+    for (const body of [narrowed.rest.body, narrowed.mcp]) {
+      expect(body).toMatchObject({
+        entityRef: 'api:default/cards-api',
+        station: expect.any(Object),
+        owner: { ref: 'group:default/payments', resolved: true },
+        lifecycle: 'production',
+        computedAt: expect.any(String),
+        snapshotAt: expect.any(String),
+      });
+      expect(body.owner).not.toHaveProperty('gaps');
+      expect(body).not.toHaveProperty('governance');
+      expect(body).not.toHaveProperty('fragmentation');
+      expect(JSON.stringify(body)).not.toContain('card-hub-api');
+    }
   });
 });
