@@ -6,7 +6,8 @@ import { apiStationStatusSchema } from './apiStationStatusSchema';
 
 /**
  * Who owns an API: the owner the catalog names, and, once a snapshot has seen
- * the API, what the ownership checks found.
+ * the API, what the ownership checks found. `gaps` is report data: present
+ * only for callers allowed `apiops.report.read`.
  *
  * @public
  */
@@ -22,7 +23,9 @@ export const apiOwnerStatusSchema = z.object({
 
 /**
  * The answer of `GET /entities/{kind}/{namespace}/{name}/status` and of the
- * MCP tool `get-api-status`.
+ * MCP tool `get-api-status`. `governance` and `fragmentation` (like
+ * `owner.gaps`) are report data: absent until a snapshot has seen the API,
+ * and for callers not allowed `apiops.report.read`.
  *
  * @public
  */

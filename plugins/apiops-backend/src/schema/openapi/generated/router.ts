@@ -176,7 +176,7 @@ export const spec = {
         tags: ['lifecycle'],
         summary: 'Where an API stands',
         description:
-          "The station of an API entity on the cycle's metro map, where that\nstation comes from, its owner and `spec.lifecycle` as the catalog has\nthem, and its latest assessment. Computed at request time from the\ncatalog and the assessment history, so a new assessment shows at once.\n\nThe station comes, in order, from:\n\n1. the latest assessment (`source: assessment`): the station derived\n   when it was recorded;\n2. else the entity's `apiops/station` annotation (`source: annotation`),\n   when it names a core station of the cycle in its `apiops/cycle`\n   annotation (the API productization cycle by default); an annotation\n   naming no core station is ignored;\n3. else `unassessed` (`source: none`).\n\nWhen both an assessment and a valid annotation exist and name different\nstations, the assessment wins and `station.conflict` describes the\ndisagreement.\n\nThe entity is read with the caller's credentials: an entity the caller\nmay not see in the catalog is a 404.\n",
+          "The station of an API entity on the cycle's metro map, where that\nstation comes from, its owner and `spec.lifecycle` as the catalog has\nthem, and its latest assessment. Computed at request time from the\ncatalog and the assessment history, so a new assessment shows at once.\n\nThe station comes, in order, from:\n\n1. the latest assessment (`source: assessment`): the station derived\n   when it was recorded;\n2. else the entity's `apiops/station` annotation (`source: annotation`),\n   when it names a core station of the cycle in its `apiops/cycle`\n   annotation (the API productization cycle by default); an annotation\n   naming no core station is ignored;\n3. else `unassessed` (`source: none`).\n\nWhen both an assessment and a valid annotation exist and name different\nstations, the assessment wins and `station.conflict` describes the\ndisagreement.\n\nThe entity is read with the caller's credentials: an entity the caller\nmay not see in the catalog is a 404. The report data (`fragmentation`,\n`owner.gaps` and `governance`) is included only for callers allowed\n`apiops.report.read`; without it the status still answers, without\nthose fields (never a 403 for that permission).\n",
         responses: {
           '200': {
             description: 'Where the API stands.',
@@ -1214,7 +1214,8 @@ export const spec = {
           },
           gaps: {
             type: 'array',
-            description: 'What is wrong with the ownership; `[]` when nothing.',
+            description:
+              'What is wrong with the ownership; `[]` when nothing. Only for callers allowed `apiops.report.read`.',
             items: {
               $ref: '#/components/schemas/OwnerGap',
             },
@@ -1241,7 +1242,7 @@ export const spec = {
       ApiStatus: {
         type: 'object',
         description:
-          'Where an API stands and who owns it. The station, the assessment and\nthe catalog fields are read when asked; the owner checks and the\ngovernance findings are evaluated again with the inputs of the latest\nsnapshot (and the current entity and assessment), so they appear once\na snapshot has seen the API.\n',
+          'Where an API stands and who owns it. The station, the assessment and\nthe catalog fields are read when asked; the owner checks and the\ngovernance findings are evaluated again with the inputs of the latest\nsnapshot (and the current entity and assessment), so they appear once\na snapshot has seen the API. `fragmentation`, `owner.gaps` and\n`governance` are report data, included only for callers allowed\n`apiops.report.read`.\n',
         required: ['entityRef', 'station', 'owner', 'computedAt'],
         properties: {
           entityRef: {
@@ -1263,12 +1264,12 @@ export const spec = {
           governance: {
             $ref: '#/components/schemas/ApiGovernance',
             description:
-              'Governance status and findings; absent until a snapshot has seen the API.',
+              'Governance status and findings; absent until a snapshot has seen the API, and for callers not allowed `apiops.report.read`.',
           },
           fragmentation: {
             type: 'array',
             description:
-              'The fragmentation clusters of the latest snapshot the API is a member of; absent until a snapshot has seen the API.',
+              'The fragmentation clusters of the latest snapshot the API is a member of; absent until a snapshot has seen the API, and for callers not allowed `apiops.report.read`.',
             items: {
               $ref: '#/components/schemas/FragmentationCluster',
             },
