@@ -318,6 +318,33 @@ describe('EntityApiOpsContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('renders without report data, as the backend answers a caller not allowed apiops.report.read', async () => {
+    // After a snapshot, but without `fragmentation`, `owner.gaps` and
+    // `governance`: the backend omits them without apiops.report.read.
+    const status = apiStatus({
+      governance: undefined,
+      fragmentation: undefined,
+    });
+    status.owner = { ...status.owner, gaps: undefined };
+    renderTab(
+      mockApiOpsApi({ getStatus: jest.fn().mockResolvedValue(status) }),
+    );
+
+    expect(await highlightedStation()).toHaveTextContent(/design/i);
+    expect(
+      screen.getByRole('link', { name: /accounts-team/i }),
+    ).toHaveAttribute('href', '/catalog/default/group/accounts-team');
+    expect(
+      screen.queryByRole('list', { name: 'Governance findings' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', {
+        name: 'Fragmentation clusters of this API',
+      }),
+    ).not.toBeInTheDocument();
+    expect(await submitButton()).toBeInTheDocument();
+  });
+
   it('pre-fills the form from the latest assessment', async () => {
     const latest = assessment({
       answers: { ...answersAt('api-design'), 'api-consistency': 'not-met' },
