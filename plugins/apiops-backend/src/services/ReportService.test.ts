@@ -3,7 +3,7 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { OwnershipGapRow } from '@apiops-backstage/plugin-apiops-common';
 import { SnapshotStore } from '../database/SnapshotStore';
-import { ReportService } from './ReportService';
+import { ReportService, TREND_MAX_POINTS } from './ReportService';
 
 const credentials = mockCredentials.user('user:default/ada');
 
@@ -73,6 +73,16 @@ describe('ReportService', () => {
     const summary = await service.getSummary(credentials);
     expect(summary).toMatchObject({ apis: 7, unowned: 3, gaps: 7 });
     expect(summary.trend[0]).toMatchObject({ unowned: 0, gaps: 4 });
+  });
+
+  it('asks the store for a trend of at most TREND_MAX_POINTS points', async () => {
+    const { service, store } = createService();
+    await service.getSummary(credentials);
+    expect(store.listHistory).toHaveBeenCalledWith(
+      expect.any(Date),
+      TREND_MAX_POINTS,
+    );
+    expect(TREND_MAX_POINTS).toBe(200);
   });
 
   it('gives zero totals before the first snapshot', async () => {

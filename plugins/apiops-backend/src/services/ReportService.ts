@@ -38,6 +38,12 @@ export interface ReportQuery extends PageRequest {
   system?: string;
 }
 
+/**
+ * The most points of the trend of the summary, whatever the retention: evenly
+ * spaced in time, the first and the latest always kept.
+ */
+export const TREND_MAX_POINTS = 200;
+
 /** The number of items of a report page when the caller names none. */
 const DEFAULT_PAGE_LIMIT = 100;
 
@@ -118,7 +124,7 @@ export class ReportService {
     const [snapshot, counts, trend] = await Promise.all([
       this.snapshots.getInfo(),
       this.snapshots.getCurrentCounts(),
-      this.snapshots.listHistory(since),
+      this.snapshots.listHistory(since, TREND_MAX_POINTS),
     ]);
     return {
       ...withTotals({
