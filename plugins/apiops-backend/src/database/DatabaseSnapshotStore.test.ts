@@ -1217,6 +1217,25 @@ describe.each(databases.eachSupportedId())(
         expect(await store.getCurrentCounts()).toEqual(countsOf(third));
       });
 
+      it('gives at most maxPoints runs, the first and the latest kept, oldest first', async () => {
+        const runs: string[] = [];
+        for (let i = 0; i < 7; i++) {
+          runs.push(await snapshot(firstCatalog().slice(0, i + 1)));
+          await pause();
+        }
+        const points = await store.listHistory(new Date(0), 4);
+        expect(points).toHaveLength(4);
+        const ids = points.map(point => point.snapshotId);
+        expect(ids[0]).toBe(runs[0]);
+        expect(ids[3]).toBe(runs[6]);
+        expect(ids.map(id => runs.indexOf(id))).toEqual(
+          [...ids.map(id => runs.indexOf(id))].sort((a, b) => a - b),
+        );
+        expect(new Set(ids).size).toBe(4);
+        expect(points[3]).toMatchObject({ apis: 7 });
+        expect(await store.listHistory(new Date(0), 200)).toHaveLength(7);
+      });
+
       it('keeps the counts of the latest successful run when a later run fails', async () => {
         const apis = firstCatalog();
         await snapshot(apis);

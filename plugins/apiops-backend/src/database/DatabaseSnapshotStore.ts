@@ -20,6 +20,7 @@ import { durationToMilliseconds } from '@backstage/types';
 import { Knex } from 'knex';
 import { migrationsDir } from './migrationsDir';
 import { decodeCursor, encodeCursor, toIsoTimestamp } from './conversions';
+import { evenlySpaced } from './evenlySpaced';
 import { failureReason } from './failureReason';
 import {
   FragmentationQuery,
@@ -297,13 +298,29 @@ export class DatabaseSnapshotStore implements SnapshotStore {
 
   async listHistory(
     since: Date,
+    maxPoints: number = Number.POSITIVE_INFINITY,
   ): Promise<
     Array<SnapshotCounts & { snapshotId: string; computedAt: string }>
   > {
-    const rows = await this.db<DbSnapshotRow>(RUNS)
+    // Choose the points from their ids and times only, then read and parse
+    // the summaries of the chosen ones: a long retention never parses more
+    // than maxPoints summaries.
+    const times = await this.db<DbSnapshotRow>(RUNS)
+      .select('id', 'finished_at')
       .where({ status: 'succeeded' })
       .andWhere('finished_at', '>=', since)
       .orderBy('id', 'asc');
+    const chosen = evenlySpaced(times, maxPoints, row =>
+      Date.parse(toIsoTimestamp(row.finished_at!)),
+    ).map(row => row.id);
+    const rows: DbSnapshotRow[] = [];
+    for (let i = 0; i < chosen.length; i += 500) {
+      rows.push(
+        ...(await this.db<DbSnapshotRow>(RUNS)
+          .whereIn('id', chosen.slice(i, i + 500))
+          .orderBy('id', 'asc')),
+      );
+    }
     return rows.map(row => ({
       snapshotId: String(row.id),
       computedAt: toIsoTimestamp(row.finished_at!),

@@ -118,9 +118,14 @@ export interface SnapshotStore {
   /** The snapshot the current results come from, and whether it is stale. */
   getInfo(): Promise<SnapshotInfo>;
 
-  /** Counts of the successful snapshots finished since a time, oldest first. */
+  /**
+   * Counts of the successful snapshots finished since a time, oldest first;
+   * at most `maxPoints` of them, evenly spaced in time, the first and the
+   * latest always kept.
+   */
   listHistory(
     since: Date,
+    maxPoints?: number,
   ): Promise<
     Array<SnapshotCounts & { snapshotId: string; computedAt: string }>
   >;

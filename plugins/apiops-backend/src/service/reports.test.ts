@@ -92,6 +92,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
       permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
       /** Permissions denied (by name) while it holds them; others allowed. */
       denied?: Set<string>;
+      catalog?: Entity[];
     } = {},
   ) {
     const knex = await databases.init(databaseId);
@@ -103,7 +104,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
       features: [
         apiopsPlugin,
         mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities }),
+        catalogServiceMock.factory({ entities: options.catalog ?? entities }),
         denied
           ? mockServices.permissions.mock({
               authorize: async requests =>
@@ -369,11 +370,44 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
         .set('authorization', reader);
       expect(res.status).toBe(403);
     }
+    for (const path of ['ownership', 'fragmentation']) {
+      const res = await request(server)
+        .get(`/reports/${path}?format=csv`)
+        .set('authorization', reader);
+      expect(res.status).toBe(403);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+    }
     const run = await request(server)
       .post('/snapshots')
       .set('authorization', reader);
     expect(run.status).toBe(403);
   });
+
+  it('streams a CSV export of more rows than one store page, complete and in order', async () => {
+    const names = Array.from(
+      { length: 1050 },
+      (_, i) => `orphan-${String(i).padStart(4, '0')}-api`,
+    );
+    const { server, backend } = await startBackend({
+      catalog: names.map(name => api(name, 'tbd')),
+    });
+    await snapshot(server);
+    const csv = await request(backend)
+      .get('/api/apiops/reports/ownership?format=csv&type=owner-missing')
+      .set('authorization', reader);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(
+      /attachment; filename="apiops-ownership-gaps.csv"/,
+    );
+    const lines = csv.text.split('\r\n');
+    expect(lines[0]).toBe(
+      'entityRef,title,owner,declaredOwner,system,type,severity,message',
+    );
+    expect(lines.at(-1)).toBe('');
+    const refs = lines.slice(1, -1).map(line => line.split(',')[0]);
+    expect(refs).toEqual(names.map(name => `api:default/${name}`));
+  }, 60_000);
 
   it('refuses reports without credentials', async () => {
     const { server } = await startBackend();

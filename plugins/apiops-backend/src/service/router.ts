@@ -5,6 +5,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import express from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
 import { AssessmentService } from '../services/AssessmentService';
@@ -155,10 +157,7 @@ export async function createRouter(
       return;
     }
     const csv = await reports.exportOwnershipGapsCsv(query, credentials);
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment('apiops-ownership-gaps.csv')
-      .send(csv);
+    await sendCsv(res, 'apiops-ownership-gaps.csv', csv);
   });
 
   router.get('/reports/fragmentation', async (req, res) => {
@@ -169,10 +168,7 @@ export async function createRouter(
       return;
     }
     const csv = await reports.exportFragmentationCsv(query, credentials);
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment('apiops-fragmentation.csv')
-      .send(csv);
+    await sendCsv(res, 'apiops-fragmentation.csv', csv);
   });
 
   router.get('/reports/teams', async (req, res) => {
@@ -291,6 +287,21 @@ function reportQueryOf(query: Query) {
     system: queryString(query, 'system'),
     ...pageOf(query),
   };
+}
+
+/**
+ * Streams CSV chunks to the response as they come, honouring backpressure.
+ * The caller has already checked the permission and the query, so only a
+ * store failure after the first chunk can cut the file short: the
+ * connection is then closed without the end of the body.
+ */
+async function sendCsv(
+  res: express.Response,
+  fileName: string,
+  chunks: AsyncIterable<string>,
+): Promise<void> {
+  res.type('text/csv; charset=utf-8').attachment(fileName);
+  await pipeline(Readable.from(chunks), res);
 }
 
 function formatOf(query: Query): 'json' | 'csv' {

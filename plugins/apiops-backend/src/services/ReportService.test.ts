@@ -3,7 +3,7 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { OwnershipGapRow } from '@apiops-backstage/plugin-apiops-common';
 import { SnapshotStore } from '../database/SnapshotStore';
-import { ReportService } from './ReportService';
+import { ReportService, TREND_MAX_POINTS } from './ReportService';
 
 const credentials = mockCredentials.user('user:default/ada');
 
@@ -22,6 +22,14 @@ function gap(entityRef: string, message: string): OwnershipGapRow {
     severity: 'error',
     message,
   };
+}
+
+async function text(chunks: AsyncIterable<string>): Promise<string> {
+  let all = '';
+  for await (const chunk of chunks) {
+    all += chunk;
+  }
+  return all;
 }
 
 function createService(
@@ -73,6 +81,16 @@ describe('ReportService', () => {
     const summary = await service.getSummary(credentials);
     expect(summary).toMatchObject({ apis: 7, unowned: 3, gaps: 7 });
     expect(summary.trend[0]).toMatchObject({ unowned: 0, gaps: 4 });
+  });
+
+  it('asks the store for a trend of at most TREND_MAX_POINTS points', async () => {
+    const { service, store } = createService();
+    await service.getSummary(credentials);
+    expect(store.listHistory).toHaveBeenCalledWith(
+      expect.any(Date),
+      TREND_MAX_POINTS,
+    );
+    expect(TREND_MAX_POINTS).toBe(200);
   });
 
   it('gives zero totals before the first snapshot', async () => {
@@ -159,12 +177,63 @@ describe('ReportService', () => {
           .mockResolvedValueOnce({ items: [gap('api:default/b', 'b, too')] }),
       },
     });
-    const csv = await service.exportOwnershipGapsCsv({}, credentials);
+    const csv = await text(
+      await service.exportOwnershipGapsCsv({}, credentials),
+    );
     expect(csv.split('\r\n')).toEqual([
       'entityRef,title,owner,declaredOwner,system,type,severity,message',
       `api:default/a,api:default/a,,,,owner-missing,error,"'=HYPERLINK(""x"")"`,
       'api:default/b,api:default/b,,,,owner-missing,error,"b, too"',
       '',
     ]);
+  });
+
+  it('streams a multi-page export completely and in order, one store page at a time', async () => {
+    const rows = Array.from({ length: 2500 }, (_, i) =>
+      gap(`api:default/api-${String(i).padStart(4, '0')}`, `gap ${i}`),
+    );
+    const listOwnershipGaps = jest.fn(
+      async (query: { limit: number; cursor?: string }) => {
+        const start = query.cursor ? Number(query.cursor) : 0;
+        const end = start + query.limit;
+        return {
+          items: rows.slice(start, end),
+          nextCursor: end < rows.length ? String(end) : undefined,
+        };
+      },
+    );
+    const { service } = createService({ store: { listOwnershipGaps } });
+    const chunks = await service.exportOwnershipGapsCsv({}, credentials);
+    // The first page is read before the answer starts, the others on demand.
+    expect(listOwnershipGaps).toHaveBeenCalledTimes(1);
+    const lines = (await text(chunks)).split('\r\n');
+    expect(listOwnershipGaps).toHaveBeenCalledTimes(3);
+    expect(listOwnershipGaps.mock.calls.map(([q]) => q.cursor)).toEqual([
+      undefined,
+      '1000',
+      '2000',
+    ]);
+    expect(lines).toHaveLength(1 + 2500 + 1);
+    expect(lines.slice(1, -1)).toEqual(
+      rows.map(
+        row =>
+          `${row.entityRef},${row.entityRef},,,,owner-missing,error,${row.message}`,
+      ),
+    );
+  });
+
+  it('checks the permission and the query before the first chunk', async () => {
+    const denied = createService({ result: AuthorizeResult.DENY });
+    await expect(
+      denied.service.exportOwnershipGapsCsv({}, credentials),
+    ).rejects.toThrow(NotAllowedError);
+    await expect(
+      denied.service.exportFragmentationCsv({}, credentials),
+    ).rejects.toThrow(NotAllowedError);
+    const { service, store } = createService();
+    await expect(
+      service.exportOwnershipGapsCsv({ type: 'owner-lost' }, credentials),
+    ).rejects.toThrow(/^type: /);
+    expect(store.listOwnershipGaps).not.toHaveBeenCalled();
   });
 });

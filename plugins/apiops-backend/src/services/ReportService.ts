@@ -23,7 +23,7 @@ import {
 } from '../database/SnapshotStore';
 import { EntityPathParts, groupEntityKey, optionalRefKey } from './entityKeys';
 import { requirePermission } from './requirePermission';
-import { toCsv } from './toCsv';
+import { csvHeader, csvRow } from './toCsv';
 
 /** The page of a report a caller asks for; the service applies the defaults. */
 export interface PageRequest {
@@ -37,6 +37,12 @@ export interface ReportQuery extends PageRequest {
   owner?: string;
   system?: string;
 }
+
+/**
+ * The most points of the trend of the summary, whatever the retention: evenly
+ * spaced in time, the first and the latest always kept.
+ */
+export const TREND_MAX_POINTS = 200;
 
 /** The number of items of a report page when the caller names none. */
 const DEFAULT_PAGE_LIMIT = 100;
@@ -118,7 +124,7 @@ export class ReportService {
     const [snapshot, counts, trend] = await Promise.all([
       this.snapshots.getInfo(),
       this.snapshots.getCurrentCounts(),
-      this.snapshots.listHistory(since),
+      this.snapshots.listHistory(since, TREND_MAX_POINTS),
     ]);
     return {
       ...withTotals({
@@ -143,17 +149,26 @@ export class ReportService {
     return this.snapshots.listOwnershipGaps(ownershipQuery(query));
   }
 
-  /** Every ownership gap that matches the filters, as CSV. */
+  /**
+   * Every ownership gap that matches the filters, as CSV chunks: the header
+   * line, then the rows of one store page per chunk. The permission, the
+   * query and the first page are checked before this resolves, so a refusal
+   * or a failing store is an error, not a truncated file; the other pages are
+   * read as the chunks are consumed, one at a time.
+   */
   async exportOwnershipGapsCsv(
     query: ReportQuery,
     credentials: BackstageCredentials,
-  ): Promise<string> {
+  ): Promise<AsyncIterable<string>> {
     await this.authorize(credentials);
     const filters = ownershipQuery(query);
-    const rows = await allPages(cursor =>
-      this.snapshots.listOwnershipGaps({ ...filters, cursor, limit: MAX }),
+    return csvChunks(
+      GAP_COLUMNS,
+      await pages(cursor =>
+        this.snapshots.listOwnershipGaps({ ...filters, cursor, limit: MAX }),
+      ),
+      gap => [gap],
     );
-    return toCsv(GAP_COLUMNS, rows);
   }
 
   /** A page of the fragmentation clusters, highest score first. */
@@ -165,30 +180,34 @@ export class ReportService {
     return this.snapshots.listFragmentation(fragmentationQuery(query));
   }
 
-  /** Every cluster that matches the filters as CSV, one row per member. */
+  /**
+   * Every cluster that matches the filters as CSV chunks, one row per member;
+   * checked and streamed as {@link ReportService.exportOwnershipGapsCsv}.
+   */
   async exportFragmentationCsv(
     query: ReportQuery,
     credentials: BackstageCredentials,
-  ): Promise<string> {
+  ): Promise<AsyncIterable<string>> {
     await this.authorize(credentials);
     const filters = fragmentationQuery(query);
-    const clusters = await allPages(cursor =>
-      this.snapshots.listFragmentation({ ...filters, cursor, limit: MAX }),
+    return csvChunks(
+      FRAGMENTATION_COLUMNS,
+      await pages(cursor =>
+        this.snapshots.listFragmentation({ ...filters, cursor, limit: MAX }),
+      ),
+      cluster =>
+        cluster.members.map(member => ({
+          clusterId: cluster.id,
+          type: cluster.type,
+          score: cluster.score,
+          entityRef: member.entityRef,
+          title: member.title,
+          owner: member.owner,
+          system: member.system,
+          sharedOperationCount: cluster.sharedOperationCount,
+          message: cluster.message,
+        })),
     );
-    const rows: FragmentationCsvRow[] = clusters.flatMap(cluster =>
-      cluster.members.map(member => ({
-        clusterId: cluster.id,
-        type: cluster.type,
-        score: cluster.score,
-        entityRef: member.entityRef,
-        title: member.title,
-        owner: member.owner,
-        system: member.system,
-        sharedOperationCount: cluster.sharedOperationCount,
-        message: cluster.message,
-      })),
-    );
-    return toCsv(FRAGMENTATION_COLUMNS, rows);
   }
 
   /** A page of the team rollups. */
@@ -246,17 +265,44 @@ function withTotals<T extends SnapshotCounts>(counts: T) {
   };
 }
 
-async function allPages<T>(
+/**
+ * The pages of a report, the first read now (so that its failure is the
+ * caller's error), each next one when the previous one has been consumed.
+ */
+async function pages<T>(
   read: (cursor: string | undefined) => Promise<ReportPage<T>>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined = undefined;
-  do {
-    const page: ReportPage<T> = await read(cursor);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
+): Promise<AsyncIterable<T[]>> {
+  const first = await read(undefined);
+  return (async function* rest() {
+    let page = first;
+    for (;;) {
+      yield page.items;
+      if (!page.nextCursor) {
+        return;
+      }
+      page = await read(page.nextCursor);
+    }
+  })();
+}
+
+/** The CSV header line, then the rows of each page as one chunk. */
+async function* csvChunks<T, R extends object>(
+  columns: ReadonlyArray<keyof R & string>,
+  items: AsyncIterable<T[]>,
+  rowsOf: (item: T) => R[],
+): AsyncGenerator<string> {
+  yield csvHeader(columns);
+  for await (const page of items) {
+    let chunk = '';
+    for (const item of page) {
+      for (const row of rowsOf(item)) {
+        chunk += csvRow(columns, row);
+      }
+    }
+    if (chunk) {
+      yield chunk;
+    }
+  }
 }
 
 function pageQuery(page: PageRequest): { limit: number; cursor?: string } {
