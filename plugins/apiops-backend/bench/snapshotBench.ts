@@ -54,6 +54,7 @@ import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore
 import type { SnapshotStore } from '../src/database/SnapshotStore';
 import { encodeCursor } from '../src/database/conversions';
 import { MethodCatalog } from '../src/method';
+import { CatalogVisibility } from '../src/services/CatalogVisibility';
 import { StatusService } from '../src/services/StatusService';
 import {
   DefinitionParserPool,
@@ -758,6 +759,12 @@ async function statusReads(ctx: Context) {
   const catalog = {
     getEntityByRef: async (ref: string) => entities.get(ref),
   } as unknown as CatalogService;
+  const allowAll = {
+    authorize: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    authorizeConditional: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  } as Partial<PermissionsService> as PermissionsService;
   const status = StatusService.create({
     catalog,
     assessments: ctx.assessments,
@@ -765,10 +772,8 @@ async function statusReads(ctx: Context) {
     snapshots: ctx.store,
     ruleset: createRuleset(builtinRules),
     // Allows everything: the bench times the full answer, report data included.
-    permissions: {
-      authorize: async requests =>
-        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    } as Partial<PermissionsService> as PermissionsService,
+    permissions: allowAll,
+    visibility: CatalogVisibility.create({ permissions: allowAll, catalog }),
   });
   const pick = (i: number) => refs[i % refs.length];
   return {

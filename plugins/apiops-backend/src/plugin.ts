@@ -18,6 +18,7 @@ import { RuleRegistry } from './governance/RuleRegistry';
 import { MethodCatalog } from './method';
 import { createRouter } from './service/router';
 import { AssessmentService } from './services/AssessmentService';
+import { CatalogVisibility } from './services/CatalogVisibility';
 import { ReportService } from './services/ReportService';
 import { SnapshotRequestService } from './services/SnapshotRequestService';
 import { StatusService } from './services/StatusService';
@@ -95,6 +96,10 @@ export const apiopsPlugin = createBackendPlugin({
           parserBatchTimeoutMs: config.parserBatchTimeoutMs,
           fragmentationThresholds: config.fragmentation,
         });
+        const visibility = CatalogVisibility.create({
+          permissions: deps.permissions,
+          catalog: deps.catalog,
+        });
         const status = StatusService.create({
           catalog: deps.catalog,
           assessments,
@@ -102,10 +107,12 @@ export const apiopsPlugin = createBackendPlugin({
           method,
           ruleset,
           permissions: deps.permissions,
+          visibility,
         });
         const reports = ReportService.create({
           permissions: deps.permissions,
           snapshots: snapshotStore,
+          visibility,
           retentionDays: config.retentionDays,
         });
 

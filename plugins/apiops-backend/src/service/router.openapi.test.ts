@@ -26,6 +26,7 @@ import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
 import { AssessmentService } from '../services/AssessmentService';
+import { CatalogVisibility } from '../services/CatalogVisibility';
 import { ReportService } from '../services/ReportService';
 import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
@@ -282,10 +283,12 @@ describe.each(databases.eachSupportedId())(
           method,
           ruleset: createRuleset(rules.list()),
           permissions,
+          visibility: CatalogVisibility.create({ permissions, catalog }),
         }),
         reports: ReportService.create({
           permissions,
           snapshots,
+          visibility: CatalogVisibility.create({ permissions, catalog }),
           retentionDays: 90,
         }),
         snapshotRequests: SnapshotRequestService.create({

@@ -1,8 +1,10 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { OwnershipGapRow } from '@apiops-backstage/plugin-apiops-common';
 import { SnapshotStore } from '../database/SnapshotStore';
+import { CatalogVisibility } from './CatalogVisibility';
 import { ReportService, TREND_MAX_POINTS } from './ReportService';
 
 const credentials = mockCredentials.user('user:default/ada');
@@ -62,14 +64,21 @@ function createService(
     listOwnershipGaps: jest.fn(),
     ...options.store,
   } as unknown as SnapshotStore;
+  const permissions = mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(() => ({
+        result: options.result ?? AuthorizeResult.ALLOW,
+      })),
+    authorizeConditional: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  });
   const service = ReportService.create({
-    permissions: mockServices.permissions.mock({
-      authorize: async requests =>
-        requests.map(() => ({
-          result: options.result ?? AuthorizeResult.ALLOW,
-        })),
-    }),
+    permissions,
     snapshots: store,
+    visibility: CatalogVisibility.create({
+      permissions,
+      catalog: catalogServiceMock(),
+    }),
     retentionDays: 90,
   });
   return { service, store };

@@ -21,8 +21,14 @@ import {
   ReportPage,
   SnapshotStore,
 } from '../database/SnapshotStore';
+import { CatalogVisibility } from './CatalogVisibility';
 import { EntityPathParts, groupEntityKey, optionalRefKey } from './entityKeys';
 import { requirePermission } from './requirePermission';
+import {
+  fillPage,
+  visibleByRef,
+  visibleClusters,
+} from './reportVisibility';
 import { csvHeader, csvRow } from './toCsv';
 
 /** The page of a report a caller asks for; the service applies the defaults. */
@@ -91,7 +97,9 @@ const GAP_COLUMNS: ReadonlyArray<keyof OwnershipGapRow & string> = [
  * ownership gaps, the fragmentation clusters, the teams and a team's APIs,
  * and the CSV exports. Every method checks `apiops.report.read` and
  * normalises the query (short refs, page limits), so REST and MCP get the
- * same answer to the same question.
+ * same answer to the same question. Lists show only the APIs and groups the
+ * caller may read in the catalog (see {@link CatalogVisibility}), in pages
+ * that stay full; the summary counts are catalog-wide aggregates.
  *
  * @internal
  */
@@ -99,18 +107,22 @@ export class ReportService {
   private constructor(
     private readonly permissions: PermissionsService,
     private readonly snapshots: SnapshotStore,
+    private readonly visibility: CatalogVisibility,
     private readonly retentionDays: number,
   ) {}
 
   static create(options: {
     permissions: PermissionsService;
     snapshots: SnapshotStore;
+    /** What each caller may read of the catalog. */
+    visibility: CatalogVisibility;
     /** Days of history in the trend of the summary. */
     retentionDays: number;
   }): ReportService {
     return new ReportService(
       options.permissions,
       options.snapshots,
+      options.visibility,
       options.retentionDays,
     );
   }
@@ -145,8 +157,13 @@ export class ReportService {
     query: ReportQuery,
     credentials: BackstageCredentials,
   ): Promise<ReportPage<OwnershipGapRow>> {
-    await this.authorize(credentials);
-    return this.snapshots.listOwnershipGaps(ownershipQuery(query));
+    const visibility = await this.authorize(credentials);
+    const { limit, cursor, ...filters } = ownershipQuery(query);
+    return fillPage(
+      { limit, cursor },
+      page => this.snapshots.listOwnershipGaps({ ...filters, ...page }),
+      gaps => visibleByRef(visibility, gaps, gap => gap.entityRef),
+    );
   }
 
   /**
@@ -160,12 +177,14 @@ export class ReportService {
     query: ReportQuery,
     credentials: BackstageCredentials,
   ): Promise<AsyncIterable<string>> {
-    await this.authorize(credentials);
+    const visibility = await this.authorize(credentials);
     const filters = ownershipQuery(query);
     return csvChunks(
       GAP_COLUMNS,
-      await pages(cursor =>
-        this.snapshots.listOwnershipGaps({ ...filters, cursor, limit: MAX }),
+      await pages(
+        cursor =>
+          this.snapshots.listOwnershipGaps({ ...filters, cursor, limit: MAX }),
+        gaps => visibleByRef(visibility, gaps, gap => gap.entityRef),
       ),
       gap => [gap],
     );
@@ -176,8 +195,13 @@ export class ReportService {
     query: ReportQuery,
     credentials: BackstageCredentials,
   ): Promise<ReportPage<FragmentationCluster>> {
-    await this.authorize(credentials);
-    return this.snapshots.listFragmentation(fragmentationQuery(query));
+    const visibility = await this.authorize(credentials);
+    const { limit, cursor, ...filters } = fragmentationQuery(query);
+    return fillPage(
+      { limit, cursor },
+      page => this.snapshots.listFragmentation({ ...filters, ...page }),
+      clusters => visibleClusters(visibility, clusters),
+    );
   }
 
   /**
@@ -188,12 +212,14 @@ export class ReportService {
     query: ReportQuery,
     credentials: BackstageCredentials,
   ): Promise<AsyncIterable<string>> {
-    await this.authorize(credentials);
+    const visibility = await this.authorize(credentials);
     const filters = fragmentationQuery(query);
     return csvChunks(
       FRAGMENTATION_COLUMNS,
-      await pages(cursor =>
-        this.snapshots.listFragmentation({ ...filters, cursor, limit: MAX }),
+      await pages(
+        cursor =>
+          this.snapshots.listFragmentation({ ...filters, cursor, limit: MAX }),
+        clusters => visibleClusters(visibility, clusters),
       ),
       cluster =>
         cluster.members.map(member => ({
@@ -215,34 +241,62 @@ export class ReportService {
     page: PageRequest,
     credentials: BackstageCredentials,
   ): Promise<ReportPage<TeamRollup>> {
-    await this.authorize(credentials);
-    return this.snapshots.listTeams(pageQuery(page));
+    const visibility = await this.authorize(credentials);
+    return fillPage(
+      pageQuery(page),
+      request => this.snapshots.listTeams(request),
+      teams => visibleByRef(visibility, teams, team => team.groupRef),
+    );
   }
 
   /**
    * The APIs a group owns, itself or through its child groups. A group that
-   * owns no API in the latest snapshot is a NotFoundError.
+   * owns no API in the latest snapshot, or that the caller may not read in
+   * the catalog, is a NotFoundError (the same one: a hidden group does not
+   * show that it exists). The team's counts are as stored.
    */
   async listTeamApis(
     team: string | EntityPathParts,
     page: PageRequest,
     credentials: BackstageCredentials,
   ): Promise<TeamApiPage> {
-    await this.authorize(credentials);
+    const visibility = await this.authorize(credentials);
     const groupRef = groupEntityKey(team);
-    const found = await this.snapshots.listTeamApis(groupRef, pageQuery(page));
-    if (!found) {
-      throw new NotFoundError(
-        `The latest snapshot has no API owned by ${groupRef} or its child groups`,
-      );
+    const request = pageQuery(page);
+    const notFound = new NotFoundError(
+      `The latest snapshot has no API owned by ${groupRef} or its child groups`,
+    );
+    if (!(await visibility.visible([groupRef])).has(groupRef)) {
+      throw notFound;
     }
-    return { team: found.team, ...found.page };
+    let rollup: TeamRollup | undefined;
+    const apis = await fillPage(
+      request,
+      async next => {
+        const found = await this.snapshots.listTeamApis(groupRef, next);
+        if (!found) {
+          throw notFound;
+        }
+        rollup = found.team;
+        return found.page;
+      },
+      results => visibleByRef(visibility, results, api => api.entityRef),
+    );
+    if (!rollup) {
+      throw notFound;
+    }
+    return { team: rollup, ...apis };
   }
 
+  /**
+   * Checks `apiops.report.read`, then decides what the caller may see of the
+   * catalog (one decision per request).
+   */
   private async authorize(credentials: BackstageCredentials) {
     await requirePermission(this.permissions, credentials, {
       permission: apiopsReportReadPermission,
     });
+    return this.visibility.forCaller(credentials);
   }
 }
 
@@ -271,16 +325,20 @@ function withTotals<T extends SnapshotCounts>(counts: T) {
  */
 async function pages<T>(
   read: (cursor: string | undefined) => Promise<ReportPage<T>>,
+  keep: (items: T[]) => Promise<T[]>,
 ): Promise<AsyncIterable<T[]>> {
   const first = await read(undefined);
+  const firstItems = await keep(first.items);
   return (async function* rest() {
     let page = first;
+    let items = firstItems;
     for (;;) {
-      yield page.items;
+      yield items;
       if (!page.nextCursor) {
         return;
       }
       page = await read(page.nextCursor);
+      items = await keep(page.items);
     }
   })();
 }

@@ -12,6 +12,7 @@ import {
 import { AssessmentStore } from '../database/AssessmentStore';
 import { SnapshotStore, StoredApiResult } from '../database/SnapshotStore';
 import { MethodCatalog } from '../method';
+import { CatalogVisibility } from './CatalogVisibility';
 import { StatusService } from './StatusService';
 
 const credentials = mockCredentials.user('user:default/ada');
@@ -68,6 +69,8 @@ async function createService(options: {
             ? options.reportRead
             : AuthorizeResult.ALLOW,
       })),
+    authorizeConditional: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
   });
   const service = StatusService.create({
     catalog: catalogServiceMock({ entities: [entity] }),
@@ -78,6 +81,10 @@ async function createService(options: {
     method: await MethodCatalog.create(),
     ruleset: createRuleset(builtinRules),
     permissions,
+    visibility: CatalogVisibility.create({
+      permissions,
+      catalog: catalogServiceMock({ entities: [entity] }),
+    }),
   });
   return { service, snapshots, permissions };
 }

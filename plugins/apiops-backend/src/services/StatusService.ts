@@ -15,7 +15,9 @@ import { SnapshotStore } from '../database/SnapshotStore';
 import { resolveStation } from '../lifecycle/resolveStation';
 import { MethodCatalog } from '../method';
 import { evaluateApi } from '../snapshot/evaluateApi';
+import { CatalogVisibility } from './CatalogVisibility';
 import { getEntityOrThrow } from './getEntityOrThrow';
+import { visibleClusters } from './reportVisibility';
 import { isAllowed } from './requirePermission';
 
 /**
@@ -23,7 +25,8 @@ import { isAllowed } from './requirePermission';
  * request with the same pure `evaluateApi` the snapshot uses. Reading a status
  * needs only catalog read access to the API (the catalog checks it); its
  * report data (fragmentation clusters, ownership gaps, governance findings)
- * is added only for callers allowed `apiops.report.read`. A denial narrows
+ * is added only for callers allowed `apiops.report.read`, its clusters with
+ * only the other APIs the caller may read in the catalog. A denial narrows
  * the answer, it is never a 403, so REST and MCP answer alike.
  *
  * @internal
@@ -36,6 +39,7 @@ export class StatusService {
     private readonly method: MethodCatalog,
     private readonly ruleset: GovernanceRuleset,
     private readonly permissions: PermissionsService,
+    private readonly visibility: CatalogVisibility,
   ) {}
 
   static create(options: {
@@ -45,6 +49,8 @@ export class StatusService {
     method: MethodCatalog;
     ruleset: GovernanceRuleset;
     permissions: PermissionsService;
+    /** What each caller may read of the catalog (the other cluster members). */
+    visibility: CatalogVisibility;
   }): StatusService {
     return new StatusService(
       options.catalog,
@@ -53,6 +59,7 @@ export class StatusService {
       options.method,
       options.ruleset,
       options.permissions,
+      options.visibility,
     );
   }
 
@@ -105,7 +112,11 @@ export class StatusService {
       if (reportData) {
         status.owner.gaps = gaps;
         status.governance = fresh.governance;
-        status.fragmentation = await this.snapshots.listClustersOf(entityRef);
+        const [clusters, visibility] = await Promise.all([
+          this.snapshots.listClustersOf(entityRef),
+          this.visibility.forCaller(credentials),
+        ]);
+        status.fragmentation = await visibleClusters(visibility, clusters);
       }
     }
     return status;
