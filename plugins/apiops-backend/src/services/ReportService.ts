@@ -24,11 +24,7 @@ import {
 import { CatalogVisibility } from './CatalogVisibility';
 import { EntityPathParts, groupEntityKey, optionalRefKey } from './entityKeys';
 import { requirePermission } from './requirePermission';
-import {
-  fillPage,
-  visibleByRef,
-  visibleClusters,
-} from './reportVisibility';
+import { fillPage, visibleByRef, visibleClusters } from './reportVisibility';
 import { csvHeader, csvRow } from './toCsv';
 
 /** The page of a report a caller asks for; the service applies the defaults. */

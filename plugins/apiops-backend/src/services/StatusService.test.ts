@@ -53,13 +53,16 @@ const cluster = {
 
 async function createService(options: {
   reportRead: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  /** Catalog read conditional: only `readable` (and the API) can be read. */
+  readable?: Entity[];
+  clusters?: FragmentationCluster[];
 }) {
   const snapshots = {
     getApiResult: jest.fn().mockResolvedValue(stored),
     getInfo: jest
       .fn()
       .mockResolvedValue({ stale: false, computedAt: '2026-12-01T00:00:00Z' }),
-    listClustersOf: jest.fn().mockResolvedValue([cluster]),
+    listClustersOf: jest.fn().mockResolvedValue(options.clusters ?? [cluster]),
   } as unknown as SnapshotStore;
   const permissions = mockServices.permissions.mock({
     authorize: async requests =>
@@ -70,10 +73,22 @@ async function createService(options: {
             : AuthorizeResult.ALLOW,
       })),
     authorizeConditional: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+      requests.map(() =>
+        options.readable
+          ? {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'catalog',
+              resourceType: 'catalog-entity',
+              conditions: { anyOf: [] },
+            }
+          : { result: AuthorizeResult.ALLOW },
+      ),
+  });
+  const catalog = catalogServiceMock({
+    entities: [entity, ...(options.readable ?? [])],
   });
   const service = StatusService.create({
-    catalog: catalogServiceMock({ entities: [entity] }),
+    catalog,
     assessments: {
       latest: jest.fn().mockResolvedValue(undefined),
     } as unknown as AssessmentStore,
@@ -81,10 +96,7 @@ async function createService(options: {
     method: await MethodCatalog.create(),
     ruleset: createRuleset(builtinRules),
     permissions,
-    visibility: CatalogVisibility.create({
-      permissions,
-      catalog: catalogServiceMock({ entities: [entity] }),
-    }),
+    visibility: CatalogVisibility.create({ permissions, catalog }),
   });
   return { service, snapshots, permissions };
 }
@@ -106,6 +118,45 @@ describe('StatusService', () => {
       fragmentation: [cluster],
       snapshotAt: '2026-12-01T00:00:00Z',
     });
+  });
+
+  it('shows only the cluster members the caller may read in the catalog', async () => {
+    const member = (name: string) => ({
+      entityRef: `api:default/${name}`,
+      title: name,
+    });
+    const fields = {
+      message: 'api:default/typo-api and api:default/secret-api look alike',
+      details: { operationCounts: {}, minJaccard: 1, maxJaccard: 1 },
+    };
+    const clusters = [
+      {
+        ...cluster,
+        ...fields,
+        id: 'shown',
+        members: ['typo-api', 'secret-api', 'open-api'].map(member),
+      },
+      {
+        ...cluster,
+        ...fields,
+        id: 'gone',
+        members: ['typo-api', 'secret-api'].map(member),
+      },
+    ] as FragmentationCluster[];
+    const { service } = await createService({
+      reportRead: AuthorizeResult.ALLOW,
+      readable: [
+        { ...entity, metadata: { name: 'open-api', namespace: 'default' } },
+      ],
+      clusters,
+    });
+    const status = await service.getStatus(ref, credentials);
+    expect(status.fragmentation?.map(c => c.id)).toEqual(['shown']);
+    expect(status.fragmentation?.[0].members.map(m => m.entityRef)).toEqual([
+      'api:default/typo-api',
+      'api:default/open-api',
+    ]);
+    expect(JSON.stringify(status)).not.toContain('secret-api');
   });
 
   it('still answers, without the report data, when apiops.report.read is denied', async () => {

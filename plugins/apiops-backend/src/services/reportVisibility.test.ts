@@ -1,0 +1,166 @@
+import type { FragmentationCluster } from '@apiops-backstage/plugin-apiops-common';
+import {
+  HIDDEN_API,
+  fillPage,
+  redactRefs,
+  visibleCluster,
+} from './reportVisibility';
+
+const member = (entityRef: string, owner?: string, system?: string) => ({
+  entityRef,
+  owner,
+  system,
+});
+
+describe('redactRefs', () => {
+  it('replaces whole refs only, also at the end of a sentence', () => {
+    expect(
+      redactRefs(
+        'api:default/a and api:default/a-v2 differ from api:default/a.',
+        ['api:default/a'],
+      ),
+    ).toBe(`${HIDDEN_API} and api:default/a-v2 differ from ${HIDDEN_API}.`);
+    expect(redactRefs('api:default/a.b is one name', ['api:default/a'])).toBe(
+      'api:default/a.b is one name',
+    );
+  });
+});
+
+describe('visibleCluster', () => {
+  it('leaves out a cluster with fewer than two visible members', () => {
+    const cluster = {
+      id: 'o',
+      type: 'overlap',
+      members: [member('api:default/a'), member('api:default/b')],
+      score: 0.8,
+      sharedOperations: [],
+      sharedOperationCount: 3,
+      details: {
+        contained: 'api:default/a',
+        container: 'api:default/b',
+        operationCounts: {},
+        containment: 0.8,
+        jaccard: 0.5,
+      },
+      message: 'x',
+    } as FragmentationCluster;
+    expect(visibleCluster(cluster, new Set(['api:default/a']))).toBeUndefined();
+    expect(
+      visibleCluster(cluster, new Set(['api:default/a', 'api:default/b'])),
+    ).toBe(cluster);
+  });
+
+  it('takes hidden refs out of the details of each type', () => {
+    const visible = new Set(['api:default/a', 'api:default/b']);
+    const sprawl = visibleCluster(
+      {
+        id: 's',
+        type: 'version-sprawl',
+        members: ['a', 'b', 'c'].map(n => member(`api:default/${n}`)),
+        score: 1,
+        sharedOperations: [],
+        sharedOperationCount: 0,
+        details: {
+          nameKey: 'x',
+          liveVersions: ['1', '2', '3'],
+          maxLiveVersions: 2,
+          retiredMembers: ['api:default/old', 'api:default/b-old'],
+        },
+        message: 'api:default/a, api:default/b and api:default/c are live',
+      },
+      new Set([...visible, 'api:default/b-old']),
+    );
+    expect(sprawl).toMatchObject({
+      members: [{ entityRef: 'api:default/a' }, { entityRef: 'api:default/b' }],
+      details: { retiredMembers: ['api:default/b-old'] },
+      message: `api:default/a, api:default/b and ${HIDDEN_API} are live`,
+    });
+
+    const names = visibleCluster(
+      {
+        id: 'n',
+        type: 'name-collision',
+        members: [
+          member('api:default/a', 'group:default/x', 'system:default/s'),
+          member('api:default/b', 'group:default/y', 'system:default/s'),
+          member('api:default/c', 'group:default/secret', 'system:default/t'),
+        ],
+        score: 1,
+        sharedOperations: [],
+        sharedOperationCount: 0,
+        details: {
+          nameKey: 'x',
+          owners: [
+            'group:default/secret',
+            'group:default/x',
+            'group:default/y',
+          ],
+          systems: ['system:default/s', 'system:default/t'],
+        },
+        message: 'm',
+      },
+      visible,
+    );
+    expect(names?.details).toEqual({
+      nameKey: 'x',
+      owners: ['group:default/x', 'group:default/y'],
+      systems: ['system:default/s'],
+    });
+
+    const style = visibleCluster(
+      {
+        id: 'st',
+        type: 'style-inconsistency',
+        scope: 'system:default/s',
+        members: ['a', 'b', 'c'].map(n => member(`api:default/${n}`)),
+        score: 0.3,
+        sharedOperations: [],
+        sharedOperationCount: 0,
+        details: {
+          scopeKind: 'system',
+          pathCasing: { kebab: ['api:default/a'], camel: ['api:default/c'] },
+          versioning: {
+            path: ['api:default/a', 'api:default/b', 'api:default/c'],
+          },
+        },
+        message: 'The REST APIs of system:default/s mix casings.',
+      },
+      visible,
+    );
+    expect(style?.details).toEqual({
+      scopeKind: 'system',
+      pathCasing: { kebab: ['api:default/a'] },
+      versioning: { path: ['api:default/a', 'api:default/b'] },
+    });
+    expect(style?.score).toBe(0.3);
+  });
+});
+
+describe('fillPage', () => {
+  it('asks for exactly what is missing and returns the cursor of the last read', async () => {
+    const items = Array.from({ length: 10 }, (_, i) => i);
+    const read = jest.fn(async ({ limit, cursor }) => {
+      const start = cursor ? Number(cursor) : 0;
+      const end = start + limit;
+      return {
+        items: items.slice(start, end),
+        nextCursor: end < items.length ? String(end) : undefined,
+      };
+    });
+    const page = await fillPage({ limit: 3 }, read, async got =>
+      got.filter(i => i % 3 === 0),
+    );
+    expect(page).toEqual({ items: [0, 3, 6], nextCursor: '7' });
+    expect(read.mock.calls.map(([q]) => q)).toEqual([
+      { limit: 3, cursor: undefined },
+      { limit: 2, cursor: '3' },
+      { limit: 1, cursor: '5' },
+      { limit: 1, cursor: '6' },
+    ]);
+    await expect(
+      fillPage({ limit: 3, cursor: '7' }, read, async got =>
+        got.filter(i => i % 3 === 0),
+      ),
+    ).resolves.toEqual({ items: [9] });
+  });
+});
