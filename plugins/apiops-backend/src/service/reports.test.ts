@@ -113,6 +113,12 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
                     ? AuthorizeResult.DENY
                     : AuthorizeResult.ALLOW,
                 })),
+              authorizeConditional: async requests =>
+                requests.map(r => ({
+                  result: denied.has(r.permission.name)
+                    ? AuthorizeResult.DENY
+                    : AuthorizeResult.ALLOW,
+                })),
             }).factory
           : mockServices.permissions.factory({
               result: options.permission ?? AuthorizeResult.ALLOW,
