@@ -24,7 +24,13 @@ import {
 import { CatalogVisibility } from './CatalogVisibility';
 import { EntityPathParts, groupEntityKey, optionalRefKey } from './entityKeys';
 import { requirePermission } from './requirePermission';
-import { fillPage, visibleByRef, visibleClusters } from './reportVisibility';
+import {
+  fillPage,
+  seenByRef,
+  seenClusters,
+  visibleByRef,
+  visibleClusters,
+} from './reportVisibility';
 import { csvHeader, csvRow } from './toCsv';
 
 /** The page of a report a caller asks for; the service applies the defaults. */
@@ -158,7 +164,7 @@ export class ReportService {
     return fillPage(
       { limit, cursor },
       page => this.snapshots.listOwnershipGaps({ ...filters, ...page }),
-      gaps => visibleByRef(visibility, gaps, gap => gap.entityRef),
+      gaps => seenByRef(visibility, gaps, gap => gap.entityRef),
     );
   }
 
@@ -196,7 +202,7 @@ export class ReportService {
     return fillPage(
       { limit, cursor },
       page => this.snapshots.listFragmentation({ ...filters, ...page }),
-      clusters => visibleClusters(visibility, clusters),
+      clusters => seenClusters(visibility, clusters),
     );
   }
 
@@ -241,7 +247,7 @@ export class ReportService {
     return fillPage(
       pageQuery(page),
       request => this.snapshots.listTeams(request),
-      teams => visibleByRef(visibility, teams, team => team.groupRef),
+      teams => seenByRef(visibility, teams, team => team.groupRef),
     );
   }
 
@@ -276,7 +282,7 @@ export class ReportService {
         rollup = found.team;
         return found.page;
       },
-      results => visibleByRef(visibility, results, api => api.entityRef),
+      results => seenByRef(visibility, results, api => api.entityRef),
     );
     if (!rollup) {
       throw notFound;

@@ -155,13 +155,34 @@ describe('ReportService visibility', () => {
       [ref(60), ref(70), ref(80)],
       [ref(90)],
     ]);
-    // Each store read asked for exactly what was missing.
-    for (const [query] of listOwnershipGaps.mock.calls) {
-      expect(query.limit).toBeGreaterThanOrEqual(1);
-      expect(query.limit).toBeLessThanOrEqual(3);
-    }
+    // Per page: the page itself, one read ahead, one read again to end
+    // right after the last item needed; never one read per hidden item.
+    expect(listOwnershipGaps.mock.calls.length).toBeLessThanOrEqual(3 * 4);
     // One decision per request.
     expect(permissions.authorizeConditional).toHaveBeenCalledTimes(4);
+  });
+
+  it('costs a few store reads per page however sparse the visible APIs are', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => i);
+    const listOwnershipGaps = pager(many.map(gap));
+    const { service, catalog } = createService({ listOwnershipGaps }, [
+      ref(1234),
+      ref(4321),
+      ref(4999),
+    ]);
+    const first = await service.listOwnershipGaps({ limit: 2 }, credentials);
+    expect(first.items.map(g => g.entityRef)).toEqual([ref(1234), ref(4321)]);
+    // 2 rows, then 1,000 at a time up to the one holding api-4321 (5 reads),
+    // then that read again, ending right after api-4321.
+    expect(listOwnershipGaps).toHaveBeenCalledTimes(7);
+    // The refs of every row read, 200 at a time, each asked once: 1 for the
+    // first 2 rows, 5 for each read of 1,000; none for the read again.
+    expect(catalog.getEntitiesByRefs).toHaveBeenCalledTimes(1 + 5 * 5);
+    const second = await service.listOwnershipGaps(
+      { limit: 2, cursor: first.nextCursor },
+      credentials,
+    );
+    expect(second).toEqual({ items: [gap(4999)] });
   });
 
   it('drops the CSV rows of hidden APIs', async () => {

@@ -137,30 +137,50 @@ describe('visibleCluster', () => {
 });
 
 describe('fillPage', () => {
-  it('asks for exactly what is missing and returns the cursor of the last read', async () => {
-    const items = Array.from({ length: 10 }, (_, i) => i);
-    const read = jest.fn(async ({ limit, cursor }) => {
+  const items = Array.from({ length: 10 }, (_, i) => i);
+  const read = jest.fn(
+    async ({ limit, cursor }: { limit: number; cursor?: string }) => {
       const start = cursor ? Number(cursor) : 0;
       const end = start + limit;
       return {
         items: items.slice(start, end),
         nextCursor: end < items.length ? String(end) : undefined,
       };
-    });
-    const page = await fillPage({ limit: 3 }, read, async got =>
-      got.filter(i => i % 3 === 0),
-    );
+    },
+  );
+  const seen = async (got: number[]) =>
+    got.map(i => (i % 3 === 0 ? i : undefined));
+
+  beforeEach(() => read.mockClear());
+
+  it('reads exactly the page when nothing is hidden', async () => {
+    await expect(
+      fillPage({ limit: 4 }, read, async got => got, 5),
+    ).resolves.toEqual({ items: [0, 1, 2, 3], nextCursor: '4' });
+    expect(read.mock.calls.map(([q]) => q)).toEqual([
+      { limit: 4, cursor: undefined },
+    ]);
+  });
+
+  it('reads ahead, then ends the read right after the last item needed', async () => {
+    const page = await fillPage({ limit: 3 }, read, seen, 5);
     expect(page).toEqual({ items: [0, 3, 6], nextCursor: '7' });
     expect(read.mock.calls.map(([q]) => q)).toEqual([
       { limit: 3, cursor: undefined },
-      { limit: 2, cursor: '3' },
-      { limit: 1, cursor: '5' },
-      { limit: 1, cursor: '6' },
+      { limit: 5, cursor: '3' }, // 3..7: the second item needed is 6
+      { limit: 4, cursor: '3' }, // 3..6, ending right after it
     ]);
     await expect(
-      fillPage({ limit: 3, cursor: '7' }, read, async got =>
-        got.filter(i => i % 3 === 0),
-      ),
+      fillPage({ limit: 3, cursor: '7' }, read, seen, 5),
     ).resolves.toEqual({ items: [9] });
+  });
+
+  it('stops on an empty store page', async () => {
+    const empty = jest.fn(async () => ({ items: [], nextCursor: 'x' }));
+    await expect(fillPage({ limit: 3 }, empty, seen)).resolves.toEqual({
+      items: [],
+      nextCursor: 'x',
+    });
+    expect(empty).toHaveBeenCalledTimes(1);
   });
 });

@@ -2,14 +2,32 @@ import type {
   FragmentationCluster,
   ReportPage,
 } from '@apiops-backstage/plugin-apiops-common';
+import { REPORT_PAGE_MAX_LIMIT } from '../database/SnapshotStore';
 import type { EntityVisibility } from './CatalogVisibility';
 
 /** What the message of a cluster says in place of an API the caller may not read. */
 export const HIDDEN_API = 'an API you may not see';
 
 /**
- * The items of a list the caller may see, in their order: those whose ref
- * (from `refOf`) it may read in the catalog.
+ * Each item as the caller may see it, in place: the item when the caller may
+ * read its ref (from `refOf`) in the catalog, otherwise undefined.
+ *
+ * @internal
+ */
+export async function seenByRef<T>(
+  visibility: EntityVisibility,
+  items: T[],
+  refOf: (item: T) => string,
+): Promise<Array<T | undefined>> {
+  if (visibility.all) {
+    return items;
+  }
+  const visible = await visibility.visible(items.map(refOf));
+  return items.map(item => (visible.has(refOf(item)) ? item : undefined));
+}
+
+/**
+ * The items of a list the caller may see, in their order.
  *
  * @internal
  */
@@ -18,11 +36,28 @@ export async function visibleByRef<T>(
   items: T[],
   refOf: (item: T) => string,
 ): Promise<T[]> {
+  return shown(await seenByRef(visibility, items, refOf));
+}
+
+/**
+ * Each cluster as the caller may see it, in place (see
+ * {@link visibleCluster}): undefined when it may see fewer than two members.
+ *
+ * @internal
+ */
+export async function seenClusters(
+  visibility: EntityVisibility,
+  clusters: FragmentationCluster[],
+): Promise<Array<FragmentationCluster | undefined>> {
   if (visibility.all) {
-    return items;
+    return clusters;
   }
-  const visible = await visibility.visible(items.map(refOf));
-  return items.filter(item => visible.has(refOf(item)));
+  const visible = await visibility.visible(clusters.flatMap(clusterRefs));
+  return clusters.map(cluster => visibleCluster(cluster, visible));
+}
+
+function shown<T>(items: Array<T | undefined>): T[] {
+  return items.filter((item): item is T => item !== undefined);
 }
 
 /**
@@ -37,14 +72,7 @@ export async function visibleClusters(
   visibility: EntityVisibility,
   clusters: FragmentationCluster[],
 ): Promise<FragmentationCluster[]> {
-  if (visibility.all) {
-    return clusters;
-  }
-  const visible = await visibility.visible(clusters.flatMap(clusterRefs));
-  return clusters.flatMap(cluster => {
-    const seen = visibleCluster(cluster, visible);
-    return seen ? [seen] : [];
-  });
+  return shown(await seenClusters(visibility, clusters));
 }
 
 /** The API refs a cluster names: its members and the refs of its details. */
@@ -179,25 +207,62 @@ function isRefChar(char: string): boolean {
 
 /**
  * A page of `limit` items the caller may see, or fewer when the store has no
- * more: reads the store from `cursor`, asking each time for exactly the
- * number of items still needed, so that the cursor of the last store page is
- * where the next page resumes. Store cursors stay opaque.
+ * more, with the cursor right after the last store item it consumed. Store
+ * cursors stay opaque, so the page only ever ends where a store page ends:
+ *
+ * - the first read asks for exactly `limit` items: when the caller may see
+ *   them all (the usual case), it is the only read;
+ * - when some were hidden, the store is read ahead a whole page
+ *   (`lookahead`, the largest page) at a time from where the last read
+ *   ended; when a read holds the missing items, it is read again from the
+ *   same cursor for exactly as many items as it takes to reach the last one
+ *   needed, so that this read ends, and the next page resumes, right after
+ *   it. The visibility of the refs of the first read is remembered, so the
+ *   read again asks nothing more of the catalog.
+ *
+ * So a page costs at most one store read per `lookahead` items scanned plus
+ * two, however sparse the visible items are.
  *
  * @internal
  */
 export async function fillPage<T>(
   request: { limit: number; cursor?: string },
   read: (page: { limit: number; cursor?: string }) => Promise<ReportPage<T>>,
-  keep: (items: T[]) => Promise<T[]>,
+  seen: (items: T[]) => Promise<Array<T | undefined>>,
+  lookahead = REPORT_PAGE_MAX_LIMIT,
 ): Promise<ReportPage<T>> {
   const items: T[] = [];
   let cursor = request.cursor;
+  let limit = request.limit;
   for (;;) {
-    const page = await read({ limit: request.limit - items.length, cursor });
-    items.push(...(await keep(page.items)));
+    const need = request.limit - items.length;
+    let page = await read({ limit, cursor });
+    let kept = await seen(page.items);
+    const last = indexOfNth(kept, need);
+    if (last !== undefined && last + 1 < page.items.length) {
+      // Read ahead too far: end this read right after the last item needed.
+      page = await read({ limit: last + 1, cursor });
+      kept = await seen(page.items);
+    }
+    items.push(...shown(kept).slice(0, need));
     cursor = page.nextCursor;
     if (!cursor || items.length >= request.limit || !page.items.length) {
       return cursor ? { items, nextCursor: cursor } : { items };
     }
+    limit = Math.max(lookahead, request.limit - items.length);
   }
+}
+
+/** The index of the `n`th item that is not undefined, if there are `n`. */
+function indexOfNth<T>(
+  items: Array<T | undefined>,
+  n: number,
+): number | undefined {
+  let count = 0;
+  for (let i = 0; i < items.length; i++) {
+    if (items[i] !== undefined && ++count === n) {
+      return i;
+    }
+  }
+  return undefined;
 }
