@@ -10,7 +10,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  CatalogServiceRequestOptions,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizeResult,
@@ -270,10 +273,7 @@ describe('auth matrix', () => {
     const catalog = new Proxy(base, {
       get(target, prop, receiver) {
         if (prop === 'getEntityByRef') {
-          return async (
-            ref: string,
-            options?: { credentials?: BackstageCredentials },
-          ) =>
+          return async (ref: string, options?: CatalogServiceRequestOptions) =>
             hiddenFrom(options?.credentials)(String(ref))
               ? undefined
               : target.getEntityByRef(ref, options);
@@ -281,7 +281,7 @@ describe('auth matrix', () => {
         if (prop === 'getEntitiesByRefs') {
           return async (
             req: { entityRefs: string[]; fields?: string[] },
-            options?: { credentials?: BackstageCredentials },
+            options?: CatalogServiceRequestOptions,
           ) => {
             const hidden = hiddenFrom(options?.credentials);
             const { items } = await target.getEntitiesByRefs(req, options);

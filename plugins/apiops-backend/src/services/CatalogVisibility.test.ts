@@ -111,7 +111,11 @@ describe('CatalogVisibility', () => {
         result: AuthorizeResult.CONDITIONAL,
         pluginId: 'catalog',
         resourceType: 'catalog-entity',
-        conditions: { anyOf: [] },
+        conditions: {
+          rule: 'IS_ENTITY_OWNER',
+          resourceType: 'catalog-entity',
+          params: { claims: ['group:default/team'] },
+        },
       },
       refs,
     );

@@ -1,7 +1,10 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import {
   apiopsReportReadPermission,
   builtinRules,
@@ -73,15 +76,20 @@ async function createService(options: {
             : AuthorizeResult.ALLOW,
       })),
     authorizeConditional: async requests =>
-      requests.map(() =>
-        options.readable
-          ? {
-              result: AuthorizeResult.CONDITIONAL,
-              pluginId: 'catalog',
-              resourceType: 'catalog-entity',
-              conditions: { anyOf: [] },
-            }
-          : { result: AuthorizeResult.ALLOW },
+      requests.map(
+        (): PolicyDecision =>
+          options.readable
+            ? {
+                result: AuthorizeResult.CONDITIONAL,
+                pluginId: 'catalog',
+                resourceType: 'catalog-entity',
+                conditions: {
+                  rule: 'IS_ENTITY_OWNER',
+                  resourceType: 'catalog-entity',
+                  params: { claims: ['group:default/team'] },
+                },
+              }
+            : { result: AuthorizeResult.ALLOW },
       ),
   });
   const catalog = catalogServiceMock({
