@@ -131,7 +131,8 @@ export class ReportService {
 
   /** The counts of the latest snapshot, with their trend and derived totals. */
   async getSummary(credentials: BackstageCredentials): Promise<ReportSummary> {
-    await this.authorize(credentials);
+    // Catalog-wide aggregates: no visibility decision to take.
+    await this.requireReportRead(credentials);
     const since = new Date(
       Date.now() - this.retentionDays * 24 * 60 * 60 * 1000,
     );
@@ -295,10 +296,14 @@ export class ReportService {
    * catalog (one decision per request).
    */
   private async authorize(credentials: BackstageCredentials) {
+    await this.requireReportRead(credentials);
+    return this.visibility.forCaller(credentials);
+  }
+
+  private async requireReportRead(credentials: BackstageCredentials) {
     await requirePermission(this.permissions, credentials, {
       permission: apiopsReportReadPermission,
     });
-    return this.visibility.forCaller(credentials);
   }
 }
 

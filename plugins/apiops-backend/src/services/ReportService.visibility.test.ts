@@ -314,6 +314,29 @@ describe('ReportService visibility', () => {
     );
   });
 
+  it('answers the summary as catalog-wide aggregates, with no visibility decision', async () => {
+    const { service, permissions, catalog } = createService(
+      {
+        getInfo: jest.fn().mockResolvedValue({ stale: false, id: '1' }),
+        getCurrentCounts: jest.fn().mockResolvedValue({
+          apis: 95,
+          byStation: {},
+          byStatus: {},
+          byGapType: { 'owner-missing': 95 },
+          byFindingType: {},
+        }),
+        listHistory: jest.fn().mockResolvedValue([]),
+      },
+      visibleRefs,
+    );
+    await expect(service.getSummary(credentials)).resolves.toMatchObject({
+      apis: 95,
+      gaps: 95,
+    });
+    expect(permissions.authorizeConditional).not.toHaveBeenCalled();
+    expect(catalog.getEntitiesByRefs).not.toHaveBeenCalled();
+  });
+
   it('reads the catalog in batches only for what the store returned', async () => {
     const { service, catalog } = createService(
       { listOwnershipGaps: pager(indexes.map(gap)) },
