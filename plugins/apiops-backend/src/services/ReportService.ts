@@ -292,12 +292,15 @@ export class ReportService {
   }
 
   /**
-   * Checks `apiops.report.read`, then decides what the caller may see of the
-   * catalog (one decision per request).
+   * Checks `apiops.report.read` and decides what the caller may see of the
+   * catalog (one decision per request), both at once.
    */
   private async authorize(credentials: BackstageCredentials) {
-    await this.requireReportRead(credentials);
-    return this.visibility.forCaller(credentials);
+    const [, visibility] = await Promise.all([
+      this.requireReportRead(credentials),
+      this.visibility.forCaller(credentials),
+    ]);
+    return visibility;
   }
 
   private async requireReportRead(credentials: BackstageCredentials) {
