@@ -19,6 +19,7 @@ import { ReportPage } from '../database/SnapshotStore';
 import { DefinitionParserPool } from '../fragmentation/DefinitionParserPool';
 import { extractDefinitionFeatures } from '../fragmentation/extractDefinitionFeatures';
 import { MethodCatalog } from '../method';
+import { purgeSnapshotHistory } from './purgeSnapshotHistory';
 import { SnapshotService } from './SnapshotService';
 
 jest.setTimeout(120_000);
@@ -122,7 +123,13 @@ describe.each(databases.eachSupportedId())(
         ),
         counts: await store.getCurrentCounts(),
       });
-      return { knex, process, everything };
+      const featureRows = async () => {
+        const [{ n }] = await knex('apiops_definition_features').count({
+          n: '*',
+        });
+        return Number(n);
+      };
+      return { knex, database, store, process, everything, featureRows };
     }
 
     it('parses nothing again for unchanged definitions, and gives the same results', async () => {
@@ -187,6 +194,37 @@ describe.each(databases.eachSupportedId())(
         .knex('apiops_definition_features')
         .count({ n: '*' });
       expect(Number(n)).toBe(DEFINITIONS.size);
+    });
+
+    it('prunes the stored features with the snapshot history: beyond the cap, then unused within the retention', async () => {
+      const ctx = await setUp();
+      await (await ctx.process()).run();
+      const featureStore = await DatabaseDefinitionFeatureStore.create({
+        database: ctx.database,
+        skipMigrations: true,
+      });
+      expect(await ctx.featureRows()).toBe(DEFINITIONS.size);
+
+      await purgeSnapshotHistory({
+        store: ctx.store,
+        retentionDays: 90,
+        definitionFeatures: { store: featureStore, maxRows: 10 },
+      });
+      expect(await ctx.featureRows()).toBe(10);
+
+      // A restart parses what was pruned only, and stores it again.
+      await (await ctx.process()).run();
+      expect(extract).toHaveBeenCalledTimes(DEFINITIONS.size + DEFINITIONS.size - 10);
+      expect(await ctx.featureRows()).toBe(DEFINITIONS.size);
+
+      // 91 days later, none was used within the retention.
+      await purgeSnapshotHistory({
+        store: ctx.store,
+        retentionDays: 90,
+        definitionFeatures: { store: featureStore, maxRows: 1000 },
+        now: new Date(Date.now() + 91 * 24 * 60 * 60 * 1000),
+      });
+      expect(await ctx.featureRows()).toBe(0);
     });
   },
 );
