@@ -18,7 +18,9 @@ exports.up = async function up(knex) {
     table
       .string('hash', 64)
       .primary()
-      .comment('SHA-256 (base64) of the lower-case spec.type, NUL, spec.definition');
+      .comment(
+        'SHA-256 (base64) of the lower-case spec.type, NUL, spec.definition',
+      );
     table
       .integer('version')
       .notNullable()

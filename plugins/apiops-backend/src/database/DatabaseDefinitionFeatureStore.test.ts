@@ -84,7 +84,10 @@ describe.each(databases.eachSupportedId())(
 
     it('reads and writes more hashes than fit in one statement', async () => {
       const count =
-        Math.max(DEFINITION_FEATURES_READ_BATCH, DEFINITION_FEATURES_WRITE_BATCH) *
+        Math.max(
+          DEFINITION_FEATURES_READ_BATCH,
+          DEFINITION_FEATURES_WRITE_BATCH,
+        ) *
           2 +
         7;
       const entries = Array.from({ length: count }, (_, i) => ({
@@ -193,14 +196,22 @@ describe.each(databases.eachSupportedId())(
 
       // Not used for more than 7 days (8, 9), expired (20), other version (21).
       expect(
-        await store.prune({ unusedSince: at(7.5), maxRows: 100, now: new Date(now) }),
+        await store.prune({
+          unusedSince: at(7.5),
+          maxRows: 100,
+          now: new Date(now),
+        }),
       ).toBe(4);
       expect(await usedAt(hash(7))).toBeDefined();
       expect(await usedAt(hash(8))).toBeUndefined();
 
       // Capped at 5 rows: the oldest used go first (7, 6, 5).
       expect(
-        await store.prune({ unusedSince: at(30), maxRows: 5, now: new Date(now) }),
+        await store.prune({
+          unusedSince: at(30),
+          maxRows: 5,
+          now: new Date(now),
+        }),
       ).toBe(3);
       const left = (await knex(TABLE).select('hash').orderBy('hash')).map(
         r => r.hash,
@@ -208,7 +219,11 @@ describe.each(databases.eachSupportedId())(
       expect(left).toEqual([hash(0), hash(1), hash(2), hash(3), hash(4)]);
 
       expect(
-        await store.prune({ unusedSince: at(30), maxRows: 0, now: new Date(now) }),
+        await store.prune({
+          unusedSince: at(30),
+          maxRows: 0,
+          now: new Date(now),
+        }),
       ).toBe(5);
     });
 

@@ -107,9 +107,7 @@ export class DatabaseDefinitionFeatureStore implements DefinitionFeatureStore {
         last_used_at: now,
       });
     }
-    const rows = [...byHash.values()].sort((a, b) =>
-      a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0,
-    );
+    const rows = [...byHash.keys()].sort().map(hash => byHash.get(hash)!);
     for (let i = 0; i < rows.length; i += DEFINITION_FEATURES_WRITE_BATCH) {
       await this.db<DbDefinitionFeaturesRow>(TABLE)
         .insert(rows.slice(i, i + DEFINITION_FEATURES_WRITE_BATCH))

@@ -86,8 +86,15 @@ describe('DefinitionFeatureSource', () => {
 /** A store in memory, recording the calls. */
 function memoryStore() {
   const rows = new Map<string, StoredDefinitionFeatures>();
-  const calls = { getMany: 0, putMany: [] as string[][], touch: [] as string[][] };
-  const store: DefinitionFeatureStore & { rows: typeof rows; calls: typeof calls } = {
+  const calls = {
+    getMany: 0,
+    putMany: [] as string[][],
+    touch: [] as string[][],
+  };
+  const store: DefinitionFeatureStore & {
+    rows: typeof rows;
+    calls: typeof calls;
+  } = {
     rows,
     calls,
     async getMany(hashes) {

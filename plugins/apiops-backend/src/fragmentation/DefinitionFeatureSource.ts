@@ -89,7 +89,10 @@ export class DefinitionFeatureSource {
       return this.parse(missing);
     }
     const hashes = keys.filter((key): key is string => key !== undefined);
-    let stored = new Map<string, { result: DefinitionFeaturesResult; usedAt: number }>();
+    let stored = new Map<
+      string,
+      { result: DefinitionFeaturesResult; usedAt: number }
+    >();
     if (hashes.length > 0) {
       try {
         stored = await store.getMany(hashes);

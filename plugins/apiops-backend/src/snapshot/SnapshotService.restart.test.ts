@@ -96,10 +96,7 @@ describe.each(databases.eachSupportedId())(
       const store = await DatabaseSnapshotStore.create({ database });
       const assessments = await DatabaseAssessmentStore.create({ database });
       /** A new backend process on the same database: nothing in memory. */
-      const process = async (
-        entities: Entity[] = catalog,
-        parserThreads = 0,
-      ) =>
+      const process = async (entities: Entity[] = catalog, parserThreads = 0) =>
         SnapshotService.create({
           catalog: catalogOf(entities),
           auth: mockServices.auth(),
@@ -214,7 +211,9 @@ describe.each(databases.eachSupportedId())(
 
       // A restart parses what was pruned only, and stores it again.
       await (await ctx.process()).run();
-      expect(extract).toHaveBeenCalledTimes(DEFINITIONS.size + DEFINITIONS.size - 10);
+      expect(extract).toHaveBeenCalledTimes(
+        DEFINITIONS.size + DEFINITIONS.size - 10,
+      );
       expect(await ctx.featureRows()).toBe(DEFINITIONS.size);
 
       // 91 days later, none was used within the retention.
