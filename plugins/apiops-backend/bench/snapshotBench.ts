@@ -1222,7 +1222,9 @@ async function measure(options: ReturnType<typeof parseArgs>) {
   // A restarted backend, or a second replica: a new service (an empty
   // feature cache, a new store object) on the same database.
   let restart: SnapshotFigures | undefined;
-  let restartRows: { before: number; after: number } | undefined;
+  let restartRows:
+    | { before: number; after: number; resultBytes: number }
+    | undefined;
   if (ctx.featureStore) {
     const before = await storedFeatureRows(ctx);
     ctx.featureStore = await DatabaseDefinitionFeatureStore.create({
@@ -1237,7 +1239,14 @@ async function measure(options: ReturnType<typeof parseArgs>) {
     );
     if (profile) profiles.restart = profile;
     restart = value;
-    restartRows = { before, after: await storedFeatureRows(ctx) };
+    const [{ bytes }] = await ctx
+      .knex(FEATURES_TABLE)
+      .sum({ bytes: ctx.knex.raw('length(result)') });
+    restartRows = {
+      before,
+      after: await storedFeatureRows(ctx),
+      resultBytes: Number(bytes),
+    };
     log(
       `restarted snapshot (empty memory, features in the database): ${round(
         restart.total.wall / 1000,
