@@ -38,6 +38,15 @@ export interface Config {
        * rest of the batch is analysed at the next snapshot. Default: 1 minute.
        */
       parserBatchTimeout?: HumanDuration | string;
+      /**
+       * Most definitions whose fragmentation features are kept in the
+       * database, so that a restarted backend or another replica does not
+       * parse again the definitions already parsed. The daily purge drops
+       * those not used within retentionDays, then the least recently used
+       * beyond this number. 0 keeps features in memory only (and the purge
+       * empties the table). Default: 500000.
+       */
+      maxStoredDefinitions?: number;
     };
     /** Ownership checks. */
     ownership?: {

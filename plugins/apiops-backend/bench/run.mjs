@@ -22,6 +22,10 @@
  *                       breakdown; adds GC time, so not for timing)
  *   --threads N         the snapshot's parser threads (default: the plugin's
  *                       default, the cores up to 4; 0 parses on the main thread)
+ *   --feature-store false  keep definition features in memory only (default:
+ *                       persisted in the database as in the plugin, and a
+ *                       "restart" snapshot measured: a new service, empty
+ *                       memory, same database)
  *   --json path         where to write all figures (default bench/dist/results-*.json)
  *
  * See docs/benchmarks.md for what is measured and how to read it.
@@ -52,6 +56,7 @@ function parseArgs(argv) {
     bare: 'true',
     'gc-at-marks': 'false',
     threads: '',
+    'feature-store': 'true',
     assessments: '1000000',
     'cpu-prof': 'none',
     json: '',
@@ -78,6 +83,7 @@ function parseArgs(argv) {
     gcAtMarks: args['gc-at-marks'] === 'true',
     /** The snapshot's parser threads ('' for the plugin's default). */
     threads: args.threads,
+    featureStore: args['feature-store'] !== 'false',
     json: args.json,
   };
 }
@@ -181,6 +187,8 @@ function runSize(script, size, runs, options) {
     '--gc-at-marks',
     String(options.gcAtMarks),
     ...(options.threads === '' ? [] : ['--threads', options.threads]),
+    '--feature-store',
+    String(options.featureStore),
   ];
   const useTime = fs.existsSync('/usr/bin/time');
   const command = useTime ? '/usr/bin/time' : process.execPath;
@@ -274,6 +282,7 @@ function report(results, options) {
         'bare s',
         'snap/bare',
         'warm s',
+        'restart s',
         'peak RSS MB',
       ],
       results.map(r => [
@@ -288,6 +297,9 @@ function report(results, options) {
         `${s(r.bare.total.wall)} / ${s(r.bare.total.cpu)}`,
         `${r.ratio.wall} / ${r.ratio.cpu}`,
         s(r.warm.total.wall),
+        r.restart
+          ? `${s(r.restart.total.wall)} / ${s(r.restart.total.cpu)}`
+          : '-',
         `${r.memory.firstSnapshotMaxRssMb} (process ${
           r.memory.timeMaxRssMb ?? r.memory.processMaxRssMb
         })`,

@@ -51,6 +51,7 @@ import {
 } from '../src/snapshot/SnapshotService';
 import { DatabaseSnapshotStore } from '../src/database/DatabaseSnapshotStore';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
+import { DatabaseDefinitionFeatureStore } from '../src/database/DatabaseDefinitionFeatureStore';
 import type { SnapshotStore } from '../src/database/SnapshotStore';
 import { encodeCursor } from '../src/database/conversions';
 import { MethodCatalog } from '../src/method';
@@ -351,6 +352,8 @@ interface Context {
   catalog: CatalogService;
   /** The snapshot's parser threads (0: the main thread parses). */
   parserThreads: number;
+  /** Definition features persisted in the database, as in the plugin; none: memory only. */
+  featureStore?: DatabaseDefinitionFeatureStore;
 }
 
 function createService(ctx: Context): SnapshotService {
@@ -363,7 +366,16 @@ function createService(ctx: Context): SnapshotService {
     method: ctx.method,
     ruleset: createRuleset(builtinRules),
     parserThreads: ctx.parserThreads,
+    featureStore: ctx.featureStore,
   });
+}
+
+const FEATURES_TABLE = 'apiops_definition_features';
+
+/** Rows of the stored definition features. */
+async function storedFeatureRows(ctx: Context): Promise<number> {
+  const [{ n }] = await ctx.knex(FEATURES_TABLE).count({ n: '*' });
+  return Number(n);
 }
 
 // ---------------------------------------------------------------------------
@@ -1098,6 +1110,8 @@ function parseArgs(argv: string[]) {
     profile: args.profile ?? 'none',
     /** Parser threads of the snapshot: the plugin's default unless given. */
     threads: Number(args.threads ?? DefinitionParserPool.defaultThreads()),
+    /** Definition features persisted in the database (the plugin's default). */
+    featureStore: args['feature-store'] !== 'false',
   };
 }
 
@@ -1150,6 +1164,9 @@ async function measure(options: ReturnType<typeof parseArgs>) {
     holder,
     catalog: fakeCatalog(files, holder),
     parserThreads: options.threads,
+    featureStore: options.featureStore
+      ? await DatabaseDefinitionFeatureStore.create({ database })
+      : undefined,
   };
   const setupRssMb = maxRssMb();
   log(
@@ -1176,7 +1193,9 @@ async function measure(options: ReturnType<typeof parseArgs>) {
         )} s CPU`,
       );
     }
-    const current = createService(ctx); // cold: a fresh feature cache
+    // Cold: a fresh feature cache, and no stored features (a first start).
+    if (ctx.featureStore) await knex(FEATURES_TABLE).delete();
+    const current = createService(ctx);
     service = current;
     const { value: figures, profile } = await profiled(
       `snapshot-${plan.apis}-cold-${run}`,
@@ -1204,6 +1223,43 @@ async function measure(options: ReturnType<typeof parseArgs>) {
       warm.total.wall / 1000,
     )} s wall`,
   );
+
+  // A restarted backend, or a second replica: a new service (an empty
+  // feature cache, a new store object) on the same database.
+  let restart: SnapshotFigures | undefined;
+  let restartRows:
+    | { before: number; after: number; resultBytes: number }
+    | undefined;
+  if (ctx.featureStore) {
+    const before = await storedFeatureRows(ctx);
+    ctx.featureStore = await DatabaseDefinitionFeatureStore.create({
+      database,
+      skipMigrations: true,
+    });
+    const restarted = createService(ctx);
+    const { value, profile } = await profiled(
+      `snapshot-${plan.apis}-restart`,
+      options.profile !== 'none',
+      () => snapshotRun(ctx, restarted),
+    );
+    if (profile) profiles.restart = profile;
+    restart = value;
+    const [{ bytes }] = await ctx
+      .knex(FEATURES_TABLE)
+      .sum({ bytes: ctx.knex.raw('length(result)') });
+    restartRows = {
+      before,
+      after: await storedFeatureRows(ctx),
+      resultBytes: Number(bytes),
+    };
+    log(
+      `restarted snapshot (empty memory, features in the database): ${round(
+        restart.total.wall / 1000,
+      )} s wall, ${round(restart.total.cpu / 1000)} s CPU; ${
+        restartRows.before
+      } stored feature rows`,
+    );
+  }
 
   const scores = await accuracy(ctx);
   log(
@@ -1281,6 +1337,22 @@ async function measure(options: ReturnType<typeof parseArgs>) {
       memoryAt: warm.memoryAt,
       gcPauses: warm.gcPauses,
     },
+    /** A new service on the same database; undefined with --feature-store false. */
+    restart: restart && {
+      total: { wall: round(restart.total.wall), cpu: round(restart.total.cpu) },
+      evaluate: {
+        wall: round(restart.evaluate.wall),
+        cpu: round(restart.evaluate.cpu),
+      },
+      detect: {
+        wall: round(restart.detect.wall),
+        cpu: round(restart.detect.cpu),
+      },
+      write: { wall: round(restart.write.wall), cpu: round(restart.write.cpu) },
+      maxRssMb: restart.maxRssMb,
+      storedFeatureRows: restartRows,
+    },
+    featureStore: options.featureStore,
     bare: {
       total: medianClock(bares.map(b => b.total)),
       catalog: medianClock(bares.map(b => b.catalog)),

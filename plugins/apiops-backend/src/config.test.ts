@@ -27,6 +27,7 @@ describe('readApiOpsConfig', () => {
       expect(config.parserThreads).toBeGreaterThanOrEqual(1);
       expect(config.parserThreads).toBeLessThanOrEqual(4);
       expect(config.parserBatchTimeoutMs).toBe(60_000);
+      expect(config.maxStoredDefinitions).toBe(500_000);
       expect(config.ownerPlaceholders).toBeUndefined();
       expect(config.fragmentation).toEqual(DEFAULT_FRAGMENTATION_THRESHOLDS);
       expect(config.governance.rules).toBeUndefined();
@@ -42,6 +43,7 @@ describe('readApiOpsConfig', () => {
         retentionDays: 30,
         parserThreads: 0,
         parserBatchTimeout: '20 seconds',
+        maxStoredDefinitions: 1000,
       },
       fragmentation: {
         duplicateJaccard: 0.9,
@@ -69,6 +71,7 @@ describe('readApiOpsConfig', () => {
     expect(config.retentionDays).toBe(30);
     expect(config.parserThreads).toBe(0);
     expect(config.parserBatchTimeoutMs).toBe(20_000);
+    expect(config.maxStoredDefinitions).toBe(1000);
     expect(config.fragmentation).toEqual({
       ...DEFAULT_FRAGMENTATION_THRESHOLDS,
       duplicateJaccard: 0.9,
@@ -117,6 +120,11 @@ describe('readApiOpsConfig', () => {
     for (const parserThreads of [-1, 1.5, 'two', 65]) {
       expect(() => read({ snapshot: { parserThreads } })).toThrow(
         /apiops.snapshot.parserThreads must be a whole number from 0 to 64/,
+      );
+    }
+    for (const maxStoredDefinitions of [-1, 0.5, 'many', 10_000_001]) {
+      expect(() => read({ snapshot: { maxStoredDefinitions } })).toThrow(
+        /apiops.snapshot.maxStoredDefinitions must be a whole number from 0 to 10000000/,
       );
     }
     expect(() => read({ fragmentation: { duplicateJaccard: 2 } })).toThrow(

@@ -15,6 +15,7 @@ import {
   fragmentationThresholdsSchema,
 } from '@apiops-backstage/plugin-apiops-common';
 import { z } from 'zod';
+import { DEFAULT_MAX_STORED_DEFINITIONS } from './database/DefinitionFeatureStore';
 import {
   DEFAULT_PARSER_BATCH_TIMEOUT_MS,
   DefinitionParserPool,
@@ -31,6 +32,11 @@ export interface ApiOpsConfig {
    * thread is stopped and its definitions reported as timed out.
    */
   parserBatchTimeoutMs: number;
+  /**
+   * Most definitions whose features are kept in the database (the least
+   * recently used go first); 0: features are kept in memory only.
+   */
+  maxStoredDefinitions: number;
   ownerPlaceholders?: string[];
   governance: GovernanceRulesetConfig;
   fragmentation: FragmentationThresholds;
@@ -140,6 +146,18 @@ const snapshotSchema = z
         message: 'must be a duration longer than zero',
       })
       .default({ milliseconds: DEFAULT_PARSER_BATCH_TIMEOUT_MS }),
+    maxStoredDefinitions: z
+      .number({
+        errorMap: (_issue, ctx) => ({
+          message: `must be a whole number from 0 to 10000000, got ${shown(
+            ctx.data,
+          )}`,
+        }),
+      })
+      .int()
+      .min(0)
+      .max(10_000_000)
+      .default(DEFAULT_MAX_STORED_DEFINITIONS),
   })
   .strict();
 
@@ -335,13 +353,19 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
     );
   }
   const { snapshot, ownership, fragmentation, governance } = result.data;
-  const { retentionDays, parserThreads, parserBatchTimeout, ...schedule } =
-    snapshot;
+  const {
+    retentionDays,
+    parserThreads,
+    parserBatchTimeout,
+    maxStoredDefinitions,
+    ...schedule
+  } = snapshot;
   return {
     snapshotSchedule: { ...schedule, scope: 'global' },
     retentionDays,
     parserThreads,
     parserBatchTimeoutMs: durationToMilliseconds(parserBatchTimeout),
+    maxStoredDefinitions,
     ownerPlaceholders: ownership.placeholders,
     fragmentation,
     governance: { rules: governance.rules },

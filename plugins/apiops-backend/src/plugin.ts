@@ -13,6 +13,7 @@ import { apiopsGovernanceExtensionPoint } from '@apiops-backstage/plugin-apiops-
 import { registerApiOpsActions } from './actions/registerApiOpsActions';
 import { readApiOpsConfig } from './config';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
+import { DatabaseDefinitionFeatureStore } from './database/DatabaseDefinitionFeatureStore';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { RuleRegistry } from './governance/RuleRegistry';
 import { MethodCatalog } from './method';
@@ -83,6 +84,12 @@ export const apiopsPlugin = createBackendPlugin({
             )} were left running by a backend that stopped; recorded as failed`,
           );
         }
+        // Definition features by hash: a restart or another replica does
+        // not parse again what was parsed (none with maxStoredDefinitions 0).
+        const featureStore = await DatabaseDefinitionFeatureStore.create({
+          database: deps.database,
+          skipMigrations: true,
+        });
         const snapshots = SnapshotService.create({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -94,6 +101,8 @@ export const apiopsPlugin = createBackendPlugin({
           ownerPlaceholders: config.ownerPlaceholders,
           parserThreads: config.parserThreads,
           parserBatchTimeoutMs: config.parserBatchTimeoutMs,
+          featureStore:
+            config.maxStoredDefinitions > 0 ? featureStore : undefined,
           fragmentationThresholds: config.fragmentation,
         });
         const visibility = CatalogVisibility.create({
@@ -142,6 +151,10 @@ export const apiopsPlugin = createBackendPlugin({
             await purgeSnapshotHistory({
               store: snapshotStore,
               retentionDays: config.retentionDays,
+              definitionFeatures: {
+                store: featureStore,
+                maxRows: config.maxStoredDefinitions,
+              },
               logger,
             });
           },

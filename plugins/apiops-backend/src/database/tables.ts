@@ -128,3 +128,22 @@ export interface DbFragmentationMemberRow {
   owner_ref: string | null;
   system_ref: string | null;
 }
+
+/**
+ * A row of `apiops_definition_features`: the fragmentation features of one
+ * API definition, by hash of the definition.
+ *
+ * @internal
+ */
+export interface DbDefinitionFeaturesRow {
+  /** SHA-256 (base64) of the lower-case `spec.type`, NUL, `spec.definition`. */
+  hash: string;
+  /** DEFINITION_FEATURES_VERSION of the extraction that wrote it. */
+  version: number;
+  /** JSON of DefinitionFeaturesResult. */
+  result: string;
+  /** When a stopped analysis is tried again; null for a complete result. */
+  expires_at: Date | string | number | null;
+  /** When a snapshot last used it. */
+  last_used_at: Date | string | number;
+}

@@ -1,4 +1,10 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import {
+  DefinitionFeatureStore,
+  FEATURE_TOUCH_INTERVAL_MS,
+  StoredDefinitionFeatures,
+} from '../database/DefinitionFeatureStore';
 import { DefinitionFeatureSource } from './DefinitionFeatureSource';
 import { extractDefinitionFeatures } from './extractDefinitionFeatures';
 import { FeatureCache } from './FeatureCache';
@@ -49,10 +55,10 @@ describe('DefinitionFeatureSource', () => {
     const cache = FeatureCache.create();
     const source = DefinitionFeatureSource.create({ cache });
     await source.getMany(page);
-    source.completeRun();
+    await source.completeRun();
     await source.getMany(page.slice(0, 10));
     expect(cache.stats()).toMatchObject({ size: 61, hits: 10 });
-    source.completeRun();
+    await source.completeRun();
     expect(cache.stats().size).toBe(10);
     await source.close();
   });
@@ -74,5 +80,123 @@ describe('DefinitionFeatureSource', () => {
     await cache.getMany(items, extract);
     expect(extract).toHaveBeenCalledTimes(2);
     expect(extract.mock.calls[1][0]).toEqual([items[1]]);
+  });
+});
+
+/** A store in memory, recording the calls. */
+function memoryStore() {
+  const rows = new Map<string, StoredDefinitionFeatures>();
+  const calls = {
+    getMany: 0,
+    putMany: [] as string[][],
+    touch: [] as string[][],
+  };
+  const store: DefinitionFeatureStore & {
+    rows: typeof rows;
+    calls: typeof calls;
+  } = {
+    rows,
+    calls,
+    async getMany(hashes) {
+      calls.getMany += 1;
+      const found = new Map<string, StoredDefinitionFeatures>();
+      for (const hash of hashes) {
+        const row = rows.get(hash);
+        if (row) found.set(hash, row);
+      }
+      return found;
+    },
+    async putMany(entries, now = new Date()) {
+      calls.putMany.push(entries.map(e => e.hash));
+      for (const { hash, result } of entries) {
+        rows.set(hash, { result, usedAt: now.getTime() });
+      }
+    },
+    async touch(hashes, now = new Date()) {
+      calls.touch.push([...hashes]);
+      for (const hash of hashes) {
+        const row = rows.get(hash);
+        if (row) row.usedAt = now.getTime();
+      }
+    },
+    async prune() {
+      return 0;
+    },
+  };
+  return store;
+}
+
+describe('DefinitionFeatureSource with a store', () => {
+  const page = [
+    ...Array.from({ length: 20 }, (_, i) => api(i)),
+    api(20, 'openapi: ['),
+  ];
+  const expected = page.map(entity =>
+    extractDefinitionFeatures('openapi', entity.spec?.definition),
+  );
+
+  it('reads what another process stored, and parses and stores the rest', async () => {
+    const store = memoryStore();
+    const first = DefinitionFeatureSource.create({ store });
+    expect(await first.getMany(page.slice(0, 10))).toEqual(
+      expected.slice(0, 10),
+    );
+    expect(store.rows.size).toBe(10);
+
+    // A new process: its memory is empty.
+    const cache = FeatureCache.create();
+    const second = DefinitionFeatureSource.create({ store, cache });
+    expect(await second.getMany(page)).toEqual(expected);
+    expect(store.calls.putMany.at(-1)).toHaveLength(11);
+    expect(store.rows.size).toBe(21);
+    // Then from memory: the store is not asked again.
+    const reads = store.calls.getMany;
+    expect(await second.getMany(page)).toEqual(expected);
+    expect(store.calls.getMany).toBe(reads);
+  });
+
+  it('parses when the store fails, with one warning per run', async () => {
+    const logger = mockServices.logger.mock();
+    const store = memoryStore();
+    store.getMany = async () => {
+      throw new Error('connection refused');
+    };
+    store.putMany = async () => {
+      throw new Error('connection refused');
+    };
+    const source = DefinitionFeatureSource.create({ store, logger });
+    expect(await source.getMany(page.slice(0, 10))).toEqual(
+      expected.slice(0, 10),
+    );
+    expect(await source.getMany(page.slice(10))).toEqual(expected.slice(10));
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('connection refused'),
+    );
+    await source.completeRun();
+    await source.close();
+  });
+
+  it('marks the definitions a complete run used, once their mark is a day old', async () => {
+    const store = memoryStore();
+    const source = DefinitionFeatureSource.create({ store });
+    await source.getMany(page);
+    const t0 = Date.now();
+    await source.completeRun(new Date(t0));
+    expect(store.calls.touch).toEqual([]);
+
+    // From memory, a day later: still marked in the store.
+    await source.getMany(page.slice(0, 5));
+    const later = t0 + FEATURE_TOUCH_INTERVAL_MS + 60_000;
+    await source.completeRun(new Date(later));
+    expect(store.calls.touch).toHaveLength(1);
+    expect(store.calls.touch[0]).toHaveLength(5);
+    const marked = [...store.rows.values()].filter(r => r.usedAt === later);
+    expect(marked).toHaveLength(5);
+
+    // Not again the same day.
+    await source.getMany(page.slice(0, 5));
+    await source.completeRun(new Date(later + 60_000));
+    expect(store.calls.touch).toHaveLength(1);
   });
 });

@@ -1,5 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import {
+  DefinitionFeatureStore,
+  FEATURE_TOUCH_INTERVAL_MS,
+} from '../database/DefinitionFeatureStore';
 import { DefinitionParserPool } from './DefinitionParserPool';
 import {
   extractDefinitionFeatures,
@@ -10,21 +14,36 @@ import { FeatureCache } from './FeatureCache';
 
 /**
  * The definition features of the APIs of a snapshot: from the
- * {@link FeatureCache} for a definition seen before, else parsed on the
+ * {@link FeatureCache} for a definition this process has seen before, else
+ * from the {@link DefinitionFeatureStore} (the database) for one another
+ * process or an earlier start of this one has parsed, else parsed on the
  * {@link DefinitionParserPool}'s worker threads (or on the calling thread
- * when there are none). One source lives as long as the snapshot service,
- * so that its cache spans runs; the threads start on first use in a run and
- * stop at {@link DefinitionFeatureSource.close}.
+ * when there are none) and written to the store. One source lives as long
+ * as the snapshot service, so that its cache spans runs; the threads start
+ * on first use in a run and stop at {@link DefinitionFeatureSource.close}.
+ *
+ * The store is a shortcut, never a condition: when it cannot be read or
+ * written, the definitions are parsed and the snapshot goes on (with one
+ * warning per run).
  *
  * @internal
  */
 export class DefinitionFeatureSource {
   private pool: DefinitionParserPool | undefined;
+  /**
+   * Hash → when the store last marked it used (epoch ms), as far as this
+   * process knows: the rows of this process's cache.
+   */
+  private readonly storedAt = new Map<string, number>();
+  /** Hashes asked for in the current run. */
+  private used = new Set<string>();
+  private warned = false;
 
   private constructor(
     private readonly cache: FeatureCache,
     private readonly threads: number,
     private readonly batchTimeoutMs: number | undefined,
+    private readonly store: DefinitionFeatureStore | undefined,
     private readonly logger?: LoggerService,
   ) {}
 
@@ -35,11 +54,14 @@ export class DefinitionFeatureSource {
     batchTimeoutMs?: number;
     logger?: LoggerService;
     cache?: FeatureCache;
+    /** Where features persist across restarts and replicas; none: in memory only. */
+    store?: DefinitionFeatureStore;
   }): DefinitionFeatureSource {
     return new DefinitionFeatureSource(
       options?.cache ?? FeatureCache.create(),
       options?.threads ?? 0,
       options?.batchTimeoutMs,
+      options?.store,
       options?.logger,
     );
   }
@@ -50,31 +72,140 @@ export class DefinitionFeatureSource {
    * to parse while the catalog is read.
    */
   getMany(page: readonly Entity[]): Promise<DefinitionFeaturesResult[]> {
-    return this.cache.getMany(page.map(definitionOf), async missing => {
-      if (this.threads > 0) {
-        this.pool ??= DefinitionParserPool.create({
-          threads: this.threads,
-          batchTimeoutMs: this.batchTimeoutMs,
-          logger: this.logger,
-        });
-        return this.pool.extract(missing);
+    return this.cache.getMany(
+      page.map(definitionOf),
+      (missing, keys) => this.fetch(missing, keys),
+      this.store ? key => this.used.add(key) : undefined,
+    );
+  }
+
+  /** Definitions not in the cache: from the store, else parsed (and stored). */
+  private async fetch(
+    missing: Array<{ type: string; definition: unknown }>,
+    keys: Array<string | undefined>,
+  ): Promise<DefinitionFeaturesResult[]> {
+    const store = this.store;
+    if (!store) {
+      return this.parse(missing);
+    }
+    const hashes = keys.filter((key): key is string => key !== undefined);
+    let stored = new Map<
+      string,
+      { result: DefinitionFeaturesResult; usedAt: number }
+    >();
+    if (hashes.length > 0) {
+      try {
+        stored = await store.getMany(hashes);
+      } catch (error) {
+        this.warn('read', error);
       }
-      return missing.map(item =>
-        extractDefinitionFeatures(item.type, item.definition),
-      );
+    }
+    const results: DefinitionFeaturesResult[] = new Array(missing.length);
+    const toParse: number[] = [];
+    keys.forEach((key, i) => {
+      const found = key === undefined ? undefined : stored.get(key);
+      if (found) {
+        results[i] = found.result;
+        this.storedAt.set(key!, found.usedAt);
+      } else {
+        toParse.push(i);
+      }
     });
+    if (toParse.length === 0) {
+      return results;
+    }
+    const parsed = await this.parse(toParse.map(i => missing[i]));
+    const written: Array<{ hash: string; result: DefinitionFeaturesResult }> =
+      [];
+    toParse.forEach((i, j) => {
+      results[i] = parsed[j];
+      const key = keys[i];
+      if (key !== undefined && !parsed[j].transient) {
+        written.push({ hash: key, result: parsed[j] });
+      }
+    });
+    if (written.length > 0) {
+      const now = new Date();
+      try {
+        await store.putMany(written, now);
+        for (const { hash } of written) {
+          this.storedAt.set(hash, now.getTime());
+        }
+      } catch (error) {
+        this.warn('write', error);
+      }
+    }
+    return results;
+  }
+
+  private async parse(
+    items: Array<{ type: string; definition: unknown }>,
+  ): Promise<DefinitionFeaturesResult[]> {
+    if (this.threads > 0) {
+      this.pool ??= DefinitionParserPool.create({
+        threads: this.threads,
+        batchTimeoutMs: this.batchTimeoutMs,
+        logger: this.logger,
+      });
+      return this.pool.extract(items);
+    }
+    return items.map(item =>
+      extractDefinitionFeatures(item.type, item.definition),
+    );
+  }
+
+  private warn(what: 'read' | 'write' | 'mark', error: unknown) {
+    if (this.warned) {
+      return;
+    }
+    this.warned = true;
+    const message = error instanceof Error ? error.message : String(error);
+    this.logger?.warn(
+      `Could not ${what} the stored definition features (${message}); the definitions are parsed instead`,
+    );
   }
 
   /**
    * Ends a run that read the whole catalog: forgets the definitions that
-   * were not asked for since the previous complete run.
+   * were not asked for since the previous complete run, and marks in the
+   * store the definitions used whose mark is older than a day (a process
+   * that keeps them in memory for months would otherwise let them be
+   * pruned from the store).
    */
-  completeRun(): void {
+  async completeRun(now: Date = new Date()): Promise<void> {
     this.cache.prune();
+    if (!this.store) {
+      return;
+    }
+    const due: string[] = [];
+    for (const key of this.used) {
+      const at = this.storedAt.get(key);
+      if (at !== undefined && at < now.getTime() - FEATURE_TOUCH_INTERVAL_MS) {
+        due.push(key);
+      }
+    }
+    for (const key of this.storedAt.keys()) {
+      if (!this.used.has(key)) {
+        this.storedAt.delete(key);
+      }
+    }
+    this.used = new Set();
+    if (due.length > 0) {
+      try {
+        await this.store.touch(due, now);
+        for (const key of due) {
+          this.storedAt.set(key, now.getTime());
+        }
+      } catch (error) {
+        this.warn('mark', error);
+      }
+    }
   }
 
   /** Stops the threads (until the next {@link DefinitionFeatureSource.getMany}). */
   async close(): Promise<void> {
+    this.used = new Set();
+    this.warned = false;
     const pool = this.pool;
     this.pool = undefined;
     await pool?.close();

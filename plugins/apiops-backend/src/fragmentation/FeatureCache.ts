@@ -54,18 +54,25 @@ export class FeatureCache {
 
   /**
    * The features of many definitions, in the order given: those not in the
-   * cache are extracted together by `extract` (on worker threads, say).
+   * cache are extracted together by `extract` (on worker threads, or read
+   * from the database, say), which is also given their keys. `onKey` sees
+   * the key of every definition asked for, in the cache or not.
    */
   async getMany(
     items: ReadonlyArray<{ type: string; definition: unknown }>,
     extract: (
       missing: Array<{ type: string; definition: unknown }>,
+      keys: Array<string | undefined>,
     ) => Promise<DefinitionFeaturesResult[]>,
+    onKey?: (key: string) => void,
   ): Promise<DefinitionFeaturesResult[]> {
     const results: DefinitionFeaturesResult[] = new Array(items.length);
     const missing: Array<{ index: number; key?: string }> = [];
     items.forEach(({ type, definition }, index) => {
       const key = keyOf(type, definition);
+      if (key !== undefined) {
+        onKey?.(key);
+      }
       const cached = key === undefined ? undefined : this.lookup(key);
       if (cached) {
         results[index] = cached;
@@ -74,7 +81,10 @@ export class FeatureCache {
       }
     });
     if (missing.length > 0) {
-      const extracted = await extract(missing.map(({ index }) => items[index]));
+      const extracted = await extract(
+        missing.map(({ index }) => items[index]),
+        missing.map(({ key }) => key),
+      );
       missing.forEach(({ index, key }, i) => {
         results[index] = extracted[i];
         if (key !== undefined && !extracted[i].transient) {

@@ -9,6 +9,7 @@ import {
   keyOf,
 } from '@apiops-backstage/plugin-apiops-common';
 import { AssessmentStore } from '../database/AssessmentStore';
+import { DefinitionFeatureStore } from '../database/DefinitionFeatureStore';
 import { SnapshotStore, StoredApiResult } from '../database/SnapshotStore';
 import { MethodCatalog } from '../method';
 import {
@@ -66,6 +67,11 @@ export class SnapshotService {
       parserThreads?: number;
       /** Time a batch of definitions may take on a parser thread. */
       parserBatchTimeoutMs?: number;
+      /**
+       * Where definition features persist, so that a restarted backend or
+       * another replica does not parse them again; none: in memory only.
+       */
+      featureStore?: DefinitionFeatureStore;
     },
     /** Features of unchanged definitions are not computed again. */
     private readonly definitions: DefinitionFeatureSource,
@@ -78,6 +84,7 @@ export class SnapshotService {
         threads: options.parserThreads,
         batchTimeoutMs: options.parserBatchTimeoutMs,
         logger: options.logger,
+        store: options.featureStore,
       }),
     );
   }
@@ -130,7 +137,7 @@ export class SnapshotService {
         clusters,
         counts: countResults(results, clusters),
       });
-      this.definitions.completeRun();
+      await this.definitions.completeRun();
       logger.info(
         `Snapshot ${runId}: ${apis.length} APIs evaluated in ${
           Date.now() - started
