@@ -1,3 +1,4 @@
+import { MAX_DEFINITION_BYTES } from '../definitions';
 import { extractDefinitionFeatures } from './extractDefinitionFeatures';
 import {
   BasePathIndex,
@@ -67,6 +68,23 @@ describe('hostile definitions', () => {
         hostile.unclosedChannelBraces(50_000),
       ).features?.operations,
     ).toEqual([`RECEIVE a.${'{'.repeat(50_000)}`]);
+  });
+
+  it('refuses a 20 MB definition at the size cap, before any parser reads it', () => {
+    const text = hostile.hugeOpenApi(20 * 1024 * 1024);
+    expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(20 * 1024 * 1024);
+    const result = extractDefinitionFeatures('openapi', text);
+    // The size problem comes before parsing, in both modes' words: the
+    // precise parser is not run either.
+    expect(result).toEqual({
+      problem: `spec.definition is larger than ${MAX_DEFINITION_BYTES} bytes and was not parsed`,
+      definitionProblem: `spec.definition is larger than ${MAX_DEFINITION_BYTES} bytes and was not parsed`,
+    });
+    // Under the cap, the same kind of document parses.
+    expect(
+      extractDefinitionFeatures('openapi', hostile.hugeOpenApi(50_000)).features
+        ?.operations,
+    ).toContain('GET /items0/{}');
   });
 
   it.each([

@@ -460,6 +460,41 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    // Found by router.properties.test.ts: express refused these with a 400
+    // that named no field ("Failed to decode param '%'", "Bad Request").
+    it('names the path parameter or the body it cannot decode', async () => {
+      const { app } = await startServer();
+      const cases: Array<[request.Test, string]> = [
+        [
+          request(app).get('/entities/api/%/accounts-api/status'),
+          'namespace: not a valid percent-encoding',
+        ],
+        [
+          request(app).get('/entities/%zz/default/accounts-api/assessments'),
+          'kind: not a valid percent-encoding',
+        ],
+        [
+          request(app).get('/reports/teams/default/%C0%AF/apis'),
+          'name: not a valid percent-encoding',
+        ],
+        [
+          request(app)
+            .post(`${accounts}/assessments`)
+            .set('content-type', 'application/json')
+            .set('content-encoding', 'gzip')
+            .send('{"answers": {"business-goals-defined": "met"}}'),
+          'body: could not be read as its content-encoding and content-length say',
+        ],
+      ];
+      for (const [req, message] of cases) {
+        const res = await req.set('authorization', user);
+        expect({
+          status: res.status,
+          message: res.body.error?.message,
+        }).toEqual({ status: 400, message });
+      }
+    });
+
     it('accepts the documented page limits, and no others', async () => {
       const { server } = await startServer();
       const paged = operations.filter(({ method, template }) =>

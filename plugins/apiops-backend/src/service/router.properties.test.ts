@@ -12,6 +12,7 @@ import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import http from 'node:http';
+import zlib from 'node:zlib';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -392,6 +393,20 @@ const rawBody = fc.oneof(
   fc.string({ maxLength: 100 }),
 );
 
+/**
+ * Whether an error message starts with one of the fields:
+ * `limit: …`, `answers.api-design: …`, `answers["a b"]: …`.
+ */
+function namesOneOf(message: unknown, fields: Iterable<string>): boolean {
+  const text = typeof message === 'string' ? message : '';
+  return [...fields].some(
+    field =>
+      text.startsWith(`${field}: `) ||
+      ((text.startsWith(`${field}.`) || text.startsWith(`${field}[`)) &&
+        text.includes(': ')),
+  );
+}
+
 function parsedOrUndefined(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -490,14 +505,7 @@ describe('router properties on SQLITE_3', () => {
       serverError: false,
     });
     if (res.status === 400) {
-      // `limit: …`, `answers.api-design: …`, `answers["a b"]: …`
-      const message: string = res.body?.error?.message ?? '';
-      const named = [...options.fields].some(
-        field =>
-          message.startsWith(`${field}: `) ||
-          (message.startsWith(`${field}.`) || message.startsWith(`${field}[`)) &&
-            message.includes(': '),
-      );
+      const named = namesOneOf(res.body?.error?.message, options.fields);
       expect({ context, named }).toEqual({ context, named: true });
     }
     if (options.method === 'post' && res.status === 201) {
@@ -681,6 +689,75 @@ describe('router properties on SQLITE_3', () => {
           raw,
         });
       }),
+      params(),
+    );
+  });
+
+  it('POST /entities/{kind}/{namespace}/{name}/assessments: arbitrary content types and encodings', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          'application/json',
+          'application/json; charset=utf-8',
+          'application/json; charset=utf-16',
+          'application/json; charset=latin1',
+          'application/json; charset=nope',
+          'application/merge-patch+json',
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          'application/octet-stream',
+          '*/*',
+          ';;;',
+        ),
+        fc.constantFrom(
+          undefined,
+          'identity',
+          'gzip',
+          'deflate',
+          'br',
+          'GZIP',
+          'x-nope',
+        ),
+        fc.oneof(
+          rawBody.map(text => Buffer.from(text)),
+          fc.uint8Array({ maxLength: 200 }).map(bytes => Buffer.from(bytes)),
+          fc
+            .constantFrom('{"answers": {"business-goals-defined": "met"}}')
+            .map(text => zlib.gzipSync(text)),
+          fc
+            .constantFrom('{"answers": {"business-goals-defined": "met"}}')
+            .map(text => zlib.deflateSync(text)),
+        ),
+        async (type, encoding, body) => {
+          const before = await writes();
+          let req = request(backend)
+            .post(`${BASE}/entities/api/default/payments-api/assessments`)
+            .set('authorization', user)
+            .set('content-type', type);
+          if (encoding) {
+            req = req.set('content-encoding', encoding);
+          }
+          const res = await req.send(body);
+          const context = `${type} ${encoding} -> ${res.status} ${res.body?.error?.message}`;
+          expect({ context, serverError: res.status >= 500 }).toEqual({
+            context,
+            serverError: false,
+          });
+          if (res.status >= 400) {
+            expect({ context, writes: await writes() }).toEqual({
+              context,
+              writes: before,
+            });
+            // The body, or a field of it, is at fault.
+            const named = namesOneOf(
+              res.body?.error?.message,
+              bodyFields(parsedOrUndefined(body.toString())),
+            );
+            expect({ context, named }).toEqual({ context, named: true });
+          }
+        },
+      ),
       params(),
     );
   });

@@ -286,10 +286,28 @@ function jsonBody(
       type === 'charset.unsupported'
     ) {
       next(new InputError(`body: ${(error as Error).message}`));
+    } else if (clientErrorStatus(error)) {
+      // A body that cannot be read as it says it is: a compressed body
+      // that does not inflate, a length that does not match.
+      next(
+        new InputError(
+          'body: could not be read as its content-encoding and content-length say',
+        ),
+      );
     } else {
       next(error);
     }
   });
+}
+
+/** Whether the body parser blamed the request (a 4xx of http-errors). */
+function clientErrorStatus(error: unknown): boolean {
+  const { status, statusCode } = error as {
+    status?: unknown;
+    statusCode?: unknown;
+  };
+  const code = typeof status === 'number' ? status : statusCode;
+  return typeof code === 'number' && code >= 400 && code < 500;
 }
 
 type Query = Record<string, unknown>;
