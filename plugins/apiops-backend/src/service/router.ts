@@ -228,9 +228,7 @@ export async function createRouter(
 }
 
 /** The path templates of the spec, split into segments. */
-const TEMPLATES = Object.keys(spec.paths).map(template =>
-  template.split('/'),
-);
+const TEMPLATES = Object.keys(spec.paths).map(template => template.split('/'));
 
 /**
  * The path parameter that express could not percent-decode (`%`, `%zz`,
