@@ -215,6 +215,8 @@ describe('the spec', () => {
         { answers: answered, note: 'n'.repeat(limits.maxNoteLength + 1) },
       ],
       ['an empty note', { answers: answered, note: '' }],
+      ['a note with a NUL', { answers: answered, note: 'a\u0000b' }],
+      ['a criterion note with a NUL', note('\u0000')],
       ['a note that is no string', { answers: answered, note: 42 }],
       ['an unknown field', { answers: answered, station: 'api-design' }],
       ['an array', [answered]],
@@ -436,6 +438,16 @@ describe.each(databases.eachSupportedId())(
         [
           request(server).post(`${accounts}/assessments`).send({ answers: {} }),
           /^answers: must answer at least one criterion$/,
+        ],
+        // Found by router.properties.test.ts: a 500 on PostgreSQL.
+        [
+          request(server)
+            .post(`${accounts}/assessments`)
+            .send({
+              answers: { 'business-goals-defined': 'met' },
+              note: 'a\u0000b',
+            }),
+          /^note: /,
         ],
         [
           request(server)

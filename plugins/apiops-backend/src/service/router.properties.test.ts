@@ -152,14 +152,36 @@ function responseValidator(
 
 const LONG = fc.string({ minLength: 300, maxLength: 3000 });
 
+/** Percent-encodes any text; a lone surrogate has no UTF-8, so it is U+FFFD. */
+const encode = (value: string) =>
+  encodeURIComponent(
+    value.replace(
+      /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '\uFFFD',
+    ),
+  );
+
+/** Text of any code units: ASCII, Unicode, raw bytes, NUL, lone surrogates. */
+const text = (maxLength: number) =>
+  fc.oneof(
+    fc.string({ maxLength }),
+    fc.string({ unit: 'grapheme', maxLength }),
+    fc.string({ unit: 'binary', maxLength }),
+    fc
+      .tuple(
+        fc.string({ maxLength: 10 }),
+        fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\uFEFF', '\u202E'),
+        fc.string({ maxLength: 10 }),
+      )
+      .map(parts => parts.join('')),
+  );
+
 /** A path segment as a client could send it, already encoded. */
 const segment = fc.oneof(
-  fc.string({ maxLength: 80 }).map(encodeURIComponent),
-  fc
-    .string({ unit: 'grapheme', maxLength: 40 })
-    .map(s => encodeURIComponent(s)),
-  fc.string({ unit: 'binary', maxLength: 40 }).map(encodeURIComponent),
-  LONG.map(encodeURIComponent),
+  fc.string({ maxLength: 80 }).map(encode),
+  fc.string({ unit: 'grapheme', maxLength: 40 }).map(encode),
+  fc.string({ unit: 'binary', maxLength: 40 }).map(encode),
+  LONG.map(encode),
   fc.constantFrom(
     'api',
     'API',
@@ -239,8 +261,7 @@ const queryValue = fc.oneof(
     'api-productization-cycle',
     '__proto__',
   ),
-  fc.string({ maxLength: 60 }),
-  fc.string({ unit: 'binary', maxLength: 60 }),
+  text(60),
   fc.base64String({ maxLength: 200 }),
   LONG,
 );
@@ -269,7 +290,7 @@ const queryPart = fc
   )
   .map(([name, suffix, value]) => ({
     name,
-    text: `${encodeURIComponent(name)}${suffix}=${encodeURIComponent(value)}`,
+    text: `${encode(name)}${suffix}=${encode(value)}`,
   }));
 
 const query = fc.array(queryPart, { maxLength: 5 }).map(parts => ({
@@ -317,7 +338,7 @@ const evidenceUrl = fc.oneof(
       ),
       fc.constantFrom('//', '', '///', '\\\\'),
       fc.oneof(fc.domain(), fc.constantFrom('localhost', '127.0.0.1', '[::1]')),
-      fc.string({ maxLength: 40 }),
+      text(40),
     )
     .map(
       ([scheme, slashes, host, rest]) => `${scheme}${slashes}${host}/${rest}`,
@@ -343,7 +364,7 @@ const validBody = fc.record(
       fc.constantFrom('met', 'not-met', 'unknown'),
       { minKeys: 1 },
     ),
-    note: fc.string({ minLength: 1, maxLength: 100 }),
+    note: text(100).filter(note => note.trim() !== ''),
   },
   { requiredKeys: ['answers'] },
 );
@@ -362,11 +383,9 @@ const assessmentBody = fc.oneof(
         ),
         answers: record(answer),
         evidence: record(evidenceUrl),
-        notes: record(
-          fc.oneof(fc.string({ maxLength: 50 }), fc.jsonValue({ maxDepth: 1 })),
-        ),
+        notes: record(fc.oneof(text(50), fc.jsonValue({ maxDepth: 1 }))),
         note: fc.oneof(
-          fc.string({ maxLength: 50 }),
+          text(50),
           fc.string({ minLength: 3990, maxLength: 4010 }),
           fc.jsonValue({ maxDepth: 1 }),
         ),
@@ -464,495 +483,497 @@ function parsedOrUndefined(text: string): unknown {
 
 // ---------------------------------------------------------------------------
 
-describe('router properties on SQLITE_3', () => {
-  let knex: Knex;
-  let backend: http.Server;
-  let proxy: string;
-  let auditor: ReturnType<typeof mockServices.auditor.mock>;
-  let actions: ReturnType<typeof actionsRegistryServiceMock>;
+describe.each(databases.eachSupportedId())(
+  'router properties on %s',
+  databaseId => {
+    let knex: Knex;
+    let backend: http.Server;
+    let proxy: string;
+    let auditor: ReturnType<typeof mockServices.auditor.mock>;
+    let actions: ReturnType<typeof actionsRegistryServiceMock>;
 
-  beforeAll(async () => {
-    knex = await databases.init('SQLITE_3');
-    auditor = mockServices.auditor.mock();
-    actions = actionsRegistryServiceMock();
-    const started = await startTestBackend({
-      features: [
-        apiopsPlugin,
-        mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities }),
-        mockServices.permissions.factory(),
-        auditor.factory,
-        createServiceFactory({
-          service: actionsRegistryServiceRef,
-          deps: {},
-          factory: () => actions,
-        }),
-      ],
-    });
-    backend = started.server;
-    proxy = await wrapInSpecProxy(backend);
-    const run = await request(backend)
-      .post(`${BASE}/snapshots`)
-      .set('authorization', user);
-    if (run.status !== 202) {
-      throw new Error(`the snapshot did not start: ${run.status}`);
-    }
-    for (let i = 0; ; i++) {
-      const summary = await request(backend)
-        .get(`${BASE}/reports/summary`)
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      auditor = mockServices.auditor.mock();
+      actions = actionsRegistryServiceMock();
+      const started = await startTestBackend({
+        features: [
+          apiopsPlugin,
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({ entities }),
+          mockServices.permissions.factory(),
+          auditor.factory,
+          createServiceFactory({
+            service: actionsRegistryServiceRef,
+            deps: {},
+            factory: () => actions,
+          }),
+        ],
+      });
+      backend = started.server;
+      proxy = await wrapInSpecProxy(backend);
+      const run = await request(backend)
+        .post(`${BASE}/snapshots`)
         .set('authorization', user);
-      if (summary.body.snapshot?.id && !summary.body.snapshot.running) break;
-      if (i > 200) throw new Error('the snapshot did not complete');
-      await new Promise(resolve => setTimeout(resolve, 100));
-    }
-  });
+      if (run.status !== 202) {
+        throw new Error(`the snapshot did not start: ${run.status}`);
+      }
+      for (let i = 0; ; i++) {
+        const summary = await request(backend)
+          .get(`${BASE}/reports/summary`)
+          .set('authorization', user);
+        if (summary.body.snapshot?.id && !summary.body.snapshot.running) break;
+        if (i > 200) throw new Error('the snapshot did not complete');
+        await new Promise(resolve => setTimeout(resolve, 100));
+      }
+    });
 
-  /** What a request may write: read from the store and the auditor. */
-  async function writes() {
-    const [assessments] = await knex('apiops_assessments').count({ n: '*' });
-    const [runs] = await knex('apiops_snapshots').count({ n: '*' });
-    let audited = 0;
-    for (const result of auditor.createEvent.mock.results) {
-      const event = await result.value;
-      audited += event.success.mock.calls.length;
+    /** What a request may write: read from the store and the auditor. */
+    async function writes() {
+      const [assessments] = await knex('apiops_assessments').count({ n: '*' });
+      const [runs] = await knex('apiops_snapshots').count({ n: '*' });
+      let audited = 0;
+      for (const result of auditor.createEvent.mock.results) {
+        const event = await result.value;
+        audited += event.success.mock.calls.length;
+      }
+      return {
+        assessments: Number(assessments.n),
+        snapshots: Number(runs.n),
+        audited,
+      };
     }
-    return {
-      assessments: Number(assessments.n),
-      snapshots: Number(runs.n),
-      audited,
-    };
-  }
 
-  /**
-   * Sends a request to the backend and checks the properties of its answer:
-   * the answer and the list of the properties it breaks, empty when none.
-   * `fields` are the names a 400 may blame.
-   */
-  async function check(options: {
-    method: 'get' | 'post';
-    template: string;
-    url: string;
-    fields: Iterable<string>;
-    body?: unknown;
-    raw?: string;
-    /** Sets the headers and sends the body, instead of `body` or `raw`. */
-    prepare?: (req: request.Test) => request.Test;
-  }): Promise<{ res: request.Response; problems: string[] }> {
-    const before = await writes();
-    const req = request(backend)
-      [options.method](`${BASE}${options.url}`)
-      .set('authorization', user);
-    // As text: superagent sends no JSON that is not an object or array.
-    const raw =
-      options.raw ??
-      (options.body === undefined ? undefined : JSON.stringify(options.body));
-    let res: request.Response;
-    if (options.prepare) {
-      res = await options.prepare(req);
-    } else if (raw !== undefined) {
-      res = await req.set('content-type', 'application/json').send(raw);
-    } else {
-      res = await req;
-    }
-    const context = `${options.method.toUpperCase()} ${options.url.slice(
-      0,
-      300,
-    )} -> ${res.status} ${String(res.body?.error?.message ?? '').slice(
-      0,
-      300,
-    )}`;
-    const problems: string[] = [];
-    const after = await writes();
+    /**
+     * Sends a request to the backend and checks the properties of its answer:
+     * the answer and the list of the properties it breaks, empty when none.
+     * `fields` are the names a 400 may blame.
+     */
+    async function check(options: {
+      method: 'get' | 'post';
+      template: string;
+      url: string;
+      fields: Iterable<string>;
+      body?: unknown;
+      raw?: string;
+      /** Sets the headers and sends the body, instead of `body` or `raw`. */
+      prepare?: (req: request.Test) => request.Test;
+    }): Promise<{ res: request.Response; problems: string[] }> {
+      const before = await writes();
+      const req = request(backend)
+        [options.method](`${BASE}${options.url}`)
+        .set('authorization', user);
+      // As text: superagent sends no JSON that is not an object or array.
+      const raw =
+        options.raw ??
+        (options.body === undefined ? undefined : JSON.stringify(options.body));
+      let res: request.Response;
+      if (options.prepare) {
+        res = await options.prepare(req);
+      } else if (raw !== undefined) {
+        res = await req.set('content-type', 'application/json').send(raw);
+      } else {
+        res = await req;
+      }
+      const context = `${options.method.toUpperCase()} ${options.url.slice(
+        0,
+        300,
+      )} -> ${res.status} ${String(res.body?.error?.message ?? '').slice(
+        0,
+        300,
+      )}`;
+      const problems: string[] = [];
+      const after = await writes();
 
-    if (res.status >= 500) {
-      problems.push(`${context}: a server error`);
-    }
-    if (
-      res.status === 400 &&
-      !namesOneOf(res.body?.error?.message, options.fields)
-    ) {
-      problems.push(`${context}: names none of ${[...options.fields]}`);
-    }
-    if (res.status >= 400 && !isDeepStrictEqual(after, before)) {
-      problems.push(
-        `${context}: wrote ${JSON.stringify(after)} over ${JSON.stringify(
-          before,
-        )}`,
-      );
-    }
-    // One assessment and one successful audit event, nothing else.
-    const recorded = {
-      ...before,
-      assessments: before.assessments + 1,
-      audited: before.audited + 1,
-    };
-    if (
-      options.method === 'post' &&
-      res.status === 201 &&
-      !isDeepStrictEqual(after, recorded)
-    ) {
-      problems.push(`${context}: wrote ${JSON.stringify(after)}`);
-    }
-    if (res.status >= 200 && res.status < 300 && /json/.test(res.type)) {
-      const validate = responseValidator(
-        options.method,
-        options.template,
-        res.status,
-      );
-      if (!validate) {
-        problems.push(`${context}: an answer the spec does not document`);
-      } else if (!validate(res.body)) {
+      if (res.status >= 500) {
+        problems.push(`${context}: a server error`);
+      }
+      if (
+        res.status === 400 &&
+        !namesOneOf(res.body?.error?.message, options.fields)
+      ) {
+        problems.push(`${context}: names none of ${[...options.fields]}`);
+      }
+      if (res.status >= 400 && !isDeepStrictEqual(after, before)) {
         problems.push(
-          `${context}: not as the spec says: ${ajv.errorsText(
-            validate.errors,
+          `${context}: wrote ${JSON.stringify(after)} over ${JSON.stringify(
+            before,
           )}`,
         );
       }
+      // One assessment and one successful audit event, nothing else.
+      const recorded = {
+        ...before,
+        assessments: before.assessments + 1,
+        audited: before.audited + 1,
+      };
+      if (
+        options.method === 'post' &&
+        res.status === 201 &&
+        !isDeepStrictEqual(after, recorded)
+      ) {
+        problems.push(`${context}: wrote ${JSON.stringify(after)}`);
+      }
+      if (res.status >= 200 && res.status < 300 && /json/.test(res.type)) {
+        const validate = responseValidator(
+          options.method,
+          options.template,
+          res.status,
+        );
+        if (!validate) {
+          problems.push(`${context}: an answer the spec does not document`);
+        } else if (!validate(res.body)) {
+          problems.push(
+            `${context}: not as the spec says: ${ajv.errorsText(
+              validate.errors,
+            )}`,
+          );
+        }
+      }
+      // Nothing the body said reached the prototypes.
+      if (Object.keys(Object.prototype).length > 0) {
+        problems.push(`${context}: Object.prototype was polluted`);
+      }
+      return { res, problems };
     }
-    // Nothing the body said reached the prototypes.
-    if (Object.keys(Object.prototype).length > 0) {
-      problems.push(`${context}: Object.prototype was polluted`);
-    }
-    return { res, problems };
-  }
 
-  const entityTemplates = [
-    ['get', '/entities/{kind}/{namespace}/{name}/status'],
-    ['get', '/entities/{kind}/{namespace}/{name}/assessments'],
-    ['post', '/entities/{kind}/{namespace}/{name}/assessments'],
-  ] as const;
+    const entityTemplates = [
+      ['get', '/entities/{kind}/{namespace}/{name}/status'],
+      ['get', '/entities/{kind}/{namespace}/{name}/assessments'],
+      ['post', '/entities/{kind}/{namespace}/{name}/assessments'],
+    ] as const;
 
-  it.each(entityTemplates)(
-    '%s %s: arbitrary path segments',
-    async (method, template) => {
+    it.each(entityTemplates)(
+      '%s %s: arbitrary path segments',
+      async (method, template) => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.record({
+              kind: fc.oneof(fc.constant('api'), segment),
+              namespace: fc.oneof(fc.constant('default'), segment),
+              name: fc.oneof(fc.constant('payments-api'), segment),
+            }),
+            async parts => {
+              const url = template
+                .replace('{kind}', parts.kind)
+                .replace('{namespace}', parts.namespace)
+                .replace('{name}', parts.name);
+              const { problems } = await check({
+                method,
+                template,
+                url,
+                fields: ['kind', 'namespace', 'name', 'body', 'answers'],
+                body:
+                  method === 'post'
+                    ? { answers: { 'business-goals-defined': 'met' } }
+                    : undefined,
+              });
+              expect(problems).toEqual([]);
+            },
+          ),
+          params(),
+        );
+      },
+    );
+
+    it('GET /reports/teams/{namespace}/{name}/apis: arbitrary path segments', async () => {
       await fc.assert(
         fc.asyncProperty(
-          fc.record({
-            kind: fc.oneof(fc.constant('api'), segment),
-            namespace: fc.oneof(fc.constant('default'), segment),
-            name: fc.oneof(fc.constant('payments-api'), segment),
-          }),
-          async parts => {
-            const url = template
-              .replace('{kind}', parts.kind)
-              .replace('{namespace}', parts.namespace)
-              .replace('{name}', parts.name);
+          fc.oneof(fc.constant('default'), segment),
+          fc.oneof(fc.constant('payments'), segment),
+          async (namespace, name) => {
             const { problems } = await check({
-              method,
-              template,
-              url,
-              fields: ['kind', 'namespace', 'name', 'body', 'answers'],
-              body:
-                method === 'post'
-                  ? { answers: { 'business-goals-defined': 'met' } }
-                  : undefined,
+              method: 'get',
+              template: '/reports/teams/{namespace}/{name}/apis',
+              url: `/reports/teams/${namespace}/${name}/apis`,
+              fields: ['namespace', 'name'],
             });
             expect(problems).toEqual([]);
           },
         ),
         params(),
       );
-    },
-  );
+    });
 
-  it('GET /reports/teams/{namespace}/{name}/apis: arbitrary path segments', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(fc.constant('default'), segment),
-        fc.oneof(fc.constant('payments'), segment),
-        async (namespace, name) => {
-          const { problems } = await check({
-            method: 'get',
-            template: '/reports/teams/{namespace}/{name}/apis',
-            url: `/reports/teams/${namespace}/${name}/apis`,
-            fields: ['namespace', 'name'],
-          });
-          expect(problems).toEqual([]);
-        },
-      ),
-      params(),
+    const queried = [
+      ['get', '/rules', '/rules'],
+      ['get', '/method', '/method'],
+      ['get', '/health', '/health'],
+      ['get', '/reports/summary', '/reports/summary'],
+      ['get', '/reports/ownership', '/reports/ownership'],
+      ['get', '/reports/fragmentation', '/reports/fragmentation'],
+      ['get', '/reports/teams', '/reports/teams'],
+      [
+        'get',
+        '/reports/teams/{namespace}/{name}/apis',
+        '/reports/teams/default/payments/apis',
+      ],
+      [
+        'get',
+        '/entities/{kind}/{namespace}/{name}/status',
+        '/entities/api/default/payments-api/status',
+      ],
+      [
+        'get',
+        '/entities/{kind}/{namespace}/{name}/assessments',
+        '/entities/api/default/payments-api/assessments',
+      ],
+    ] as const;
+
+    it.each(queried)(
+      '%s %s: arbitrary query parameters',
+      async (method, template, path) => {
+        const statuses = new Set<number>();
+        await fc.assert(
+          fc.asyncProperty(query, async q => {
+            const { res, problems } = await check({
+              method,
+              template,
+              url: `${path}${q.text}`,
+              fields: q.names,
+            });
+            expect(problems).toEqual([]);
+            statuses.add(res.status);
+          }),
+          params(),
+        );
+        expect(statuses).toContain(200);
+      },
     );
-  });
 
-  const queried = [
-    ['get', '/rules', '/rules'],
-    ['get', '/method', '/method'],
-    ['get', '/health', '/health'],
-    ['get', '/reports/summary', '/reports/summary'],
-    ['get', '/reports/ownership', '/reports/ownership'],
-    ['get', '/reports/fragmentation', '/reports/fragmentation'],
-    ['get', '/reports/teams', '/reports/teams'],
-    [
-      'get',
-      '/reports/teams/{namespace}/{name}/apis',
-      '/reports/teams/default/payments/apis',
-    ],
-    [
-      'get',
-      '/entities/{kind}/{namespace}/{name}/status',
-      '/entities/api/default/payments-api/status',
-    ],
-    [
-      'get',
-      '/entities/{kind}/{namespace}/{name}/assessments',
-      '/entities/api/default/payments-api/assessments',
-    ],
-  ] as const;
+    /** The fields a 400 of a body may name: the body's own keys too. */
+    function bodyFields(body: unknown): string[] {
+      const fields = ['body', 'cycle', 'answers', 'evidence', 'notes', 'note'];
+      return body && typeof body === 'object' && !Array.isArray(body)
+        ? [...fields, ...Object.keys(body)]
+        : fields;
+    }
 
-  it.each(queried)(
-    '%s %s: arbitrary query parameters',
-    async (method, template, path) => {
+    it('POST /entities/{kind}/{namespace}/{name}/assessments: arbitrary bodies', async () => {
       const statuses = new Set<number>();
       await fc.assert(
-        fc.asyncProperty(query, async q => {
+        fc.asyncProperty(assessmentBody, async body => {
           const { res, problems } = await check({
-            method,
-            template,
-            url: `${path}${q.text}`,
-            fields: q.names,
+            method: 'post',
+            template: '/entities/{kind}/{namespace}/{name}/assessments',
+            url: '/entities/api/default/payments-api/assessments',
+            fields: bodyFields(body),
+            body,
           });
           expect(problems).toEqual([]);
           statuses.add(res.status);
+          // Only a body the spec allows is recorded.
+          expect({
+            status: res.status,
+            allowed: res.status === 201 ? requestAllowed(body) : undefined,
+          }).not.toEqual({ status: 201, allowed: false });
         }),
         params(),
       );
-      expect(statuses).toContain(200);
-    },
-  );
+      // The generator reaches both sides: recorded and refused.
+      expect(statuses).toContain(201);
+      expect(statuses).toContain(400);
+    });
 
-  /** The fields a 400 of a body may name: the body's own keys too. */
-  function bodyFields(body: unknown): string[] {
-    const fields = ['body', 'cycle', 'answers', 'evidence', 'notes', 'note'];
-    return body && typeof body === 'object' && !Array.isArray(body)
-      ? [...fields, ...Object.keys(body)]
-      : fields;
-  }
-
-  it('POST /entities/{kind}/{namespace}/{name}/assessments: arbitrary bodies', async () => {
-    const statuses = new Set<number>();
-    await fc.assert(
-      fc.asyncProperty(assessmentBody, async body => {
-        const { res, problems } = await check({
-          method: 'post',
-          template: '/entities/{kind}/{namespace}/{name}/assessments',
-          url: '/entities/api/default/payments-api/assessments',
-          fields: bodyFields(body),
-          body,
-        });
-        expect(problems).toEqual([]);
-        statuses.add(res.status);
-        // Only a body the spec allows is recorded.
-        expect({
-          status: res.status,
-          allowed: res.status === 201 ? requestAllowed(body) : undefined,
-        }).not.toEqual({ status: 201, allowed: false });
-      }),
-      params(),
-    );
-    // The generator reaches both sides: recorded and refused.
-    expect(statuses).toContain(201);
-    expect(statuses).toContain(400);
-  });
-
-  it('POST /entities/{kind}/{namespace}/{name}/assessments: raw bodies', async () => {
-    await fc.assert(
-      fc.asyncProperty(rawBody, async raw => {
-        const { problems } = await check({
-          method: 'post',
-          template: '/entities/{kind}/{namespace}/{name}/assessments',
-          url: '/entities/api/default/payments-api/assessments',
-          fields: bodyFields(parsedOrUndefined(raw)),
-          raw,
-        });
-        expect(problems).toEqual([]);
-      }),
-      params(),
-    );
-  });
-
-  it('POST /entities/{kind}/{namespace}/{name}/assessments: arbitrary content types and encodings', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(
-          'application/json',
-          'application/json; charset=utf-8',
-          'application/json; charset=utf-16',
-          'application/json; charset=latin1',
-          'application/json; charset=nope',
-          'application/merge-patch+json',
-          'text/plain',
-          'application/x-www-form-urlencoded',
-          'multipart/form-data; boundary=x',
-          'application/octet-stream',
-          '*/*',
-          ';;;',
-        ),
-        fc.constantFrom(
-          undefined,
-          'identity',
-          'gzip',
-          'deflate',
-          'br',
-          'GZIP',
-          'x-nope',
-        ),
-        fc.oneof(
-          rawBody.map(text => Buffer.from(text)),
-          fc.uint8Array({ maxLength: 200 }).map(bytes => Buffer.from(bytes)),
-          fc
-            .constantFrom('{"answers": {"business-goals-defined": "met"}}')
-            .map(text => zlib.gzipSync(text)),
-          fc
-            .constantFrom('{"answers": {"business-goals-defined": "met"}}')
-            .map(text => zlib.deflateSync(text)),
-        ),
-        async (type, encoding, body) => {
+    it('POST /entities/{kind}/{namespace}/{name}/assessments: raw bodies', async () => {
+      await fc.assert(
+        fc.asyncProperty(rawBody, async raw => {
           const { problems } = await check({
             method: 'post',
             template: '/entities/{kind}/{namespace}/{name}/assessments',
             url: '/entities/api/default/payments-api/assessments',
-            // The body, or a field of it, is at fault.
-            fields: bodyFields(parsedOrUndefined(body.toString())),
-            prepare: req =>
-              (encoding ? req.set('content-encoding', encoding) : req)
-                .set('content-type', type)
-                .send(body),
+            fields: bodyFields(parsedOrUndefined(raw)),
+            raw,
           });
           expect(problems).toEqual([]);
-        },
-      ),
-      params(),
-    );
-  });
-
-  it('POST /snapshots: arbitrary query and body', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        query,
-        fc.jsonValue({ maxDepth: 2 }),
-        async (q, body) => {
-          const { problems } = await check({
-            method: 'post',
-            template: '/snapshots',
-            url: `/snapshots${q.text}`,
-            fields: ['body', ...q.names],
-            body: body ?? undefined,
-          });
-          expect(problems).toEqual([]);
-        },
-      ),
-      params({ numRuns: Math.min(RUNS, 30) }),
-    );
-  });
-
-  it('answers well-formed requests as the spec proxy expects', async () => {
-    const wellFormed = fc.oneof(
-      fc.constantFrom(
-        '/rules',
-        '/reports/summary',
-        '/reports/teams',
-        '/entities/api/default/payments-api/status',
-        '/entities/api/default/payments-api/assessments',
-        '/reports/teams/default/payments/apis',
-        '/reports/teams/default/bank/apis',
-      ),
-      fc
-        .record({
-          report: fc.constantFrom('ownership', 'fragmentation'),
-          limit: fc.integer({ min: 1, max: 1000 }),
-          owner: fc.constantFrom('payments', 'group:default/bank', 'nobody'),
-        })
-        .map(
-          ({ report, limit, owner }) =>
-            `/reports/${report}?limit=${limit}&owner=${encodeURIComponent(
-              owner,
-            )}`,
-        ),
-      fc
-        .constantFrom('en', 'fi', 'fr', 'de', 'pt', 'xx', 'fi-FI')
-        .map(locale => `/method?locale=${locale}`),
-    );
-    await fc.assert(
-      fc.asyncProperty(wellFormed, async url => {
-        const res = await request(proxy).get(url).set('authorization', user);
-        expect({ url, status: res.status }).toEqual({
-          url,
-          status: expect.any(Number),
-        });
-        expect([200, 404]).toContain(res.status);
-      }),
-      params({ numRuns: Math.min(RUNS, 40) }),
-    );
-  });
-
-  describe('MCP actions', () => {
-    const refOrGarbage = fc.oneof(
-      fc.constantFrom(
-        'payments-api',
-        'api:default/payments-api',
-        'default/payments-api',
-        'payments',
-        'group:default/payments',
-        'component:default/x',
-        'api:',
-        ':/',
-        'a:b:c',
-        '',
-      ),
-      fc.string({ maxLength: 60 }),
-      fc.string({ unit: 'binary', maxLength: 60 }),
-      LONG,
-    );
-    const anyInput = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.anything());
-    const pageInput = fc.record(
-      {
-        type: fc.oneof(
-          fc.constantFrom('owner-missing', 'duplicate', 'version-sprawl'),
-          fc.string({ maxLength: 20 }),
-          fc.jsonValue({ maxDepth: 1 }),
-        ),
-        owner: fc.oneof(refOrGarbage, fc.jsonValue({ maxDepth: 1 })),
-        system: fc.oneof(refOrGarbage, fc.jsonValue({ maxDepth: 1 })),
-        team: fc.oneof(refOrGarbage, fc.jsonValue({ maxDepth: 1 })),
-        entityRef: fc.oneof(refOrGarbage, fc.jsonValue({ maxDepth: 1 })),
-        limit: fc.oneof(
-          fc.integer({ min: -5, max: 200 }),
-          fc.double(),
-          fc.jsonValue({ maxDepth: 1 }),
-        ),
-        cursor: fc.oneof(
-          fc.base64String({ maxLength: 100 }),
-          fc.string({ maxLength: 60 }),
-          fc.jsonValue({ maxDepth: 1 }),
-        ),
-      },
-      { requiredKeys: [] },
-    );
-
-    it.each([
-      'get-api-status',
-      'list-ownership-gaps',
-      'list-fragmentation-clusters',
-      'list-team-apis',
-    ])('%s: arbitrary input', async name => {
-      await fc.assert(
-        fc.asyncProperty(fc.oneof(pageInput, anyInput), async input => {
-          const before = await writes();
-          let problem: string | undefined;
-          try {
-            await actions.invoke({
-              id: `test:${name}`,
-              input: input as Json,
-              credentials: mockCredentials.user('user:default/ada'),
-            });
-          } catch (error) {
-            problem = actionErrorProblem(error as Error, input);
-          }
-          expect(problem).toBeUndefined();
-          expect(await writes()).toEqual(before);
         }),
         params(),
       );
     });
-  });
-});
+
+    it('POST /entities/{kind}/{namespace}/{name}/assessments: arbitrary content types and encodings', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(
+            'application/json',
+            'application/json; charset=utf-8',
+            'application/json; charset=utf-16',
+            'application/json; charset=latin1',
+            'application/json; charset=nope',
+            'application/merge-patch+json',
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'multipart/form-data; boundary=x',
+            'application/octet-stream',
+            '*/*',
+            ';;;',
+          ),
+          fc.constantFrom(
+            undefined,
+            'identity',
+            'gzip',
+            'deflate',
+            'br',
+            'GZIP',
+            'x-nope',
+          ),
+          fc.oneof(
+            rawBody.map(text => Buffer.from(text)),
+            fc.uint8Array({ maxLength: 200 }).map(bytes => Buffer.from(bytes)),
+            fc
+              .constantFrom('{"answers": {"business-goals-defined": "met"}}')
+              .map(text => zlib.gzipSync(text)),
+            fc
+              .constantFrom('{"answers": {"business-goals-defined": "met"}}')
+              .map(text => zlib.deflateSync(text)),
+          ),
+          async (type, encoding, body) => {
+            const { problems } = await check({
+              method: 'post',
+              template: '/entities/{kind}/{namespace}/{name}/assessments',
+              url: '/entities/api/default/payments-api/assessments',
+              // The body, or a field of it, is at fault.
+              fields: bodyFields(parsedOrUndefined(body.toString())),
+              prepare: req =>
+                (encoding ? req.set('content-encoding', encoding) : req)
+                  .set('content-type', type)
+                  .send(body),
+            });
+            expect(problems).toEqual([]);
+          },
+        ),
+        params(),
+      );
+    });
+
+    it('POST /snapshots: arbitrary query and body', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          query,
+          fc.jsonValue({ maxDepth: 2 }),
+          async (q, body) => {
+            const { problems } = await check({
+              method: 'post',
+              template: '/snapshots',
+              url: `/snapshots${q.text}`,
+              fields: ['body', ...q.names],
+              body: body ?? undefined,
+            });
+            expect(problems).toEqual([]);
+          },
+        ),
+        params({ numRuns: Math.min(RUNS, 30) }),
+      );
+    });
+
+    it('answers well-formed requests as the spec proxy expects', async () => {
+      const wellFormed = fc.oneof(
+        fc.constantFrom(
+          '/rules',
+          '/reports/summary',
+          '/reports/teams',
+          '/entities/api/default/payments-api/status',
+          '/entities/api/default/payments-api/assessments',
+          '/reports/teams/default/payments/apis',
+          '/reports/teams/default/bank/apis',
+        ),
+        fc
+          .record({
+            report: fc.constantFrom('ownership', 'fragmentation'),
+            limit: fc.integer({ min: 1, max: 1000 }),
+            owner: fc.constantFrom('payments', 'group:default/bank', 'nobody'),
+          })
+          .map(
+            ({ report, limit, owner }) =>
+              `/reports/${report}?limit=${limit}&owner=${encodeURIComponent(
+                owner,
+              )}`,
+          ),
+        fc
+          .constantFrom('en', 'fi', 'fr', 'de', 'pt', 'xx', 'fi-FI')
+          .map(locale => `/method?locale=${locale}`),
+      );
+      await fc.assert(
+        fc.asyncProperty(wellFormed, async url => {
+          const res = await request(proxy).get(url).set('authorization', user);
+          expect({ url, status: res.status }).toEqual({
+            url,
+            status: expect.any(Number),
+          });
+          expect([200, 404]).toContain(res.status);
+        }),
+        params({ numRuns: Math.min(RUNS, 40) }),
+      );
+    });
+
+    describe('MCP actions', () => {
+      const refOrGarbage = fc.oneof(
+        fc.constantFrom(
+          'payments-api',
+          'api:default/payments-api',
+          'default/payments-api',
+          'payments',
+          'group:default/payments',
+          'component:default/x',
+          'api:',
+          ':/',
+          'a:b:c',
+          '',
+        ),
+        text(60),
+        LONG,
+      );
+      const anyInput = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.anything());
+      const pageInput = fc.record(
+        {
+          type: fc.oneof(
+            fc.constantFrom('owner-missing', 'duplicate', 'version-sprawl'),
+            fc.string({ maxLength: 20 }),
+            fc.jsonValue({ maxDepth: 1 }),
+          ),
+          owner: fc.oneof(refOrGarbage, fc.jsonValue({ maxDepth: 1 })),
+          system: fc.oneof(refOrGarbage, fc.jsonValue({ maxDepth: 1 })),
+          team: fc.oneof(refOrGarbage, fc.jsonValue({ maxDepth: 1 })),
+          entityRef: fc.oneof(refOrGarbage, fc.jsonValue({ maxDepth: 1 })),
+          limit: fc.oneof(
+            fc.integer({ min: -5, max: 200 }),
+            fc.double(),
+            fc.jsonValue({ maxDepth: 1 }),
+          ),
+          cursor: fc.oneof(
+            fc.base64String({ maxLength: 100 }),
+            fc.string({ maxLength: 60 }),
+            fc.jsonValue({ maxDepth: 1 }),
+          ),
+        },
+        { requiredKeys: [] },
+      );
+
+      it.each([
+        'get-api-status',
+        'list-ownership-gaps',
+        'list-fragmentation-clusters',
+        'list-team-apis',
+      ])('%s: arbitrary input', async name => {
+        await fc.assert(
+          fc.asyncProperty(fc.oneof(pageInput, anyInput), async input => {
+            const before = await writes();
+            let problem: string | undefined;
+            try {
+              await actions.invoke({
+                id: `test:${name}`,
+                input: input as Json,
+                credentials: mockCredentials.user('user:default/ada'),
+              });
+            } catch (error) {
+              problem = actionErrorProblem(error as Error, input);
+            }
+            expect(problem).toBeUndefined();
+            expect(await writes()).toEqual(before);
+          }),
+          params(),
+        );
+      });
+    });
+  },
+);
