@@ -162,7 +162,7 @@ const encode = (value: string) =>
   );
 
 /** Text of any code units: ASCII, Unicode, raw bytes, NUL, lone surrogates. */
-const text = (maxLength: number) =>
+const anyText = (maxLength: number) =>
   fc.oneof(
     fc.string({ maxLength }),
     fc.string({ unit: 'grapheme', maxLength }),
@@ -261,7 +261,7 @@ const queryValue = fc.oneof(
     'api-productization-cycle',
     '__proto__',
   ),
-  text(60),
+  anyText(60),
   fc.base64String({ maxLength: 200 }),
   LONG,
 );
@@ -338,7 +338,7 @@ const evidenceUrl = fc.oneof(
       ),
       fc.constantFrom('//', '', '///', '\\\\'),
       fc.oneof(fc.domain(), fc.constantFrom('localhost', '127.0.0.1', '[::1]')),
-      text(40),
+      anyText(40),
     )
     .map(
       ([scheme, slashes, host, rest]) => `${scheme}${slashes}${host}/${rest}`,
@@ -364,7 +364,7 @@ const validBody = fc.record(
       fc.constantFrom('met', 'not-met', 'unknown'),
       { minKeys: 1 },
     ),
-    note: text(100).filter(note => note.trim() !== ''),
+    note: anyText(100).filter(note => note.trim() !== ''),
   },
   { requiredKeys: ['answers'] },
 );
@@ -383,9 +383,9 @@ const assessmentBody = fc.oneof(
         ),
         answers: record(answer),
         evidence: record(evidenceUrl),
-        notes: record(fc.oneof(text(50), fc.jsonValue({ maxDepth: 1 }))),
+        notes: record(fc.oneof(anyText(50), fc.jsonValue({ maxDepth: 1 }))),
         note: fc.oneof(
-          text(50),
+          anyText(50),
           fc.string({ minLength: 3990, maxLength: 4010 }),
           fc.jsonValue({ maxDepth: 1 }),
         ),
@@ -920,7 +920,7 @@ describe.each(databases.eachSupportedId())(
           'a:b:c',
           '',
         ),
-        text(60),
+        anyText(60),
         LONG,
       );
       const anyInput = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.anything());
