@@ -411,6 +411,12 @@ describe.each(databases.eachSupportedId())(
           request(server).get('/reports/ownership?owner=%3Anot%3Aa%2Fref'),
           /^owner: /,
         ],
+        // Found by router.properties.test.ts: a 500 on PostgreSQL.
+        [request(server).get('/reports/ownership?owner=%00'), /^owner: /],
+        [
+          request(server).get('/reports/fragmentation?system=core%00'),
+          /^system: /,
+        ],
         [request(server).get(`${accounts}/assessments?limit=101`), /^limit: /],
         [
           request(server).get(`${accounts}/assessments?cursor=%25%25`),

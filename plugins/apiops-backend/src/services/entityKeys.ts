@@ -75,11 +75,23 @@ export function optionalRefKey(
   return refKey(value, defaultKind, field);
 }
 
+/**
+ * C0 controls and DEL: never in an entity ref (names, namespaces and kinds
+ * are letters, digits and `-_.`), and PostgreSQL cannot compare text with
+ * a NUL in it (a 500 before, found by the property tests).
+ */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 function refKey(
   value: string,
   defaultKind: string,
   field: string,
 ): EntityRefKey {
+  if (CONTROL.test(value)) {
+    throw new InputError(
+      `${field}: ${JSON.stringify(value)} is not an entity ref`,
+    );
+  }
   try {
     return entityRefKey(value, { defaultKind, defaultNamespace: 'default' });
   } catch {
