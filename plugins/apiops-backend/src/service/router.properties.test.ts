@@ -263,6 +263,13 @@ const queryValue = fc.oneof(
   ),
   anyText(60),
   fc.base64String({ maxLength: 200 }),
+  // Cursors of the form the stores hand out, for any id.
+  fc
+    .oneof(
+      fc.bigInt({ min: 0n, max: 10n ** 17n }),
+      fc.constantFrom(2n ** 31n - 1n, 2n ** 31n, 2n ** 53n - 1n, 2n ** 63n),
+    )
+    .map(id => Buffer.from(`v1:${id}`).toString('base64url')),
   LONG,
 );
 
