@@ -1,3 +1,6 @@
+import * as jsYaml from 'js-yaml';
+import * as yaml from 'yaml';
+import { MAX_DEFINITION_BYTES } from '../definitions';
 import { extractDefinitionFeatures } from './extractDefinitionFeatures';
 import {
   BasePathIndex,
@@ -6,6 +9,17 @@ import {
   normalizeRestPath,
 } from './normalization';
 import * as hostile from './__testUtils__/hostileDefinitions';
+
+// The YAML parsers, watched (they still parse): the 20 MB definition must
+// reach neither.
+jest.mock('js-yaml', () => {
+  const actual = jest.requireActual('js-yaml');
+  return { ...actual, load: jest.fn(actual.load) };
+});
+jest.mock('yaml', () => {
+  const actual = jest.requireActual('yaml');
+  return { ...actual, parse: jest.fn(actual.parse) };
+});
 
 // Each input used to take seconds of CPU (a quadratic step); the tests assert
 // the results only. bench/hostileCpu.ts measures the time.
@@ -67,6 +81,32 @@ describe('hostile definitions', () => {
         hostile.unclosedChannelBraces(50_000),
       ).features?.operations,
     ).toEqual([`RECEIVE a.${'{'.repeat(50_000)}`]);
+  });
+
+  it('refuses a 20 MB definition at the size cap, before any parser reads it', () => {
+    const text = hostile.hugeOpenApi(20 * 1024 * 1024);
+    expect(Buffer.byteLength(text)).toBeGreaterThanOrEqual(20 * 1024 * 1024);
+    jest.mocked(jsYaml.load).mockClear();
+    jest.mocked(yaml.parse).mockClear();
+    const jsonParse = jest.spyOn(JSON, 'parse');
+    const result = extractDefinitionFeatures('openapi', text);
+    expect(jsYaml.load).not.toHaveBeenCalled();
+    expect(yaml.parse).not.toHaveBeenCalled();
+    expect(jsonParse).not.toHaveBeenCalled();
+    jsonParse.mockRestore();
+    // The size problem comes before parsing, in both modes' words: the
+    // precise parser is not run either.
+    expect(result).toEqual({
+      problem: `spec.definition is larger than ${MAX_DEFINITION_BYTES} bytes and was not parsed`,
+      definitionProblem: `spec.definition is larger than ${MAX_DEFINITION_BYTES} bytes and was not parsed`,
+    });
+    // Under the cap, the same kind of document parses, with the parser the
+    // spies watch.
+    expect(
+      extractDefinitionFeatures('openapi', hostile.hugeOpenApi(50_000)).features
+        ?.operations,
+    ).toContain('GET /items0/{}');
+    expect(jsYaml.load).toHaveBeenCalledTimes(1);
   });
 
   it.each([

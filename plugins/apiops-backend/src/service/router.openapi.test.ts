@@ -216,6 +216,8 @@ describe('the spec', () => {
         { answers: answered, note: 'n'.repeat(limits.maxNoteLength + 1) },
       ],
       ['an empty note', { answers: answered, note: '' }],
+      ['a note with a NUL', { answers: answered, note: 'a\u0000b' }],
+      ['a criterion note with a NUL', note('\u0000')],
       ['a note that is no string', { answers: answered, note: 42 }],
       ['an unknown field', { answers: answered, station: 'api-design' }],
       ['an array', [answered]],
@@ -412,6 +414,12 @@ describe.each(databases.eachSupportedId())(
           request(server).get('/reports/ownership?owner=%3Anot%3Aa%2Fref'),
           /^owner: /,
         ],
+        // Found by router.properties.test.ts: a 500 on PostgreSQL.
+        [request(server).get('/reports/ownership?owner=%00'), /^owner: /],
+        [
+          request(server).get('/reports/fragmentation?system=core%00'),
+          /^system: /,
+        ],
         [request(server).get(`${accounts}/assessments?limit=101`), /^limit: /],
         [
           request(server).get(`${accounts}/assessments?cursor=%25%25`),
@@ -440,6 +448,16 @@ describe.each(databases.eachSupportedId())(
           request(server).post(`${accounts}/assessments`).send({ answers: {} }),
           /^answers: must answer at least one criterion$/,
         ],
+        // Found by router.properties.test.ts: a 500 on PostgreSQL.
+        [
+          request(server)
+            .post(`${accounts}/assessments`)
+            .send({
+              answers: { 'business-goals-defined': 'met' },
+              note: 'a\u0000b',
+            }),
+          /^note: /,
+        ],
         [
           request(server)
             .post(`${accounts}/assessments`)
@@ -460,6 +478,41 @@ describe.each(databases.eachSupportedId())(
           status: res.status,
           message: res.body.error?.message,
         }).toEqual({ status: 400, message: expect.stringMatching(message) });
+      }
+    });
+
+    // Found by router.properties.test.ts: express refused these with a 400
+    // that named no field ("Failed to decode param '%'", "Bad Request").
+    it('names the path parameter or the body it cannot decode', async () => {
+      const { app } = await startServer();
+      const cases: Array<[request.Test, string]> = [
+        [
+          request(app).get('/entities/api/%/accounts-api/status'),
+          'namespace: not a valid percent-encoding',
+        ],
+        [
+          request(app).get('/entities/%zz/default/accounts-api/assessments'),
+          'kind: not a valid percent-encoding',
+        ],
+        [
+          request(app).get('/reports/teams/default/%C0%AF/apis'),
+          'name: not a valid percent-encoding',
+        ],
+        [
+          request(app)
+            .post(`${accounts}/assessments`)
+            .set('content-type', 'application/json')
+            .set('content-encoding', 'gzip')
+            .send('{"answers": {"business-goals-defined": "met"}}'),
+          'body: could not be read as its content-encoding and content-length say',
+        ],
+      ];
+      for (const [req, message] of cases) {
+        const res = await req.set('authorization', user);
+        expect({
+          status: res.status,
+          message: res.body.error?.message,
+        }).toEqual({ status: 400, message });
       }
     });
 

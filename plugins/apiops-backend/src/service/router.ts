@@ -14,7 +14,7 @@ import { ReportService } from '../services/ReportService';
 import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
 import { apiEntityKey } from '../services/entityKeys';
-import { createOpenApiRouter } from '../schema/openapi';
+import { createOpenApiRouter, spec } from '../schema/openapi';
 
 /** The largest request body accepted. */
 const BODY_LIMIT = '64kb';
@@ -206,10 +206,15 @@ export async function createRouter(
   router.use(
     (
       error: Error,
-      _req: express.Request,
+      req: express.Request,
       _res: express.Response,
       next: express.NextFunction,
     ) => {
+      const undecodable = undecodableParamOf(error, req.path);
+      if (undecodable) {
+        next(new InputError(`${undecodable}: not a valid percent-encoding`));
+        return;
+      }
       const message = error.message?.replace(VALIDATOR_FIELD, fieldOf);
       if (error.name === 'InputError' && message !== error.message) {
         next(new InputError(message));
@@ -220,6 +225,37 @@ export async function createRouter(
   );
 
   return router;
+}
+
+/** The path templates of the spec, split into segments. */
+const TEMPLATES = Object.keys(spec.paths).map(template => template.split('/'));
+
+/**
+ * The path parameter that express could not percent-decode (`%`, `%zz`,
+ * `%C0%AF`): express refuses it with a 400 `URIError` that names its raw
+ * value but not the parameter; this finds the parameter in the route.
+ */
+function undecodableParamOf(error: Error, path: string): string | undefined {
+  const value = /^Failed to decode param '(.*)'$/s.exec(
+    error.name === 'URIError' ? error.message : '',
+  )?.[1];
+  if (value === undefined) {
+    return undefined;
+  }
+  const segments = path.split('/');
+  for (const template of TEMPLATES) {
+    if (
+      template.length === segments.length &&
+      template.every((part, i) => part.startsWith('{') || part === segments[i])
+    ) {
+      const index = segments.indexOf(value);
+      const part = template[index];
+      if (part?.startsWith('{')) {
+        return part.slice(1, -1);
+      }
+    }
+  }
+  return 'path';
 }
 
 function fieldOf(_match: string, start: string, pointer?: string): string {
@@ -248,10 +284,28 @@ function jsonBody(
       type === 'charset.unsupported'
     ) {
       next(new InputError(`body: ${(error as Error).message}`));
+    } else if (clientErrorStatus(error)) {
+      // A body that cannot be read as it says it is: a compressed body
+      // that does not inflate, a length that does not match.
+      next(
+        new InputError(
+          'body: could not be read as its content-encoding and content-length say',
+        ),
+      );
     } else {
       next(error);
     }
   });
+}
+
+/** Whether the body parser blamed the request (a 4xx of http-errors). */
+function clientErrorStatus(error: unknown): boolean {
+  const { status, statusCode } = error as {
+    status?: unknown;
+    statusCode?: unknown;
+  };
+  const code = typeof status === 'number' ? status : statusCode;
+  return typeof code === 'number' && code >= 400 && code < 500;
 }
 
 type Query = Record<string, unknown>;

@@ -75,11 +75,29 @@ export function optionalRefKey(
   return refKey(value, defaultKind, field);
 }
 
+/**
+ * C0 controls and DEL: never in an entity ref (names, namespaces and kinds
+ * are letters, digits and `-_.`), and PostgreSQL cannot compare text with
+ * a NUL in it (a 500 before, found by the property tests).
+ */
+function hasControl(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
 function refKey(
   value: string,
   defaultKind: string,
   field: string,
 ): EntityRefKey {
+  if (hasControl(value)) {
+    throw new InputError(
+      `${field}: ${JSON.stringify(value)} is not an entity ref`,
+    );
+  }
   try {
     return entityRefKey(value, { defaultKind, defaultNamespace: 'default' });
   } catch {

@@ -683,6 +683,10 @@ describe.each(databases.eachSupportedId())(
         'cyclic-ref-api': ['openapi', hostile.cyclicRef()],
         'huge-graphql-api': ['graphql', hostile.hugeGraphql(1_000_000)],
         'deep-proto-api': ['grpc', hostile.deepProto(10_000)],
+        'twenty-megabytes-api': [
+          'openapi',
+          hostile.hugeOpenApi(20 * 1024 * 1024),
+        ],
       };
       const extraApis = Object.entries(definitions).map(
         ([name, [type, definition]]) =>
@@ -733,6 +737,12 @@ describe.each(databases.eachSupportedId())(
         'deep-proto-api': [
           expect.stringMatching(
             /^definition-parses: .*nested more than 64 levels/,
+          ),
+        ],
+        // Refused by the size cap on a parser thread, unparsed.
+        'twenty-megabytes-api': [
+          expect.stringMatching(
+            /^definition-parses: .*larger than 5242880 bytes and was not parsed$/,
           ),
         ],
       });

@@ -389,6 +389,19 @@ describe('assessmentRequestSchema', () => {
         'note',
         /^note: must be at most 4000 characters$/,
       ],
+      // Found by the backend's property tests: a 500 on PostgreSQL.
+      [
+        'a note with a NUL character',
+        { ...valid, note: 'a\u0000b' },
+        'note',
+        /^note: must not contain the NUL character \(U\+0000\)$/,
+      ],
+      [
+        'a criterion note with a NUL character',
+        { answers: { a: 'met' }, notes: { a: '\u0000' } },
+        'notes.a',
+        /^notes\.a: must not contain the NUL character \(U\+0000\)$/,
+      ],
     ])('%s', (_, body, field, message) => {
       const result = failure(body);
       expect(result.field).toBe(field);

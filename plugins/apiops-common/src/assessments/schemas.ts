@@ -57,6 +57,12 @@ function text(maxLength: number) {
           code: z.ZodIssueCode.custom,
           message: 'must not be blank',
         });
+      } else if (value.includes('\u0000')) {
+        // PostgreSQL cannot store it in text.
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: 'must not contain the NUL character (U+0000)',
+        });
       }
     });
 }
@@ -164,7 +170,7 @@ function criterionMap<T extends z.ZodTypeAny>(value: T, required: boolean) {
  * - `evidence` values are absolute `http:` or `https:` URLs with a host, no
  *   credentials and no spaces, at most 2048 characters.
  * - `notes` values (at most 2000 characters) and `note` (at most 4000) are
- *   not blank.
+ *   not blank and have no NUL character.
  * - Fields other than `cycle`, `answers`, `evidence`, `notes`, `note` are
  *   rejected.
  *

@@ -106,3 +106,19 @@ export function deepProto(depth: number): string {
     depth,
   )}${'} '.repeat(depth)}\nservice S { rpc Get (M) returns (M); }`;
 }
+
+/**
+ * A valid OpenAPI document of at least `bytes` bytes (one path after
+ * another), generated rather than committed: 20 MB is four times the size
+ * cap, and would take seconds to parse.
+ */
+export function hugeOpenApi(bytes: number): string {
+  const lines = ['openapi: 3.0.0', 'info: {title: h, version: "1"}', 'paths:'];
+  let size = 0;
+  for (let i = 0; size < bytes; i += 1) {
+    const line = `  /items${i}/{id}: {get: {responses: {'200': {description: ok}}}}`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n');
+}

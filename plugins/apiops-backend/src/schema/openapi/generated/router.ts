@@ -949,16 +949,16 @@ export const spec = {
       CriterionNote: {
         type: 'string',
         description:
-          'A note on one criterion, at most 2000 characters, not blank.',
+          'A note on one criterion, at most 2000 characters, not blank, without the NUL character.',
         maxLength: 2000,
-        pattern: '\\S',
+        pattern: '^[^\\x00]*[^\\s\\x00][^\\x00]*$',
       },
       AssessmentNote: {
         type: 'string',
         description:
-          'A note about the assessment as a whole, at most 4000 characters, not blank.',
+          'A note about the assessment as a whole, at most 4000 characters, not blank, without the NUL character.',
         maxLength: 4000,
-        pattern: '\\S',
+        pattern: '^[^\\x00]*[^\\s\\x00][^\\x00]*$',
       },
       AssessmentRequest: {
         type: 'object',
