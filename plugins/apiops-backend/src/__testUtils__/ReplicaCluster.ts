@@ -100,9 +100,11 @@ export class ReplicaProcess {
     init: { method?: 'GET' | 'POST'; body?: object } = {},
   ): Promise<{ status: number; body: any }> {
     const agent = request(`http://127.0.0.1:${this.port}`);
-    const path = `/api/apiops${route}`;
-    const req = (init.method === 'POST' ? agent.post(path) : agent.get(path))
-      .set('authorization', `Bearer ${REPLICA_TOKEN}`);
+    const url = `/api/apiops${route}`;
+    const req = (init.method === 'POST' ? agent.post(url) : agent.get(url)).set(
+      'authorization',
+      `Bearer ${REPLICA_TOKEN}`,
+    );
     const res = init.body === undefined ? await req : await req.send(init.body);
     return { status: res.status, body: res.body };
   }
