@@ -290,7 +290,7 @@ describeOnPostgres(
       figure(
         `two replicas: ${all.length} runs over ${(spanMs / 1000).toFixed(
           0,
-        )} s (${((spanMs / 6000) | 0) + 1} cadences of 6 s), ${
+        )} s (${Math.round(spanMs / 6000) + 1} cadences of 6 s), ${
           byA.length
         } by a, ${
           byB.length
