@@ -168,6 +168,12 @@ function assessmentRoute(entityRef: string): string {
 }
 
 const describeOnPostgres = connectionString ? describe : describe.skip;
+if (!connectionString) {
+  // Jest lists skipped tests only with --verbose: say why here.
+  process.stderr.write(
+    '[replicas] skipped: set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (a PostgreSQL 15 server) to run them\n',
+  );
+}
 
 describeOnPostgres(
   connectionString
