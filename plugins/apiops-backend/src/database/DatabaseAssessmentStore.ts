@@ -13,7 +13,7 @@ import {
   NewAssessment,
 } from './AssessmentStore';
 import { decodeCursor, encodeCursor, toIsoTimestamp } from './conversions';
-import { migrationsDir } from './migrationsDir';
+import { migrateToLatest } from './migrateToLatest';
 import { DbAssessmentRow } from './tables';
 
 const TABLE = 'apiops_assessments';
@@ -55,7 +55,7 @@ export class DatabaseAssessmentStore implements AssessmentStore {
     const client = await database.getClient();
     const skip = options.skipMigrations ?? database.migrations?.skip ?? false;
     if (!skip) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrateToLatest(client);
     }
     return new DatabaseAssessmentStore(client);
   }

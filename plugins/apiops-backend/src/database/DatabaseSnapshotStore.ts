@@ -18,7 +18,7 @@ import {
 import { ConflictError, InputError } from '@backstage/errors';
 import { durationToMilliseconds } from '@backstage/types';
 import { Knex } from 'knex';
-import { migrationsDir } from './migrationsDir';
+import { migrateToLatest } from './migrateToLatest';
 import { decodeCursor, encodeCursor, toIsoTimestamp } from './conversions';
 import { evenlySpaced } from './evenlySpaced';
 import { failureReason } from './failureReason';
@@ -82,7 +82,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     const client = await database.getClient();
     const skip = options.skipMigrations ?? database.migrations?.skip ?? false;
     if (!skip) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrateToLatest(client);
     }
     let runTimeoutMs = DEFAULT_RUN_TIMEOUT_MS;
     if (runTimeout) {
