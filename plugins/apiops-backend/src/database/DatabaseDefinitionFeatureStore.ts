@@ -10,7 +10,7 @@ import {
   StoredDefinitionFeatures,
   isStoppedAnalysis,
 } from './DefinitionFeatureStore';
-import { migrationsDir } from './migrationsDir';
+import { migrateToLatest } from './migrateToLatest';
 import { DbDefinitionFeaturesRow } from './tables';
 
 const TABLE = 'apiops_definition_features';
@@ -47,7 +47,7 @@ export class DatabaseDefinitionFeatureStore implements DefinitionFeatureStore {
     const client = await database.getClient();
     const skip = options.skipMigrations ?? database.migrations?.skip ?? false;
     if (!skip) {
-      await client.migrate.latest({ directory: migrationsDir });
+      await migrateToLatest(client);
     }
     return new DatabaseDefinitionFeatureStore(client);
   }
