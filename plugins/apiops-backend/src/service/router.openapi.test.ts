@@ -18,7 +18,10 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { ConflictError } from '@backstage/errors';
 import express from 'express';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
@@ -553,3 +556,61 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('a CSV export failing midway', () => {
+  /** GETs a path of a server; the status, the body so far and whether it ended. */
+  function download(server: http.Server, path: string) {
+    const { port } = server.address() as AddressInfo;
+    return new Promise<{ status?: number; body: string; complete: boolean }>(
+      resolve => {
+        http
+          .get({ port, path, headers: { authorization: user } }, res => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', chunk => {
+              body += chunk;
+            });
+            res.on('error', () => {});
+            res.on('close', () =>
+              resolve({ status: res.statusCode, body, complete: res.complete }),
+            );
+          })
+          .on('error', () => resolve({ body: '', complete: false }));
+      },
+    );
+  }
+
+  it.each(['ownership', 'fragmentation'])(
+    '%s: closes the connection before the end of the body, never finishing the file cleanly',
+    async report => {
+      const chunks = async function* cutShort() {
+        yield 'entityRef\r\n';
+        yield 'api:default/a-api\r\n';
+        throw new ConflictError(
+          'export: a newer snapshot replaced the results during the export',
+        );
+      };
+      const reports = {
+        exportOwnershipGapsCsv: async () => chunks(),
+        exportFragmentationCsv: async () => chunks(),
+      } as unknown as ReportService;
+      const router = await createRouter({
+        logger: mockServices.logger.mock(),
+        httpAuth: mockServices.httpAuth(),
+        auditor: mockServices.auditor.mock(),
+        reports,
+      } as unknown as RouterOptions);
+      const app = express().use(router).use(mockErrorHandler());
+      const server = app.listen(0);
+      try {
+        await new Promise(resolve => server.once('listening', resolve));
+        const res = await download(server, `/reports/${report}?format=csv`);
+        expect(res.status).toBe(200);
+        expect(res.body).toBe('entityRef\r\napi:default/a-api\r\n');
+        expect(res.complete).toBe(false);
+      } finally {
+        server.close();
+      }
+    },
+  );
+});

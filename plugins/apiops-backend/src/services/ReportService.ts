@@ -2,7 +2,7 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   FRAGMENTATION_TYPES,
   FragmentationCluster,
@@ -268,6 +268,10 @@ function withTotals<T extends SnapshotCounts>(counts: T) {
 /**
  * The pages of a report, the first read now (so that its failure is the
  * caller's error), each next one when the previous one has been consumed.
+ * The pages after the first follow its cursors, which are bound to the
+ * snapshot of the first page: when a newer snapshot replaces it during the
+ * export, the pages stop with a `ConflictError` rather than mixing two
+ * snapshots in one file.
  */
 async function pages<T>(
   read: (cursor: string | undefined) => Promise<ReportPage<T>>,
@@ -280,7 +284,17 @@ async function pages<T>(
       if (!page.nextCursor) {
         return;
       }
-      page = await read(page.nextCursor);
+      try {
+        page = await read(page.nextCursor);
+      } catch (error) {
+        if ((error as Error)?.name === 'ConflictError') {
+          throw new ConflictError(
+            'export: a newer snapshot replaced the results during the export, so the file was cut short rather than mix two snapshots; export again',
+            error,
+          );
+        }
+        throw error;
+      }
     }
   })();
 }

@@ -344,7 +344,7 @@ export const spec = {
         tags: ['reports'],
         summary: 'Ownership gaps, filterable, paginated or as CSV',
         description:
-          "One row per ownership gap of an API in the latest successful snapshot\n(an API with two gaps has two rows), in a stable order, filtered by gap\ntype, owner and system. `format=csv` answers every matching row at once\nas a CSV file (columns `entityRef, title, owner, declaredOwner, system,\ntype, severity, message`, RFC 4180, CRLF line ends; a cell starting\nwith `=`, `+`, `-` or `@` is prefixed with `'` so that spreadsheets do\nnot run it), ignoring `limit` and `cursor`. Needs the\n`apiops.report.read` permission.\n",
+          "One row per ownership gap of an API in the latest successful snapshot\n(an API with two gaps has two rows), in a stable order, filtered by gap\ntype, owner and system. `format=csv` answers every matching row at once\nas a CSV file (columns `entityRef, title, owner, declaredOwner, system,\ntype, severity, message`, RFC 4180, CRLF line ends; a cell starting\nwith `=`, `+`, `-` or `@` is prefixed with `'` so that spreadsheets do\nnot run it), ignoring `limit` and `cursor`. The file is streamed page\nby page from the snapshot of its first page; should a newer snapshot\nreplace it during the download, the connection is closed before the\nend of the body (the file is incomplete, never of two snapshots).\nNeeds the `apiops.report.read` permission.\n",
         parameters: [
           {
             name: 'type',
@@ -426,6 +426,9 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
           },
         },
       },
@@ -517,6 +520,9 @@ export const spec = {
           '403': {
             $ref: '#/components/responses/Forbidden',
           },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
         },
       },
     },
@@ -554,6 +560,9 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
           },
         },
       },
@@ -617,6 +626,9 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
           },
         },
       },
@@ -737,7 +749,7 @@ export const spec = {
         in: 'query',
         required: false,
         description:
-          'The `nextCursor` of the previous page, passed back unchanged; the first\npage when absent. A cursor that is not one is a 400 naming `cursor`.\n',
+          'The `nextCursor` of the previous page, passed back unchanged; the first\npage when absent. A cursor that is not one is a 400 naming `cursor`.\nA cursor is bound to the snapshot its first page came from: once a\nnewer snapshot has replaced the results, it is a 409 (start again\nwithout a cursor).\n',
         schema: {
           type: 'string',
           minLength: 1,
@@ -833,6 +845,31 @@ export const spec = {
               },
               response: {
                 statusCode: 404,
+              },
+            },
+          },
+        },
+      },
+      Conflict: {
+        description:
+          'The `cursor` pages through the results of a snapshot that a newer\nsnapshot has replaced since (each successful snapshot replaces the\nresults as a whole): `error.name` is `ConflictError` and\n`error.message` starts with `cursor:`, names both snapshots and says\nto start again without a cursor. Pages of two snapshots are never\nmixed.\n',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+            example: {
+              error: {
+                name: 'ConflictError',
+                message:
+                  'cursor: the results of snapshot 41, which this cursor pages through, have been replaced by snapshot 42; start again without a cursor to page through the current results',
+              },
+              request: {
+                method: 'GET',
+                url: '/reports/ownership?cursor=czE6NDE6MTAw',
+              },
+              response: {
+                statusCode: 409,
               },
             },
           },
