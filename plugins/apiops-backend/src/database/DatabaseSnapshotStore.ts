@@ -2,6 +2,7 @@ import type {
   EntityRefKey,
   ApiSnapshotResult,
   FragmentationCluster,
+  FragmentationClusterMember,
   OwnershipGapRow,
   SnapshotCounts,
   SnapshotInfo,
@@ -16,6 +17,7 @@ import { Knex } from 'knex';
 import { migrationsDir } from './migrationsDir';
 import { failureReason } from './failureReason';
 import { completeRun } from './operations/completeRun';
+import { listClusterMembers } from './operations/listClusterMembers';
 import { failRunsStartedBefore } from './operations/failRunsStartedBefore';
 import { getSnapshotInfo } from './operations/getSnapshotInfo';
 import { listFragmentation } from './operations/listFragmentation';
@@ -168,6 +170,16 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     query: FragmentationQuery,
   ): Promise<ReportPage<FragmentationCluster>> {
     return listFragmentation({ db: this.db, query });
+  }
+
+  async listClusterMembers(
+    clusterId: string,
+    query: { limit: number; cursor?: string },
+  ): Promise<
+    | { memberCount: number; page: ReportPage<FragmentationClusterMember> }
+    | undefined
+  > {
+    return listClusterMembers({ db: this.db, clusterId, query });
   }
 
   async listClustersOf(

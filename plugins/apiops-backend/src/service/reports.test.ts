@@ -364,7 +364,13 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
 
   it('refuses reports and snapshots to callers the policy denies', async () => {
     const { server } = await startBackend({ permission: AuthorizeResult.DENY });
-    for (const path of ['summary', 'ownership', 'fragmentation', 'teams']) {
+    for (const path of [
+      'summary',
+      'ownership',
+      'fragmentation',
+      'fragmentation/clusters/duplicate-000000000000000000000000/members',
+      'teams',
+    ]) {
       const res = await request(server)
         .get(`/reports/${path}`)
         .set('authorization', reader);
@@ -549,9 +555,47 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
             expect.objectContaining({ entityRef: 'api:default/card-hub-api' }),
             expect.objectContaining({ entityRef: 'api:default/cards-api' }),
           ],
+          memberCount: 2,
         }),
       ],
     });
+    const clusterId = (clusters.output as { items: Array<{ id: string }> })
+      .items[0].id;
+    const members = await actions.invoke({
+      id: 'test:list-fragmentation-cluster-members',
+      input: { clusterId, limit: 1 },
+      credentials,
+    });
+    expect(members.output).toEqual({
+      clusterId,
+      memberCount: 2,
+      items: [
+        expect.objectContaining({ entityRef: 'api:default/card-hub-api' }),
+      ],
+      nextCursor: expect.any(String),
+    });
+    const rest = await actions.invoke({
+      id: 'test:list-fragmentation-cluster-members',
+      input: {
+        clusterId,
+        cursor: (members.output as { nextCursor: string }).nextCursor,
+      },
+      credentials,
+    });
+    expect(rest.output).toEqual({
+      clusterId,
+      memberCount: 2,
+      items: [expect.objectContaining({ entityRef: 'api:default/cards-api' })],
+    });
+    await expect(
+      actions.invoke({
+        id: 'test:list-fragmentation-cluster-members',
+        input: { clusterId: 'duplicate-000000000000000000000000' },
+        credentials,
+      }),
+    ).rejects.toThrow(
+      'The latest snapshot has no fragmentation cluster duplicate-000000000000000000000000',
+    );
 
     await expect(
       actions.invoke({

@@ -171,6 +171,20 @@ export async function createRouter(
     await sendCsv(res, 'apiops-fragmentation.csv', csv);
   });
 
+  router.get(
+    '/reports/fragmentation/clusters/:clusterId/members',
+    async (req, res) => {
+      const credentials = await credentialsOf(req);
+      res.json(
+        await reports.listClusterMembers(
+          req.params.clusterId,
+          pageOf(req.query),
+          credentials,
+        ),
+      );
+    },
+  );
+
   router.get('/reports/teams', async (req, res) => {
     const credentials = await credentialsOf(req);
     res.json(await reports.listTeams(pageOf(req.query), credentials));

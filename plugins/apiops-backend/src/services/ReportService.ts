@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  ClusterMemberPage,
   FRAGMENTATION_TYPES,
   FragmentationCluster,
   FragmentationType,
@@ -22,6 +23,7 @@ import {
   SnapshotStore,
 } from '../database/SnapshotStore';
 import { EntityPathParts, groupEntityKey, optionalRefKey } from './entityKeys';
+import { capClusterMembers } from './capClusterMembers';
 import { requirePermission } from './requirePermission';
 import { csvHeader, csvRow } from './toCsv';
 
@@ -43,6 +45,9 @@ export interface ReportQuery extends PageRequest {
  * spaced in time, the first and the latest always kept.
  */
 export const TREND_MAX_POINTS = 200;
+
+/** What a cluster id looks like: `<type>-<hash>`. */
+const CLUSTER_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /** The number of items of a report page when the caller names none. */
 const DEFAULT_PAGE_LIMIT = 100;
@@ -88,8 +93,10 @@ const GAP_COLUMNS: ReadonlyArray<keyof OwnershipGapRow & string> = [
 
 /**
  * The catalog-wide reports, read from the latest snapshot: the summary, the
- * ownership gaps, the fragmentation clusters, the teams and a team's APIs,
- * and the CSV exports. Every method checks `apiops.report.read` and
+ * ownership gaps, the fragmentation clusters (each with at most
+ * `CLUSTER_MEMBERS_MAX` members, see {@link capClusterMembers}) and the
+ * members of one, the teams and a team's APIs, and the CSV exports (every
+ * member). Every method checks `apiops.report.read` and
  * normalises the query (short refs, page limits), so REST and MCP get the
  * same answer to the same question.
  *
@@ -177,7 +184,42 @@ export class ReportService {
     credentials: BackstageCredentials,
   ): Promise<ReportPage<FragmentationCluster>> {
     await this.authorize(credentials);
-    return this.snapshots.listFragmentation(fragmentationQuery(query));
+    const page = await this.snapshots.listFragmentation(
+      fragmentationQuery(query),
+    );
+    return {
+      ...page,
+      items: page.items.map(cluster => capClusterMembers(cluster)),
+    };
+  }
+
+  /**
+   * A page of the members of one cluster of the latest snapshot, in the
+   * cluster's order: the members past the first `CLUSTER_MEMBERS_MAX` the
+   * clusters list. A cluster the latest snapshot does not have is a
+   * NotFoundError naming it.
+   */
+  async listClusterMembers(
+    clusterId: string,
+    page: PageRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ClusterMemberPage> {
+    await this.authorize(credentials);
+    if (!CLUSTER_ID.test(clusterId)) {
+      throw new InputError(
+        'clusterId: not a cluster id (letters, digits and -, at most 64); take the id of a cluster of the fragmentation report',
+      );
+    }
+    const found = await this.snapshots.listClusterMembers(
+      clusterId,
+      pageQuery(page),
+    );
+    if (!found) {
+      throw new NotFoundError(
+        `The latest snapshot has no fragmentation cluster ${clusterId}`,
+      );
+    }
+    return { clusterId, memberCount: found.memberCount, ...found.page };
   }
 
   /**

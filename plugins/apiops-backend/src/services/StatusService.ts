@@ -17,6 +17,7 @@ import { MethodCatalog } from '../method';
 import { evaluateApi } from '../snapshot/evaluateApi';
 import { getEntityOrThrow } from './getEntityOrThrow';
 import { isAllowed } from './requirePermission';
+import { capClusterMembers } from './capClusterMembers';
 
 /**
  * Where one API stands, who owns it and whether it is governed, computed on
@@ -105,7 +106,9 @@ export class StatusService {
       if (reportData) {
         status.owner.gaps = gaps;
         status.governance = fresh.governance;
-        status.fragmentation = await this.snapshots.listClustersOf(entityRef);
+        status.fragmentation = (
+          await this.snapshots.listClustersOf(entityRef)
+        ).map(cluster => capClusterMembers(cluster));
       }
     }
     return status;

@@ -526,6 +526,65 @@ export const spec = {
         },
       },
     },
+    '/reports/fragmentation/clusters/{clusterId}/members': {
+      parameters: [
+        {
+          name: 'clusterId',
+          in: 'path',
+          required: true,
+          description:
+            'The `id` of a cluster of the fragmentation report, e.g. `style-inconsistency-0123456789abcdef01234567`. One that is not a cluster of the latest successful snapshot is a 404 naming it.',
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+            pattern: '^[A-Za-z0-9-]+$',
+          },
+        },
+      ],
+      get: {
+        operationId: 'listClusterMembers',
+        tags: ['reports'],
+        summary: 'Every member of one fragmentation cluster, paginated',
+        description:
+          "The members of a cluster of the latest successful snapshot, in the\ncluster's order (the order of its `members`), with `memberCount`, the\nnumber of all its members. The clusters of the other routes and of\nthe MCP tools list at most the first 25 members\n(`CLUSTER_MEMBERS_MAX` of `@apiops-backstage/plugin-apiops-common`);\nthis route pages through them all. Needs the `apiops.report.read`\npermission.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/ReportLimit',
+          },
+          {
+            $ref: '#/components/parameters/Cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "A page of the cluster's members.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClusterMemberPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
     '/reports/teams': {
       get: {
         operationId: 'listTeams',
@@ -828,7 +887,7 @@ export const spec = {
       },
       NotFound: {
         description:
-          'The catalog has no entity with this ref, or none the caller may see;\nfor a team, the latest snapshot has no API owned by the group or its\ndescendant groups. `error.name` is `NotFoundError`.\n',
+          'The catalog has no entity with this ref, or none the caller may see;\nfor a team, the latest snapshot has no API owned by the group or its\ndescendant groups; for a cluster, the latest snapshot has no cluster\nof this id (`The latest snapshot has no fragmentation cluster <id>`).\n`error.name` is `NotFoundError`.\n',
         content: {
           'application/json': {
             schema: {
@@ -1469,6 +1528,7 @@ export const spec = {
           'id',
           'type',
           'members',
+          'memberCount',
           'score',
           'sharedOperations',
           'sharedOperationCount',
@@ -1485,9 +1545,16 @@ export const spec = {
           },
           members: {
             type: 'array',
+            description:
+              'The first members, at most 25 (`CLUSTER_MEMBERS_MAX`), in a type-specific order; `GET /reports/fragmentation/clusters/{clusterId}/members` pages through them all.',
             items: {
               $ref: '#/components/schemas/FragmentationClusterMember',
             },
+          },
+          memberCount: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many members the cluster has in all.',
           },
           score: {
             type: 'number',
@@ -1714,6 +1781,31 @@ export const spec = {
           message: {
             type: 'string',
             description: 'What the cluster means, in plain words.',
+          },
+        },
+      },
+      ClusterMemberPage: {
+        type: 'object',
+        required: ['clusterId', 'memberCount', 'items'],
+        properties: {
+          clusterId: {
+            type: 'string',
+          },
+          memberCount: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many members the cluster has in all.',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FragmentationClusterMember',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+            description:
+              'Pass as `cursor` for the next page; absent on the last page.',
           },
         },
       },
