@@ -303,7 +303,7 @@ export const apiopsTranslationRef = createTranslationRef({
       members: {
         count_one: '{{count}} member',
         count_other: '{{count}} members',
-        showAll: 'Show all {{count}} members',
+        showAll: 'Show all {{total}} members',
         loading: 'Loading the members…',
         error: 'Could not load the members: {{message}}',
       },

@@ -45,7 +45,9 @@ export function MoreMembers(props: {
           disabled={state.loading}
           onClick={state.loadAll}
         >
-          {t('fragmentation.members.showAll', { count: state.memberCount })}
+          {t('fragmentation.members.showAll', {
+            total: state.memberCount.toLocaleString(),
+          })}
         </Button>
       )}
       {state.loading && (
