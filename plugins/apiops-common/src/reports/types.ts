@@ -105,6 +105,7 @@ export type FragmentationPage = ReportPage<FragmentationCluster>;
  */
 export interface ClusterMemberPage
   extends ReportPage<FragmentationClusterMember> {
+  /** The id of the cluster, as in the fragmentation report. */
   clusterId: string;
   /** How many members the cluster has in all. */
   memberCount: number;
