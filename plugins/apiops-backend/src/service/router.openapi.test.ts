@@ -305,7 +305,7 @@ describe.each(databases.eachSupportedId())(
     }
 
     it('lists at most CLUSTER_MEMBERS_MAX members of a cluster with their count, and pages the rest', async () => {
-      const { server, snapshots } = await startServer();
+      const { app, server, snapshots } = await startServer();
       const get = (path: string) =>
         request(server).get(path).set('authorization', user);
       const refs = [
@@ -403,6 +403,19 @@ describe.each(databases.eachSupportedId())(
         cursor = page.body.nextCursor;
       } while (cursor);
       expect(members).toEqual(refs);
+
+      // The CSV export has a row for every member, not only the listed ones.
+      const csv = await request(app)
+        .get('/reports/fragmentation?format=csv')
+        .set('authorization', user);
+      expect(csv.status).toBe(200);
+      expect(
+        csv.text
+          .trim()
+          .split('\r\n')
+          .slice(1)
+          .map(line => line.split(',')[3]),
+      ).toEqual(refs);
 
       const unknown = await get(
         '/reports/fragmentation/clusters/duplicate-ffffffffffffffffffffffff/members',

@@ -306,8 +306,11 @@ function reportQueryOf(query: Query) {
 /**
  * Streams CSV chunks to the response as they come, honouring backpressure.
  * The caller has already checked the permission and the query, so only a
- * store failure after the first chunk can cut the file short: the
- * connection is then closed without the end of the body.
+ * failure after the first chunk can cut the file short (a store error, or a
+ * newer snapshot replacing the results of the export): `pipeline` then
+ * destroys the response, so the connection closes without the end of the
+ * chunked body and the client sees an incomplete download, never a file
+ * that looks whole. Do not catch the error to end the response instead.
  */
 async function sendCsv(
   res: express.Response,
