@@ -300,6 +300,13 @@ export const apiopsTranslationRef = createTranslationRef({
       sharedOperationsLabel: 'Operations shared by the APIs of this cluster',
       moreOperations_one: 'and {{count}} more',
       moreOperations_other: 'and {{count}} more',
+      members: {
+        count_one: '{{count}} member',
+        count_other: '{{count}} members',
+        showAll: 'Show all {{total}} members',
+        loading: 'Loading the members…',
+        error: 'Could not load the members: {{message}}',
+      },
       member: {
         entityRef: 'Entity ref',
         owner: 'Owner',

@@ -5,6 +5,7 @@ import {
   OWNER_GAP_TYPES,
   apiStatusSchema,
   apiopsReportReadPermission,
+  clusterMemberPageSchema,
   fragmentationClusterSchema,
   ownerGapSchema,
   ownershipGapRowSchema,
@@ -98,7 +99,7 @@ export function registerApiOpsActions(options: {
     name: 'list-fragmentation-clusters',
     title: 'List fragmentation clusters of the API catalog',
     description:
-      'Where the API catalog is fragmented: duplicate APIs (mostly the same operations under different names), overlapping APIs (one largely contained in another), version sprawl (several live versions of one API), name collisions (same name, different owners or systems) and style inconsistencies (mixed path or versioning conventions inside a system or domain). Each cluster names its members, a score and the operations they share. From the latest catalog-wide snapshot.',
+      'Where the API catalog is fragmented: duplicate APIs (mostly the same operations under different names), overlapping APIs (one largely contained in another), version sprawl (several live versions of one API), name collisions (same name, different owners or systems) and style inconsistencies (mixed path or versioning conventions inside a system or domain). Each cluster names its first 25 members (memberCount gives all of them; list-fragmentation-cluster-members pages through the rest), a score and the operations they share. From the latest catalog-wide snapshot.',
     visibilityPermission: apiopsReportReadPermission,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
@@ -125,6 +126,39 @@ export function registerApiOpsActions(options: {
     action: async ({ input, credentials }) => {
       const page = await reports.listFragmentation(input, credentials);
       return { output: page };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'list-fragmentation-cluster-members',
+    title: 'List every member of a fragmentation cluster',
+    description:
+      'The member APIs of one fragmentation cluster, in the cluster order, with memberCount, the number of all of them. The clusters of list-fragmentation-clusters and get-api-status list at most the first 25 members; page through the rest here, by the cluster id. From the latest catalog-wide snapshot.',
+    visibilityPermission: apiopsReportReadPermission,
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          clusterId: z
+            .string()
+            .min(1)
+            .max(64)
+            .describe('The id of a cluster of list-fragmentation-clusters'),
+          limit: limitSchema(z, 50),
+          cursor: z
+            .string()
+            .optional()
+            .describe('nextCursor of a previous call, for the next page'),
+        }),
+      output: () => shared(clusterMemberPageSchema),
+    },
+    action: async ({ input, credentials }) => {
+      const page = await reports.listClusterMembers(
+        input.clusterId,
+        input,
+        credentials,
+      );
+      return { output: JSON.parse(JSON.stringify(page)) };
     },
   });
 

@@ -2,6 +2,7 @@ import type {
   EntityRefKey,
   ApiSnapshotResult,
   FragmentationCluster,
+  FragmentationClusterMember,
   FragmentationType,
   OwnerGapType,
   OwnershipGapRow,
@@ -139,7 +140,11 @@ export interface SnapshotStore {
   /** The current result of one API, if the latest snapshot saw it. */
   getApiResult(entityRef: EntityRefKey): Promise<StoredApiResult | undefined>;
 
-  /** A page of the ownership gaps, filtered. */
+  /**
+   * A page of the ownership gaps, filtered. The cursors of this and every
+   * other page are bound to the snapshot of the page: once a newer snapshot
+   * has replaced the results, a cursor is a `ConflictError` naming `cursor`.
+   */
   listOwnershipGaps(
     query: OwnershipGapQuery,
   ): Promise<ReportPage<OwnershipGapRow>>;
@@ -159,6 +164,20 @@ export interface SnapshotStore {
   listFragmentation(
     query: FragmentationQuery,
   ): Promise<ReportPage<FragmentationCluster>>;
+
+  /**
+   * A page of the members of a current cluster, in the cluster's order,
+   * with the number of all its members; undefined when the current results
+   * have no such cluster. The cursor is bound to the snapshot, as the
+   * other pages.
+   */
+  listClusterMembers(
+    clusterId: string,
+    query: { limit: number; cursor?: string },
+  ): Promise<
+    | { memberCount: number; page: ReportPage<FragmentationClusterMember> }
+    | undefined
+  >;
 
   /** The clusters an API is a member of. */
   listClustersOf(entityRef: EntityRefKey): Promise<FragmentationCluster[]>;

@@ -50,3 +50,48 @@ export function decodeCursor(cursor: string): number {
     'cursor: is not a cursor of this list; pass the nextCursor of a previous page',
   );
 }
+
+const SNAPSHOT_CURSOR_PREFIX = 's1:';
+const SNAPSHOT_CURSOR_BODY = /^([1-9][0-9]{0,15}):([1-9][0-9]{0,15})$/;
+
+/** Where a report cursor points: a position in the results of one snapshot. */
+export interface SnapshotCursor {
+  /** The snapshot whose results the cursor pages through. */
+  snapshotId: string;
+  /** The id the next page starts after, or the offset it starts at. */
+  position: number;
+}
+
+/**
+ * An opaque report cursor: a position (an id to start after, or an offset)
+ * in the results of a snapshot.
+ */
+export function encodeSnapshotCursor(cursor: SnapshotCursor): string {
+  return Buffer.from(
+    `${SNAPSHOT_CURSOR_PREFIX}${cursor.snapshotId}:${cursor.position}`,
+    'utf8',
+  ).toString('base64url');
+}
+
+/**
+ * Where the next page of a report starts, and in which snapshot; an
+ * `InputError` naming `cursor` for anything else.
+ */
+export function decodeSnapshotCursor(cursor: string): SnapshotCursor {
+  if (CURSOR_TEXT.test(cursor)) {
+    const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+    const body = decoded.startsWith(SNAPSHOT_CURSOR_PREFIX)
+      ? SNAPSHOT_CURSOR_BODY.exec(decoded.slice(SNAPSHOT_CURSOR_PREFIX.length))
+      : null;
+    if (
+      body &&
+      Number.isSafeInteger(Number(body[1])) &&
+      Number.isSafeInteger(Number(body[2]))
+    ) {
+      return { snapshotId: body[1], position: Number(body[2]) };
+    }
+  }
+  throw new InputError(
+    'cursor: is not a cursor of this list; pass the nextCursor of a previous page',
+  );
+}

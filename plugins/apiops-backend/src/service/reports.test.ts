@@ -370,7 +370,13 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
 
   it('refuses reports and snapshots to callers the policy denies', async () => {
     const { server } = await startBackend({ permission: AuthorizeResult.DENY });
-    for (const path of ['summary', 'ownership', 'fragmentation', 'teams']) {
+    for (const path of [
+      'summary',
+      'ownership',
+      'fragmentation',
+      'fragmentation/clusters/duplicate-000000000000000000000000/members',
+      'teams',
+    ]) {
       const res = await request(server)
         .get(`/reports/${path}`)
         .set('authorization', reader);
@@ -414,6 +420,72 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
     const refs = lines.slice(1, -1).map(line => line.split(',')[0]);
     expect(refs).toEqual(names.map(name => `api:default/${name}`));
   }, 60_000);
+
+  it('answers 409 to a cursor of a snapshot a newer one has replaced, on REST and MCP', async () => {
+    const { server, actions } = await startBackend();
+    const first = await snapshot(server);
+    const get = (path: string) =>
+      request(server).get(path).set('authorization', reader);
+    const firstPages = {
+      ownership: await get('/reports/ownership?limit=1'),
+      teams: await get('/reports/teams?limit=1'),
+      teamApis: await get('/reports/teams/default/bank/apis?limit=1'),
+    };
+    for (const page of Object.values(firstPages)) {
+      expect(page.status).toBe(200);
+      expect(page.body.nextCursor).toEqual(expect.any(String));
+    }
+    // In the same snapshot the cursor goes on.
+    expect(
+      (
+        await get(
+          `/reports/ownership?limit=1&cursor=${firstPages.ownership.body.nextCursor}`,
+        )
+      ).status,
+    ).toBe(200);
+
+    const run = await request(server)
+      .post('/snapshots')
+      .set('authorization', reader);
+    expect(run.status).toBe(202);
+    let second = first.snapshot.id;
+    for (let i = 0; i < 100 && second === first.snapshot.id; i++) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+      second = (await get('/reports/summary')).body.snapshot.id;
+    }
+    expect(second).not.toBe(first.snapshot.id);
+
+    const message = `cursor: the results of snapshot ${first.snapshot.id}, which this cursor pages through, have been replaced by snapshot ${second}; start again without a cursor to page through the current results`;
+    for (const [path, page] of [
+      ['/reports/ownership?limit=1', firstPages.ownership],
+      ['/reports/teams?limit=1', firstPages.teams],
+      ['/reports/teams/default/bank/apis?limit=1', firstPages.teamApis],
+    ] as const) {
+      const next = await get(`${path}&cursor=${page.body.nextCursor}`);
+      expect(next.status).toBe(409);
+      expect(next.body.error).toMatchObject({ name: 'ConflictError', message });
+    }
+    // A malformed cursor stays a 400 naming the field.
+    const bad = await get('/reports/ownership?cursor=not-a-cursor');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^cursor: /);
+
+    const credentials = mockCredentials.user('user:default/ada');
+    for (const [id, input] of [
+      [
+        'test:list-ownership-gaps',
+        { cursor: firstPages.ownership.body.nextCursor },
+      ],
+      [
+        'test:list-team-apis',
+        { team: 'bank', cursor: firstPages.teamApis.body.nextCursor },
+      ],
+    ] as const) {
+      await expect(actions.invoke({ id, input, credentials })).rejects.toThrow(
+        message,
+      );
+    }
+  });
 
   it('refuses reports without credentials', async () => {
     const { server } = await startBackend();
@@ -489,9 +561,47 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
             expect.objectContaining({ entityRef: 'api:default/card-hub-api' }),
             expect.objectContaining({ entityRef: 'api:default/cards-api' }),
           ],
+          memberCount: 2,
         }),
       ],
     });
+    const clusterId = (clusters.output as { items: Array<{ id: string }> })
+      .items[0].id;
+    const members = await actions.invoke({
+      id: 'test:list-fragmentation-cluster-members',
+      input: { clusterId, limit: 1 },
+      credentials,
+    });
+    expect(members.output).toEqual({
+      clusterId,
+      memberCount: 2,
+      items: [
+        expect.objectContaining({ entityRef: 'api:default/card-hub-api' }),
+      ],
+      nextCursor: expect.any(String),
+    });
+    const rest = await actions.invoke({
+      id: 'test:list-fragmentation-cluster-members',
+      input: {
+        clusterId,
+        cursor: (members.output as { nextCursor: string }).nextCursor,
+      },
+      credentials,
+    });
+    expect(rest.output).toEqual({
+      clusterId,
+      memberCount: 2,
+      items: [expect.objectContaining({ entityRef: 'api:default/cards-api' })],
+    });
+    await expect(
+      actions.invoke({
+        id: 'test:list-fragmentation-cluster-members',
+        input: { clusterId: 'duplicate-000000000000000000000000' },
+        credentials,
+      }),
+    ).rejects.toThrow(
+      'The latest snapshot has no fragmentation cluster duplicate-000000000000000000000000',
+    );
 
     await expect(
       actions.invoke({

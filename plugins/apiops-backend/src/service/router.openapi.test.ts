@@ -6,7 +6,9 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  CLUSTER_MEMBERS_MAX,
   CRITERION_ANSWERS,
+  FragmentationCluster,
   METHOD_LOCALES,
   assessmentRequestLimits,
   parseAssessmentRequest,
@@ -18,11 +20,15 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { ConflictError } from '@backstage/errors';
 import express from 'express';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
+import { StoredApiResult } from '../database/SnapshotStore';
 import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
 import { AssessmentService } from '../services/AssessmentService';
@@ -300,8 +306,148 @@ describe.each(databases.eachSupportedId())(
         }),
       });
       const app = express().use(router).use(mockErrorHandler());
-      return { app, server: await wrapInSpecProxy(app) };
+      return { app, server: await wrapInSpecProxy(app), snapshots };
     }
+
+    it('lists at most CLUSTER_MEMBERS_MAX members of a cluster with their count, and pages the rest', async () => {
+      const { app, server, snapshots } = await startServer();
+      const get = (path: string) =>
+        request(server).get(path).set('authorization', user);
+      const refs = [
+        'api:default/accounts-api',
+        ...Array.from(
+          { length: 39 },
+          (_, i) => `api:default/member-${String(i).padStart(2, '0')}-api`,
+        ),
+      ];
+      const clusterId = 'style-inconsistency-0123456789abcdef01234567';
+      const cluster: FragmentationCluster = {
+        id: clusterId,
+        type: 'style-inconsistency',
+        scope: 'system:default/core',
+        members: refs.map(entityRef => ({ entityRef, title: entityRef })),
+        score: 0.5,
+        sharedOperations: [],
+        sharedOperationCount: 0,
+        message: '40 APIs of system:default/core mix path casings',
+        details: {
+          scopeKind: 'system',
+          pathCasing: { kebab: refs.slice(0, 20), camel: refs.slice(20) },
+          versioning: {},
+        },
+      };
+      const accountsResult: StoredApiResult = {
+        result: {
+          entityRef: 'api:default/accounts-api',
+          title: 'accounts-api',
+          lifecycle: 'production',
+          station: {
+            id: 'unassessed',
+            source: 'none',
+            cycle: 'api-productization-cycle',
+          },
+          owner: {
+            ref: 'group:default/accounts-team',
+            declared: 'accounts-team',
+            resolved: true,
+            kind: 'group',
+            gaps: [],
+          },
+          governance: { status: 'compliant', findings: [] },
+        },
+        inputs: { providers: [], consumers: [] },
+      };
+      const store = async () =>
+        snapshots.completeRun(await snapshots.startRun(), {
+          apis: [accountsResult],
+          teams: [],
+          clusters: [cluster],
+          counts: {
+            apis: 1,
+            byStation: {},
+            byStatus: {},
+            byGapType: {},
+            byFindingType: {},
+          },
+        });
+      await store();
+
+      const report = await get('/reports/fragmentation');
+      expect(report.status).toBe(200);
+      const [listed] = report.body.items;
+      expect(listed.memberCount).toBe(40);
+      expect(
+        listed.members.map((m: { entityRef: string }) => m.entityRef),
+      ).toEqual(refs.slice(0, CLUSTER_MEMBERS_MAX));
+      expect(listed.details.pathCasing.camel).toEqual(
+        refs.slice(20, CLUSTER_MEMBERS_MAX),
+      );
+
+      const status = await get(`${accounts}/status`);
+      expect(status.status).toBe(200);
+      expect(status.body.fragmentation).toEqual([
+        expect.objectContaining({
+          memberCount: 40,
+          members: listed.members,
+        }),
+      ]);
+
+      const members: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await get(
+          `/reports/fragmentation/clusters/${clusterId}/members?limit=15${
+            cursor ? `&cursor=${cursor}` : ''
+          }`,
+        );
+        expect(page.status).toBe(200);
+        expect(page.body).toMatchObject({ clusterId, memberCount: 40 });
+        members.push(
+          ...page.body.items.map((m: { entityRef: string }) => m.entityRef),
+        );
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(members).toEqual(refs);
+
+      // The CSV export has a row for every member, not only the listed ones.
+      const csv = await request(app)
+        .get('/reports/fragmentation?format=csv')
+        .set('authorization', user);
+      expect(csv.status).toBe(200);
+      expect(
+        csv.text
+          .trim()
+          .split('\r\n')
+          .slice(1)
+          .map(line => line.split(',')[3]),
+      ).toEqual(refs);
+
+      const unknown = await get(
+        '/reports/fragmentation/clusters/duplicate-ffffffffffffffffffffffff/members',
+      );
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe(
+        'The latest snapshot has no fragmentation cluster duplicate-ffffffffffffffffffffffff',
+      );
+      const malformed = await get(
+        '/reports/fragmentation/clusters/not_a_cluster/members',
+      );
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.message).toMatch(/^clusterId: /);
+
+      // A cursor of a replaced snapshot: 409, as the other pages.
+      const page1 = await get(
+        `/reports/fragmentation/clusters/${clusterId}/members?limit=15`,
+      );
+      await store();
+      const stale = await get(
+        `/reports/fragmentation/clusters/${clusterId}/members?limit=15&cursor=${page1.body.nextCursor}`,
+      );
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.message).toMatch(
+        /^cursor: .*start again without a cursor/,
+      );
+    });
 
     it('answers every route as the spec says', async () => {
       const { app, server } = await startServer();
@@ -527,6 +673,7 @@ describe.each(databases.eachSupportedId())(
       expect(paged.map(({ template }) => template).sort()).toEqual([
         '/entities/{kind}/{namespace}/{name}/assessments',
         '/reports/fragmentation',
+        '/reports/fragmentation/clusters/{clusterId}/members',
         '/reports/ownership',
         '/reports/teams',
         '/reports/teams/{namespace}/{name}/apis',
@@ -540,8 +687,13 @@ describe.each(databases.eachSupportedId())(
             .set('authorization', user);
           statuses.push(res.status);
         }
-        // Before a snapshot no group owns an API: a valid page of a team is a 404.
-        const ok = template.startsWith('/reports/teams/') ? 404 : 200;
+        // Before a snapshot no group owns an API and there is no cluster: a
+        // valid page of a team or of a cluster's members is a 404.
+        const ok = /^\/reports\/(teams\/|fragmentation\/clusters)/.test(
+          template,
+        )
+          ? 404
+          : 200;
         expect({ template, statuses }).toEqual({
           template,
           statuses: [ok, ok, 400, 400],
@@ -609,3 +761,61 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('a CSV export failing midway', () => {
+  /** GETs a path of a server; the status, the body so far and whether it ended. */
+  function download(server: http.Server, path: string) {
+    const { port } = server.address() as AddressInfo;
+    return new Promise<{ status?: number; body: string; complete: boolean }>(
+      resolve => {
+        http
+          .get({ port, path, headers: { authorization: user } }, res => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', chunk => {
+              body += chunk;
+            });
+            res.on('error', () => {});
+            res.on('close', () =>
+              resolve({ status: res.statusCode, body, complete: res.complete }),
+            );
+          })
+          .on('error', () => resolve({ body: '', complete: false }));
+      },
+    );
+  }
+
+  it.each(['ownership', 'fragmentation'])(
+    '%s: closes the connection before the end of the body, never finishing the file cleanly',
+    async report => {
+      const chunks = async function* cutShort() {
+        yield 'entityRef\r\n';
+        yield 'api:default/a-api\r\n';
+        throw new ConflictError(
+          'export: a newer snapshot replaced the results during the export',
+        );
+      };
+      const reports = {
+        exportOwnershipGapsCsv: async () => chunks(),
+        exportFragmentationCsv: async () => chunks(),
+      } as unknown as ReportService;
+      const router = await createRouter({
+        logger: mockServices.logger.mock(),
+        httpAuth: mockServices.httpAuth(),
+        auditor: mockServices.auditor.mock(),
+        reports,
+      } as unknown as RouterOptions);
+      const app = express().use(router).use(mockErrorHandler());
+      const server = app.listen(0);
+      try {
+        await new Promise(resolve => server.once('listening', resolve));
+        const res = await download(server, `/reports/${report}?format=csv`);
+        expect(res.status).toBe(200);
+        expect(res.body).toBe('entityRef\r\napi:default/a-api\r\n');
+        expect(res.complete).toBe(false);
+      } finally {
+        server.close();
+      }
+    },
+  );
+});

@@ -171,6 +171,20 @@ export async function createRouter(
     await sendCsv(res, 'apiops-fragmentation.csv', csv);
   });
 
+  router.get(
+    '/reports/fragmentation/clusters/:clusterId/members',
+    async (req, res) => {
+      const credentials = await credentialsOf(req);
+      res.json(
+        await reports.listClusterMembers(
+          req.params.clusterId,
+          pageOf(req.query),
+          credentials,
+        ),
+      );
+    },
+  );
+
   router.get('/reports/teams', async (req, res) => {
     const credentials = await credentialsOf(req);
     res.json(await reports.listTeams(pageOf(req.query), credentials));
@@ -346,8 +360,11 @@ function reportQueryOf(query: Query) {
 /**
  * Streams CSV chunks to the response as they come, honouring backpressure.
  * The caller has already checked the permission and the query, so only a
- * store failure after the first chunk can cut the file short: the
- * connection is then closed without the end of the body.
+ * failure after the first chunk can cut the file short (a store error, or a
+ * newer snapshot replacing the results of the export): `pipeline` then
+ * destroys the response, so the connection closes without the end of the
+ * chunked body and the client sees an incomplete download, never a file
+ * that looks whole. Do not catch the error to end the response instead.
  */
 async function sendCsv(
   res: express.Response,

@@ -1,9 +1,19 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { OwnershipGapRow } from '@apiops-backstage/plugin-apiops-common';
-import { SnapshotStore } from '../database/SnapshotStore';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
+import {
+  REPORT_PAGE_MAX_LIMIT,
+  SnapshotStore,
+  StoredApiResult,
+} from '../database/SnapshotStore';
 import { CatalogVisibility } from './CatalogVisibility';
 import { ReportService, TREND_MAX_POINTS } from './ReportService';
 
@@ -246,3 +256,93 @@ describe('ReportService', () => {
     expect(store.listOwnershipGaps).not.toHaveBeenCalled();
   });
 });
+
+/** An API without an owner: one `owner-missing` gap. */
+function orphanApi(i: number): StoredApiResult {
+  const entityRef = `api:default/orphan-${String(i).padStart(4, '0')}-api`;
+  return {
+    result: {
+      entityRef,
+      title: entityRef,
+      lifecycle: 'production',
+      station: {
+        id: 'unassessed',
+        source: 'none',
+        cycle: 'api-productization-cycle',
+      },
+      owner: {
+        declared: 'tbd',
+        resolved: false,
+        gaps: [{ type: 'owner-missing', severity: 'error', message: 'none' }],
+      },
+      governance: { status: 'non-compliant', findings: [] },
+    },
+    inputs: { providers: [], consumers: [] },
+  };
+}
+
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())(
+  'ReportService exports on %s',
+  databaseId => {
+    jest.setTimeout(60_000);
+
+    it('fails a CSV export when a newer snapshot replaces its results midway, rather than mixing two', async () => {
+      const knex = await databases.init(databaseId);
+      const snapshots = await DatabaseSnapshotStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const apis = Array.from({ length: REPORT_PAGE_MAX_LIMIT + 5 }, (_, i) =>
+        orphanApi(i),
+      );
+      const results = {
+        apis,
+        teams: [],
+        clusters: [],
+        counts: {
+          apis: apis.length,
+          byStation: {},
+          byStatus: {},
+          byGapType: { 'owner-missing': apis.length },
+          byFindingType: {},
+        },
+      };
+      const store = async () =>
+        snapshots.completeRun(await snapshots.startRun(), results);
+      await store();
+      const permissions = mockServices.permissions();
+      const service = ReportService.create({
+        permissions,
+        snapshots,
+        visibility: CatalogVisibility.create({
+          permissions,
+          catalog: catalogServiceMock(),
+        }),
+        retentionDays: 90,
+      });
+
+      // Across no snapshot: every row once.
+      const whole = await text(
+        await service.exportOwnershipGapsCsv({}, credentials),
+      );
+      expect(whole.split('\r\n')).toHaveLength(1 + apis.length + 1);
+
+      const chunks = (await service.exportOwnershipGapsCsv({}, credentials))[
+        Symbol.asyncIterator
+      ]();
+      expect((await chunks.next()).value).toMatch(/^entityRef,/);
+      const page1 = (await chunks.next()).value as string;
+      expect(page1.split('\r\n')).toHaveLength(REPORT_PAGE_MAX_LIMIT + 1);
+      await store();
+      const error = await chunks.next().then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error?.message).toMatch(
+        /^export: a newer snapshot replaced the results during the export/,
+      );
+    });
+  },
+);

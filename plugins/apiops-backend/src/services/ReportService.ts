@@ -2,8 +2,9 @@ import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  ClusterMemberPage,
   FRAGMENTATION_TYPES,
   FragmentationCluster,
   FragmentationType,
@@ -23,6 +24,7 @@ import {
 } from '../database/SnapshotStore';
 import { CatalogVisibility } from './CatalogVisibility';
 import { EntityPathParts, groupEntityKey, optionalRefKey } from './entityKeys';
+import { capClusterMembers } from './capClusterMembers';
 import { requirePermission } from './requirePermission';
 import {
   fillPage,
@@ -51,6 +53,9 @@ export interface ReportQuery extends PageRequest {
  * spaced in time, the first and the latest always kept.
  */
 export const TREND_MAX_POINTS = 200;
+
+/** What a cluster id looks like: `<type>-<hash>`. */
+const CLUSTER_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /** The number of items of a report page when the caller names none. */
 const DEFAULT_PAGE_LIMIT = 100;
@@ -96,8 +101,10 @@ const GAP_COLUMNS: ReadonlyArray<keyof OwnershipGapRow & string> = [
 
 /**
  * The catalog-wide reports, read from the latest snapshot: the summary, the
- * ownership gaps, the fragmentation clusters, the teams and a team's APIs,
- * and the CSV exports. Every method checks `apiops.report.read` and
+ * ownership gaps, the fragmentation clusters (each with at most
+ * `CLUSTER_MEMBERS_MAX` members, see {@link capClusterMembers}) and the
+ * members of one, the teams and a team's APIs, and the CSV exports (every
+ * member). Every method checks `apiops.report.read` and
  * normalises the query (short refs, page limits), so REST and MCP get the
  * same answer to the same question. Lists show only the APIs and groups the
  * caller may read in the catalog (see {@link CatalogVisibility}), in pages
@@ -200,11 +207,80 @@ export class ReportService {
   ): Promise<ReportPage<FragmentationCluster>> {
     const visibility = await this.authorize(credentials);
     const { limit, cursor, ...filters } = fragmentationQuery(query);
-    return fillPage(
+    const page = await fillPage(
       { limit, cursor },
-      page => this.snapshots.listFragmentation({ ...filters, ...page }),
+      next => this.snapshots.listFragmentation({ ...filters, ...next }),
       clusters => seenClusters(visibility, clusters),
     );
+    return {
+      ...page,
+      items: page.items.map(cluster => capClusterMembers(cluster)),
+    };
+  }
+
+  /**
+   * A page of the members of one cluster of the latest snapshot, in the
+   * cluster's order (the clusters of the report list only the first
+   * `CLUSTER_MEMBERS_MAX`). A caller who may not read every member in the
+   * catalog sees the members it may read, counted as such, as the report
+   * shows the cluster; a cluster the latest snapshot does not have, or with
+   * fewer than two members the caller may read, is a NotFoundError naming it.
+   */
+  async listClusterMembers(
+    clusterId: string,
+    page: PageRequest,
+    credentials: BackstageCredentials,
+  ): Promise<ClusterMemberPage> {
+    const visibility = await this.authorize(credentials);
+    if (!CLUSTER_ID.test(clusterId)) {
+      throw new InputError(
+        'clusterId: not a cluster id (letters, digits and -, at most 64); take the id of a cluster of the fragmentation report',
+      );
+    }
+    const request = pageQuery(page);
+    const notFound = () =>
+      new NotFoundError(
+        `The latest snapshot has no fragmentation cluster ${clusterId}`,
+      );
+    if (visibility.all) {
+      const found = await this.snapshots.listClusterMembers(clusterId, request);
+      if (!found) {
+        throw notFound();
+      }
+      return { clusterId, memberCount: found.memberCount, ...found.page };
+    }
+    // Only some members may be visible: count the visible ones (the
+    // cluster's whole member list, checked in batches), then fill the page.
+    let memberCount = 0;
+    let cursor: string | undefined;
+    do {
+      const found = await this.snapshots.listClusterMembers(clusterId, {
+        limit: MAX,
+        cursor,
+      });
+      if (!found) {
+        throw notFound();
+      }
+      memberCount += (
+        await visibleByRef(visibility, found.page.items, m => m.entityRef)
+      ).length;
+      cursor = found.page.nextCursor;
+    } while (cursor);
+    if (memberCount < 2) {
+      throw notFound();
+    }
+    const members = await fillPage(
+      request,
+      async next => {
+        const found = await this.snapshots.listClusterMembers(clusterId, next);
+        if (!found) {
+          throw notFound();
+        }
+        return found.page;
+      },
+      items => seenByRef(visibility, items, m => m.entityRef),
+    );
+    return { clusterId, memberCount, ...members };
   }
 
   /**
@@ -332,6 +408,10 @@ function withTotals<T extends SnapshotCounts>(counts: T) {
 /**
  * The pages of a report, the first read now (so that its failure is the
  * caller's error), each next one when the previous one has been consumed.
+ * The pages after the first follow its cursors, which are bound to the
+ * snapshot of the first page: when a newer snapshot replaces it during the
+ * export, the pages stop with a `ConflictError` rather than mixing two
+ * snapshots in one file.
  */
 async function pages<T>(
   read: (cursor: string | undefined) => Promise<ReportPage<T>>,
@@ -347,7 +427,17 @@ async function pages<T>(
       if (!page.nextCursor) {
         return;
       }
-      page = await read(page.nextCursor);
+      try {
+        page = await read(page.nextCursor);
+      } catch (error) {
+        if ((error as Error)?.name === 'ConflictError') {
+          throw new ConflictError(
+            'export: a newer snapshot replaced the results during the export, so the file was cut short rather than mix two snapshots; export again',
+            error,
+          );
+        }
+        throw error;
+      }
       items = await keep(page.items);
     }
   })();

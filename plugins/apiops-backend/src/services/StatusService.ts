@@ -19,6 +19,7 @@ import { CatalogVisibility } from './CatalogVisibility';
 import { getEntityOrThrow } from './getEntityOrThrow';
 import { visibleClusters } from './reportVisibility';
 import { isAllowed } from './requirePermission';
+import { capClusterMembers } from './capClusterMembers';
 
 /**
  * Where one API stands, who owns it and whether it is governed, computed on
@@ -116,7 +117,9 @@ export class StatusService {
           this.snapshots.listClustersOf(entityRef),
           this.visibility.forCaller(credentials),
         ]);
-        status.fragmentation = await visibleClusters(visibility, clusters);
+        status.fragmentation = (await visibleClusters(visibility, clusters)).map(
+          cluster => capClusterMembers(cluster),
+        );
       }
     }
     return status;

@@ -1,4 +1,8 @@
-export { DEFAULT_FRAGMENTATION_THRESHOLDS, FRAGMENTATION_TYPES } from './types';
+export {
+  CLUSTER_MEMBERS_MAX,
+  DEFAULT_FRAGMENTATION_THRESHOLDS,
+  FRAGMENTATION_TYPES,
+} from './types';
 export type { FragmentationThresholds, FragmentationType } from './types';
 export {
   duplicateClusterSchema,

@@ -135,7 +135,7 @@ describe('fragmentationClusterSchema', () => {
     );
   });
 
-  it('refuses an unknown type, a style inconsistency without scope and a single member', () => {
+  it('refuses an unknown type, a style inconsistency without scope and a bad memberCount', () => {
     expect(
       fragmentationClusterSchema.safeParse({ ...clusters[0], type: 'twin' })
         .success,
@@ -145,12 +145,22 @@ describe('fragmentationClusterSchema', () => {
       { type: 'style-inconsistency' }
     >;
     expect(fragmentationClusterSchema.safeParse(unscoped).success).toBe(false);
+    for (const memberCount of [-1, 2.5, '3']) {
+      expect(
+        fragmentationClusterSchema.safeParse({ ...clusters[2], memberCount })
+          .success,
+      ).toBe(false);
+    }
+  });
+
+  it('accepts a capped member list with the count of all members', () => {
     expect(
       fragmentationClusterSchema.safeParse({
         ...clusters[2],
         members: [members[0]],
+        memberCount: 300,
       }).success,
-    ).toBe(false);
+    ).toBe(true);
   });
 
   it('refuses a style that is not one', () => {

@@ -101,8 +101,28 @@ const clusterFields = {
    * same finding keeps its id across snapshots.
    */
   id: z.string(),
-  /** Two or more APIs, in a type-specific order (e.g. contained API first). */
-  members: z.array(fragmentationClusterMemberSchema).min(2),
+  /**
+   * The APIs of the cluster, in a type-specific order (e.g. contained API
+   * first). A detected cluster has two or more; as returned, at most
+   * `CLUSTER_MEMBERS_MAX` of them, the first ones (see `memberCount`).
+   */
+  members: z
+    .array(fragmentationClusterMemberSchema)
+    .describe(
+      'The first members (at most 25), in a type-specific order; memberCount says how many there are in all.',
+    ),
+  /**
+   * How many members the cluster has in all. Present on every cluster the
+   * API returns; `members` lists at most `CLUSTER_MEMBERS_MAX` of them.
+   */
+  memberCount: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      'How many members the cluster has in all (members lists at most 25; page the rest by cluster id).',
+    ),
   /**
    * Strength of the finding, 0..1; what it measures depends on the type.
    */

@@ -27,6 +27,17 @@ export const FRAGMENTATION_TYPES = Object.freeze([
 export type FragmentationType = (typeof FRAGMENTATION_TYPES)[number];
 
 /**
+ * The most members a fragmentation cluster lists wherever it is returned
+ * (the fragmentation report, the `fragmentation` of an API's status, the MCP
+ * actions). `memberCount` gives the number of all members; the rest are
+ * paged by `GET /reports/fragmentation/clusters/{clusterId}/members`, and the
+ * CSV export has them all.
+ *
+ * @public
+ */
+export const CLUSTER_MEMBERS_MAX = 25;
+
+/**
  * The knobs of fragmentation detection. Every field has a default in
  * {@link DEFAULT_FRAGMENTATION_THRESHOLDS}; `fragmentationThresholdsSchema`
  * validates them.

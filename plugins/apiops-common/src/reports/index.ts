@@ -1,5 +1,6 @@
 export type {
   ApiSnapshotResult,
+  ClusterMemberPage,
   FragmentationPage,
   OwnershipGapRow,
   ReportPage,
@@ -13,6 +14,7 @@ export type {
 } from './types';
 export {
   apiSnapshotResultSchema,
+  clusterMemberPageSchema,
   findingSeveritySchema,
   governanceFindingSchema,
   governanceResultSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FRAGMENTATION_TYPES } from '../fragmentation/types';
+import { fragmentationClusterMemberSchema } from '../fragmentation/schemas';
 import { GOVERNANCE_STATUSES } from '../governance/types';
 import { OWNER_GAP_TYPES } from '../ownership/types';
 import { apiStationStatusSchema } from '../status/apiStationStatusSchema';
@@ -216,3 +217,18 @@ export function reportPageSchema<T extends z.ZodTypeAny>(item: T) {
 export const teamApiPageSchema = reportPageSchema(
   apiSnapshotResultSchema,
 ).extend({ team: teamRollupSchema });
+
+/**
+ * The answer of
+ * `GET /reports/fragmentation/clusters/{clusterId}/members`: a page of the
+ * members of one cluster, in the cluster's order.
+ *
+ * @public
+ */
+export const clusterMemberPageSchema = reportPageSchema(
+  fragmentationClusterMemberSchema,
+).extend({
+  clusterId: z.string(),
+  /** How many members the cluster has in all. */
+  memberCount: z.number().int().min(0),
+});

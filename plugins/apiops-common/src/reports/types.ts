@@ -1,5 +1,8 @@
 import type { z } from 'zod';
-import type { FragmentationCluster } from '../fragmentation/schemas';
+import type {
+  FragmentationCluster,
+  FragmentationClusterMember,
+} from '../fragmentation/schemas';
 import type {
   apiSnapshotResultSchema,
   ownershipGapRowSchema,
@@ -94,3 +97,16 @@ export interface TeamApiPage extends ReportPage<ApiSnapshotResult> {
  * @public
  */
 export type FragmentationPage = ReportPage<FragmentationCluster>;
+
+/**
+ * The answer of `GET /reports/fragmentation/clusters/{clusterId}/members`.
+ *
+ * @public
+ */
+export interface ClusterMemberPage
+  extends ReportPage<FragmentationClusterMember> {
+  /** The id of the cluster, as in the fragmentation report. */
+  clusterId: string;
+  /** How many members the cluster has in all. */
+  memberCount: number;
+}

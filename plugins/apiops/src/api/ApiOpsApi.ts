@@ -5,6 +5,7 @@ import type {
   ApiStatus,
   Assessment,
   AssessmentRequest,
+  ClusterMemberPage,
   FragmentationCluster,
   FragmentationType,
   MethodModel,
@@ -83,6 +84,14 @@ export interface ApiOpsApi {
     filters?: FragmentationFilters,
     options?: { limit?: number; cursor?: string },
   ): Promise<ApiOpsPage<FragmentationCluster>>;
+  /**
+   * A page of the members of one cluster of the latest snapshot, in the
+   * cluster's order (the clusters list at most `CLUSTER_MEMBERS_MAX`).
+   */
+  listClusterMembers(
+    clusterId: string,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<ClusterMemberPage>;
   /** Every member of every cluster matching the filters, as CSV. */
   downloadFragmentationCsv(filters?: FragmentationFilters): Promise<Blob>;
   /** A page of the team rollups, most APIs first. */

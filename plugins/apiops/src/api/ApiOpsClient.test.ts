@@ -251,6 +251,39 @@ describe('ApiOpsClient', () => {
     expect(new URL(requests[1].url).search).toBe('');
   });
 
+  it('pages the members of a cluster, and throws a ResponseError naming the 409 of a replaced snapshot', async () => {
+    const page = {
+      clusterId: 'duplicate-abc',
+      memberCount: 30,
+      items: [{ entityRef: 'api:default/a-api' }],
+      nextCursor: 'next',
+    };
+    const requests = answer(
+      'get',
+      '/reports/fragmentation/clusters/duplicate-abc/members',
+      page,
+    );
+    await expect(
+      client.listClusterMembers('duplicate-abc', { limit: 1000, cursor: 'c' }),
+    ).resolves.toEqual(page);
+    const params = new URL(requests[0].url).searchParams;
+    expect(params.get('limit')).toBe('1000');
+    expect(params.get('cursor')).toBe('c');
+
+    answer(
+      'get',
+      '/reports/fragmentation/clusters/duplicate-abc/members',
+      {
+        error: { name: 'ConflictError', message: 'cursor: replaced' },
+        response: { statusCode: 409 },
+      },
+      { status: 409 },
+    );
+    await expect(
+      client.listClusterMembers('duplicate-abc', { cursor: 'c' }),
+    ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 409 });
+  });
+
   it('downloads the fragmentation clusters as a CSV blob with the filters', async () => {
     let url: URL | undefined;
     server.use(

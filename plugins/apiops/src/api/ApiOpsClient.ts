@@ -12,6 +12,7 @@ import type {
   ReportSummary,
   SnapshotInfo,
   TeamApiPage,
+  ClusterMemberPage,
   TeamRollup,
 } from '@apiops-backstage/plugin-apiops-common';
 import {
@@ -90,6 +91,18 @@ export class ApiOpsClient implements ApiOpsApi {
     return this.get<ApiOpsPage<FragmentationCluster>>(
       '/reports/fragmentation',
       { ...filters, ...options },
+    );
+  }
+
+  listClusterMembers(
+    clusterId: string,
+    options: { limit?: number; cursor?: string } = {},
+  ) {
+    return this.get<ClusterMemberPage>(
+      `/reports/fragmentation/clusters/${encodeURIComponent(
+        clusterId,
+      )}/members`,
+      options,
     );
   }
 

@@ -5,3 +5,5 @@ export type { StationLabels } from './useStationLabels';
 export { useApiStatus } from './useApiStatus';
 export { useAssessmentHistory } from './useAssessmentHistory';
 export type { AssessmentHistoryState } from './useAssessmentHistory';
+export { useClusterMembers } from './useClusterMembers';
+export type { ClusterMembersState } from './useClusterMembers';

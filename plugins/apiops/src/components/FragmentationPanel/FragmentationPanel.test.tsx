@@ -1,10 +1,17 @@
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import {
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/frontend-test-utils';
+import { apiopsApiRef } from '../../api';
+import { mockApiOpsApi } from '../ApiOpsPage/__fixtures__/reports';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import type { FragmentationCluster } from '@apiops-backstage/plugin-apiops-common';
 import {
   duplicateCluster,
   largeDuplicateCluster,
+  largeStyleCluster,
+  largeStyleMembers,
   overlapCluster,
   styleCluster,
   versionSprawlCluster,
@@ -192,5 +199,50 @@ describe('FragmentationPanel', () => {
     expect(
       screen.queryByText('No duplicate, overlapping or sprawling API found.'),
     ).not.toBeInTheDocument();
+  });
+
+  it('counts every other API of a capped cluster, and loads them all through the API client', async () => {
+    const listClusterMembers = jest.fn().mockResolvedValue({
+      clusterId: largeStyleCluster.id,
+      memberCount: 40,
+      items: largeStyleMembers,
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[[apiopsApiRef, mockApiOpsApi({ listClusterMembers })]]}
+      >
+        <FragmentationPanel
+          entityRef="api:default/wallet-01-api"
+          fragmentation={[largeStyleCluster]}
+        />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+
+    expect(screen.getByText('The 39 other APIs')).toBeInTheDocument();
+    expect(screen.getByText('40 members')).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('link', { name: /^Wallet \d\d API$/ }),
+    ).toHaveLength(24);
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Show all 40 members' }),
+    );
+
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: 'Wallet 40 API' },
+        // Fifteen more cards take a while to render on a busy machine.
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('link', { name: /^Wallet \d\d API$/ }),
+    ).toHaveLength(39);
+    expect(listClusterMembers).toHaveBeenCalledWith(largeStyleCluster.id, {
+      limit: 1000,
+      cursor: undefined,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, ReactNode } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { makeStyles } from '@material-ui/core/styles';
@@ -9,7 +9,9 @@ import type {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
 import { SeverityStatus } from '../EntityApiOpsCommon';
+import { useClusterMembers } from '../../hooks/useClusterMembers';
 import { memberOf, otherMembers } from './fragmentationDetails';
+import { MoreMembers } from './MoreMembers';
 import {
   ClusterScope,
   ClusterScore,
@@ -149,6 +151,64 @@ function MemberCard(props: {
   );
 }
 
+/** The other APIs of a cluster, as cards, under their count. */
+function OtherMembers(props: {
+  members: FragmentationClusterMember[];
+  /** How many other APIs the cluster has, listed or not. */
+  count: number;
+  facts: MemberFact[];
+  children?: ReactNode;
+}) {
+  const { members, count, facts, children } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  if (members.length === 0) {
+    return null;
+  }
+  return (
+    <>
+      <Typography
+        variant="subtitle2"
+        component="h4"
+        className={classes.membersTitle}
+      >
+        {t('fragmentation.panel.otherApis', { count })}
+      </Typography>
+      <ul className={classes.members}>
+        {members.map(member => (
+          <li key={member.entityRef}>
+            <MemberCard member={member} facts={facts} />
+          </li>
+        ))}
+      </ul>
+      {children}
+    </>
+  );
+}
+
+/**
+ * The other APIs of a cluster that lists only its first members: those,
+ * how many there are in all, and a button that loads them all.
+ */
+function CappedOtherMembers(props: {
+  cluster: FragmentationCluster;
+  entityRef: string;
+  facts: MemberFact[];
+}) {
+  const { cluster, entityRef, facts } = props;
+  const state = useClusterMembers(cluster);
+  return (
+    <OtherMembers
+      members={otherMembers({ ...cluster, members: state.members }, entityRef)}
+      // The API is a member of its clusters, listed or not.
+      count={state.memberCount - 1}
+      facts={facts}
+    >
+      <MoreMembers state={state} capped />
+    </OtherMembers>
+  );
+}
+
 function ClusterItem(props: {
   cluster: FragmentationCluster;
   entityRef: string;
@@ -157,6 +217,9 @@ function ClusterItem(props: {
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const facts = useMemberFacts(cluster);
+  // At most CLUSTER_MEMBERS_MAX members come with the cluster; the rest on
+  // demand.
+  const capped = (cluster.memberCount ?? 0) > cluster.members.length;
   const others = otherMembers(cluster, entityRef);
   const self = memberOf(cluster, entityRef);
   // What the cluster's details say of this API itself, to compare with the
@@ -202,23 +265,14 @@ function ClusterItem(props: {
           ))}
         </Typography>
       )}
-      {others.length > 0 && (
-        <>
-          <Typography
-            variant="subtitle2"
-            component="h4"
-            className={classes.membersTitle}
-          >
-            {t('fragmentation.panel.otherApis', { count: others.length })}
-          </Typography>
-          <ul className={classes.members}>
-            {others.map(member => (
-              <li key={member.entityRef}>
-                <MemberCard member={member} facts={facts} />
-              </li>
-            ))}
-          </ul>
-        </>
+      {capped ? (
+        <CappedOtherMembers
+          cluster={cluster}
+          entityRef={entityRef}
+          facts={facts}
+        />
+      ) : (
+        <OtherMembers members={others} count={others.length} facts={facts} />
       )}
       <SharedOperations cluster={cluster} max={PANEL_SHARED_OPERATIONS} />
     </li>

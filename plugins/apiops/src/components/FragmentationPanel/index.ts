@@ -21,3 +21,4 @@ export {
   sameRef,
   styleOf,
 } from './fragmentationDetails';
+export { MoreMembers } from './MoreMembers';

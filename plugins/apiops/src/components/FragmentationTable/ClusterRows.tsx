@@ -11,8 +11,10 @@ import {
   ClusterScore,
   FragmentationTypeChip,
   MemberLink,
+  MoreMembers,
   memberName,
 } from '../FragmentationPanel';
+import { useClusterMembers } from '../../hooks/useClusterMembers';
 import { ClusterComparison } from './ClusterComparison';
 import {
   FRAGMENTATION_COLUMNS,
@@ -34,6 +36,10 @@ export function ClusterRows(props: {
   const { t } = useTranslationRef(apiopsTranslationRef);
   const detailId = `apiops-fragmentation-${cluster.id}`;
   const rowClass = striped ? classes.stripe : classes.plain;
+  // At most CLUSTER_MEMBERS_MAX members come with the cluster; the rest on
+  // demand.
+  const members = useClusterMembers(cluster);
+  const capped = (cluster.memberCount ?? 0) > cluster.members.length;
 
   return (
     <>
@@ -69,7 +75,7 @@ export function ClusterRows(props: {
               {t('fragmentation.table.columns.apis')}:
             </span>{' '}
             <ul className={classes.inlineMembers}>
-              {cluster.members.map(member => (
+              {members.members.map(member => (
                 <li key={member.entityRef}>
                   <MemberLink member={member} />
                 </li>
@@ -79,7 +85,7 @@ export function ClusterRows(props: {
         </TableCell>
         <TableCell className={classes.apisColumn}>
           <ul className={classes.members}>
-            {cluster.members.map(member => (
+            {members.members.map(member => (
               <li key={member.entityRef}>
                 <Typography variant="body2" component="span">
                   <MemberLink member={member} />
@@ -87,6 +93,7 @@ export function ClusterRows(props: {
               </li>
             ))}
           </ul>
+          <MoreMembers state={members} capped={capped} />
         </TableCell>
         <TableCell align="right" className={classes.shared}>
           {cluster.sharedOperationCount > 0 ? (

@@ -3,7 +3,7 @@ import {
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { apiopsApiRef } from '../../api';
 import { mockApiOpsApi } from '../ApiOpsPage/__fixtures__/reports';
@@ -15,6 +15,8 @@ import {
   clusters,
   duplicateCluster,
   largeDuplicateCluster,
+  largeStyleCluster,
+  largeStyleMembers,
   overlapCluster,
   styleCluster,
 } from '../FragmentationPanel/__fixtures__/clusters';
@@ -378,5 +380,108 @@ describe('FragmentationTable', () => {
       }),
     ).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows how many members a capped cluster has, and loads them all on demand', async () => {
+    const listClusterMembers = jest
+      .fn()
+      .mockResolvedValueOnce({
+        clusterId: largeStyleCluster.id,
+        memberCount: 40,
+        items: largeStyleMembers.slice(0, 30),
+        nextCursor: 'page-2',
+      })
+      .mockResolvedValueOnce({
+        clusterId: largeStyleCluster.id,
+        memberCount: 40,
+        items: largeStyleMembers.slice(30),
+      });
+    const api = mockApiOpsApi({
+      listFragmentation: jest
+        .fn()
+        .mockResolvedValue({ items: [largeStyleCluster] }),
+      listClusterMembers,
+    });
+    await renderTable(api);
+
+    expect(await screen.findByText('40 members')).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('link', { name: 'Wallet 25 API' }).length,
+    ).toBeGreaterThan(0);
+    expect(
+      screen.queryByRole('link', { name: 'Wallet 26 API' }),
+    ).not.toBeInTheDocument();
+    expect(listClusterMembers).not.toHaveBeenCalled();
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Show all 40 members' }),
+    );
+
+    expect(
+      (
+        await screen.findAllByRole(
+          'link',
+          { name: 'Wallet 40 API' },
+          // Forty more links take a while to render on a busy machine.
+          { timeout: 10_000 },
+        )
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(
+      screen.getAllByRole('link', { name: 'Wallet 26 API' }).length,
+    ).toBeGreaterThan(0);
+    expect(listClusterMembers.mock.calls).toEqual([
+      [largeStyleCluster.id, { limit: 1000, cursor: undefined }],
+      [largeStyleCluster.id, { limit: 1000, cursor: 'page-2' }],
+    ]);
+    expect(
+      screen.queryByRole('button', { name: 'Show all 40 members' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByText('40 members')).toBeInTheDocument();
+  });
+
+  it('says why the rest of the members could not be loaded, and lets the user try again', async () => {
+    const listClusterMembers = jest
+      .fn()
+      .mockRejectedValueOnce(
+        new Error(
+          'cursor: the results of snapshot 4 have been replaced by snapshot 5',
+        ),
+      )
+      .mockResolvedValueOnce({
+        clusterId: largeStyleCluster.id,
+        memberCount: 40,
+        items: largeStyleMembers,
+      });
+    const api = mockApiOpsApi({
+      listFragmentation: jest
+        .fn()
+        .mockResolvedValue({ items: [largeStyleCluster] }),
+      listClusterMembers,
+    });
+    await renderTable(api);
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Show all 40 members' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not load the members: cursor: the results of snapshot 4 have been replaced by snapshot 5',
+    );
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Show all 40 members' }),
+    );
+    await waitFor(() => expect(listClusterMembers).toHaveBeenCalledTimes(2));
+    expect(
+      (
+        await screen.findAllByRole(
+          'link',
+          { name: 'Wallet 40 API' },
+          // Forty more links take a while to render on a busy machine.
+          { timeout: 10_000 },
+        )
+      ).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

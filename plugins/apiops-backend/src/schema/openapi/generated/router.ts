@@ -344,7 +344,7 @@ export const spec = {
         tags: ['reports'],
         summary: 'Ownership gaps, filterable, paginated or as CSV',
         description:
-          "One row per ownership gap of an API in the latest successful snapshot\n(an API with two gaps has two rows), in a stable order, filtered by gap\ntype, owner and system. `format=csv` answers every matching row at once\nas a CSV file (columns `entityRef, title, owner, declaredOwner, system,\ntype, severity, message`, RFC 4180, CRLF line ends; a cell starting\nwith `=`, `+`, `-` or `@` is prefixed with `'` so that spreadsheets do\nnot run it), ignoring `limit` and `cursor`. Needs the\n`apiops.report.read` permission.\n",
+          "One row per ownership gap of an API in the latest successful snapshot\n(an API with two gaps has two rows), in a stable order, filtered by gap\ntype, owner and system. `format=csv` answers every matching row at once\nas a CSV file (columns `entityRef, title, owner, declaredOwner, system,\ntype, severity, message`, RFC 4180, CRLF line ends; a cell starting\nwith `=`, `+`, `-` or `@` is prefixed with `'` so that spreadsheets do\nnot run it), ignoring `limit` and `cursor`. The file is streamed page\nby page from the snapshot of its first page; should a newer snapshot\nreplace it during the download, the connection is closed before the\nend of the body (the file is incomplete, never of two snapshots).\nNeeds the `apiops.report.read` permission.\n",
         parameters: [
           {
             name: 'type',
@@ -426,6 +426,9 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
           },
         },
       },
@@ -517,6 +520,68 @@ export const spec = {
           '403': {
             $ref: '#/components/responses/Forbidden',
           },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/reports/fragmentation/clusters/{clusterId}/members': {
+      parameters: [
+        {
+          name: 'clusterId',
+          in: 'path',
+          required: true,
+          description:
+            'The `id` of a cluster of the fragmentation report, e.g. `style-inconsistency-0123456789abcdef01234567`. One that is not a cluster of the latest successful snapshot is a 404 naming it.',
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+            pattern: '^[A-Za-z0-9-]+$',
+          },
+        },
+      ],
+      get: {
+        operationId: 'listClusterMembers',
+        tags: ['reports'],
+        summary: 'Every member of one fragmentation cluster, paginated',
+        description:
+          "The members of a cluster of the latest successful snapshot, in the\ncluster's order (the order of its `members`), with `memberCount`, the\nnumber of all its members. The clusters of the other routes and of\nthe MCP tools list at most the first 25 members\n(`CLUSTER_MEMBERS_MAX` of `@apiops-backstage/plugin-apiops-common`);\nthis route pages through them all. Needs the `apiops.report.read`\npermission.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/ReportLimit',
+          },
+          {
+            $ref: '#/components/parameters/Cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "A page of the cluster's members.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ClusterMemberPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
         },
       },
     },
@@ -554,6 +619,9 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
           },
         },
       },
@@ -617,6 +685,9 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
           },
         },
       },
@@ -737,7 +808,7 @@ export const spec = {
         in: 'query',
         required: false,
         description:
-          'The `nextCursor` of the previous page, passed back unchanged; the first\npage when absent. A cursor that is not one is a 400 naming `cursor`.\n',
+          'The `nextCursor` of the previous page, passed back unchanged; the first\npage when absent. A cursor that is not one is a 400 naming `cursor`.\nA cursor is bound to the snapshot its first page came from: once a\nnewer snapshot has replaced the results, it is a 409 (start again\nwithout a cursor).\n',
         schema: {
           type: 'string',
           minLength: 1,
@@ -816,7 +887,7 @@ export const spec = {
       },
       NotFound: {
         description:
-          'The catalog has no entity with this ref, or none the caller may see;\nfor a team, the latest snapshot has no API owned by the group or its\ndescendant groups. `error.name` is `NotFoundError`.\n',
+          'The catalog has no entity with this ref, or none the caller may see;\nfor a team, the latest snapshot has no API owned by the group or its\ndescendant groups; for a cluster, the latest snapshot has no cluster\nof this id (`The latest snapshot has no fragmentation cluster <id>`).\n`error.name` is `NotFoundError`.\n',
         content: {
           'application/json': {
             schema: {
@@ -833,6 +904,31 @@ export const spec = {
               },
               response: {
                 statusCode: 404,
+              },
+            },
+          },
+        },
+      },
+      Conflict: {
+        description:
+          'The `cursor` pages through the results of a snapshot that a newer\nsnapshot has replaced since (each successful snapshot replaces the\nresults as a whole): `error.name` is `ConflictError` and\n`error.message` starts with `cursor:`, names both snapshots and says\nto start again without a cursor. Pages of two snapshots are never\nmixed.\n',
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+            example: {
+              error: {
+                name: 'ConflictError',
+                message:
+                  'cursor: the results of snapshot 41, which this cursor pages through, have been replaced by snapshot 42; start again without a cursor to page through the current results',
+              },
+              request: {
+                method: 'GET',
+                url: '/reports/ownership?cursor=czE6NDE6MTAw',
+              },
+              response: {
+                statusCode: 409,
               },
             },
           },
@@ -1432,6 +1528,7 @@ export const spec = {
           'id',
           'type',
           'members',
+          'memberCount',
           'score',
           'sharedOperations',
           'sharedOperationCount',
@@ -1448,9 +1545,16 @@ export const spec = {
           },
           members: {
             type: 'array',
+            description:
+              'The first members, at most 25 (`CLUSTER_MEMBERS_MAX`), in a type-specific order; `GET /reports/fragmentation/clusters/{clusterId}/members` pages through them all.',
             items: {
               $ref: '#/components/schemas/FragmentationClusterMember',
             },
+          },
+          memberCount: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many members the cluster has in all.',
           },
           score: {
             type: 'number',
@@ -1677,6 +1781,31 @@ export const spec = {
           message: {
             type: 'string',
             description: 'What the cluster means, in plain words.',
+          },
+        },
+      },
+      ClusterMemberPage: {
+        type: 'object',
+        required: ['clusterId', 'memberCount', 'items'],
+        properties: {
+          clusterId: {
+            type: 'string',
+          },
+          memberCount: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many members the cluster has in all.',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FragmentationClusterMember',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+            description:
+              'Pass as `cursor` for the next page; absent on the last page.',
           },
         },
       },

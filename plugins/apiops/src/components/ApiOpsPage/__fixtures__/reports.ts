@@ -253,6 +253,7 @@ export function mockApiOpsApi(
     downloadFragmentationCsv: jest
       .fn()
       .mockResolvedValue(new Blob(['clusterId\n'], { type: 'text/csv' })),
+    listClusterMembers: jest.fn(),
     listTeams: jest.fn().mockResolvedValue({ items: teams }),
     listTeamApis: jest
       .fn()

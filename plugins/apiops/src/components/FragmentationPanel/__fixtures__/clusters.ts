@@ -263,3 +263,38 @@ export const largeDuplicateCluster: FragmentationCluster = {
   message:
     'api:default/accounts-api, api:default/ledger-accounts-api and api:default/legacy-accounts-api share most of their operations: they look like duplicates.',
 };
+
+/** The members of {@link largeStyleCluster}: 40 APIs of one system. */
+export const largeStyleMembers = Array.from({ length: 40 }, (_, index) => {
+  const name = `wallet-${String(index + 1).padStart(2, '0')}-api`;
+  return {
+    entityRef: `api:default/${name}`,
+    title: `Wallet ${String(index + 1).padStart(2, '0')} API`,
+    owner: 'group:default/wallet-team',
+    system: 'system:default/wallet',
+  };
+});
+
+/**
+ * A style inconsistency of 40 APIs as the backend returns it: the first 25
+ * members (CLUSTER_MEMBERS_MAX) and the count of them all.
+ */
+export const largeStyleCluster: FragmentationCluster = {
+  id: 'style-inconsistency-0123456789abcdef01234567',
+  type: 'style-inconsistency',
+  members: largeStyleMembers.slice(0, 25),
+  memberCount: 40,
+  score: 0.4,
+  sharedOperations: [],
+  sharedOperationCount: 0,
+  scope: 'system:default/wallet',
+  details: {
+    scopeKind: 'system',
+    pathCasing: {
+      kebab: largeStyleMembers.slice(0, 15).map(member => member.entityRef),
+      camel: largeStyleMembers.slice(15, 25).map(member => member.entityRef),
+    },
+    versioning: {},
+  },
+  message: 'The 40 APIs of system:default/wallet mix kebab-case and camelCase.',
+};

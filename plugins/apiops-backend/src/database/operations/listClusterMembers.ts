@@ -1,0 +1,49 @@
+import type {
+  FragmentationCluster,
+  FragmentationClusterMember,
+} from '@apiops-backstage/plugin-apiops-common';
+import { Knex } from 'knex';
+import { ReportPage } from '../SnapshotStore';
+import { DbFragmentationClusterRow } from '../tables';
+import { checkLimit } from './util/checkLimit';
+import { readInSnapshot } from './util/readInSnapshot';
+import { snapshotTables as T } from './util/snapshotTables';
+
+/**
+ * A page of the members of a current cluster, in the cluster's order, and
+ * the number of all its members; undefined when the current results have no
+ * such cluster. Its cursor is bound to the snapshot (see `readInSnapshot`).
+ */
+export async function listClusterMembers(options: {
+  db: Knex;
+  clusterId: string;
+  query: { limit: number; cursor?: string };
+}): Promise<
+  | { memberCount: number; page: ReportPage<FragmentationClusterMember> }
+  | undefined
+> {
+  const { db, clusterId, query } = options;
+  checkLimit(query.limit);
+  return readInSnapshot(
+    db,
+    query.cursor,
+    async ({ tx, position, cursorAt }) => {
+      const row = await tx<DbFragmentationClusterRow>(T.clusters)
+        .where({ cluster_id: clusterId })
+        .first();
+      if (!row) {
+        return undefined;
+      }
+      const { members } = JSON.parse(row.cluster) as FragmentationCluster;
+      const offset = position ?? 0;
+      const end = offset + query.limit;
+      return {
+        memberCount: members.length,
+        page: {
+          items: members.slice(offset, end),
+          nextCursor: end < members.length ? cursorAt(end) : undefined,
+        },
+      };
+    },
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * Names of the snapshot tables (their row types are in `../../tables.ts`).
+ */
+export const snapshotTables = {
+  runs: 'apiops_snapshots',
+  apis: 'apiops_api_results',
+  gaps: 'apiops_ownership_gaps',
+  teams: 'apiops_team_rollups',
+  clusters: 'apiops_fragmentation_clusters',
+  members: 'apiops_fragmentation_members',
+} as const;
