@@ -89,6 +89,10 @@ GET /reports/fragmentation?format=csv            | -                 | 401  | 20
 GET /reports/fragmentation?format=csv            | report.read       | 401  | 403  | 403          | 403     | 403
 GET /reports/fragmentation?format=csv            | assessment.create | 401  | 200  | 200          | 200     | 200
 GET /reports/fragmentation?format=csv            | snapshot.create   | 401  | 200  | 200          | 200     | 200
+GET /reports/fragmentation/clusters/{cluster}/members | -          | 401  | 200  | 404          | 200     | 200
+GET /reports/fragmentation/clusters/{cluster}/members | report.read | 401 | 403  | 403          | 403     | 403
+GET /reports/fragmentation/clusters/{cluster}/members | assessment.create | 401 | 200 | 404     | 200     | 200
+GET /reports/fragmentation/clusters/{cluster}/members | snapshot.create | 401 | 200 | 404       | 200     | 200
 GET /reports/teams                               | -                 | 401  | 200  | 200          | 200     | 200
 GET /reports/teams                               | report.read       | 401  | 403  | 403          | 403     | 403
 GET /reports/teams                               | assessment.create | 401  | 200  | 200          | 200     | 200
@@ -113,6 +117,10 @@ MCP apiops.list-fragmentation-clusters           | -                 | 401  | 20
 MCP apiops.list-fragmentation-clusters           | report.read       | 401  | 404  | 404          | 404     | 404
 MCP apiops.list-fragmentation-clusters           | assessment.create | 401  | 200  | 200          | 200     | 200
 MCP apiops.list-fragmentation-clusters           | snapshot.create   | 401  | 200  | 200          | 200     | 200
+MCP apiops.list-fragmentation-cluster-members    | -                 | 401  | 200  | 404          | 200     | 200
+MCP apiops.list-fragmentation-cluster-members    | report.read       | 401  | 404  | 404          | 404     | 404
+MCP apiops.list-fragmentation-cluster-members    | assessment.create | 401  | 200  | 404          | 200     | 200
+MCP apiops.list-fragmentation-cluster-members    | snapshot.create   | 401  | 200  | 404          | 200     | 200
 MCP apiops.list-team-apis                        | -                 | 401  | 200  | 404          | 200     | 200
 MCP apiops.list-team-apis                        | report.read       | 401  | 404  | 404          | 404     | 404
 MCP apiops.list-team-apis                        | assessment.create | 401  | 200  | 404          | 200     | 200
@@ -147,6 +155,9 @@ const SHOWS: Record<string, string> = {
   'MCP apiops.list-ownership-gaps': 'api:default/typo-api',
   'MCP apiops.list-fragmentation-clusters': 'api:default/cards-api',
   'MCP apiops.list-team-apis': 'api:default/cards-api',
+  'GET /reports/fragmentation/clusters/{cluster}/members':
+    'api:default/cards-api',
+  'MCP apiops.list-fragmentation-cluster-members': 'api:default/cards-api',
 };
 
 /** What no answer to the user may show when the entities are hidden. */
@@ -161,6 +172,8 @@ const ACTION_INPUT: Record<string, object> = {
   'list-ownership-gaps': {},
   'list-fragmentation-clusters': {},
   'list-team-apis': { team: 'payments' },
+  // The id of the duplicate cluster of cards-api and card-hub-api, once known.
+  'list-fragmentation-cluster-members': { clusterId: '{cluster}' },
 };
 
 const group = (name: string, parent?: string): Entity => ({
@@ -344,16 +357,25 @@ describe('auth matrix', () => {
       ],
     });
 
+    /** The id of the cluster the members rows ask for, once known. */
+    let clusterId = '';
     const send = (route: string, caller: Cell['caller']) => {
-      const [method, path] = route.split(' ');
+      const [method, template] = route.split(' ');
+      const path = template.replace('{cluster}', clusterId);
       if (method === 'MCP') {
         const name = path.replace(/^apiops\./, '');
+        const input = Object.fromEntries(
+          Object.entries(ACTION_INPUT[name]).map(([key, value]) => [
+            key,
+            value === '{cluster}' ? clusterId : value,
+          ]),
+        );
         return request(server)
           .post(
             `/api/apiops/.backstage/actions/v1/actions/apiops:${name}/invoke`,
           )
           .set('authorization', HEADERS[caller])
-          .send(ACTION_INPUT[name]);
+          .send(input);
       }
       if (method === 'POST' && path.endsWith('/assessments')) {
         return request(server)
@@ -368,9 +390,15 @@ describe('auth matrix', () => {
 
     const first = await send('POST /snapshots', 'user');
     expect(first.status).toBe(202);
+    const fragmentation = await send('GET /reports/fragmentation', 'service');
+    clusterId = fragmentation.body.items.find(
+      (cluster: { members: Array<{ entityRef: string }> }) =>
+        cluster.members.some(m => m.entityRef === 'api:default/cards-api'),
+    )?.id;
+    expect(clusterId).toBeTruthy();
 
     const all = cells();
-    expect(all).toHaveLength(19 * 4 * 6);
+    expect(all).toHaveLength(21 * 4 * 6);
     const wrong: string[] = [];
     for (const cell of all) {
       state.denied = cell.denied === '-' ? undefined : cell.denied;
