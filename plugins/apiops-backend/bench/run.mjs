@@ -274,6 +274,7 @@ function report(results, options) {
         'bare s',
         'snap/bare',
         'warm s',
+        'loop delay max / p99 ms (longest stall on CPU)',
         'peak RSS MB',
       ],
       results.map(r => [
@@ -288,6 +289,7 @@ function report(results, options) {
         `${s(r.bare.total.wall)} / ${s(r.bare.total.cpu)}`,
         `${r.ratio.wall} / ${r.ratio.cpu}`,
         s(r.warm.total.wall),
+        `${r.snapshot.loop.maxMs} / ${r.snapshot.loop.p99Ms} (${r.snapshot.loop.maxOnCpuMs}); warm ${r.warm.loop.maxMs} / ${r.warm.loop.p99Ms} (${r.warm.loop.maxOnCpuMs})`,
         `${r.memory.firstSnapshotMaxRssMb} (process ${
           r.memory.timeMaxRssMb ?? r.memory.processMaxRssMb
         })`,
