@@ -1,12 +1,14 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { DefinitionParserPool } from './DefinitionParserPool';
-import {
-  extractDefinitionFeatures,
-  type DefinitionFeaturesResult,
-} from './extractDefinitionFeatures';
+import type { DefinitionFeaturesResult } from './extractDefinitionFeatures';
+import { EventLoopYielder } from './EventLoopYielder';
 import { definitionOf } from './extractFeatures';
 import { FeatureCache } from './FeatureCache';
+import {
+  MAIN_THREAD_MAX_DEFINITION_CHARS,
+  parseOnMainThread,
+} from './parseOnMainThread';
 
 /**
  * The definition features of the APIs of a snapshot: from the
@@ -20,6 +22,8 @@ import { FeatureCache } from './FeatureCache';
  */
 export class DefinitionFeatureSource {
   private pool: DefinitionParserPool | undefined;
+  /** Slices the parsing on the calling thread (no parser threads). */
+  private readonly yielder = EventLoopYielder.create();
 
   private constructor(
     private readonly cache: FeatureCache,
@@ -36,9 +40,17 @@ export class DefinitionFeatureSource {
     logger?: LoggerService;
     cache?: FeatureCache;
   }): DefinitionFeatureSource {
+    const threads = options?.threads ?? 0;
+    if (threads === 0) {
+      options?.logger?.warn(
+        `apiops.snapshot.parserThreads is 0: API definitions are parsed on the main thread, between its other work, and none larger than ${
+          MAIN_THREAD_MAX_DEFINITION_CHARS / 1024
+        } KB (those are not analysed). Use it for debugging only`,
+      );
+    }
     return new DefinitionFeatureSource(
       options?.cache ?? FeatureCache.create(),
-      options?.threads ?? 0,
+      threads,
       options?.batchTimeoutMs,
       options?.logger,
     );
@@ -59,9 +71,7 @@ export class DefinitionFeatureSource {
         });
         return this.pool.extract(missing);
       }
-      return missing.map(item =>
-        extractDefinitionFeatures(item.type, item.definition),
-      );
+      return parseOnMainThread(missing, this.yielder);
     });
   }
 
