@@ -9,7 +9,6 @@ import {
 import {
   EmptyState,
   Progress,
-  ResponseErrorPanel,
   TableColumn,
 } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
@@ -31,6 +30,7 @@ import { ReportTable } from '../ReportTable';
 import { StationMiniSummary } from '../StationSummary';
 import { StationLabels, useMethodModel, useStationLabels } from '../../hooks';
 import { KpiTile } from '../SummaryKpis';
+import { ReportErrorPanel } from '../ReportErrorPanel';
 
 /** Rows per page of the group's APIs. */
 export const GROUP_APIS_PAGE_SIZE = 50;
@@ -185,7 +185,7 @@ export function EntityGroupApiOpsContent() {
   );
 
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return <ReportErrorPanel error={error} />;
   }
   if (!value) {
     return loading ? <Progress /> : null;
