@@ -351,7 +351,9 @@ async function measure(options: ReturnType<typeof parseArgs>) {
           result.health.p99Ms
         } ms, max ${result.health.maxMs} ms over ${
           result.health.requests
-        } requests (${result.health.over100Ms} over 100 ms); longest stall of the loop ${
+        } requests (${
+          result.health.over100Ms
+        } over 100 ms); longest stall of the loop ${
           result.health.longestStallMs
         } ms, ${result.health.longestStallOnCpuMs} ms of it on the CPU`,
       );

@@ -15,9 +15,7 @@ describe('parseOnMainThread', () => {
       type: 'openapi',
       definition: openApi(i),
     }));
-    expect(
-      await parseOnMainThread(items, EventLoopYielder.create()),
-    ).toEqual(
+    expect(await parseOnMainThread(items, EventLoopYielder.create())).toEqual(
       items.map(item => extractDefinitionFeatures(item.type, item.definition)),
     );
   });
@@ -48,7 +46,9 @@ describe('parseOnMainThread', () => {
   });
 
   it('leaves a definition over the cap to the parser threads, for this run only', async () => {
-    const large = `${openApi(1)}${'#'.repeat(MAIN_THREAD_MAX_DEFINITION_CHARS)}`;
+    const large = `${openApi(1)}${'#'.repeat(
+      MAIN_THREAD_MAX_DEFINITION_CHARS,
+    )}`;
     const [result, small] = await parseOnMainThread(
       [
         { type: 'openapi', definition: large },

@@ -111,7 +111,11 @@ export class SnapshotService {
       const apis: StoredApiResult[] = [];
       const features: FragmentationApi[] = [];
       const pages = catalog.streamEntities(
-        { filter: { kind: 'API' }, fields: API_FIELDS, pageSize: API_PAGE_SIZE },
+        {
+          filter: { kind: 'API' },
+          fields: API_FIELDS,
+          pageSize: API_PAGE_SIZE,
+        },
         { credentials },
       );
       for await (const page of readAhead(pages, p => this.readPage(p))) {
@@ -140,7 +144,9 @@ export class SnapshotService {
       await yielder.maybeYield();
       const results = apis.map(a => a.result);
       throwIfAborted(signal);
-      const teams = await yielder.run(rollUpTeamSteps(results, index.ownership));
+      const teams = await yielder.run(
+        rollUpTeamSteps(results, index.ownership),
+      );
       await yielder.maybeYield();
       const counts = countResults(results, clusters);
       await yielder.maybeYield();

@@ -120,13 +120,11 @@ describe('EntityGroupApiOpsContent', () => {
 
   it('names the permission when the reports answer 403', async () => {
     const api = mockApiOpsApi({
-      listTeamApis: jest
-        .fn()
-        .mockRejectedValue(
-          Object.assign(new Error('NotAllowedError: Unauthorized'), {
-            statusCode: 403,
-          }),
-        ),
+      listTeamApis: jest.fn().mockRejectedValue(
+        Object.assign(new Error('NotAllowedError: Unauthorized'), {
+          statusCode: 403,
+        }),
+      ),
     });
     await renderTab(api);
 

@@ -6,11 +6,7 @@ import {
   getCompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import {
-  EmptyState,
-  Progress,
-  TableColumn,
-} from '@backstage/core-components';
+import { EmptyState, Progress, TableColumn } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {

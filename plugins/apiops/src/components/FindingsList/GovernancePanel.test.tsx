@@ -43,6 +43,8 @@ describe('GovernancePanel', () => {
         'Governance findings are report data: they need the permission apiops.report.read, which you do not have.',
       ),
     ).toBeInTheDocument();
-    expect(screen.queryByText(/^Not yet in a snapshot/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByText(/^Not yet in a snapshot/),
+    ).not.toBeInTheDocument();
   });
 });

@@ -1,8 +1,4 @@
-import {
-  Table,
-  TableColumn,
-  TableOptions,
-} from '@backstage/core-components';
+import { Table, TableColumn, TableOptions } from '@backstage/core-components';
 import { CursorPaginatedTable } from '../CursorPagination';
 import { ReportTableMessage } from './ReportTableMessage';
 import { ReportErrorPanel } from '../ReportErrorPanel';
