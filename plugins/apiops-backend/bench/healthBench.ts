@@ -196,10 +196,23 @@ function percentile(values: number[], p: number): number {
 const round = (v: number) => Math.round(v * 10) / 10;
 
 /** Answer times of `/health` (ms) while `task` runs. */
+/** Answer times of `/health`, and the longest stall of the server's loop. */
+interface Health {
+  requests: number;
+  failed: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  over100Ms: number;
+  longestStallMs: number;
+  /** The CPU the loop's thread spent in that stall (Linux, 10 ms ticks). */
+  longestStallOnCpuMs: number;
+}
+
 async function pollingHealth<T>(
   port: number,
   task: () => Promise<T>,
-): Promise<{ value: T; health: ReturnType<typeof summarize> }> {
+): Promise<{ value: T; health: Health }> {
   const client = new Worker(CLIENT, {
     eval: true,
     workerData: { port, everyMs: 5 },
@@ -225,7 +238,7 @@ async function pollingHealth<T>(
   const value = await task();
   clearInterval(timer);
   client.postMessage('stop');
-  const health = {
+  const health: Health = {
     ...summarize(await times),
     longestStallMs: round(longest.ms),
     longestStallOnCpuMs: longest.cpuMs,
@@ -342,7 +355,7 @@ async function measure(options: ReturnType<typeof parseArgs>) {
       ['examples', examples],
       ['withHostile', [...examples, ...hostileEntities]],
     ] as const) {
-      const result = await snapshot(entities);
+      const result = await snapshot([...entities]);
       cases[name].push(result);
       log(
         `run ${run}, ${name}: snapshot ${Math.round(

@@ -535,6 +535,11 @@ async function health(options) {
   if (!line) throw new Error('health: no result');
   /** @type {import('./healthBench').HealthResult} */
   const r = JSON.parse(line.slice('HEALTH '.length));
+  /** @type {Array<[string, import('./healthBench').HealthResult['examples']]>} */
+  const rows = [
+    ['example catalog', r.examples],
+    [`+ ${r.hostileApis} hostile APIs (${r.hostileKb} KB)`, r.withHostile],
+  ];
   const out = [
     `/health during snapshots; ${os.cpus().length} CPUs (${
       os.cpus()[0]?.model
@@ -552,11 +557,8 @@ async function health(options) {
         'over 100 ms',
         'longest stall ms (on CPU)',
       ],
-      [
-        ['example catalog', r.examples],
-        [`+ ${r.hostileApis} hostile APIs (${r.hostileKb} KB)`, r.withHostile],
-      ].map(([name, c]) => [
-        /** @type {string} */ (name),
+      rows.map(([name, c]) => [
+        name,
         c.snapshotMs,
         c.health.p50Ms,
         c.health.p99Ms,

@@ -1,5 +1,6 @@
 import {
   ApiSnapshotResult,
+  EntityRefKey,
   OwnershipIndex,
   TeamRollup,
   tryEntityRefKey,
@@ -40,7 +41,7 @@ export function* rollUpTeamSteps(
   // Owner groups per team as a set: a group high in the hierarchy has every
   // owner group below it, and a list's `includes` made that APIs × groups.
   const ownersOf = new Map<string, Set<string>>();
-  const ancestorsOf = new Map<string, string[]>();
+  const ancestorsOf = new Map<string, EntityRefKey[]>();
   let count = 0;
   for (const result of results) {
     if ((++count & 255) === 0) yield;
