@@ -220,8 +220,8 @@ async function pollingHealth<T>(
   const times = new Promise<number[]>(resolve =>
     client.once('message', resolve),
   );
-  // The server's loop: its longest stall, and the CPU its thread spent in
-  // it (the rest is waiting for a core on a loaded machine).
+  // The server's loop: its longest stall, and the CPU its thread spent
+  // during that stall (the rest is waiting for a core on a loaded machine).
   let longest = { ms: 0, cpuMs: 0 };
   let last = performance.now();
   let lastCpu = mainThreadCpuMs();
