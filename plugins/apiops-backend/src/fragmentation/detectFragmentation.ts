@@ -7,11 +7,11 @@ import {
 import { UnionFind } from './UnionFind';
 import { clusterId } from './clusterId';
 import {
-  detectNameCollisions,
-  detectVersionSprawl,
   isVersionFamilyPair,
+  nameCollisionSteps,
+  versionSprawlSteps,
 } from './detectNameFindings';
-import { detectStyleInconsistency } from './detectStyleInconsistency';
+import { styleInconsistencySteps } from './detectStyleInconsistency';
 import { runSteps, type Steps } from './EventLoopYielder';
 import { similarPairSteps } from './findSimilarPairs';
 import { compareStrings, listRefs, toClusterMember } from './toClusterMember';
@@ -212,18 +212,15 @@ export function* detectFragmentationSteps(
     });
   }
 
-  yield;
-  clusters.push(...detectVersionSprawl(apis, t));
-  yield;
+  clusters.push(...(yield* versionSprawlSteps(apis, t)));
   clusters.push(
-    ...detectNameCollisions(
+    ...(yield* nameCollisionSteps(
       apis,
       index => duplicateSets.find(index),
       sharedOperations,
-    ),
+    )),
   );
-  yield;
-  clusters.push(...detectStyleInconsistency(apis, t));
+  clusters.push(...(yield* styleInconsistencySteps(apis, t)));
   yield;
 
   const order = new Map<string, number>(

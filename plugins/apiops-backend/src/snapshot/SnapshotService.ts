@@ -20,7 +20,7 @@ import {
   extractFeatures,
 } from '../fragmentation';
 import { CatalogIndex, buildCatalogIndex } from './buildCatalogIndex';
-import { countResults } from './countResults';
+import { countResultSteps } from './countResults';
 import { evaluateApi } from './evaluateApi';
 import { readAhead } from './readAhead';
 import { rollUpTeamSteps } from './rollUpTeams';
@@ -148,7 +148,7 @@ export class SnapshotService {
         rollUpTeamSteps(results, index.ownership),
       );
       await yielder.maybeYield();
-      const counts = countResults(results, clusters);
+      const counts = await yielder.run(countResultSteps(results, clusters));
       await yielder.maybeYield();
       await store.completeRun(runId, { apis, teams, clusters, counts });
       this.definitions.completeRun();
