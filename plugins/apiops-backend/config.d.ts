@@ -27,8 +27,11 @@ export interface Config {
       /**
        * Worker threads that parse API definitions during a snapshot, beside
        * the thread that reads the catalog. Only definitions not seen since
-       * the backend started are parsed. 0 parses them on the main thread.
-       * Default: the number of cores, at most 4.
+       * the backend started are parsed. 0 parses them on the main thread,
+       * for debugging: one definition at a time between the backend's
+       * requests, without a deadline, and none larger than 256 KB (those
+       * get the finding "not analysed"). Default: the number of cores, at
+       * most 4.
        */
       parserThreads?: number;
       /**

@@ -27,6 +27,10 @@
  *                       "restart" snapshot measured: a new service, empty
  *                       memory, same database)
  *   --json path         where to write all figures (default bench/dist/results-*.json)
+ *   --health            instead of the sizes: /health answer times during
+ *                       snapshots of the example catalog, alone and with the
+ *                       hostile definitions (bench/healthBench.ts; --runs,
+ *                       --threads apply)
  *
  * See docs/benchmarks.md for what is measured and how to read it.
  */
@@ -60,12 +64,13 @@ function parseArgs(argv) {
     assessments: '1000000',
     'cpu-prof': 'none',
     json: '',
+    health: 'false',
   };
   for (let i = 0; i < argv.length; i++) {
     if (!argv[i].startsWith('--')) continue;
     const [key, inline] = argv[i].slice(2).split('=');
-    if (key === 'cpu-prof' && inline === undefined) {
-      args[key] = 'all';
+    if ((key === 'cpu-prof' || key === 'health') && inline === undefined) {
+      args[key] = key === 'health' ? 'true' : 'all';
     } else {
       args[key] = inline ?? argv[++i];
     }
@@ -85,6 +90,7 @@ function parseArgs(argv) {
     threads: args.threads,
     featureStore: args['feature-store'] !== 'false',
     json: args.json,
+    health: args.health === 'true',
   };
 }
 
@@ -93,13 +99,13 @@ function parseArgs(argv) {
  * the plugin's parser-thread module alone: as in the plugin's build (one
  * file per module), a parser thread loads only the modules it needs.
  */
-async function build() {
+async function build(entry = 'snapshotBench') {
   const requireFromRoot = createRequire(path.join(repoRoot, 'package.json'));
   /** @type {typeof import('esbuild')} */
   const esbuild = requireFromRoot('esbuild');
   fs.mkdirSync(outDir, { recursive: true });
   // One bundle per invocation, so that two invocations never share one.
-  const outfile = path.join(outDir, `snapshotBench-${process.pid}.cjs`);
+  const outfile = path.join(outDir, `${entry}-${process.pid}.cjs`);
   const workerFile = path.join(outDir, `featureWorker-${process.pid}.cjs`);
   const workerSource = path.join(here, '../src/fragmentation/featureWorker.ts');
   /** @type {import('esbuild').Plugin} */
@@ -146,7 +152,7 @@ async function build() {
   });
   await esbuild.build({
     ...common,
-    entryPoints: [path.join(here, 'snapshotBench.ts')],
+    entryPoints: [path.join(here, `${entry}.ts`)],
     outfile,
     sourcemap: 'inline',
     plugins: [externals, workerPath],
@@ -283,6 +289,7 @@ function report(results, options) {
         'snap/bare',
         'warm s',
         'restart s',
+        'loop delay max / p99 ms (longest stall on CPU)',
         'peak RSS MB',
       ],
       results.map(r => [
@@ -300,6 +307,7 @@ function report(results, options) {
         r.restart
           ? `${s(r.restart.total.wall)} / ${s(r.restart.total.cpu)}`
           : '-',
+        `${r.snapshot.loop.maxMs} / ${r.snapshot.loop.p99Ms} (${r.snapshot.loop.maxOnCpuMs}); warm ${r.warm.loop.maxMs} / ${r.warm.loop.p99Ms} (${r.warm.loop.maxOnCpuMs})`,
         `${r.memory.firstSnapshotMaxRssMb} (process ${
           r.memory.timeMaxRssMb ?? r.memory.processMaxRssMb
         })`,
@@ -509,6 +517,87 @@ function report(results, options) {
   return out.join('\n');
 }
 
+/**
+ * The health bench: one child process; prints its report.
+ *
+ * @param {Options} options
+ */
+async function health(options) {
+  const script = await build('healthBench');
+  const args = [script, '--runs', String(options.runs)];
+  if (options.threads !== '') args.push('--threads', options.threads);
+  const stdout = await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', chunk => {
+      out += chunk;
+    });
+    child.on('close', code =>
+      code === 0 ? resolve(out) : reject(new Error(`health: exit ${code}`)),
+    );
+  });
+  fs.rmSync(script, { force: true });
+  fs.rmSync(script.replace('healthBench-', 'featureWorker-'), { force: true });
+  const line = String(stdout)
+    .split('\n')
+    .find(l => l.startsWith('HEALTH '));
+  if (!line) throw new Error('health: no result');
+  /** @type {import('./healthBench').HealthResult} */
+  const r = JSON.parse(line.slice('HEALTH '.length));
+  /** @type {Array<[string, import('./healthBench').HealthResult['examples']]>} */
+  const rows = [
+    ['example catalog', r.examples],
+    [`+ ${r.hostileApis} hostile APIs (${r.hostileKb} KB)`, r.withHostile],
+  ];
+  const out = [
+    `/health during snapshots; ${os.cpus().length} CPUs (${
+      os.cpus()[0]?.model
+    }), Node ${process.version}; parser threads: ${r.parserThreads}; ${
+      r.runs
+    } run(s) each, medians (max: the worst run)\n`,
+    table(
+      [
+        'catalog',
+        'snapshot ms',
+        '/health p50 ms',
+        'p99 ms',
+        'max ms',
+        'requests',
+        'over 100 ms',
+        'longest stall ms (on CPU)',
+      ],
+      rows.map(([name, c]) => [
+        name,
+        c.snapshotMs,
+        c.health.p50Ms,
+        c.health.p99Ms,
+        c.health.maxMs,
+        c.health.requests,
+        c.health.over100Ms,
+        `${c.health.longestStallMs} (${c.health.longestStallOnCpuMs})`,
+      ]),
+    ),
+    '',
+    'Findings of the hostile APIs:',
+    ...Object.entries(r.findings).map(
+      ([name, messages]) =>
+        `- ${name}: ${
+          messages.length
+            ? `${messages.length} finding(s): ${messages[0]}`
+            : 'parsed within its budget, no finding'
+        }`,
+    ),
+    `\nload average at the end: ${r.loadAverage.join(' ')}`,
+  ];
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const jsonFile = options.json || path.join(outDir, `health-${stamp}.json`);
+  fs.writeFileSync(jsonFile, JSON.stringify(r, null, 2));
+  process.stdout.write(`${out.join('\n')}\n\nAll figures: ${jsonFile}\n`);
+}
+
 /** The usage text: the comment at the top of this file. */
 function usage() {
   const source = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8');
@@ -529,6 +618,10 @@ async function main() {
     return;
   }
   const options = parseArgs(argv);
+  if (options.health) {
+    await health(options);
+    return;
+  }
   const script = await build();
   /** @type {SizeResult[]} */
   const results = [];

@@ -21,6 +21,7 @@ import { isMainThread } from 'node:worker_threads';
 import {
   PerformanceObserver,
   constants as perfConstants,
+  monitorEventLoopDelay,
 } from 'node:perf_hooks';
 import knexFactory, { Knex } from 'knex';
 import { load as loadYaml } from 'js-yaml';
@@ -45,6 +46,7 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import {
   API_FIELDS,
+  API_PAGE_SIZE,
   ORG_FIELDS,
   ORG_KINDS,
   SnapshotService,
@@ -213,15 +215,15 @@ function streamKey(kinds: readonly string[], fields?: readonly string[]) {
 
 function writeCatalogFiles(plan: CatalogPlan, directory: string): CatalogFiles {
   const streams: CatalogFiles['streams'] = new Map();
-  for (const [name, kinds, fields] of [
-    ['org', ORG_KINDS, ORG_FIELDS],
-    ['api', ['API'], API_FIELDS],
+  for (const [name, kinds, fields, pageSize] of [
+    ['org', ORG_KINDS, ORG_FIELDS, undefined],
+    ['api', ['API'], API_FIELDS, API_PAGE_SIZE],
   ] as const) {
     const file = path.join(directory, `${name}.jsonl`);
     const fd = fs.openSync(file, 'w');
     const pages: Array<[number, number]> = [];
     let offset = 0;
-    for (const page of entityPages(plan, kinds)) {
+    for (const page of entityPages(plan, kinds, pageSize)) {
       const buffer = Buffer.from(
         `${JSON.stringify(page.map(entity => project(entity, fields)))}\n`,
       );
@@ -284,6 +286,10 @@ function fakeCatalog(
     streamEntities(request) {
       const kinds = kindsOf(request?.filter);
       const isApi = kinds.some(k => k.toLocaleLowerCase('en-US') === 'api');
+      if (isApi && request?.pageSize !== API_PAGE_SIZE) {
+        // The API pages are written in the snapshot's page size.
+        throw new Error(`The bench catalog pages APIs by ${API_PAGE_SIZE}`);
+      }
       return (async function* stream() {
         const counters = holder.counters;
         mark(counters, isApi ? 'apiStart' : 'orgStart');
@@ -400,6 +406,8 @@ interface SnapshotFigures {
   memoryAt: CatalogCounters['memory'];
   /** Main-thread GC pauses during the run. */
   gcPauses: { totalMs: number; majorMs: number; major: number };
+  /** The event loop's delay during the run. */
+  loop: LoopDelay;
 }
 
 /**
@@ -434,6 +442,116 @@ async function withGcPauses<T>(task: () => Promise<T>) {
   };
 }
 
+/** What held the event loop during a run: see {@link watchEventLoop}. */
+interface LoopDelay {
+  /** Longest delay of a timer, ms (`monitorEventLoopDelay`, 10 ms resolution). */
+  maxMs: number;
+  p99Ms: number;
+  p50Ms: number;
+  /** Times the loop was held for more than {@link LONG_STALL_MS}. */
+  stalls: number;
+  /**
+   * The most CPU the main thread spent in one stall (Linux: from
+   * /proc, 10 ms ticks): the stall without the time the thread waited for
+   * a core on a loaded machine.
+   */
+  maxOnCpuMs: number;
+  /** The longest stalls, with the phase of the run they started in. */
+  longest: Array<{ ms: number; cpuMs: number; phase: string }>;
+}
+
+const TICKS_MS = 10; // USER_HZ is 100 on Linux
+const MAIN_THREAD_STAT = `/proc/self/task/${process.pid}/stat`;
+/** CPU time of the main thread (user + system), ms; 0 where /proc has none. */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = fs.readFileSync(MAIN_THREAD_STAT, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime: fields 14 and 15 of stat(5), 12 and 13 after comm.
+    return (Number(fields[11]) + Number(fields[12])) * TICKS_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** A stall worth naming in the report. */
+const LONG_STALL_MS = 50;
+
+/**
+ * Watches the event loop while a task runs: the delay histogram of
+ * `perf_hooks.monitorEventLoopDelay` (what a request handler on the same
+ * loop would wait for, at worst and at p99), and the stalls longer than
+ * {@link LONG_STALL_MS} with the phase of the run (marks) they started in,
+ * to find what holds the loop.
+ */
+async function watchEventLoop<T>(
+  counters: CatalogCounters,
+  task: () => Promise<T>,
+): Promise<{ value: T; loop: LoopDelay }> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  const stalls: Array<{ at: number; ms: number; cpuMs: number }> = [];
+  const tick = 5;
+  let last = performance.now();
+  let lastCpu = mainThreadCpuMs();
+  const timer = setInterval(() => {
+    const t = performance.now();
+    const cpu = mainThreadCpuMs();
+    const held = t - last - tick;
+    if (held > LONG_STALL_MS) {
+      stalls.push({ at: last, ms: held, cpuMs: cpu - lastCpu });
+    }
+    last = t;
+    lastCpu = cpu;
+  }, tick);
+  histogram.enable();
+  // The histogram's first sample only starts its clock: let it be taken
+  // before the task, or a task that holds the loop from its start to its
+  // end would go unseen.
+  await new Promise(resolve => setTimeout(resolve, 25));
+  try {
+    const value = await task();
+    return { value, loop: summarizeLoop() };
+  } finally {
+    histogram.disable();
+    clearInterval(timer);
+  }
+
+  function summarizeLoop(): LoopDelay {
+    const phases = (
+      [
+        ['orgStart', 'index'],
+        ['apiStart', 'evaluate'],
+        ['apiEnd', 'detect'],
+        ['writeStart', 'write'],
+        ['writeEnd', 'after write'],
+      ] as const
+    ).filter(([m]) => counters.marks[m]);
+    const phaseAt = (at: number) => {
+      let phase = 'start';
+      for (const [m, name] of phases) {
+        if (counters.marks[m].wall <= at) phase = name;
+      }
+      return phase;
+    };
+    const ns = 1e6;
+    return {
+      maxMs: round(histogram.max / ns),
+      p99Ms: round(histogram.percentile(99) / ns),
+      p50Ms: round(histogram.percentile(50) / ns),
+      stalls: stalls.length,
+      maxOnCpuMs: Math.max(0, ...stalls.map(s => s.cpuMs)),
+      longest: [...stalls]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5)
+        .map(s => ({
+          ms: Math.round(s.ms),
+          cpuMs: s.cpuMs,
+          phase: phaseAt(s.at),
+        })),
+    };
+  }
+}
+
 async function snapshotRun(
   ctx: Context,
   service: SnapshotService,
@@ -442,10 +560,14 @@ async function snapshotRun(
   const counters = newCounters();
   ctx.holder.counters = counters;
   const start = now();
-  const { gcPauses } = await withGcPauses(() => service.run());
+  const {
+    value: { gcPauses },
+    loop,
+  } = await watchEventLoop(counters, () => withGcPauses(() => service.run()));
   const end = now();
   const m = counters.marks;
   return {
+    loop,
     total: since(start, end),
     index: since(m.orgStart, m.apiStart),
     evaluate: since(m.apiStart, m.apiEnd),
@@ -1208,7 +1330,15 @@ async function measure(options: ReturnType<typeof parseArgs>) {
     log(
       `run ${run} snapshot: ${round(figures.total.wall / 1000)} s wall, ${round(
         figures.total.cpu / 1000,
-      )} s CPU, maxRSS ${figures.maxRssMb} MB`,
+      )} s CPU, maxRSS ${figures.maxRssMb} MB; event loop delay max ${
+        figures.loop.maxMs
+      } ms, p99 ${figures.loop.p99Ms} ms, ${
+        figures.loop.stalls
+      } stalls > ${LONG_STALL_MS} ms, at most ${
+        figures.loop.maxOnCpuMs
+      } ms of them on the CPU (longest: ${figures.loop.longest
+        .map(l => `${l.ms} ms (${l.cpuMs} on CPU) in ${l.phase}`)
+        .join(', ')})`,
     );
   }
   const warmService = service!;
@@ -1221,7 +1351,11 @@ async function measure(options: ReturnType<typeof parseArgs>) {
   log(
     `warm snapshot (feature cache filled): ${round(
       warm.total.wall / 1000,
-    )} s wall`,
+    )} s wall; event loop delay max ${warm.loop.maxMs} ms, p99 ${
+      warm.loop.p99Ms
+    } ms; longest stalls ${warm.loop.longest
+      .map(l => `${l.ms} ms (${l.cpuMs} on CPU) in ${l.phase}`)
+      .join(', ')}`,
   );
 
   // A restarted backend, or a second replica: a new service (an empty
@@ -1323,7 +1457,15 @@ async function measure(options: ReturnType<typeof parseArgs>) {
         wall: round(s.total.wall),
         cpu: round(s.total.cpu),
         gcPauses: s.gcPauses,
+        loop: s.loop,
       })),
+      /** Event-loop delay, ms: medians over the cold runs of their max and p99. */
+      loop: {
+        maxMs: round(median(snapshots.map(s => s.loop.maxMs))),
+        p99Ms: round(median(snapshots.map(s => s.loop.p99Ms))),
+        worstMaxMs: Math.max(...snapshots.map(s => s.loop.maxMs)),
+        maxOnCpuMs: Math.max(...snapshots.map(s => s.loop.maxOnCpuMs)),
+      },
     },
     warm: {
       total: { wall: round(warm.total.wall), cpu: round(warm.total.cpu) },
@@ -1336,6 +1478,7 @@ async function measure(options: ReturnType<typeof parseArgs>) {
       catalog: { wall: round(warm.catalog.wall), cpu: round(warm.catalog.cpu) },
       memoryAt: warm.memoryAt,
       gcPauses: warm.gcPauses,
+      loop: warm.loop,
     },
     /** A new service on the same database; undefined with --feature-store false. */
     restart: restart && {

@@ -182,6 +182,8 @@ export const apiopsTranslationRef = createTranslationRef({
         noGaps: 'No ownership gaps',
         notInSnapshot:
           'Not yet in a snapshot: ownership gaps show once a snapshot of the catalog has seen this API.',
+        withheld:
+          'Ownership gaps are report data: they need the permission apiops.report.read, which you do not have.',
         gapTypes: {
           'owner-missing': 'Owner missing',
           'owner-unresolved': 'Owner unresolved',
@@ -208,6 +210,8 @@ export const apiopsTranslationRef = createTranslationRef({
         noFindings: 'No findings: every governance rule passes.',
         notInSnapshot:
           'Not yet in a snapshot: governance findings show once a snapshot of the catalog has seen this API.',
+        withheld:
+          'Governance findings are report data: they need the permission apiops.report.read, which you do not have.',
         path: 'Where',
         fix: 'How to fix',
         rule: 'Rule',
@@ -350,6 +354,8 @@ export const apiopsTranslationRef = createTranslationRef({
         none: 'No duplicate, overlapping or sprawling API found.',
         notInSnapshot:
           'Not yet in a snapshot: fragmentation shows once a snapshot of the catalog has seen this API.',
+        withheld:
+          'Fragmentation is report data: it needs the permission apiops.report.read, which you do not have.',
       },
       table: {
         title: 'Fragmentation',
@@ -402,6 +408,10 @@ export const apiopsTranslationRef = createTranslationRef({
         series: 'Fragmentation clusters',
       },
     },
+    reports: {
+      forbidden:
+        'The APIOps reports need the permission apiops.report.read, which you do not have. Ask your platform team if you need them.',
+    },
     entityCard: {
       title: 'APIOps',
       station: 'Station',
@@ -412,6 +422,7 @@ export const apiopsTranslationRef = createTranslationRef({
       ownerGaps_other: '{{count}} ownership gaps',
       governance: 'Governance',
       notInSnapshot: 'Not yet in a snapshot',
+      withheld: 'Needs the permission apiops.report.read',
       findings_one: '{{count}} finding',
       findings_other: '{{count}} findings',
       viewTab: 'Open the APIOps tab',

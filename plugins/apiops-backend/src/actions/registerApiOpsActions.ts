@@ -35,7 +35,7 @@ export function registerApiOpsActions(options: {
     name: 'get-api-status',
     title: 'Get the APIOps status of an API',
     description:
-      'Where an API stands in its APIOps Cycles lifecycle (station), who owns it and the ownership gaps, and whether it is governed (governance status and findings with how to fix them). The API is named by its entity ref, e.g. api:default/accounts-api, or just its name in the default namespace.',
+      'Where an API stands in its APIOps Cycles lifecycle (station), who owns it and the ownership gaps, and whether it is governed (governance status and findings with how to fix them). The API is named by its entity ref, e.g. api:default/accounts-api, or just its name in the default namespace. Ownership gaps, governance and fragmentation need the permission apiops.report.read: without it they are absent and reportData is "withheld".',
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>

@@ -5,12 +5,14 @@ import {
   FEATURE_TOUCH_INTERVAL_MS,
 } from '../database/DefinitionFeatureStore';
 import { DefinitionParserPool } from './DefinitionParserPool';
-import {
-  extractDefinitionFeatures,
-  type DefinitionFeaturesResult,
-} from './extractDefinitionFeatures';
+import type { DefinitionFeaturesResult } from './extractDefinitionFeatures';
+import { EventLoopYielder } from './EventLoopYielder';
 import { definitionOf } from './extractFeatures';
 import { FeatureCache } from './FeatureCache';
+import {
+  MAIN_THREAD_MAX_DEFINITION_CHARS,
+  parseOnMainThread,
+} from './parseOnMainThread';
 
 /**
  * The definition features of the APIs of a snapshot: from the
@@ -38,6 +40,8 @@ export class DefinitionFeatureSource {
   /** Hashes asked for in the current run. */
   private used = new Set<string>();
   private warned = false;
+  /** Slices the parsing on the calling thread (no parser threads). */
+  private readonly yielder = EventLoopYielder.create();
 
   private constructor(
     private readonly cache: FeatureCache,
@@ -57,9 +61,17 @@ export class DefinitionFeatureSource {
     /** Where features persist across restarts and replicas; none: in memory only. */
     store?: DefinitionFeatureStore;
   }): DefinitionFeatureSource {
+    const threads = options?.threads ?? 0;
+    if (threads === 0) {
+      options?.logger?.warn(
+        `apiops.snapshot.parserThreads is 0: API definitions are parsed on the main thread, between its other work, and none larger than ${
+          MAIN_THREAD_MAX_DEFINITION_CHARS / 1024
+        } KB (those are not analysed). Use it for debugging only`,
+      );
+    }
     return new DefinitionFeatureSource(
       options?.cache ?? FeatureCache.create(),
-      options?.threads ?? 0,
+      threads,
       options?.batchTimeoutMs,
       options?.store,
       options?.logger,
@@ -149,9 +161,7 @@ export class DefinitionFeatureSource {
       });
       return this.pool.extract(items);
     }
-    return items.map(item =>
-      extractDefinitionFeatures(item.type, item.definition),
-    );
+    return parseOnMainThread(items, this.yielder);
   }
 
   private warn(what: 'read' | 'write' | 'mark', error: unknown) {

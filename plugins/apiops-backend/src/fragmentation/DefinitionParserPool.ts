@@ -1,10 +1,9 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  extractDefinitionFeatures,
-  type DefinitionFeaturesResult,
-} from './extractDefinitionFeatures';
+import type { DefinitionFeaturesResult } from './extractDefinitionFeatures';
+import { EventLoopYielder } from './EventLoopYielder';
+import { parseOnMainThread } from './parseOnMainThread';
 import {
   FEATURE_WORKER_FILE,
   FEATURE_WORKER_ROLE,
@@ -72,7 +71,8 @@ interface Thread {
  * or stopped a thread is never parsed again, neither on a thread nor on the
  * main thread; only after {@link MAX_THREAD_FAILURES} failures in a row
  * (threads that cannot start) does the pool parse the rest on the calling
- * thread.
+ * thread, with {@link parseOnMainThread} (in slices between the event
+ * loop's other work, and no definition over its size cap).
  *
  * @internal
  */
@@ -84,6 +84,8 @@ export class DefinitionParserPool {
   private closed = false;
   /** Thread failures since a batch was last answered. */
   private failures = 0;
+  /** Slices the main thread's parsing, after too many failures. */
+  private readonly yielder = EventLoopYielder.create();
 
   private constructor(
     private readonly size: number,
@@ -124,9 +126,7 @@ export class DefinitionParserPool {
       throw new Error('The definition parser pool is closed');
     }
     if (this.failures >= MAX_THREAD_FAILURES) {
-      return items.map(item =>
-        extractDefinitionFeatures(item.type, item.definition),
-      );
+      return parseOnMainThread(items, this.yielder);
     }
     const batches: Array<Promise<DefinitionFeaturesResult[]>> = [];
     for (let i = 0; i < items.length; i += BATCH_SIZE) {
@@ -173,11 +173,13 @@ export class DefinitionParserPool {
     }
     if (this.failures >= MAX_THREAD_FAILURES) {
       for (const batch of this.waiting.splice(0)) {
-        for (let i = batch.next; i < batch.items.length; i += 1) {
-          const { type, definition } = batch.items[i];
-          batch.results[i] = extractDefinitionFeatures(type, definition);
-        }
-        batch.resolve(batch.results);
+        parseOnMainThread(batch.items.slice(batch.next), this.yielder).then(
+          results => {
+            batch.results.splice(batch.next, results.length, ...results);
+            batch.resolve(batch.results);
+          },
+          batch.reject,
+        );
       }
       return;
     }

@@ -7,14 +7,18 @@ import {
 import { UnionFind } from './UnionFind';
 import { clusterId } from './clusterId';
 import {
-  detectNameCollisions,
-  detectVersionSprawl,
   isVersionFamilyPair,
+  nameCollisionSteps,
+  versionSprawlSteps,
 } from './detectNameFindings';
-import { detectStyleInconsistency } from './detectStyleInconsistency';
-import { findSimilarPairs } from './findSimilarPairs';
+import { styleInconsistencySteps } from './detectStyleInconsistency';
+import { runSteps, type Steps } from './EventLoopYielder';
+import { similarPairSteps } from './findSimilarPairs';
 import { compareStrings, listRefs, toClusterMember } from './toClusterMember';
 import type { FragmentationApi, FragmentationResult } from './types';
+
+/** Pauses (see {@link Steps}) every 256 pairs. */
+const PAUSE_EVERY = 3 * 256;
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
@@ -58,8 +62,22 @@ export function detectFragmentationWithStats(
   apis: readonly FragmentationApi[],
   thresholds?: Partial<FragmentationThresholds>,
 ): FragmentationResult {
+  return runSteps(detectFragmentationSteps(apis, thresholds));
+}
+
+/**
+ * {@link detectFragmentationWithStats} as {@link Steps}: it pauses every
+ * few hundred APIs or clusters, so that the snapshot lets the event loop
+ * run while it detects (see {@link EventLoopYielder.run}).
+ *
+ * @internal
+ */
+export function* detectFragmentationSteps(
+  apis: readonly FragmentationApi[],
+  thresholds?: Partial<FragmentationThresholds>,
+): Steps<FragmentationResult> {
   const t = resolveFragmentationThresholds(thresholds);
-  const pairs = findSimilarPairs(
+  const pairs = yield* similarPairSteps(
     apis.map(api => api.operations),
     t,
     (a, b) => isVersionFamilyPair(apis[a], apis[b]),
@@ -97,6 +115,7 @@ export function detectFragmentationWithStats(
   const duplicateSets = new UnionFind(apis.length);
   const { duplicates, overlaps } = pairs;
   for (let e = 0; e < duplicates.length; e += 3) {
+    if (e % PAUSE_EVERY === 0) yield;
     duplicateSets.union(duplicates[e], duplicates[e + 1]);
   }
   const components = new Map<
@@ -104,6 +123,7 @@ export function detectFragmentationWithStats(
     { members: Set<number>; minJaccard: number; maxJaccard: number }
   >();
   for (let e = 0; e < duplicates.length; e += 3) {
+    if (e % PAUSE_EVERY === 0) yield;
     const [a, b, shared] = [
       duplicates[e],
       duplicates[e + 1],
@@ -122,6 +142,7 @@ export function detectFragmentationWithStats(
     components.set(root, component);
   }
   for (const component of components.values()) {
+    yield;
     const indexes = [...component.members].sort((a, b) =>
       compareStrings(apis[a].entityRef, apis[b].entityRef),
     );
@@ -154,6 +175,7 @@ export function detectFragmentationWithStats(
 
   // Overlaps: per pair, unless the two are already one duplicate cluster.
   for (let e = 0; e < overlaps.length; e += 3) {
+    yield;
     let [contained, container] = [overlaps[e], overlaps[e + 1]];
     const shared = overlaps[e + 2];
     if (duplicateSets.find(contained) === duplicateSets.find(container)) {
@@ -190,15 +212,16 @@ export function detectFragmentationWithStats(
     });
   }
 
-  clusters.push(...detectVersionSprawl(apis, t));
+  clusters.push(...(yield* versionSprawlSteps(apis, t)));
   clusters.push(
-    ...detectNameCollisions(
+    ...(yield* nameCollisionSteps(
       apis,
       index => duplicateSets.find(index),
       sharedOperations,
-    ),
+    )),
   );
-  clusters.push(...detectStyleInconsistency(apis, t));
+  clusters.push(...(yield* styleInconsistencySteps(apis, t)));
+  yield;
 
   const order = new Map<string, number>(
     FRAGMENTATION_TYPES.map((type, index) => [type, index]),

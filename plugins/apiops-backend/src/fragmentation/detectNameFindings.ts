@@ -5,6 +5,7 @@ import type {
 } from '@apiops-backstage/plugin-apiops-common';
 import { UnionFind } from './UnionFind';
 import { clusterId } from './clusterId';
+import { runSteps, type Steps } from './EventLoopYielder';
 import { compareStrings, listRefs, toClusterMember } from './toClusterMember';
 import type { FragmentationApi } from './types';
 
@@ -48,15 +49,33 @@ export function detectVersionSprawl(
     'maxLiveVersions' | 'retiredLifecycles'
   >,
 ): VersionSprawlCluster[] {
+  return runSteps(versionSprawlSteps(apis, thresholds));
+}
+
+/**
+ * {@link detectVersionSprawl} as {@link Steps}: pauses every 256 APIs and
+ * every 256 families.
+ *
+ * @internal
+ */
+export function* versionSprawlSteps(
+  apis: readonly FragmentationApi[],
+  thresholds: Pick<
+    FragmentationThresholds,
+    'maxLiveVersions' | 'retiredLifecycles'
+  >,
+): Steps<VersionSprawlCluster[]> {
   const retired = new Set(
     thresholds.retiredLifecycles.map(l => l.toLocaleLowerCase('en-US')),
   );
   // Link the versioned APIs of one name key that share an owner or a system.
   const families = new UnionFind(apis.length);
   const firstWith = new Map<string, number>();
-  apis.forEach((api, index) => {
+  for (let index = 0; index < apis.length; index++) {
+    if ((index & 255) === 0) yield;
+    const api = apis[index];
     if (!api.versionKey) {
-      return;
+      continue;
     }
     for (const link of [`o:${api.owner ?? ''}`, `s:${api.system ?? ''}`]) {
       if (link.length > 2) {
@@ -69,9 +88,11 @@ export function detectVersionSprawl(
         }
       }
     }
-  });
+  }
   const byFamily = new Map<number, number[]>();
-  apis.forEach((api, index) => {
+  for (let index = 0; index < apis.length; index++) {
+    if ((index & 255) === 0) yield;
+    const api = apis[index];
     if (api.versionKey) {
       const root = families.find(index);
       const family = byFamily.get(root);
@@ -81,10 +102,12 @@ export function detectVersionSprawl(
         byFamily.set(root, [index]);
       }
     }
-  });
+  }
 
   const clusters: VersionSprawlCluster[] = [];
+  let familyCount = 0;
   for (const family of byFamily.values()) {
+    if ((++familyCount & 255) === 0) yield;
     const live = family.filter(
       index => !retired.has(apis[index].lifecycle ?? ''),
     );
@@ -148,8 +171,27 @@ export function detectNameCollisions(
     count: number;
   },
 ): NameCollisionCluster[] {
+  return runSteps(nameCollisionSteps(apis, duplicateRoot, sharedOperations));
+}
+
+/**
+ * {@link detectNameCollisions} as {@link Steps}: pauses every 256 APIs and
+ * every 256 name groups.
+ *
+ * @internal
+ */
+export function* nameCollisionSteps(
+  apis: readonly FragmentationApi[],
+  duplicateRoot: (index: number) => number,
+  sharedOperations: (indexes: readonly number[]) => {
+    operations: string[];
+    count: number;
+  },
+): Steps<NameCollisionCluster[]> {
   const groups = new Map<string, number[]>();
-  apis.forEach((api, index) => {
+  for (let index = 0; index < apis.length; index++) {
+    if ((index & 255) === 0) yield;
+    const api = apis[index];
     const version = api.versionSource === 'name' ? api.versionKey : '';
     const key = `${api.nameKey}\0${version}`;
     const group = groups.get(key);
@@ -158,10 +200,12 @@ export function detectNameCollisions(
     } else {
       groups.set(key, [index]);
     }
-  });
+  }
 
   const clusters: NameCollisionCluster[] = [];
+  let groupCount = 0;
   for (const group of groups.values()) {
+    if ((++groupCount & 255) === 0) yield;
     if (group.length < 2) {
       continue;
     }

@@ -5,6 +5,7 @@ import type {
   VersioningScheme,
 } from '@apiops-backstage/plugin-apiops-common';
 import { clusterId } from './clusterId';
+import { runSteps, type Steps } from './EventLoopYielder';
 import { compareStrings, listRefs, toClusterMember } from './toClusterMember';
 import type { FragmentationApi } from './types';
 
@@ -71,10 +72,25 @@ export function detectStyleInconsistency(
   apis: readonly FragmentationApi[],
   thresholds: Pick<FragmentationThresholds, 'styleScopes'>,
 ): StyleInconsistencyCluster[] {
+  return runSteps(styleInconsistencySteps(apis, thresholds));
+}
+
+/**
+ * {@link detectStyleInconsistency} as {@link Steps}: pauses every 256 APIs
+ * and every scope.
+ *
+ * @internal
+ */
+export function* styleInconsistencySteps(
+  apis: readonly FragmentationApi[],
+  thresholds: Pick<FragmentationThresholds, 'styleScopes'>,
+): Steps<StyleInconsistencyCluster[]> {
   const clusters: StyleInconsistencyCluster[] = [];
   for (const scope of thresholds.styleScopes) {
     const byScope = new Map<string, FragmentationApi[]>();
-    for (const api of apis) {
+    for (let index = 0; index < apis.length; index++) {
+      if ((index & 255) === 0) yield;
+      const api = apis[index];
       const scopeRef = scope === 'system' ? api.system : api.domain;
       if (scopeRef && (api.style.pathCasing || api.style.versioning)) {
         const members = byScope.get(scopeRef) ?? [];
@@ -83,6 +99,7 @@ export function detectStyleInconsistency(
       }
     }
     for (const [scopeRef, scopeApis] of byScope) {
+      yield;
       if (scopeApis.length < 2) {
         continue;
       }

@@ -1,5 +1,6 @@
 import type { FragmentationThresholds } from '@apiops-backstage/plugin-apiops-common';
 import type { SimilarPairs } from './types';
+import { runSteps, type Steps } from './EventLoopYielder';
 
 /** The thresholds that candidate generation and verification use. */
 export type SimilarityThresholds = Pick<
@@ -19,6 +20,9 @@ export type SimilarityThresholds = Pick<
 
 /** Slack for float comparisons of `share × size` with integer counts. */
 const EPSILON = 1e-9;
+/** Pauses (see {@link Steps}) every 256 APIs, and every 64k signatures. */
+const PAUSE_EVERY_APIS = 255;
+const PAUSE_EVERY_ITEMS = 65535;
 
 function growInt32(array: Int32Array, minLength: number): Int32Array {
   const grown = new Int32Array(Math.max(minLength, array.length * 2));
@@ -151,10 +155,25 @@ export function findSimilarPairs(
   thresholds: SimilarityThresholds,
   exclude?: (a: number, b: number) => boolean,
 ): SimilarPairs {
+  return runSteps(similarPairSteps(sets, thresholds, exclude));
+}
+
+/**
+ * {@link findSimilarPairs} as {@link Steps}: it pauses every few hundred
+ * APIs, so that a caller can let the event loop run (see
+ * {@link EventLoopYielder.run}).
+ *
+ * @internal
+ */
+export function* similarPairSteps(
+  sets: ReadonlyArray<readonly string[]>,
+  thresholds: SimilarityThresholds,
+  exclude?: (a: number, b: number) => boolean,
+): Steps<SimilarPairs> {
   const n = sets.length;
   // Each step is a function of its own, so that its scratch arrays (hashes,
   // hash table) can be collected once it returns.
-  const interned = internSignatures(sets, thresholds.stopSignatures);
+  const interned = yield* internSignatures(sets, thresholds.stopSignatures);
   const { documentFrequency, signatureCount } = interned;
 
   // Stop-list: too common, or listed.
@@ -165,6 +184,7 @@ export function findSimilarPairs(
   const stopped = new Uint8Array(signatureCount);
   const stopListed = new Set<string>();
   for (let id = 0; id < signatureCount; id++) {
+    if ((id & PAUSE_EVERY_ITEMS) === 0) yield;
     if (documentFrequency[id] >= stopListThreshold) {
       stopped[id] = 1;
       stopListed.add(interned.signatureOf(id));
@@ -175,7 +195,7 @@ export function findSimilarPairs(
     stopListed.add(interned.signatureOf(id));
   }
 
-  const { start, tokens, sizes, postingStart, postings } = buildIndex(
+  const { start, tokens, sizes, postingStart, postings } = yield* buildIndex(
     n,
     interned,
     stopped,
@@ -214,6 +234,7 @@ export function findSimilarPairs(
   const complete = new Uint8Array(n);
   let incompleteApis = 0;
   for (let api = 0; api < n; api++) {
+    if ((api & PAUSE_EVERY_APIS) === 0) yield;
     const size = sizes[api];
     if (size >= minSize) {
       prefixLength[api] = size - minShared(size) + 1;
@@ -344,6 +365,7 @@ export function findSimilarPairs(
   const probedBy = new Int32Array(n); // api + 1 of the last prober
   let indexCandidates = 0;
   for (let a = 0; a < n; a++) {
+    if ((a & PAUSE_EVERY_APIS) === 0) yield;
     const sizeA = sizes[a];
     if (sizeA < minSize) {
       continue;
@@ -374,7 +396,7 @@ export function findSimilarPairs(
   }
 
   // 4. MinHash/LSH over the incomplete APIs (duplicates among them).
-  const { lshCandidates, skippedBuckets } = lshPairs(
+  const { lshCandidates, skippedBuckets } = yield* lshPairs(
     n,
     sizes,
     start,
@@ -422,10 +444,10 @@ interface InternedSignatures {
  * V8 Map of millions of strings is several times slower). Each API's ids are
  * sorted and de-duplicated in place, then counted.
  */
-function internSignatures(
+function* internSignatures(
   sets: ReadonlyArray<readonly string[]>,
   stopSignatures: readonly string[],
-): InternedSignatures {
+): Steps<InternedSignatures> {
   const n = sets.length;
   const setStart = new Int32Array(n + 1);
   for (let api = 0; api < n; api++) {
@@ -434,6 +456,7 @@ function internSignatures(
   const total = setStart[n];
   const hashes = new Int32Array(total * 2);
   for (let api = 0; api < n; api++) {
+    if ((api & PAUSE_EVERY_APIS) === 0) yield;
     const set = sets[api];
     for (let k = 0; k < set.length; k++) {
       hashSignature(set[k], hashes, 2 * (setStart[api] + k));
@@ -445,6 +468,7 @@ function internSignatures(
   const raw = new Int32Array(total);
   let occurrences = 0;
   for (let api = 0; api < n; api++) {
+    if ((api & PAUSE_EVERY_APIS) === 0) yield;
     rawStart[api] = occurrences;
     for (let p = setStart[api]; p < setStart[api + 1]; p++) {
       const known = interner.count;
@@ -524,11 +548,11 @@ interface SignatureIndex {
  * frequency, stable in id), stores each API's ranks sorted in one typed
  * array, and builds the inverted index rank → APIs beside it.
  */
-function buildIndex(
+function* buildIndex(
   n: number,
   interned: InternedSignatures,
   stopped: Uint8Array,
-): SignatureIndex {
+): Steps<SignatureIndex> {
   const { documentFrequency, signatureCount, raw, rawStart } = interned;
   let maxFrequency = 0;
   for (let id = 0; id < signatureCount; id++) {
@@ -561,6 +585,7 @@ function buildIndex(
   const sizes = new Int32Array(n);
   let kept = 0;
   for (let api = 0; api < n; api++) {
+    if ((api & PAUSE_EVERY_APIS) === 0) yield;
     start[api] = kept;
     for (let p = rawStart[api]; p < rawStart[api + 1]; p++) {
       const rank = rankOf[raw[p]];
@@ -575,6 +600,7 @@ function buildIndex(
   const postings = new Int32Array(kept);
   const cursor = postingStart.slice(0, rankCount);
   for (let api = 0; api < n; api++) {
+    if ((api & PAUSE_EVERY_APIS) === 0) yield;
     for (let p = start[api]; p < start[api + 1]; p++) {
       postings[cursor[tokens[p]]++] = api;
     }
@@ -588,7 +614,7 @@ function buildIndex(
  * buckets; every pair of a bucket no larger than `maxBucketSize` is
  * verified once.
  */
-function lshPairs(
+function* lshPairs(
   n: number,
   sizes: Int32Array,
   start: Int32Array,
@@ -596,7 +622,7 @@ function lshPairs(
   complete: Uint8Array,
   thresholds: SimilarityThresholds,
   verify: (a: number, b: number) => void,
-): { lshCandidates: number; skippedBuckets: number } {
+): Steps<{ lshCandidates: number; skippedBuckets: number }> {
   const { lshBands: bands, lshRows: rows, maxBucketSize } = thresholds;
   const members: number[] = [];
   for (let api = 0; api < n; api++) {
@@ -614,6 +640,7 @@ function lshPairs(
   }
   const minHashes = new Uint32Array(members.length * hashes).fill(0xffffffff);
   for (let m = 0; m < members.length; m++) {
+    if ((m & PAUSE_EVERY_APIS) === 0) yield;
     const api = members[m];
     const offset = m * hashes;
     for (let p = start[api]; p < start[api + 1]; p++) {
@@ -635,6 +662,7 @@ function lshPairs(
   for (let band = 0; band < bands; band++) {
     // Chain the members of each bucket: head per key, `next` links.
     const heads = new Map<number, number>();
+    yield;
     for (let m = 0; m < members.length; m++) {
       let key = mix32(band + 0x3c6ef372);
       const offset = m * hashes + band * rows;
@@ -645,7 +673,9 @@ function lshPairs(
       next[m] = head === undefined ? -1 : head;
       heads.set(key, m);
     }
+    let buckets = 0;
     for (const head of heads.values()) {
+      if ((++buckets & PAUSE_EVERY_APIS) === 0) yield;
       let count = 0;
       let oversized = false;
       for (let m = head; m >= 0; m = next[m]) {

@@ -23,7 +23,14 @@ export {
 export { DefinitionFeatureSource } from './DefinitionFeatureSource';
 export {
   detectFragmentation,
+  detectFragmentationSteps,
   detectFragmentationWithStats,
 } from './detectFragmentation';
-export { findSimilarPairs } from './findSimilarPairs';
+export { findSimilarPairs, similarPairSteps } from './findSimilarPairs';
+export {
+  DEFAULT_SLICE_MS,
+  EventLoopYielder,
+  runSteps,
+} from './EventLoopYielder';
+export type { Steps } from './EventLoopYielder';
 export type { SimilarityThresholds } from './findSimilarPairs';

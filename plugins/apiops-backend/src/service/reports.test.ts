@@ -640,6 +640,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
     const allowed = await read();
     expect(allowed.rest.status).toBe(200);
     for (const body of [allowed.rest.body, allowed.mcp]) {
+      expect(body).not.toHaveProperty('reportData');
       expect(body).toMatchObject({
         entityRef: 'api:default/cards-api',
         owner: { ref: 'group:default/payments', gaps: [] },
@@ -672,6 +673,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
       expect(body.owner).not.toHaveProperty('gaps');
       expect(body).not.toHaveProperty('governance');
       expect(body).not.toHaveProperty('fragmentation');
+      expect(body.reportData).toBe('withheld');
       expect(JSON.stringify(body)).not.toContain('card-hub-api');
     }
   });

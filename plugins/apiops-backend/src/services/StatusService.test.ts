@@ -126,6 +126,7 @@ describe('StatusService', () => {
       fragmentation: [cluster],
       snapshotAt: '2026-12-01T00:00:00Z',
     });
+    expect(status).not.toHaveProperty('reportData');
   });
 
   it('shows only the cluster members the caller may read in the catalog', async () => {
@@ -186,6 +187,8 @@ describe('StatusService', () => {
     expect(status.owner).not.toHaveProperty('gaps');
     expect(status).not.toHaveProperty('governance');
     expect(status).not.toHaveProperty('fragmentation');
+    // Says why, so that a client does not read "not yet in a snapshot".
+    expect(status.reportData).toBe('withheld');
     expect(snapshots.listClustersOf).not.toHaveBeenCalled();
     expect(permissions.authorize).toHaveBeenCalledWith(
       [{ permission: apiopsReportReadPermission }],

@@ -97,6 +97,11 @@ export class StatusService {
       latestAssessment,
       computedAt: new Date().toISOString(),
     };
+    if (!reportData) {
+      // Said whether or not a snapshot has seen the API: the caller may not
+      // read report data either way.
+      status.reportData = 'withheld';
+    }
     if (stored) {
       const fresh = evaluateApi({
         entity,

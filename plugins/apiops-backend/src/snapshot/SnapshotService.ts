@@ -15,15 +15,16 @@ import { MethodCatalog } from '../method';
 import {
   DefinitionFeatureSource,
   DefinitionFeaturesResult,
+  EventLoopYielder,
   FragmentationApi,
-  detectFragmentation,
+  detectFragmentationSteps,
   extractFeatures,
 } from '../fragmentation';
 import { CatalogIndex, buildCatalogIndex } from './buildCatalogIndex';
-import { countResults } from './countResults';
+import { countResultSteps } from './countResults';
 import { evaluateApi } from './evaluateApi';
 import { readAhead } from './readAhead';
-import { rollUpTeams } from './rollUpTeams';
+import { rollUpTeamSteps } from './rollUpTeams';
 
 export { ORG_FIELDS, ORG_KINDS } from './buildCatalogIndex';
 
@@ -38,6 +39,13 @@ export const API_FIELDS = [
   'spec',
   'relations',
 ];
+
+/**
+ * APIs per catalog page. A page is parsed (JSON of its definitions) in one
+ * go on the event loop; half the catalog client's default of 500 keeps that
+ * to a few tens of ms at the definitions' usual size.
+ */
+export const API_PAGE_SIZE = 250;
 
 /**
  * The catalog-wide snapshot: streams the catalog, evaluates the ownership,
@@ -99,21 +107,30 @@ export class SnapshotService {
     const { store, logger, catalog, auth } = this.options;
     const runId = await store.startRun();
     const started = Date.now();
+    // The run holds the event loop for one slice at a time: the backend
+    // keeps answering requests during a snapshot.
+    const yielder = EventLoopYielder.create();
     try {
       throwIfAborted(signal);
       const credentials = await auth.getOwnServiceCredentials();
-      const index = await buildCatalogIndex(catalog, credentials);
+      const index = await buildCatalogIndex(catalog, credentials, yielder);
       throwIfAborted(signal);
       const apis: StoredApiResult[] = [];
       const features: FragmentationApi[] = [];
       const pages = catalog.streamEntities(
-        { filter: { kind: 'API' }, fields: API_FIELDS },
+        {
+          filter: { kind: 'API' },
+          fields: API_FIELDS,
+          pageSize: API_PAGE_SIZE,
+        },
         { credentials },
       );
       for await (const page of readAhead(pages, p => this.readPage(p))) {
         throwIfAborted(signal);
         const now = new Date();
-        page.entities.forEach((entity, i) => {
+        for (let i = 0; i < page.entities.length; i += 1) {
+          if (yielder.due) await yielder.yield();
+          const entity = page.entities[i];
           const evaluated = this.evaluate(entity, index, {
             // The latest assessments are keyed by entity ref key.
             latest: page.latest.get(keyOf(entity)),
@@ -122,21 +139,25 @@ export class SnapshotService {
           });
           apis.push(evaluated.api);
           features.push(evaluated.features);
-        });
+        }
       }
       throwIfAborted(signal);
-      const clusters = detectFragmentation(
-        features,
-        this.options.fragmentationThresholds,
+      const { clusters } = await yielder.run(
+        detectFragmentationSteps(
+          features,
+          this.options.fragmentationThresholds,
+        ),
       );
+      await yielder.maybeYield();
       const results = apis.map(a => a.result);
       throwIfAborted(signal);
-      await store.completeRun(runId, {
-        apis,
-        teams: rollUpTeams(results, index.ownership),
-        clusters,
-        counts: countResults(results, clusters),
-      });
+      const teams = await yielder.run(
+        rollUpTeamSteps(results, index.ownership),
+      );
+      await yielder.maybeYield();
+      const counts = await yielder.run(countResultSteps(results, clusters));
+      await yielder.maybeYield();
+      await store.completeRun(runId, { apis, teams, clusters, counts });
       await this.definitions.completeRun();
       logger.info(
         `Snapshot ${runId}: ${apis.length} APIs evaluated in ${

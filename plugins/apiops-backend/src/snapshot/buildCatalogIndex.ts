@@ -9,6 +9,7 @@ import {
   systemOf,
   tryEntityRefKey,
 } from '@apiops-backstage/plugin-apiops-common';
+import type { EventLoopYielder } from '../fragmentation/EventLoopYielder';
 
 /** Entity fields the snapshot reads of groups, users and components. */
 export const ORG_FIELDS = [
@@ -72,6 +73,8 @@ export interface CatalogIndex {
 export async function buildCatalogIndex(
   catalog: CatalogService,
   credentials: BackstageCredentials,
+  /** Lets the event loop run between entities of a long page. */
+  yielder?: EventLoopYielder,
 ): Promise<CatalogIndex> {
   const builder = OwnershipIndex.builder();
   const consumers = new Map<EntityRefKey, string[]>();
@@ -81,6 +84,7 @@ export async function buildCatalogIndex(
     { credentials },
   )) {
     for (const entity of page) {
+      if (yielder?.due) await yielder.yield();
       builder.add(entity);
       const kind = entity.kind.toLocaleLowerCase('en-US');
       if (kind === 'system') {

@@ -3,6 +3,7 @@ import {
   FragmentationCluster,
   SnapshotCounts,
 } from '@apiops-backstage/plugin-apiops-common';
+import { runSteps, type Steps } from '../fragmentation/EventLoopYielder';
 
 /**
  * Counts by station, governance status, gap type, finding rule and
@@ -14,6 +15,18 @@ export function countResults(
   results: ApiSnapshotResult[],
   clusters: FragmentationCluster[],
 ): SnapshotCounts {
+  return runSteps(countResultSteps(results, clusters));
+}
+
+/**
+ * {@link countResults} as {@link Steps}: pauses every 1024 APIs.
+ *
+ * @internal
+ */
+export function* countResultSteps(
+  results: ApiSnapshotResult[],
+  clusters: FragmentationCluster[],
+): Steps<SnapshotCounts> {
   const counts: SnapshotCounts = {
     apis: results.length,
     byStation: {},
@@ -28,7 +41,9 @@ export function countResults(
   ) => {
     record[key] = (record[key] ?? 0) + 1;
   };
+  let count = 0;
   for (const result of results) {
+    if ((++count & 1023) === 0) yield;
     inc(counts.byStation, result.station.id);
     inc(counts.byStatus, result.governance.status);
     for (const gap of result.owner.gaps) inc(counts.byGapType, gap.type);

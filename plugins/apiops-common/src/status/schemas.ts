@@ -25,7 +25,8 @@ export const apiOwnerStatusSchema = z.object({
  * The answer of `GET /entities/{kind}/{namespace}/{name}/status` and of the
  * MCP tool `get-api-status`. `governance` and `fragmentation` (like
  * `owner.gaps`) are report data: absent until a snapshot has seen the API,
- * and for callers not allowed `apiops.report.read`.
+ * and for callers not allowed `apiops.report.read`; for those,
+ * `reportData` is `'withheld'`, so that a client can tell the two apart.
  *
  * @public
  */
@@ -39,4 +40,5 @@ export const apiStatusSchema = z.object({
   latestAssessment: assessmentSchema.optional(),
   computedAt: z.string(),
   snapshotAt: z.string().optional(),
+  reportData: z.literal('withheld').optional(),
 });

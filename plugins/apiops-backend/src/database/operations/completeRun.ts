@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { toIsoTimestamp } from '../conversions';
@@ -161,6 +162,9 @@ async function insertBatches<T>(
       if (batch.length === BATCH_SIZE) {
         await tx(table).insert(batch);
         batch = [];
+        // better-sqlite3 writes synchronously: one turn of the event loop
+        // per batch keeps a large write from holding it for seconds.
+        await nextTurn();
       }
     }
   }

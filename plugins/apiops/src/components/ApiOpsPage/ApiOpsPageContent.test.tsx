@@ -260,6 +260,22 @@ describe('ApiOpsPageContent', () => {
     expect(api.getSummary).toHaveBeenCalledTimes(1);
   });
 
+  it('names the permission when the reports answer 403', async () => {
+    const api = mockApiOpsApi({
+      getSummary: jest
+        .fn()
+        .mockRejectedValue(statusError(403, 'NotAllowedError: Unauthorized')),
+    });
+    await renderPage(api);
+
+    expect(
+      await screen.findByText(
+        'The APIOps reports need the permission apiops.report.read, which you do not have. Ask your platform team if you need them.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/NotAllowedError/)).not.toBeInTheDocument();
+  });
+
   it('shows the error when the summary cannot be fetched', async () => {
     const api = mockApiOpsApi({
       getSummary: jest

@@ -13,7 +13,6 @@ import {
   EmptyState,
   InfoCard,
   Progress,
-  ResponseErrorPanel,
   SupportButton,
   WarningPanel,
 } from '@backstage/core-components';
@@ -30,6 +29,7 @@ import { TeamsTable } from '../TeamsTable';
 import { TrendChart } from '../TrendChart';
 import { useTimeFormat } from '../../time';
 import { SnapshotRunState, useSnapshotRun } from './useSnapshotRun';
+import { ReportErrorPanel } from '../ReportErrorPanel';
 
 const useStyles = makeStyles(theme => ({
   actions: {
@@ -214,7 +214,7 @@ export function ApiOpsPageContent(props: {
 
   let body;
   if (error && !summary) {
-    body = <ResponseErrorPanel error={error} />;
+    body = <ReportErrorPanel error={error} />;
   } else if (!summary || !snapshot) {
     body = loading ? <Progress /> : null;
   } else if (!snapshot.id) {

@@ -93,4 +93,15 @@ describe('EntityApiOpsCard', () => {
 
     expect(await screen.findAllByText('Not yet in a snapshot')).toHaveLength(2);
   });
+
+  it('names the permission when the report data is withheld', async () => {
+    const status = apiStatus({ governance: undefined, reportData: 'withheld' });
+    status.owner = { ...status.owner, gaps: undefined };
+    renderCard(status);
+
+    expect(
+      await screen.findAllByText('Needs the permission apiops.report.read'),
+    ).toHaveLength(2);
+    expect(screen.queryByText('Not yet in a snapshot')).not.toBeInTheDocument();
+  });
 });

@@ -68,6 +68,7 @@ export function EntityApiOpsCard() {
     content = <Progress />;
   } else {
     const { station, owner, governance } = status;
+    const withheld = status.reportData === 'withheld';
     const stage =
       station.lifecycleStage ??
       method.stations.find(s => s.id === station.id)?.lifecycleStage;
@@ -101,7 +102,9 @@ export function EntityApiOpsCard() {
           <Typography variant="body2">
             {gaps === undefined && (
               <SeverityStatus severity="info">
-                {t('entityCard.notInSnapshot')}
+                {withheld
+                  ? t('entityCard.withheld')
+                  : t('entityCard.notInSnapshot')}
               </SeverityStatus>
             )}
             {gaps?.length === 0 && (
@@ -134,7 +137,9 @@ export function EntityApiOpsCard() {
               </>
             ) : (
               <SeverityStatus severity="info">
-                {t('entityCard.notInSnapshot')}
+                {withheld
+                  ? t('entityCard.withheld')
+                  : t('entityCard.notInSnapshot')}
               </SeverityStatus>
             )}
           </Typography>

@@ -324,6 +324,7 @@ describe('EntityApiOpsContent', () => {
     const status = apiStatus({
       governance: undefined,
       fragmentation: undefined,
+      reportData: 'withheld',
     });
     status.owner = { ...status.owner, gaps: undefined };
     renderTab(
@@ -331,6 +332,23 @@ describe('EntityApiOpsContent', () => {
     );
 
     expect(await highlightedStation()).toHaveTextContent(/design/i);
+    // Each panel says why it is empty: the permission, not the snapshot.
+    expect(
+      screen.getByText(
+        'Ownership gaps are report data: they need the permission apiops.report.read, which you do not have.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Governance findings are report data: they need the permission apiops.report.read, which you do not have.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Fragmentation is report data: it needs the permission apiops.report.read, which you do not have.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Not yet in a snapshot/)).not.toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /accounts-team/i }),
     ).toHaveAttribute('href', '/catalog/default/group/accounts-team');

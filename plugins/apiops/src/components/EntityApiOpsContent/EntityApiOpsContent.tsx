@@ -40,6 +40,9 @@ export function EntityApiOpsContent() {
   if (!method || !status) {
     return <Progress />;
   }
+  // Report data the user may not read: the panels say so, not "not yet in
+  // a snapshot".
+  const withheld = status.reportData === 'withheld';
 
   return (
     <Grid container spacing={3} alignItems="stretch">
@@ -47,18 +50,20 @@ export function EntityApiOpsContent() {
         <StationCard method={method} status={status} />
       </Grid>
       <Grid item xs={12} md={5}>
-        <OwnerPanel owner={status.owner} />
+        <OwnerPanel owner={status.owner} withheld={withheld} />
       </Grid>
       <Grid item xs={12} md={7}>
         <GovernancePanel
           governance={status.governance}
           snapshotAt={status.snapshotAt}
+          withheld={withheld}
         />
       </Grid>
       <Grid item xs={12}>
         <FragmentationPanel
           entityRef={entityRef}
           fragmentation={status.fragmentation}
+          withheld={withheld}
         />
       </Grid>
       <Grid item xs={12} lg={7}>

@@ -117,4 +117,22 @@ describe('EntityGroupApiOpsContent', () => {
     expect(await screen.findByText('This group owns no API')).toBeVisible();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
+
+  it('names the permission when the reports answer 403', async () => {
+    const api = mockApiOpsApi({
+      listTeamApis: jest.fn().mockRejectedValue(
+        Object.assign(new Error('NotAllowedError: Unauthorized'), {
+          statusCode: 403,
+        }),
+      ),
+    });
+    await renderTab(api);
+
+    expect(
+      await screen.findByText(
+        'The APIOps reports need the permission apiops.report.read, which you do not have. Ask your platform team if you need them.',
+      ),
+    ).toBeVisible();
+    expect(screen.queryByText(/NotAllowedError/)).not.toBeInTheDocument();
+  });
 });

@@ -6,12 +6,7 @@ import {
   getCompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import {
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
-  TableColumn,
-} from '@backstage/core-components';
+import { EmptyState, Progress, TableColumn } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -31,6 +26,7 @@ import { ReportTable } from '../ReportTable';
 import { StationMiniSummary } from '../StationSummary';
 import { StationLabels, useMethodModel, useStationLabels } from '../../hooks';
 import { KpiTile } from '../SummaryKpis';
+import { ReportErrorPanel } from '../ReportErrorPanel';
 
 /** Rows per page of the group's APIs. */
 export const GROUP_APIS_PAGE_SIZE = 50;
@@ -185,7 +181,7 @@ export function EntityGroupApiOpsContent() {
   );
 
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return <ReportErrorPanel error={error} />;
   }
   if (!value) {
     return loading ? <Progress /> : null;

@@ -28,4 +28,23 @@ describe('GovernancePanel', () => {
     ).toBeInTheDocument();
     expect(document.querySelector('time')).toBeNull();
   });
+
+  it('names the permission when the governance was withheld', async () => {
+    await renderInTestApp(
+      <GovernancePanel
+        governance={undefined}
+        snapshotAt="2026-11-26T14:11:52.323Z"
+        withheld
+      />,
+    );
+
+    expect(
+      await screen.findByText(
+        'Governance findings are report data: they need the permission apiops.report.read, which you do not have.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/^Not yet in a snapshot/),
+    ).not.toBeInTheDocument();
+  });
 });

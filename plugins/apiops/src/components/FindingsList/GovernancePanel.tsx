@@ -24,8 +24,10 @@ const useStyles = makeStyles(theme => ({
 export function GovernancePanel(props: {
   governance: ApiStatus['governance'];
   snapshotAt?: string;
+  /** Governance was withheld: the user may not read report data. */
+  withheld?: boolean;
 }) {
-  const { governance, snapshotAt } = props;
+  const { governance, snapshotAt, withheld } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
 
@@ -66,7 +68,9 @@ export function GovernancePanel(props: {
         </>
       ) : (
         <Typography variant="body2" color="textSecondary">
-          {t('entityContent.governance.notInSnapshot')}
+          {withheld
+            ? t('entityContent.governance.withheld')
+            : t('entityContent.governance.notInSnapshot')}
         </Typography>
       )}
     </InfoCard>

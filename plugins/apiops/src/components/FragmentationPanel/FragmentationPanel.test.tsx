@@ -23,9 +23,14 @@ const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 function renderPanel(
   entityRef: string,
   fragmentation: FragmentationCluster[] | undefined,
+  withheld?: boolean,
 ) {
   return renderInTestApp(
-    <FragmentationPanel entityRef={entityRef} fragmentation={fragmentation} />,
+    <FragmentationPanel
+      entityRef={entityRef}
+      fragmentation={fragmentation}
+      withheld={withheld}
+    />,
     { mountedRoutes },
   );
 }
@@ -244,5 +249,16 @@ describe('FragmentationPanel', () => {
       limit: 1000,
       cursor: undefined,
     });
+  });
+
+  it('names the permission when the fragmentation was withheld', async () => {
+    await renderPanel('api:default/accounts-api', undefined, true);
+
+    expect(
+      screen.getByText(
+        'Fragmentation is report data: it needs the permission apiops.report.read, which you do not have.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Not yet in a snapshot/)).not.toBeInTheDocument();
   });
 });

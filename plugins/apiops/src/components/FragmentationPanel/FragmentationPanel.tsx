@@ -289,8 +289,10 @@ export function FragmentationPanel(props: {
   entityRef: string;
   /** `status.fragmentation`: undefined until a snapshot has seen the API. */
   fragmentation?: FragmentationCluster[];
+  /** Fragmentation was withheld: the user may not read report data. */
+  withheld?: boolean;
 }) {
-  const { entityRef, fragmentation } = props;
+  const { entityRef, fragmentation, withheld } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
 
@@ -298,7 +300,9 @@ export function FragmentationPanel(props: {
   if (fragmentation === undefined) {
     content = (
       <Typography variant="body2" color="textSecondary">
-        {t('fragmentation.panel.notInSnapshot')}
+        {withheld
+          ? t('fragmentation.panel.withheld')
+          : t('fragmentation.panel.notInSnapshot')}
       </Typography>
     );
   } else if (fragmentation.length === 0) {

@@ -49,8 +49,12 @@ const useStyles = makeStyles(theme => ({
  * Who owns the API, as the catalog and the latest snapshot see it, and the
  * gaps in its ownership.
  */
-export function OwnerPanel(props: { owner: ApiOwnerStatus }) {
-  const { owner } = props;
+export function OwnerPanel(props: {
+  owner: ApiOwnerStatus;
+  /** The gaps were withheld: the user may not read report data. */
+  withheld?: boolean;
+}) {
+  const { owner, withheld } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
 
@@ -122,7 +126,9 @@ export function OwnerPanel(props: { owner: ApiOwnerStatus }) {
       </Typography>
       {owner.gaps === undefined && (
         <Typography variant="body2" color="textSecondary">
-          {t('entityContent.owner.notInSnapshot')}
+          {withheld
+            ? t('entityContent.owner.withheld')
+            : t('entityContent.owner.notInSnapshot')}
         </Typography>
       )}
       {owner.gaps?.length === 0 && (

@@ -1,11 +1,7 @@
-import {
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-  TableOptions,
-} from '@backstage/core-components';
+import { Table, TableColumn, TableOptions } from '@backstage/core-components';
 import { CursorPaginatedTable } from '../CursorPagination';
 import { ReportTableMessage } from './ReportTableMessage';
+import { ReportErrorPanel } from '../ReportErrorPanel';
 
 /** How a report table pages its rows. */
 export type ReportTablePaging =
@@ -42,7 +38,7 @@ export function ReportTable<T extends object>(props: {
 }) {
   const { columns, rows, loading, error, emptyMessage, paging, title } = props;
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return <ReportErrorPanel error={error} />;
   }
   const options: TableOptions<T> = {
     toolbar: Boolean(title),

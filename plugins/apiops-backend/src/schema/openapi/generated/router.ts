@@ -1338,7 +1338,7 @@ export const spec = {
       ApiStatus: {
         type: 'object',
         description:
-          'Where an API stands and who owns it. The station, the assessment and\nthe catalog fields are read when asked; the owner checks and the\ngovernance findings are evaluated again with the inputs of the latest\nsnapshot (and the current entity and assessment), so they appear once\na snapshot has seen the API. `fragmentation`, `owner.gaps` and\n`governance` are report data, included only for callers allowed\n`apiops.report.read`.\n',
+          'Where an API stands and who owns it. The station, the assessment and\nthe catalog fields are read when asked; the owner checks and the\ngovernance findings are evaluated again with the inputs of the latest\nsnapshot (and the current entity and assessment), so they appear once\na snapshot has seen the API. `fragmentation`, `owner.gaps` and\n`governance` are report data, included only for callers allowed\n`apiops.report.read`; for other callers `reportData` is `withheld`.\n',
         required: ['entityRef', 'station', 'owner', 'computedAt'],
         properties: {
           entityRef: {
@@ -1383,6 +1383,12 @@ export const spec = {
             $ref: '#/components/schemas/Timestamp',
             description:
               'When the snapshot whose inputs were used finished; absent until a snapshot has seen the API.',
+          },
+          reportData: {
+            type: 'string',
+            enum: ['withheld'],
+            description:
+              '`withheld` when the caller is not allowed `apiops.report.read`: `owner.gaps`, `governance` and `fragmentation` are then absent because of the permission, not because no snapshot has seen the API. Absent for callers allowed it.',
           },
         },
       },

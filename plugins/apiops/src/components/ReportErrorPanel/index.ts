@@ -1,0 +1,1 @@
+export { ReportErrorPanel } from './ReportErrorPanel';
