@@ -442,6 +442,7 @@ describeOnPostgres(
       expect(tables.sort()).toEqual([
         'apiops_api_results',
         'apiops_assessments',
+        'apiops_definition_features',
         'apiops_fragmentation_clusters',
         'apiops_fragmentation_members',
         'apiops_ownership_gaps',
