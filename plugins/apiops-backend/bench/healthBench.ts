@@ -19,7 +19,6 @@ import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker, isMainThread } from 'node:worker_threads';
 import knexFactory from 'knex';
-import { parseAllDocuments } from 'yaml';
 import type {
   AuthService,
   BackstageCredentials,
@@ -43,9 +42,9 @@ import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore
 import { MethodCatalog } from '../src/method';
 import { DefinitionParserPool } from '../src/fragmentation';
 import * as hostile from '../src/fragmentation/__testUtils__/hostileDefinitions';
+import { loadExampleEntities } from '../src/__fixtures__/exampleCatalog';
 
 /** run.mjs runs the bundle from the repository's root. */
-const EXAMPLES_DIR = path.resolve(process.cwd(), 'examples');
 
 /** The hostile definitions of issue 11, as `[name, type, text]`. */
 function hostileCases(): Array<[string, string, string]> {
@@ -65,24 +64,6 @@ function hostileCases(): Array<[string, string, string]> {
 function log(message: string) {
   process.stderr.write(
     `[${new Date().toISOString().slice(11, 19)}] ${message}\n`,
-  );
-}
-
-function loadExamples(): Entity[] {
-  const files = [
-    'org.yaml',
-    'domains-and-systems.yaml',
-    'components.yaml',
-    ...fs
-      .readdirSync(path.join(EXAMPLES_DIR, 'apis'))
-      .filter(f => f.endsWith('.yaml'))
-      .sort()
-      .map(f => path.join('apis', f)),
-  ];
-  return files.flatMap(file =>
-    parseAllDocuments(
-      fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'),
-    ).map(document => document.toJS() as Entity),
   );
 }
 
@@ -290,7 +271,7 @@ function parseArgs(argv: string[]) {
 }
 
 async function measure(options: ReturnType<typeof parseArgs>) {
-  const examples = loadExamples();
+  const examples = loadExampleEntities();
   const firstApi = examples.find(e => e.kind === 'API')!;
   const spec = firstApi.spec as { owner: string; system?: string };
   const hostileEntities = hostileApis(spec.owner, spec.system ?? '');
