@@ -13,8 +13,14 @@ export const MAX_NESTING_DEPTH = 64;
  * the parsers share aliased nodes, so only a walk would blow up).
  */
 export const MAX_EXPANDED_NODES = 2_000_000;
-/** Most GraphQL tokens parsed. */
-const MAX_GRAPHQL_TOKENS = 2_000_000;
+/**
+ * Most GraphQL tokens parsed. Set where the parsed document still fits in a
+ * parser thread's heap (`maxOldGenerationSizeMb: 128`; 500k tokens make an
+ * AST of about 52 MB, a million about 105 MB): a larger document ends at
+ * once with this cap's message, instead of seconds later with the thread out
+ * of memory. Public schemas of large APIs stay well under it.
+ */
+const MAX_GRAPHQL_TOKENS = 500_000;
 /** Most YAML aliases the precise (`yaml`) parser resolves. */
 const MAX_YAML_ALIASES = 10_000;
 
