@@ -41,11 +41,13 @@ export const API_FIELDS = [
 ];
 
 /**
- * APIs per catalog page. A page is parsed (JSON of its definitions) in one
- * go on the event loop; half the catalog client's default of 500 keeps that
- * to a few tens of ms at the definitions' usual size.
+ * APIs per catalog page: the catalog client's default. Halving it (250, to
+ * shorten the one `JSON.parse` of a page on the event loop) raised the peak
+ * RSS of a cold 200k-API snapshot from about 1.2 to 1.9–2.3 GB in the
+ * benchmark, with or without the slices (docs/reliability.md, "Peak RSS and
+ * the page size"); a page of 500 is parsed in tens of ms.
  */
-export const API_PAGE_SIZE = 250;
+export const API_PAGE_SIZE = 500;
 
 /**
  * The catalog-wide snapshot: streams the catalog, evaluates the ownership,
