@@ -55,7 +55,7 @@ import { DatabaseSnapshotStore } from '../src/database/DatabaseSnapshotStore';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
 import { DatabaseDefinitionFeatureStore } from '../src/database/DatabaseDefinitionFeatureStore';
 import type { SnapshotStore } from '../src/database/SnapshotStore';
-import { encodeCursor } from '../src/database/conversions';
+import { encodeSnapshotCursor } from '../src/database/conversions';
 import { MethodCatalog } from '../src/method';
 import { CatalogVisibility } from '../src/services/CatalogVisibility';
 import { StatusService } from '../src/services/StatusService';
@@ -748,6 +748,13 @@ async function reportPages(ctx: Context) {
     maxCluster: 'id',
   });
   const [{ teams }] = await knex('apiops_team_rollups').count({ teams: '*' });
+  // Report cursors name the snapshot whose results they page through.
+  const { id: snapshotId } = await store.getInfo();
+  if (!snapshotId) {
+    throw new Error('report pages: no snapshot has succeeded');
+  }
+  const cursor = (position: number) =>
+    encodeSnapshotCursor({ snapshotId, position });
   const [{ gapRows }] = await knex('apiops_ownership_gaps').count({
     gapRows: '*',
   });
@@ -777,7 +784,7 @@ async function reportPages(ctx: Context) {
     (Math.imul(i + 1, 0x9e3779b1) >>> 0) % Math.max(1, n);
   const cursorAt = (i: number, max: number) => {
     const id = 1 + pick(i, Number(max));
-    return encodeCursor(String(id));
+    return cursor(id);
   };
   const count = 200;
   return {
@@ -833,7 +840,7 @@ async function reportPages(ctx: Context) {
       const offset = i % 2 === 0 ? 0 : pick(i, Number(teams));
       return store.listTeams({
         limit: 100,
-        cursor: offset > 0 ? encodeCursor(String(offset)) : undefined,
+        cursor: offset > 0 ? cursor(offset) : undefined,
       });
     }),
   };
