@@ -73,6 +73,12 @@ export interface Config {
       overlapContainment?: number;
       /** Operations the smaller API needs for an overlap. Default 3. */
       overlapMinOperations?: number;
+      /** Least weighted evidence for a duplicate or overlap (1 per operation only the two APIs have, less for common ones, twice with matching shapes). Default 3. */
+      minEvidence?: number;
+      /** Fewest APIs sharing one interface for a family. Default 3. */
+      familyMinApis?: number;
+      /** Least evidence of a family's interface (1 per operation with the same shapes in every member, 0.5 without shapes). Default 2. */
+      familyMinEvidence?: number;
       /** Share of the APIs from which a signature is too common to compare on, in (0, 1]. Default 0.01. */
       stopListShare?: number;
       /** ...but only when it is found in at least this many APIs. Default 20. */

@@ -1,8 +1,10 @@
 import {
+  CLUSTER_MEMBERS_MAX,
   FRAGMENTATION_TYPES,
   resolveFragmentationThresholds,
   type FragmentationCluster,
   type FragmentationThresholds,
+  type PairEvidence,
 } from '@apiops-backstage/plugin-apiops-common';
 import { UnionFind } from './UnionFind';
 import { clusterId } from './clusterId';
@@ -13,12 +15,12 @@ import {
 } from './detectNameFindings';
 import { styleInconsistencySteps } from './detectStyleInconsistency';
 import { runSteps, type Steps } from './EventLoopYielder';
-import { similarPairSteps } from './findSimilarPairs';
+import { PAIR_STRIDE, similarPairSteps } from './findSimilarPairs';
 import { compareStrings, listRefs, toClusterMember } from './toClusterMember';
 import type { FragmentationApi, FragmentationResult } from './types';
 
 /** Pauses (see {@link Steps}) every 256 pairs. */
-const PAUSE_EVERY = 3 * 256;
+const PAUSE_EVERY = PAIR_STRIDE * 256;
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
@@ -77,12 +79,26 @@ export function* detectFragmentationSteps(
   thresholds?: Partial<FragmentationThresholds>,
 ): Steps<FragmentationResult> {
   const t = resolveFragmentationThresholds(thresholds);
+  // Versions of one API (one name key) count once in an operation's rarity.
+  const groupOfName = new Map<string, number>();
+  const groups = Int32Array.from(apis, api => {
+    let group = groupOfName.get(api.nameKey);
+    if (group === undefined) {
+      group = groupOfName.size;
+      groupOfName.set(api.nameKey, group);
+    }
+    return group;
+  });
   const pairs = yield* similarPairSteps(
     apis.map(api => api.operations),
     t,
-    (a, b) => isVersionFamilyPair(apis[a], apis[b]),
+    {
+      exclude: (a, b) => isVersionFamilyPair(apis[a], apis[b]),
+      shapes: apis.map(api => api.shapes),
+      groups,
+    },
   );
-  const { sizes, stopListed } = pairs;
+  const { sizes, stopListed, commonSignatures } = pairs;
 
   /** Signatures shared by at least two of the APIs, most shared first. */
   const sharedOperations = (indexes: readonly number[]) => {
@@ -104,41 +120,95 @@ export function* detectFragmentationSteps(
       count: shared.length,
     };
   };
+  /** Of the shared operations, those common in the catalog (rarest last). */
+  const genericOf = (operations: readonly string[]) =>
+    operations
+      .filter(signature => commonSignatures.has(signature))
+      .sort(
+        (a, b) =>
+          commonSignatures.get(b)! - commonSignatures.get(a)! ||
+          (a < b ? -1 : 1),
+      )
+      .slice(0, t.maxSharedOperations);
   const operationCounts = (indexes: readonly number[]) =>
     Object.fromEntries(
       indexes.map(index => [apis[index].entityRef, sizes[index]]),
     );
+  /** The figures of one verified pair (at `e` of a pair list). */
+  const pairEvidence = (list: number[], e: number): PairEvidence => {
+    const [from, to, shared, schemaMatches, , evidence] = list.slice(
+      e,
+      e + PAIR_STRIDE,
+    );
+    return {
+      from: apis[from].entityRef,
+      to: apis[to].entityRef,
+      sharedOperations: shared,
+      schemaMatches,
+      jaccard: round(shared / (sizes[from] + sizes[to] - shared)),
+      containment: round(shared / Math.min(sizes[from], sizes[to])),
+      evidence: round(evidence),
+    };
+  };
 
   const clusters: FragmentationCluster[] = [];
-
-  // Duplicates: union-find over the verified pairs.
-  const duplicateSets = new UnionFind(apis.length);
   const { duplicates, overlaps } = pairs;
-  for (let e = 0; e < duplicates.length; e += 3) {
+
+  // Families, unless their members are all duplicates of each other and of
+  // several owners: then they are copies across teams, one duplicate
+  // cluster. (Near-identical APIs of one owner, such as one API per sport or
+  // per region, are a family.)
+  const allDuplicates = new UnionFind(apis.length);
+  for (let e = 0; e < duplicates.length; e += PAIR_STRIDE) {
     if (e % PAUSE_EVERY === 0) yield;
-    duplicateSets.union(duplicates[e], duplicates[e + 1]);
+    allDuplicates.union(duplicates[e], duplicates[e + 1]);
+  }
+  const familiesOf = new Map<number, number[]>();
+  const families = pairs.families.filter(family => {
+    const root = allDuplicates.find(family.members[0]);
+    const owner = apis[family.members[0]].owner;
+    return (
+      !family.members.every(api => allDuplicates.find(api) === root) ||
+      family.members.every(api => apis[api].owner === owner)
+    );
+  });
+  families.forEach((family, index) => {
+    for (const api of family.members) {
+      familiesOf.set(api, [...(familiesOf.get(api) ?? []), index]);
+    }
+  });
+  /** Whether two APIs are of one family (which lists them already). */
+  const sameFamily = (a: number, b: number) => {
+    const ofA = familiesOf.get(a);
+    const ofB = familiesOf.get(b);
+    return !!ofA && !!ofB && ofA.some(family => ofB.includes(family));
+  };
+
+  // Duplicates: union-find over the verified pairs not within one family.
+  const duplicateSets = new UnionFind(apis.length);
+  for (let e = 0; e < duplicates.length; e += PAIR_STRIDE) {
+    if (e % PAUSE_EVERY === 0) yield;
+    if (!sameFamily(duplicates[e], duplicates[e + 1])) {
+      duplicateSets.union(duplicates[e], duplicates[e + 1]);
+    }
   }
   const components = new Map<
     number,
-    { members: Set<number>; minJaccard: number; maxJaccard: number }
+    { members: Set<number>; pairs: PairEvidence[] }
   >();
-  for (let e = 0; e < duplicates.length; e += 3) {
+  for (let e = 0; e < duplicates.length; e += PAIR_STRIDE) {
     if (e % PAUSE_EVERY === 0) yield;
-    const [a, b, shared] = [
-      duplicates[e],
-      duplicates[e + 1],
-      duplicates[e + 2],
-    ];
-    const jaccard = shared / (sizes[a] + sizes[b] - shared);
+    const [a, b] = [duplicates[e], duplicates[e + 1]];
+    if (sameFamily(a, b)) {
+      continue;
+    }
     const root = duplicateSets.find(a);
     const component = components.get(root) ?? {
       members: new Set<number>(),
-      minJaccard: 1,
-      maxJaccard: 0,
+      pairs: [],
     };
     component.members.add(a).add(b);
-    component.minJaccard = Math.min(component.minJaccard, jaccard);
-    component.maxJaccard = Math.max(component.maxJaccard, jaccard);
+    component.pairs.push(pairEvidence(duplicates, e));
     components.set(root, component);
   }
   for (const component of components.values()) {
@@ -148,7 +218,14 @@ export function* detectFragmentationSteps(
     );
     const refs = indexes.map(index => apis[index].entityRef);
     const shared = sharedOperations(indexes);
-    const jaccard = round(component.minJaccard);
+    const linked = component.pairs.sort(
+      (a, b) =>
+        b.jaccard - a.jaccard ||
+        compareStrings(a.from, b.from) ||
+        compareStrings(a.to, b.to),
+    );
+    const jaccard = Math.min(...linked.map(pair => pair.jaccard));
+    const first = linked[0];
     clusters.push({
       id: clusterId('duplicate', refs),
       type: 'duplicate',
@@ -159,13 +236,18 @@ export function* detectFragmentationSteps(
       details: {
         operationCounts: operationCounts(indexes),
         minJaccard: jaccard,
-        maxJaccard: round(component.maxJaccard),
+        maxJaccard: first.jaccard,
+        pairs: linked.slice(0, CLUSTER_MEMBERS_MAX),
+        genericOperations: genericOf(shared.operations),
       },
       message:
         indexes.length === 2
-          ? `${refs[0]} and ${refs[1]} share ${shared.count} of their ` +
-            `${sizes[indexes[0]] + sizes[indexes[1]] - shared.count} ` +
-            `operations (Jaccard ${jaccard.toFixed(2)}): they look like ` +
+          ? `${refs[0]} and ${refs[1]} share ${first.sharedOperations} ` +
+            `operations${
+              first.schemaMatches > 0
+                ? ` (${first.schemaMatches} with the same request and response shapes)`
+                : ''
+            }, Jaccard ${jaccard.toFixed(2)}: they look like ` +
             `duplicates. Merge them or retire one.`
           : `${listRefs(refs)} share most of their operations (Jaccard ≥ ` +
             `${jaccard.toFixed(2)} between linked pairs): they look like ` +
@@ -173,42 +255,115 @@ export function* detectFragmentationSteps(
     });
   }
 
-  // Overlaps: per pair, unless the two are already one duplicate cluster.
-  for (let e = 0; e < overlaps.length; e += 3) {
+  // Families: one cluster each, the interface as the shared operations.
+  for (const family of families) {
     yield;
-    let [contained, container] = [overlaps[e], overlaps[e + 1]];
-    const shared = overlaps[e + 2];
-    if (duplicateSets.find(contained) === duplicateSets.find(container)) {
+    const indexes = [...family.members].sort((a, b) =>
+      compareStrings(apis[a].entityRef, apis[b].entityRef),
+    );
+    const refs = indexes.map(index => apis[index].entityRef);
+    const interfaceSet = new Set(family.interfaceOperations);
+    const interfaceOperations = [...interfaceSet].sort();
+    const coverage = Math.min(
+      ...indexes.map(
+        index =>
+          apis[index].operations.filter(op => interfaceSet.has(op)).length /
+          interfaceSet.size,
+      ),
+    );
+    const owners = [
+      ...new Set(
+        indexes.flatMap(index => (apis[index].owner ? [apis[index].owner!] : [])),
+      ),
+    ].sort(compareStrings);
+    clusters.push({
+      id: clusterId('family', refs),
+      type: 'family',
+      members: indexes.map(index => toClusterMember(apis[index])),
+      score: round(coverage),
+      sharedOperations: interfaceOperations.slice(0, t.maxSharedOperations),
+      sharedOperationCount: interfaceOperations.length,
+      details: {
+        operationCounts: operationCounts(indexes),
+        interfaceOperationCount: interfaceOperations.length,
+        schemaMatches: family.schemaMatches,
+        evidence: family.evidence,
+        owners,
+      },
+      message:
+        `${refs.length} APIs implement one interface of ` +
+        `${interfaceOperations.length} operations${
+          family.schemaMatches > 0
+            ? ` (${family.schemaMatches} with the same request and response shapes)`
+            : ''
+        }: ${listRefs(refs, 3)}. Make the interface a shared contract ` +
+        `(one definition the members reference) so that it changes in one place.`,
+    });
+  }
+
+  // Overlaps: grouped by the containing API, leaving out pairs that are one
+  // duplicate cluster or one family already.
+  const byContainer = new Map<number, number[]>();
+  for (let e = 0; e < overlaps.length; e += PAIR_STRIDE) {
+    if (e % PAUSE_EVERY === 0) yield;
+    const [contained, container] = [overlaps[e], overlaps[e + 1]];
+    if (
+      duplicateSets.find(contained) === duplicateSets.find(container) ||
+      sameFamily(contained, container)
+    ) {
       continue;
     }
-    if (
-      sizes[contained] === sizes[container] &&
-      compareStrings(apis[contained].entityRef, apis[container].entityRef) > 0
-    ) {
-      [contained, container] = [container, contained]; // same size: by ref
-    }
-    const containment = round(shared / sizes[contained]);
-    const small = apis[contained];
+    byContainer.set(container, [...(byContainer.get(container) ?? []), e]);
+  }
+  for (const [container, entries] of byContainer) {
+    yield;
+    const linked = entries
+      .map(e => pairEvidence(overlaps, e))
+      .sort(
+        (a, b) => b.containment - a.containment || compareStrings(a.from, b.from),
+      );
+    const containedIndexes = entries.map(e => overlaps[e]);
+    const indexes = [container, ...containedIndexes];
     const large = apis[container];
-    const common = sharedOperations([contained, container]);
+    const containedRefs = linked.map(pair => pair.from);
+    const refs = [large.entityRef, ...containedRefs];
+    const common = sharedOperations(indexes);
+    const top = linked[0];
+    const containment = top.containment;
+    const members = [
+      toClusterMember(large),
+      ...containedRefs.map(ref =>
+        toClusterMember(apis[containedIndexes.find(i => apis[i].entityRef === ref)!]),
+      ),
+    ];
     clusters.push({
-      id: clusterId('overlap', [small.entityRef, large.entityRef]),
+      id: clusterId('overlap', refs),
       type: 'overlap',
-      members: [toClusterMember(small), toClusterMember(large)],
+      members,
       score: containment,
       sharedOperations: common.operations,
       sharedOperationCount: common.count,
       details: {
-        contained: small.entityRef,
         container: large.entityRef,
-        operationCounts: operationCounts([contained, container]),
+        contained: containedRefs,
+        operationCounts: operationCounts(indexes),
         containment,
-        jaccard: round(shared / (sizes[contained] + sizes[container] - shared)),
+        jaccard: Math.max(...linked.map(pair => pair.jaccard)),
+        pairs: linked.slice(0, CLUSTER_MEMBERS_MAX),
+        genericOperations: genericOf(common.operations),
       },
       message:
-        `${shared} of the ${sizes[contained]} operations of ` +
-        `${small.entityRef} (${Math.round(containment * 100)}%) are also ` +
-        `in ${large.entityRef}. Consider whether consumers need both.`,
+        containedRefs.length === 1
+          ? `${top.sharedOperations} of the ${
+              sizes[containedIndexes[0]]
+            } operations of ${top.from} (${Math.round(
+              containment * 100,
+            )}%) are also in ${large.entityRef}. Consider ` +
+            `whether consumers need both.`
+          : `${containedRefs.length} APIs are largely contained in ` +
+            `${large.entityRef}: ${listRefs(containedRefs, 3)} (up to ` +
+            `${Math.round(containment * 100)}% of their operations). ` +
+            `Consider whether consumers need them besides it.`,
     });
   }
 

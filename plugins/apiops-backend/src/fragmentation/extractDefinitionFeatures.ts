@@ -14,6 +14,7 @@ import {
   segmentCasing,
   versioningOf,
 } from './normalization';
+import { operationShape, UNKNOWN_SHAPE } from './operationShape';
 import type { DefinitionFeatures } from './types';
 
 /** Most operations of a definition that is analysed. */
@@ -216,6 +217,8 @@ function openApiFeatures(doc: Doc): DefinitionFeatures {
   const basePathIndex = BasePathIndex.create(versionedBasePaths);
 
   const signatures = new Signatures();
+  /** The shape of each signature's first operation, where it has one. */
+  const shapes = new Map<string, string>();
   const casings = new Set<PathCasing>();
   let hasStaticSegments = false;
   let versionedPaths = 0;
@@ -229,8 +232,24 @@ function openApiFeatures(doc: Doc): DefinitionFeatures {
     const normalized = normalizeRestPath(rawPath, basePathIndex);
     let hasOperation = false;
     for (const method of HTTP_METHODS) {
-      if (isObject(item[method])) {
-        signatures.add(`${method.toUpperCase()} ${normalized.path}`);
+      const operation = item[method];
+      if (isObject(operation)) {
+        // One endpoint multiplexing many operations (JSON-RPC, SOAP-like
+        // `POST /`): the operationId tells them apart.
+        const id =
+          normalized.rootLike && typeof operation.operationId === 'string'
+            ? operation.operationId.toLowerCase().slice(0, 200)
+            : '';
+        const signature = `${method.toUpperCase()} ${normalized.path}${
+          id === '' ? '' : ` #${id}`
+        }`;
+        signatures.add(signature);
+        if (!shapes.has(signature)) {
+          shapes.set(
+            signature,
+            operationShape(item, operation, value => resolveLocal(doc, value)),
+          );
+        }
         hasOperation = true;
       }
     }
@@ -250,8 +269,15 @@ function openApiFeatures(doc: Doc): DefinitionFeatures {
     }
   }
   const info = isObject(doc.info) ? doc.info : {};
+  const operations = signatures.sorted();
+  const operationShapes = operations.map(
+    signature => shapes.get(signature) ?? UNKNOWN_SHAPE,
+  );
   return {
-    operations: signatures.sorted(),
+    operations,
+    ...(operationShapes.some(shape => shape !== UNKNOWN_SHAPE)
+      ? { shapes: operationShapes.join('') }
+      : {}),
     style: {
       pathCasing: pathCasingOf(casings, hasStaticSegments),
       versioning: versioningOf(

@@ -67,6 +67,7 @@ export function extractFeatures(
     name,
     title,
     operations: definitionFeatures?.operations ?? [],
+    ...(definitionFeatures?.shapes ? { shapes: definitionFeatures.shapes } : {}),
     nameKey: fromName.nameKey,
     versionKey,
     versionSource,

@@ -1,6 +1,10 @@
 import type { FragmentationThresholds } from '@apiops-backstage/plugin-apiops-common';
 import type { SimilarPairs } from './types';
 import { runSteps, type Steps } from './EventLoopYielder';
+import { findFamilies } from './findFamilies';
+import { HashInterner, mix32 } from './HashInterner';
+
+export { mix32 };
 
 /** The thresholds that candidate generation and verification use. */
 export type SimilarityThresholds = Pick<
@@ -9,6 +13,9 @@ export type SimilarityThresholds = Pick<
   | 'duplicateMinOperations'
   | 'overlapContainment'
   | 'overlapMinOperations'
+  | 'minEvidence'
+  | 'familyMinApis'
+  | 'familyMinEvidence'
   | 'stopListShare'
   | 'stopListMinApis'
   | 'stopSignatures'
@@ -20,6 +27,37 @@ export type SimilarityThresholds = Pick<
 
 /** Slack for float comparisons of `share × size` with integer counts. */
 const EPSILON = 1e-9;
+/** Slack for comparisons of sums of weights (kept in 32-bit floats). */
+const WEIGHT_EPSILON = 1e-4;
+/** Values per pair in {@link SimilarPairs.duplicates} and `overlaps`. */
+export const PAIR_STRIDE = 6;
+
+/**
+ * The rarity weight of a signature that `groups` APIs (versions of one API
+ * counted once) have: 1 when at most two have it (the pair itself), else
+ * `1/√(groups − 1)`: 0.5 for five, 0.33 for ten, 0.14 for fifty.
+ */
+export function rarityWeight(groups: number): number {
+  return groups <= 2 ? 1 : 1 / Math.sqrt(groups - 1);
+}
+
+/** What {@link findSimilarPairs} takes besides the operation sets. */
+export interface SimilarityOptions {
+  /** Pairs (a < b) never reported, e.g. versions of one API. */
+  exclude?: (a: number, b: number) => boolean;
+  /**
+   * The shape of each operation of each API: 8 hex digits per signature, in
+   * the order of the API's (sorted, unique) signatures; `00000000` or no
+   * string where unknown. Matching shapes add to a pair's evidence.
+   */
+  shapes?: ReadonlyArray<string | undefined>;
+  /**
+   * A group id per API (e.g. its name key): the APIs of one group count once
+   * in a signature's rarity, so that the versions of an API do not make its
+   * operations look common.
+   */
+  groups?: ArrayLike<number>;
+}
 /** Pauses (see {@link Steps}) every 256 APIs, and every 64k signatures. */
 const PAUSE_EVERY_APIS = 255;
 const PAUSE_EVERY_ITEMS = 65535;
@@ -47,86 +85,57 @@ function hashSignature(value: string, out: Int32Array, at: number) {
   out[at + 1] = mix32(h2 ^ value.length) | 0;
 }
 
-/**
- * Dense integer ids for 64-bit signature hashes: an open-addressing table
- * (linear probing, load ≤ 2/3) of one typed array holding
- * `[hash1, hash2, id + 1]` side by side, so that a lookup touches one cache
- * line. A false match needs two distinct signatures with equal 64-bit
- * hashes: about 2e-7 for 2.6 million distinct signatures.
- */
-class HashInterner {
-  /** How many ids were given. */
-  count = 0;
-  private readonly table: Int32Array;
-  private readonly capacity: number;
-
-  constructor(maxDistinct: number) {
-    this.capacity = Math.max(1024, Math.ceil(maxDistinct * 1.5));
-    this.table = new Int32Array(this.capacity * 3);
+/** The shape of signature `k` of a shapes string, as an integer; 0 when unknown. */
+function shapeAt(shapes: string | undefined, k: number): number {
+  if (shapes === undefined || shapes.length < 8 * (k + 1)) {
+    return 0;
   }
-
-  /** The id of a hash, assigned on first sight when `add` is true, else -1. */
-  idOf(h1: number, h2: number, add: boolean): number {
-    const table = this.table;
-    const capacity = this.capacity;
-    // Multiply-shift maps the hash onto 0..capacity-1 without a power of two.
-    let slot = Math.floor(((h1 >>> 0) * capacity) / 4294967296);
-    for (;;) {
-      const entry = table[3 * slot + 2];
-      if (entry === 0) {
-        if (!add) {
-          return -1;
-        }
-        table[3 * slot] = h1;
-        table[3 * slot + 1] = h2;
-        table[3 * slot + 2] = ++this.count;
-        return this.count - 1;
-      }
-      if (table[3 * slot] === h1 && table[3 * slot + 1] === h2) {
-        return entry - 1;
-      }
-      slot = slot + 1 === capacity ? 0 : slot + 1;
-    }
-  }
+  return parseInt(shapes.slice(8 * k, 8 * k + 8), 16) | 0;
 }
 
 /**
- * Sorts `array[from..to)` ascending: insertion sort for the short runs most
- * APIs have (no view allocated, no native call), the native sort otherwise.
+ * Sorts `keys[from..to)` ascending and moves `values` along: insertion sort
+ * for short runs, an index sort otherwise.
  */
-function sortRun(array: Int32Array, from: number, to: number) {
+function sortRunWith(
+  keys: Int32Array,
+  values: Int32Array,
+  from: number,
+  to: number,
+) {
   if (to - from > 32) {
-    array.subarray(from, to).sort();
+    const order = Array.from({ length: to - from }, (_, i) => from + i).sort(
+      (x, y) => keys[x] - keys[y],
+    );
+    const sortedKeys = order.map(i => keys[i]);
+    const sortedValues = order.map(i => values[i]);
+    keys.set(sortedKeys, from);
+    values.set(sortedValues, from);
     return;
   }
   for (let i = from + 1; i < to; i++) {
-    const value = array[i];
+    const key = keys[i];
+    const value = values[i];
     let j = i - 1;
-    while (j >= from && array[j] > value) {
-      array[j + 1] = array[j];
+    while (j >= from && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      values[j + 1] = values[j];
       j -= 1;
     }
-    array[j + 1] = value;
+    keys[j + 1] = key;
+    values[j + 1] = value;
   }
-}
-
-/** MurmurHash3's 32-bit finalizer: a fast, well-mixed integer hash. */
-export function mix32(value: number): number {
-  let h = value | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /**
  * Finds the pairs of APIs whose operation sets are duplicates (Jaccard) or
- * overlap (containment of the smaller), without comparing all pairs:
+ * overlap (containment of the smaller), with enough weighted evidence,
+ * without comparing all pairs:
  *
  * 1. Signatures are interned to integers; those found in too many APIs are
- *    stop-listed and ignored from here on (by every similarity).
+ *    stop-listed and ignored from here on (by every similarity). Each kept
+ *    signature gets a {@link rarityWeight} from the number of API groups
+ *    having it: an operation common in the catalog counts for less.
  * 2. Signatures are ranked rarest first, and each API's set is stored as a
  *    sorted run of ranks in one typed array (CSR), with an inverted index
  *    rank → APIs beside it.
@@ -140,22 +149,28 @@ export function mix32(value: number): number {
  *    (bands × rows hashes in one typed array; buckets over `maxBucketSize`
  *    are skipped, not expanded).
  * 5. Each candidate pair is verified exactly by merging (or galloping through)
- *    the two sorted runs.
+ *    the two sorted runs. A pair over a threshold is reported only with
+ *    `minEvidence`: the rarity weights of the shared signatures, added again
+ *    for those whose operation shapes match, and half taken off for those
+ *    whose shapes both definitions give and differ.
+ *
+ * Families (APIs sharing one interface) are found beside, from the same
+ * interned signatures (see {@link findFamilies}).
  *
  * The work is O(occurrences + Σ probed posting lengths + candidates · set
  * size); nothing is quadratic in the number of APIs.
  *
- * @param sets - The operation signatures of each API.
+ * @param sets - The operation signatures of each API (sorted, unique).
  * @param thresholds - Similarity thresholds and caps.
- * @param exclude - Pairs (a < b) never reported, e.g. versions of one API.
+ * @param options - Pairs never reported, operation shapes, API groups.
  * @internal
  */
 export function findSimilarPairs(
   sets: ReadonlyArray<readonly string[]>,
   thresholds: SimilarityThresholds,
-  exclude?: (a: number, b: number) => boolean,
+  options?: SimilarityOptions,
 ): SimilarPairs {
-  return runSteps(similarPairSteps(sets, thresholds, exclude));
+  return runSteps(similarPairSteps(sets, thresholds, options));
 }
 
 /**
@@ -168,12 +183,17 @@ export function findSimilarPairs(
 export function* similarPairSteps(
   sets: ReadonlyArray<readonly string[]>,
   thresholds: SimilarityThresholds,
-  exclude?: (a: number, b: number) => boolean,
+  options?: SimilarityOptions,
 ): Steps<SimilarPairs> {
   const n = sets.length;
+  const exclude = options?.exclude;
   // Each step is a function of its own, so that its scratch arrays (hashes,
   // hash table) can be collected once it returns.
-  const interned = yield* internSignatures(sets, thresholds.stopSignatures);
+  const interned = yield* internSignatures(
+    sets,
+    thresholds.stopSignatures,
+    options?.shapes,
+  );
   const { documentFrequency, signatureCount } = interned;
 
   // Stop-list: too common, or listed.
@@ -190,18 +210,40 @@ export function* similarPairSteps(
       stopListed.add(interned.signatureOf(id));
     }
   }
+  const listed = new Uint8Array(signatureCount);
   for (const id of interned.listedIds) {
-    stopped[id] = 1;
+    listed[id] = 1;
     stopListed.add(interned.signatureOf(id));
   }
-
-  const { start, tokens, sizes, postingStart, postings } = yield* buildIndex(
-    n,
-    interned,
-    stopped,
+  const foundFamilies = yield* findFamilies(
+    { ...interned, listed, groups: options?.groups },
+    thresholds.familyMinApis,
+    thresholds.familyMinEvidence,
   );
+  for (const id of interned.listedIds) {
+    stopped[id] = 1;
+  }
+
+  const groupFrequency = yield* countGroups(interned, options?.groups);
+  const { start, tokens, tokenShapes, sizes, postingStart, postings, rankOf } =
+    yield* buildIndex(n, interned, stopped);
   const postingLength = (rank: number) =>
     postingStart[rank + 1] - postingStart[rank];
+
+  // Rarity weights per rank, for the evidence of a pair.
+  const rankCount = postingStart.length - 1;
+  const rankWeight = new Float32Array(rankCount);
+  /** The kept signatures that weigh less than 1 (common in the catalog). */
+  const commonSignatures = new Map<string, number>();
+  for (let id = 0; id < signatureCount; id++) {
+    const rank = rankOf[id];
+    if (rank >= 0) {
+      rankWeight[rank] = rarityWeight(groupFrequency[id]);
+      if (rankWeight[rank] < 1) {
+        commonSignatures.set(interned.signatureOf(id), rankWeight[rank]);
+      }
+    }
+  }
 
   // 3. Prefix filtering: the prefix length of each API, and whether all of
   //    its prefix posting lists are short enough to be probed (complete).
@@ -210,6 +252,7 @@ export function* similarPairSteps(
     duplicateMinOperations,
     overlapContainment,
     overlapMinOperations,
+    minEvidence,
     maxPostingSize,
   } = thresholds;
   const minSize = Math.min(duplicateMinOperations, overlapMinOperations);
@@ -251,11 +294,35 @@ export function* similarPairSteps(
   const overlaps: number[] = [];
   const reported = new Set<number>();
   /**
+   * The evidence of the last {@link sharedCount} merge: the rarity weights
+   * of the shared signatures, of those whose shapes match, and of those
+   * whose shapes both APIs give and differ; and the matches.
+   */
+  let sharedWeight = 0;
+  let shapeWeight = 0;
+  let mismatchWeight = 0;
+  let schemaMatches = 0;
+  const match = (x: number, y: number) => {
+    const weight = rankWeight[tokens[x]];
+    sharedWeight += weight;
+    if (tokenShapes[x] !== 0 && tokenShapes[x] === tokenShapes[y]) {
+      shapeWeight += weight;
+      schemaMatches += 1;
+    } else if (tokenShapes[x] !== 0 && tokenShapes[y] !== 0) {
+      mismatchWeight += weight;
+    }
+  };
+  /**
    * Signatures shared by two APIs, counted by merging their sorted runs (or
-   * galloping through the larger one when sizes are skewed). Gives up as
-   * soon as `required` can no longer be reached, returning less than it.
+   * galloping through the larger one when sizes are skewed), their evidence
+   * summed on the way. Gives up as soon as `required` can no longer be
+   * reached, returning less than it.
    */
   const sharedCount = (a: number, b: number, required: number): number => {
+    sharedWeight = 0;
+    shapeWeight = 0;
+    mismatchWeight = 0;
+    schemaMatches = 0;
     const small = sizes[a] <= sizes[b] ? a : b;
     const large = small === a ? b : a;
     let i = start[small];
@@ -286,6 +353,7 @@ export function* similarPairSteps(
         }
         j = lo;
         if (tokens[j] === value) {
+          match(i, j);
           shared += 1;
           j += 1;
         }
@@ -299,6 +367,7 @@ export function* similarPairSteps(
       const x = tokens[i];
       const y = tokens[j];
       if (x === y) {
+        match(i, j);
         shared += 1;
         i += 1;
         j += 1;
@@ -344,6 +413,12 @@ export function* similarPairSteps(
     if (!isDuplicate && !isOverlap) {
       return;
     }
+    // Matching shapes confirm an operation; shapes that both definitions
+    // give and that differ make it count half.
+    const evidence = sharedWeight + shapeWeight - mismatchWeight / 2;
+    if (evidence < minEvidence - WEIGHT_EPSILON) {
+      return;
+    }
     const low = Math.min(a, b);
     const high = Math.max(a, b);
     const key = low * n + high;
@@ -351,11 +426,12 @@ export function* similarPairSteps(
       return;
     }
     reported.add(key);
+    const figures = [shared, schemaMatches, sharedWeight, evidence];
     if (isDuplicate) {
-      duplicates.push(low, high, shared);
+      duplicates.push(low, high, ...figures);
     } else {
       const contained = sizeA < sizeB || (sizeA === sizeB && a < b) ? a : b;
-      overlaps.push(contained, contained === a ? b : a, shared);
+      overlaps.push(contained, contained === a ? b : a, ...figures);
     }
   };
 
@@ -409,7 +485,16 @@ export function* similarPairSteps(
   return {
     duplicates,
     overlaps,
+    families: foundFamilies.map(family => ({
+      members: family.members,
+      interfaceOperations: family.interfaceIds.map(id =>
+        interned.signatureOf(id),
+      ),
+      schemaMatches: family.schemaMatches,
+      evidence: family.evidence,
+    })),
     sizes,
+    commonSignatures,
     stopListed,
     stats: {
       apis: n,
@@ -430,6 +515,8 @@ interface InternedSignatures {
   /** Where each API's ids start in `raw`; `rawStart[n]` is the total. */
   rawStart: Int32Array;
   raw: Int32Array;
+  /** The shape of each operation of `raw` (0: unknown). */
+  rawShapes: Int32Array;
   signatureCount: number;
   /** APIs per signature id. */
   documentFrequency: Int32Array;
@@ -447,6 +534,7 @@ interface InternedSignatures {
 function* internSignatures(
   sets: ReadonlyArray<readonly string[]>,
   stopSignatures: readonly string[],
+  shapes: ReadonlyArray<string | undefined> | undefined,
 ): Steps<InternedSignatures> {
   const n = sets.length;
   const setStart = new Int32Array(n + 1);
@@ -466,11 +554,14 @@ function* internSignatures(
   let firstOccurrence = new Int32Array(1024); // id → index into `sets`, flat
   const rawStart = new Int32Array(n + 1);
   const raw = new Int32Array(total);
+  const rawShapes = new Int32Array(total);
   let occurrences = 0;
   for (let api = 0; api < n; api++) {
     if ((api & PAUSE_EVERY_APIS) === 0) yield;
     rawStart[api] = occurrences;
+    const apiShapes = shapes?.[api];
     for (let p = setStart[api]; p < setStart[api + 1]; p++) {
+      rawShapes[occurrences] = shapeAt(apiShapes, p - setStart[api]);
       const known = interner.count;
       const id = interner.idOf(hashes[2 * p], hashes[2 * p + 1], true);
       if (id === known) {
@@ -481,10 +572,11 @@ function* internSignatures(
       }
       raw[occurrences++] = id;
     }
-    sortRun(raw, rawStart[api], occurrences);
+    sortRunWith(raw, rawShapes, rawStart[api], occurrences);
     let kept = rawStart[api];
     for (let r = rawStart[api]; r < occurrences; r++) {
       if (r === rawStart[api] || raw[r] !== raw[kept - 1]) {
+        rawShapes[kept] = rawShapes[r];
         raw[kept++] = raw[r];
       }
     }
@@ -509,6 +601,7 @@ function* internSignatures(
   return {
     rawStart,
     raw,
+    rawShapes,
     signatureCount,
     documentFrequency,
     listedIds,
@@ -530,13 +623,63 @@ function* internSignatures(
   };
 }
 
+/**
+ * The number of API groups having each signature: the APIs are visited
+ * group by group (a counting sort of the group ids), so that a signature
+ * seen again in the same group is not counted twice. Without groups, the
+ * document frequency.
+ */
+function* countGroups(
+  interned: InternedSignatures,
+  groups: ArrayLike<number> | undefined,
+): Steps<Int32Array> {
+  const { raw, rawStart, signatureCount, documentFrequency } = interned;
+  const n = rawStart.length - 1;
+  if (!groups) {
+    return documentFrequency;
+  }
+  let maxGroup = 0;
+  for (let api = 0; api < n; api++) {
+    maxGroup = Math.max(maxGroup, groups[api]);
+  }
+  const groupStart = new Int32Array(maxGroup + 2);
+  for (let api = 0; api < n; api++) {
+    groupStart[groups[api] + 1] += 1;
+  }
+  for (let g = 0; g <= maxGroup; g++) {
+    groupStart[g + 1] += groupStart[g];
+  }
+  const order = new Int32Array(n);
+  for (let api = 0; api < n; api++) {
+    order[groupStart[groups[api]]++] = api;
+  }
+  const counts = new Int32Array(signatureCount);
+  const lastGroup = new Int32Array(signatureCount).fill(-1);
+  for (let k = 0; k < n; k++) {
+    if ((k & PAUSE_EVERY_APIS) === 0) yield;
+    const api = order[k];
+    const group = groups[api];
+    for (let p = rawStart[api]; p < rawStart[api + 1]; p++) {
+      if (lastGroup[raw[p]] !== group) {
+        lastGroup[raw[p]] = group;
+        counts[raw[p]] += 1;
+      }
+    }
+  }
+  return counts;
+}
+
 /** Each API's kept signatures as sorted ranks, and the inverted index. */
 interface SignatureIndex {
   /** Where each API's ranks start in `tokens`; `start[n]` is the total. */
   start: Int32Array;
   /** Ranks: 0 is the rarest kept signature. */
   tokens: Int32Array;
+  /** The operation shape at each position of `tokens` (0: unknown). */
+  tokenShapes: Int32Array;
   sizes: Int32Array;
+  /** The rank of each signature id; -1 for the stop-listed. */
+  rankOf: Int32Array;
   /** Where each rank's APIs start in `postings`. */
   postingStart: Int32Array;
   /** APIs per rank, ascending. */
@@ -553,7 +696,8 @@ function* buildIndex(
   interned: InternedSignatures,
   stopped: Uint8Array,
 ): Steps<SignatureIndex> {
-  const { documentFrequency, signatureCount, raw, rawStart } = interned;
+  const { documentFrequency, signatureCount, raw, rawStart, rawShapes } =
+    interned;
   let maxFrequency = 0;
   for (let id = 0; id < signatureCount; id++) {
     maxFrequency = Math.max(maxFrequency, documentFrequency[id]);
@@ -582,6 +726,7 @@ function* buildIndex(
   }
   const start = new Int32Array(n + 1);
   const tokens = new Int32Array(postingStart[rankCount]);
+  const tokenShapes = new Int32Array(tokens.length);
   const sizes = new Int32Array(n);
   let kept = 0;
   for (let api = 0; api < n; api++) {
@@ -590,10 +735,11 @@ function* buildIndex(
     for (let p = rawStart[api]; p < rawStart[api + 1]; p++) {
       const rank = rankOf[raw[p]];
       if (rank >= 0) {
+        tokenShapes[kept] = rawShapes[p];
         tokens[kept++] = rank;
       }
     }
-    sortRun(tokens, start[api], kept);
+    sortRunWith(tokens, tokenShapes, start[api], kept);
     sizes[api] = kept - start[api];
   }
   start[n] = kept;
@@ -605,7 +751,7 @@ function* buildIndex(
       postings[cursor[tokens[p]]++] = api;
     }
   }
-  return { start, tokens, sizes, postingStart, postings };
+  return { start, tokens, tokenShapes, sizes, postingStart, postings, rankOf };
 }
 
 /**

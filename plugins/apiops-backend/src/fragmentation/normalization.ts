@@ -18,6 +18,13 @@ const INFRASTRUCTURE_PATHS = new Set([
   '/ping',
   '/metrics',
 ]);
+/**
+ * Query keys that carry a version, never an operation (`?Version=2012-06-01`,
+ * `?api-version=2023-01-01`).
+ */
+const VERSION_QUERY_KEYS = new Set(['version', 'apiversion', 'v']);
+/** Longest discriminator kept in a signature (a hostile path stays short). */
+const MAX_DISCRIMINATOR_CHARS = 200;
 /** Words that do not distinguish one API name from another. */
 const NAME_STOP_WORDS = new Set(['api', 'apis', 'service', 'services', 'svc']);
 
@@ -81,6 +88,38 @@ export function replaceTemplateParameters(
   }
 }
 
+/**
+ * What a path key's query or fragment says about the operation, normalized:
+ * `/#Action=CreateLoadBalancer&Version=2012-06-01` → `action=createloadbalancer`,
+ * `/#X-Amz-Target=AmazonSSM.ListDocuments` → `x-amz-target=amazonssm.listdocuments`,
+ * `/?method=getblock` → `method=getblock`, `/#getBlock` → `getblock`. Version
+ * keys and templated values (`?page={page}`) are left out; the parts are
+ * sorted. Empty when the key has no query or fragment. Query-protocol and
+ * JSON-RPC style definitions put their operations there, on one endpoint.
+ */
+export function pathDiscriminator(rawPath: string): string {
+  const cut = rawPath.search(/[?#]/);
+  if (cut < 0) {
+    return '';
+  }
+  const parts = new Set<string>();
+  for (const raw of rawPath.slice(cut + 1).split(/[?#&;]/)) {
+    const part = raw.trim().toLowerCase();
+    const equals = part.indexOf('=');
+    const key = equals < 0 ? part : part.slice(0, equals);
+    const value = equals < 0 ? '' : part.slice(equals + 1);
+    if (
+      part === '' ||
+      VERSION_QUERY_KEYS.has(key.replace(/[^a-z0-9]/g, '')) ||
+      value.includes('{')
+    ) {
+      continue;
+    }
+    parts.add(part);
+  }
+  return [...parts].sort().join('&').slice(0, MAX_DISCRIMINATOR_CHARS);
+}
+
 interface BasePathNode {
   children: Map<string, BasePathNode>;
   /** The position in the list of the first base path that ends here. */
@@ -138,8 +177,14 @@ export class BasePathIndex {
 
 /** One REST path, taken apart for signatures and style. */
 export interface NormalizedRestPath {
-  /** Lower-case, `{}` for parameters, without leading version or base path. */
+  /**
+   * Lower-case, `{}` for parameters, without leading version or base path;
+   * with the {@link pathDiscriminator} after a `?` when there is one
+   * (`/?action=sendemail`).
+   */
   path: string;
+  /** Whether the path has no static segment (`/`, `/{}`) and no discriminator. */
+  rootLike: boolean;
   /** Whether the path began with a version segment (`/v1/…`, `/api/v3/…`). */
   versioned: boolean;
   /** The static segments as written (for casing); none for infrastructure paths. */
@@ -186,21 +231,23 @@ export function normalizeRestPath(
       break;
     }
   }
-  const path = `/${segments
+  const plainPath = `/${segments
     .map(segment =>
       replaceTemplateParameters(segment, () => '{}').toLowerCase(),
     )
     .join('/')}`;
-  const infrastructure = INFRASTRUCTURE_PATHS.has(path);
+  const discriminator = pathDiscriminator(rawPath);
+  const infrastructure =
+    discriminator === '' && INFRASTRUCTURE_PATHS.has(plainPath);
+  const staticSegments = segments.filter(
+    segment => !segment.includes('{') && !isVersionSegment(segment),
+  );
   return {
-    path,
+    path: discriminator === '' ? plainPath : `${plainPath}?${discriminator}`,
+    rootLike: discriminator === '' && staticSegments.length === 0,
     versioned,
     infrastructure,
-    staticSegments: infrastructure
-      ? []
-      : segments.filter(
-          segment => !segment.includes('{') && !isVersionSegment(segment),
-        ),
+    staticSegments: infrastructure ? [] : staticSegments,
   };
 }
 

@@ -24,6 +24,12 @@ export interface ApiStyle {
 export interface DefinitionFeatures {
   /** Sorted, unique, normalized operation signatures. */
   operations: readonly string[];
+  /**
+   * The shape of each operation's data (see `operationShape`), 8 hex digits
+   * per operation in the order of `operations`, `00000000` where unknown;
+   * absent when no operation has one (AsyncAPI, GraphQL, gRPC, bare paths).
+   */
+  shapes?: string;
   style: ApiStyle;
   /** Major version declared by the definition (`info.version`, proto package). */
   version?: string;
@@ -44,6 +50,8 @@ export interface ApiFeatures {
    * `RPC kestrel.cards.tokenization.cardtokenizationservice/tokenizecard`.
    */
   operations: readonly string[];
+  /** The shapes of the operations; see {@link DefinitionFeatures.shapes}. */
+  shapes?: string;
   /** Normalized name: lower-case words, version and `api`/`service` removed. */
   nameKey: string;
   /** Major version, e.g. `2`. */
@@ -110,15 +118,30 @@ export interface SimilarityStats {
  * @internal
  */
 export interface SimilarPairs {
-  /** Flat triples `[a, b, shared]` (a < b) with Jaccard ≥ the threshold. */
+  /**
+   * Flat tuples `[a, b, shared, schemaMatches, sharedWeight, evidence]`
+   * (a < b; `PAIR_STRIDE` values each) with Jaccard ≥ the threshold.
+   */
   duplicates: number[];
   /**
-   * Flat triples `[contained, container, shared]` whose containment of the
-   * smaller set is ≥ the threshold and that are not duplicates.
+   * Flat tuples `[contained, container, shared, schemaMatches,
+   * sharedWeight, evidence]` whose containment of the smaller set is ≥ the
+   * threshold and that are not duplicates.
    */
   overlaps: number[];
   /** Operations per API once stop-listed signatures are left out. */
   sizes: Int32Array;
+  /** Families: APIs implementing one shared interface. */
+  families: Array<{
+    /** The APIs, by index, ascending. */
+    members: number[];
+    /** The interface's signatures. */
+    interfaceOperations: string[];
+    schemaMatches: number;
+    evidence: number;
+  }>;
+  /** Kept signatures common in the catalog (weight below 1), with their weight. */
+  commonSignatures: ReadonlyMap<string, number>;
   /** The stop-listed signatures that occur in the input. */
   stopListed: ReadonlySet<string>;
   stats: SimilarityStats;

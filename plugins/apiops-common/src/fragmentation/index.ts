@@ -6,11 +6,13 @@ export {
 export type { FragmentationThresholds, FragmentationType } from './types';
 export {
   duplicateClusterSchema,
+  familyClusterSchema,
   fragmentationClusterMemberSchema,
   fragmentationClusterSchema,
   fragmentationThresholdsSchema,
   nameCollisionClusterSchema,
   overlapClusterSchema,
+  pairEvidenceSchema,
   pathCasingSchema,
   styleInconsistencyClusterSchema,
   versionSprawlClusterSchema,
@@ -18,10 +20,12 @@ export {
 } from './schemas';
 export type {
   DuplicateCluster,
+  FamilyCluster,
   FragmentationCluster,
   FragmentationClusterMember,
   NameCollisionCluster,
   OverlapCluster,
+  PairEvidence,
   PathCasing,
   StyleInconsistencyCluster,
   VersionSprawlCluster,

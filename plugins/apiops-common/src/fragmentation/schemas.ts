@@ -139,8 +139,52 @@ const clusterFields = {
 };
 
 /**
- * `duplicate`: APIs whose operations are nearly the same. Members are sorted
- * by ref; `score` is the weakest Jaccard similarity of the linked pairs.
+ * How strongly two APIs are linked: the figures that made a `duplicate` or an
+ * `overlap`, for the explanation shown beside the finding.
+ *
+ * @public
+ */
+export const pairEvidenceSchema = z.object({
+  /** The smaller API (for an overlap, the contained one). */
+  from: z.string().describe('Ref of the smaller (contained) API.'),
+  /** The other API (for an overlap, the container). */
+  to: z.string().describe('Ref of the other (containing) API.'),
+  /** Operations both have (stop-listed signatures left out). */
+  sharedOperations: z.number().int().min(0),
+  /**
+   * Shared operations whose request and response shapes (property names and
+   * types, parameter names) are the same in both definitions.
+   */
+  schemaMatches: z.number().int().min(0),
+  /** Jaccard similarity of the operation sets. */
+  jaccard: ratioSchema,
+  /** Share of the smaller API's operations found in the other. */
+  containment: ratioSchema,
+  /**
+   * The weighted evidence: rarity weights of the shared operations, counted
+   * twice where the shapes match too (see `minEvidence` of the thresholds).
+   */
+  evidence: z.number().min(0),
+});
+
+/**
+ * How strongly two APIs are linked; see {@link pairEvidenceSchema}.
+ *
+ * @public
+ */
+export type PairEvidence = z.infer<typeof pairEvidenceSchema>;
+
+/** Shared operations that count for little: many APIs of the catalog have them. */
+const genericOperationsSchema = z
+  .array(z.string())
+  .describe(
+    'Shared operations that many APIs of the catalog have (they count for little).',
+  );
+
+/**
+ * `duplicate`: APIs whose operations are nearly the same, with enough
+ * weighted evidence. Members are sorted by ref; `score` is the weakest
+ * Jaccard similarity of the linked pairs.
  *
  * @public
  */
@@ -153,12 +197,16 @@ export const duplicateClusterSchema = z.object({
     minJaccard: ratioSchema,
     /** The strongest Jaccard similarity of the linked pairs. */
     maxJaccard: ratioSchema,
+    /** The linked pairs and what made each (strongest first, at most 25). */
+    pairs: z.array(pairEvidenceSchema),
+    genericOperations: genericOperationsSchema,
   }),
 });
 
 /**
- * `overlap`: one API largely contained in another. The contained API is the
- * first member; `score` is its containment.
+ * `overlap`: APIs largely contained in one other API, grouped by that
+ * container. The container is the first member, the contained APIs follow
+ * (most contained first); `score` is the highest containment.
  *
  * @public
  */
@@ -166,15 +214,42 @@ export const overlapClusterSchema = z.object({
   ...clusterFields,
   type: z.literal('overlap'),
   details: z.object({
-    /** The smaller API, whose operations are largely in the other. */
-    contained: z.string(),
-    /** The larger API. */
+    /** The larger API, which holds most of the operations of the others. */
     container: z.string(),
+    /** The APIs largely contained in the container, most contained first. */
+    contained: z.array(z.string()),
     operationCounts: operationCountsSchema,
-    /** Share of the contained API's operations found in the container. */
+    /** The highest containment of a contained API (the score). */
     containment: ratioSchema,
-    /** Jaccard similarity of the two (below the duplicate threshold). */
+    /** Jaccard similarity of the closest pair (below the duplicate threshold). */
     jaccard: ratioSchema,
+    /** Each contained API and what made it (most contained first, at most 25). */
+    pairs: z.array(pairEvidenceSchema),
+    genericOperations: genericOperationsSchema,
+  }),
+});
+
+/**
+ * `family`: three or more APIs implementing one shared interface, as one
+ * cluster. Members are sorted by ref; `sharedOperations` is the interface;
+ * `score` is the share of the interface that the member implementing the
+ * least of it implements.
+ *
+ * @public
+ */
+export const familyClusterSchema = z.object({
+  ...clusterFields,
+  type: z.literal('family'),
+  details: z.object({
+    operationCounts: operationCountsSchema,
+    /** Operations of the shared interface. */
+    interfaceOperationCount: z.number().int().min(0),
+    /** Interface operations whose request and response shapes are the same in every member. */
+    schemaMatches: z.number().int().min(0),
+    /** The interface's evidence (see `familyMinEvidence` of the thresholds). */
+    evidence: z.number().min(0),
+    /** Distinct owners of the members. */
+    owners: z.array(z.string()),
   }),
 });
 
@@ -241,7 +316,7 @@ export const styleInconsistencyClusterSchema = z.object({
 });
 
 /**
- * A group of APIs that fragment the catalog in one way: one of the five
+ * A group of APIs that fragment the catalog in one way: one of the six
  * types, each with its own `details`. Narrow on `type` to read them.
  *
  * @public
@@ -249,6 +324,7 @@ export const styleInconsistencyClusterSchema = z.object({
 export const fragmentationClusterSchema = z.discriminatedUnion('type', [
   duplicateClusterSchema,
   overlapClusterSchema,
+  familyClusterSchema,
   versionSprawlClusterSchema,
   nameCollisionClusterSchema,
   styleInconsistencyClusterSchema,
@@ -267,6 +343,13 @@ export type DuplicateCluster = z.infer<typeof duplicateClusterSchema>;
  * @public
  */
 export type OverlapCluster = z.infer<typeof overlapClusterSchema>;
+
+/**
+ * A `family` cluster; see {@link familyClusterSchema}.
+ *
+ * @public
+ */
+export type FamilyCluster = z.infer<typeof familyClusterSchema>;
 
 /**
  * A `version-sprawl` cluster; see {@link versionSprawlClusterSchema}.
@@ -317,6 +400,18 @@ function share() {
     .lte(1);
 }
 
+/** A number of at least 0; the message names the value given. */
+function weight() {
+  return z
+    .number({
+      errorMap: (_issue, ctx) => ({
+        message: `must be a number of at least 0, got ${shown(ctx.data)}`,
+      }),
+    })
+    .min(0)
+    .finite();
+}
+
 /** A whole number of at least 1; the message names the value given. */
 function count() {
   return z
@@ -344,6 +439,9 @@ export const fragmentationThresholdsSchema = z
     duplicateMinOperations: count().default(defaults.duplicateMinOperations),
     overlapContainment: share().default(defaults.overlapContainment),
     overlapMinOperations: count().default(defaults.overlapMinOperations),
+    minEvidence: weight().default(defaults.minEvidence),
+    familyMinApis: count().default(defaults.familyMinApis),
+    familyMinEvidence: weight().default(defaults.familyMinEvidence),
     stopListShare: share().default(defaults.stopListShare),
     stopListMinApis: count().default(defaults.stopListMinApis),
     stopSignatures: z

@@ -1,8 +1,13 @@
 /**
  * The kinds of fragmentation found across the API catalog.
  *
- * - `duplicate`: APIs whose operations are nearly the same (high Jaccard).
- * - `overlap`: one API largely contained in another (high containment).
+ * - `duplicate`: APIs whose operations are nearly the same (high Jaccard,
+ *   with enough weighted evidence).
+ * - `overlap`: APIs largely contained in another one (high containment, with
+ *   enough weighted evidence), grouped by the containing API.
+ * - `family`: three or more APIs that implement one shared interface (the
+ *   same operations, with the same request and response shapes where the
+ *   definitions give them), listed as one cluster rather than pair by pair.
  * - `version-sprawl`: more live major versions of one API than allowed.
  * - `name-collision`: the same normalized name for unrelated APIs of
  *   different owners or systems.
@@ -14,6 +19,7 @@
 export const FRAGMENTATION_TYPES = Object.freeze([
   'duplicate',
   'overlap',
+  'family',
   'version-sprawl',
   'name-collision',
   'style-inconsistency',
@@ -57,6 +63,24 @@ export interface FragmentationThresholds {
   /** Fewest operations of the smaller API for an `overlap`. */
   overlapMinOperations: number;
   /**
+   * Least weighted evidence for a `duplicate` or `overlap`: the sum, over the
+   * shared operations, of each operation's rarity weight (1 for an operation
+   * only the two APIs have, `1/√(k−1)` for one that k APIs have), plus the
+   * same again for each shared operation whose request and response shapes
+   * also match. So two operations both APIs alone have, with the same
+   * shapes, are enough; a handful of operations common in the catalog
+   * (`GET /orders`, `GET /countries/{}`) are not.
+   */
+  minEvidence: number;
+  /** Fewest APIs sharing one interface for a `family`. */
+  familyMinApis: number;
+  /**
+   * Least evidence of a family's interface: 1 per interface operation whose
+   * request and response shapes are the same in every member, 0.5 per
+   * operation without shapes in the definitions.
+   */
+  familyMinEvidence: number;
+  /**
    * A signature found in at least this share of all APIs is stop-listed
    * (ignored by every similarity), e.g. `GET /health`...
    */
@@ -92,6 +116,8 @@ export interface FragmentationThresholds {
  * keep the known near miss of the example catalog (Jaccard 0.2, containment
  * 0.375) far below the line; 16 bands × 4 rows catch a pair of Jaccard 0.8
  * with probability 0.9998 (and 0.5 with 0.64, verified exactly afterwards).
+ * `minEvidence`, `familyMinApis` and `familyMinEvidence` were chosen on the
+ * labelled pairs of real published definitions (see `docs/benchmarks.md`).
  *
  * @public
  */
@@ -101,6 +127,9 @@ export const DEFAULT_FRAGMENTATION_THRESHOLDS: Readonly<FragmentationThresholds>
     duplicateMinOperations: 2,
     overlapContainment: 0.8,
     overlapMinOperations: 3,
+    minEvidence: 3,
+    familyMinApis: 3,
+    familyMinEvidence: 2,
     stopListShare: 0.01,
     stopListMinApis: 20,
     stopSignatures: Object.freeze([
