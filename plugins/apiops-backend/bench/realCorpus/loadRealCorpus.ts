@@ -84,7 +84,12 @@ export function listCorpusFiles(
       out.push({ id: provider, provider, file: path.join(apiDir, entry.name) });
     }
   }
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.sort((a, b) => compareIds(a.id, b.id));
+}
+
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** The catalog-like API entity of one corpus definition. */
