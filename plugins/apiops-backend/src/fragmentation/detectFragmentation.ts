@@ -4,6 +4,7 @@ import {
   resolveFragmentationThresholds,
   type FragmentationCluster,
   type FragmentationThresholds,
+  type FamilyCluster,
   type PairEvidence,
 } from '@apiops-backstage/plugin-apiops-common';
 import { UnionFind } from './UnionFind';
@@ -154,43 +155,11 @@ export function* detectFragmentationSteps(
   const clusters: FragmentationCluster[] = [];
   const { duplicates, overlaps } = pairs;
 
-  // Families, unless their members are all duplicates of each other and of
-  // several owners: then they are copies across teams, one duplicate
-  // cluster. (Near-identical APIs of one owner, such as one API per sport or
-  // per region, are a family.)
-  const allDuplicates = new UnionFind(apis.length);
-  for (let e = 0; e < duplicates.length; e += PAIR_STRIDE) {
-    if (e % PAUSE_EVERY === 0) yield;
-    allDuplicates.union(duplicates[e], duplicates[e + 1]);
-  }
-  const familiesOf = new Map<number, number[]>();
-  const families = pairs.families.filter(family => {
-    const root = allDuplicates.find(family.members[0]);
-    const owner = apis[family.members[0]].owner;
-    return (
-      !family.members.every(api => allDuplicates.find(api) === root) ||
-      family.members.every(api => apis[api].owner === owner)
-    );
-  });
-  families.forEach((family, index) => {
-    for (const api of family.members) {
-      familiesOf.set(api, [...(familiesOf.get(api) ?? []), index]);
-    }
-  });
-  /** Whether two APIs are of one family (which lists them already). */
-  const sameFamily = (a: number, b: number) => {
-    const ofA = familiesOf.get(a);
-    const ofB = familiesOf.get(b);
-    return !!ofA && !!ofB && ofA.some(family => ofB.includes(family));
-  };
-
-  // Duplicates: union-find over the verified pairs not within one family.
+  // Duplicate components: union-find over the verified duplicate pairs.
   const duplicateSets = new UnionFind(apis.length);
   for (let e = 0; e < duplicates.length; e += PAIR_STRIDE) {
     if (e % PAUSE_EVERY === 0) yield;
-    if (!sameFamily(duplicates[e], duplicates[e + 1])) {
-      duplicateSets.union(duplicates[e], duplicates[e + 1]);
-    }
+    duplicateSets.union(duplicates[e], duplicates[e + 1]);
   }
   const components = new Map<
     number,
@@ -198,34 +167,181 @@ export function* detectFragmentationSteps(
   >();
   for (let e = 0; e < duplicates.length; e += PAIR_STRIDE) {
     if (e % PAUSE_EVERY === 0) yield;
-    const [a, b] = [duplicates[e], duplicates[e + 1]];
-    if (sameFamily(a, b)) {
-      continue;
-    }
-    const root = duplicateSets.find(a);
+    const root = duplicateSets.find(duplicates[e]);
     const component = components.get(root) ?? {
       members: new Set<number>(),
       pairs: [],
     };
-    component.members.add(a).add(b);
+    component.members.add(duplicates[e]).add(duplicates[e + 1]);
     component.pairs.push(pairEvidence(duplicates, e));
     components.set(root, component);
   }
+  /** How many API groups (versions of one API count once) the APIs span. */
+  const groupCount = (indexes: Iterable<number>) =>
+    new Set([...indexes].map(index => groups[index])).size;
+  /**
+   * Whether near-identical APIs are one interface served per tenant, sport
+   * or region (a family) rather than one API registered several times: they
+   * span `familyMinApis` API groups, have one owner, and each is served at
+   * a place of its own. Copies across owners, or at one place, are duplicates.
+   */
+  const isInstanceFamily = (indexes: readonly number[]) => {
+    const owner = apis[indexes[0]].owner;
+    const servers = new Set(indexes.map(index => apis[index].server));
+    return (
+      groupCount(indexes) >= t.familyMinApis &&
+      owner !== undefined &&
+      indexes.every(index => apis[index].owner === owner) &&
+      !servers.has(undefined) &&
+      servers.size === indexes.length
+    );
+  };
+
+  // Findings that link two APIs (duplicate or overlap), per API.
+  const linked = new Map<number, Set<number>>();
+  const link = (a: number, b: number) => {
+    linked.set(a, (linked.get(a) ?? new Set()).add(b));
+    linked.set(b, (linked.get(b) ?? new Set()).add(a));
+  };
+  for (const list of [duplicates, overlaps]) {
+    for (let e = 0; e < list.length; e += PAIR_STRIDE) {
+      link(list[e], list[e + 1]);
+    }
+  }
+  // Interface families (from shared interfaces). A member that pair
+  // findings link to other members mostly by operations outside the
+  // interface (a copy of them, or contained in them) more often than by the
+  // interface is not a peer: those findings say better what the APIs are to
+  // each other, and the member leaves the family.
+  // What remains must still span familyMinApis API groups.
+  const families = pairs.families.flatMap(family => {
+    const interfaceSet = new Set(family.interfaceOperations);
+    /** Whether most of what two members share is outside the interface. */
+    const beyondInterface = (a: number, b: number) => {
+      const ofB = new Set(apis[b].operations);
+      let shared = 0;
+      let outside = 0;
+      for (const op of apis[a].operations) {
+        if (ofB.has(op) && !stopListed.has(op)) {
+          shared += 1;
+          outside += interfaceSet.has(op) ? 0 : 1;
+        }
+      }
+      return outside >= Math.max(t.overlapMinOperations, shared / 2);
+    };
+    const members = family.members.filter(api => {
+      let beyond = 0;
+      let explained = 0;
+      for (const other of linked.get(api) ?? []) {
+        if (other !== api && family.members.includes(other)) {
+          if (beyondInterface(api, other)) beyond += 1;
+          else explained += 1;
+        }
+      }
+      return beyond <= explained;
+    });
+    return groupCount(members) >= t.familyMinApis
+      ? [{ ...family, members }]
+      : [];
+  });
+  const familiesOf = new Map<number, number[]>();
+  families.forEach((family, index) => {
+    for (const api of family.members) {
+      familiesOf.set(api, [...(familiesOf.get(api) ?? []), index]);
+    }
+  });
+  /** Whether two APIs are of one interface family (which lists them already). */
+  const sameFamily = (a: number, b: number) => {
+    const ofA = familiesOf.get(a);
+    const ofB = familiesOf.get(b);
+    return !!ofA && !!ofB && ofA.some(family => ofB.includes(family));
+  };
+
+  /** A family cluster: its members, interface and evidence. */
+  const familyCluster = (
+    members: readonly number[],
+    interfaceOperations: readonly string[],
+    schemaMatches: number,
+    evidence: number,
+  ): FamilyCluster => {
+    const indexes = [...members].sort((a, b) =>
+      compareStrings(apis[a].entityRef, apis[b].entityRef),
+    );
+    const refs = indexes.map(index => apis[index].entityRef);
+    const interfaceSet = new Set(interfaceOperations);
+    const sortedInterface = [...interfaceSet].sort();
+    const coverage = Math.min(
+      ...indexes.map(
+        index =>
+          apis[index].operations.filter(op => interfaceSet.has(op)).length /
+          Math.max(1, interfaceSet.size),
+      ),
+    );
+    const owners = [
+      ...new Set(
+        indexes.flatMap(index =>
+          apis[index].owner ? [apis[index].owner!] : [],
+        ),
+      ),
+    ].sort(compareStrings);
+    return {
+      id: clusterId('family', refs),
+      type: 'family',
+      members: indexes.map(index => toClusterMember(apis[index])),
+      score: round(coverage),
+      sharedOperations: sortedInterface.slice(0, t.maxSharedOperations),
+      sharedOperationCount: sortedInterface.length,
+      details: {
+        operationCounts: operationCounts(indexes),
+        interfaceOperationCount: sortedInterface.length,
+        schemaMatches,
+        evidence: round(evidence),
+        owners,
+      },
+      message:
+        `${refs.length} APIs implement one interface of ` +
+        `${sortedInterface.length} operations${
+          schemaMatches > 0
+            ? ` (${schemaMatches} with the same request and response shapes)`
+            : ''
+        }: ${listRefs(refs, 3)}. Keep the interface one shared contract ` +
+        `(a definition the members reference), so that it changes in one place.`,
+    };
+  };
+
   for (const component of components.values()) {
     yield;
     const indexes = [...component.members].sort((a, b) =>
       compareStrings(apis[a].entityRef, apis[b].entityRef),
     );
-    const refs = indexes.map(index => apis[index].entityRef);
-    const shared = sharedOperations(indexes);
-    const linked = component.pairs.sort(
+    const pairList = component.pairs.sort(
       (a, b) =>
         b.jaccard - a.jaccard ||
         compareStrings(a.from, b.from) ||
         compareStrings(a.to, b.to),
     );
-    const jaccard = Math.min(...linked.map(pair => pair.jaccard));
-    const first = linked[0];
+    const shared = sharedOperations(indexes);
+    if (isInstanceFamily(indexes)) {
+      const common = new Set(apis[indexes[0]].operations);
+      for (const index of indexes.slice(1)) {
+        const own = new Set(apis[index].operations);
+        for (const op of common) {
+          if (!own.has(op)) common.delete(op);
+        }
+      }
+      clusters.push(
+        familyCluster(
+          indexes,
+          [...common].filter(op => !stopListed.has(op)),
+          Math.min(...pairList.map(pair => pair.schemaMatches)),
+          Math.min(...pairList.map(pair => pair.evidence)),
+        ),
+      );
+      continue;
+    }
+    const refs = indexes.map(index => apis[index].entityRef);
+    const jaccard = Math.min(...pairList.map(pair => pair.jaccard));
+    const first = pairList[0];
     clusters.push({
       id: clusterId('duplicate', refs),
       type: 'duplicate',
@@ -237,7 +353,7 @@ export function* detectFragmentationSteps(
         operationCounts: operationCounts(indexes),
         minJaccard: jaccard,
         maxJaccard: first.jaccard,
-        pairs: linked.slice(0, CLUSTER_MEMBERS_MAX),
+        pairs: pairList.slice(0, CLUSTER_MEMBERS_MAX),
         genericOperations: genericOf(shared.operations),
       },
       message:
@@ -255,50 +371,16 @@ export function* detectFragmentationSteps(
     });
   }
 
-  // Families: one cluster each, the interface as the shared operations.
   for (const family of families) {
     yield;
-    const indexes = [...family.members].sort((a, b) =>
-      compareStrings(apis[a].entityRef, apis[b].entityRef),
-    );
-    const refs = indexes.map(index => apis[index].entityRef);
-    const interfaceSet = new Set(family.interfaceOperations);
-    const interfaceOperations = [...interfaceSet].sort();
-    const coverage = Math.min(
-      ...indexes.map(
-        index =>
-          apis[index].operations.filter(op => interfaceSet.has(op)).length /
-          interfaceSet.size,
+    clusters.push(
+      familyCluster(
+        family.members,
+        family.interfaceOperations,
+        family.schemaMatches,
+        family.evidence,
       ),
     );
-    const owners = [
-      ...new Set(
-        indexes.flatMap(index => (apis[index].owner ? [apis[index].owner!] : [])),
-      ),
-    ].sort(compareStrings);
-    clusters.push({
-      id: clusterId('family', refs),
-      type: 'family',
-      members: indexes.map(index => toClusterMember(apis[index])),
-      score: round(coverage),
-      sharedOperations: interfaceOperations.slice(0, t.maxSharedOperations),
-      sharedOperationCount: interfaceOperations.length,
-      details: {
-        operationCounts: operationCounts(indexes),
-        interfaceOperationCount: interfaceOperations.length,
-        schemaMatches: family.schemaMatches,
-        evidence: family.evidence,
-        owners,
-      },
-      message:
-        `${refs.length} APIs implement one interface of ` +
-        `${interfaceOperations.length} operations${
-          family.schemaMatches > 0
-            ? ` (${family.schemaMatches} with the same request and response shapes)`
-            : ''
-        }: ${listRefs(refs, 3)}. Make the interface a shared contract ` +
-        `(one definition the members reference) so that it changes in one place.`,
-    });
   }
 
   // Overlaps: grouped by the containing API, leaving out pairs that are one

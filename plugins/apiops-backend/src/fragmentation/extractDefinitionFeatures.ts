@@ -205,11 +205,18 @@ function openApiFeatures(doc: Doc): DefinitionFeatures {
   if (typeof doc.basePath === 'string') {
     basePaths.push(basePathSegments(doc.basePath));
   }
+  const serverUrls: string[] = [];
   for (const server of Array.isArray(doc.servers) ? doc.servers : []) {
     const url = serverUrl(server);
     if (url !== undefined) {
       basePaths.push(basePathSegments(url));
+      serverUrls.push(url);
     }
+  }
+  if (serverUrls.length === 0 && typeof doc.host === 'string') {
+    serverUrls.push(
+      `${doc.host}${typeof doc.basePath === 'string' ? doc.basePath : ''}`,
+    );
   }
   const versionedBasePaths = basePaths.filter(segments =>
     segments.some(isVersionSegment),
@@ -238,7 +245,7 @@ function openApiFeatures(doc: Doc): DefinitionFeatures {
         // `POST /`): the operationId tells them apart.
         const id =
           normalized.rootLike && typeof operation.operationId === 'string'
-            ? operation.operationId.toLowerCase().slice(0, 200)
+            ? operationKey(operation.operationId)
             : '';
         const signature = `${method.toUpperCase()} ${normalized.path}${
           id === '' ? '' : ` #${id}`
@@ -278,6 +285,7 @@ function openApiFeatures(doc: Doc): DefinitionFeatures {
     ...(operationShapes.some(shape => shape !== UNKNOWN_SHAPE)
       ? { shapes: operationShapes.join('') }
       : {}),
+    ...(serverUrls.length > 0 ? { server: normalizeServer(serverUrls[0]) } : {}),
     style: {
       pathCasing: pathCasingOf(casings, hasStaticSegments),
       versioning: versioningOf(
@@ -413,6 +421,33 @@ function grpcFeatures(parsed: IParserResult): DefinitionFeatures {
     style: {},
     version: packageVersion ? majorVersion(packageVersion) : undefined,
   };
+}
+
+/**
+ * An operationId as part of a signature: lower case, without a leading
+ * service qualifier (`mybusinessaccountmanagement.accounts.get` →
+ * `accounts.get`; one API published under two service names keeps its
+ * operations).
+ */
+function operationKey(operationId: string): string {
+  const key = operationId.toLowerCase().slice(0, 200);
+  const parts = key.split('.');
+  return parts.length > 2 ? parts.slice(1).join('.') : key;
+}
+
+/**
+ * Where an API is served, to tell one API registered twice (same place)
+ * from one interface served per tenant, region or sport (other places):
+ * `https://API.example.com/v3/nba/` → `api.example.com/v3/nba`.
+ */
+function normalizeServer(url: string): string {
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '')
+    .slice(0, 300);
 }
 
 function firstLine(error: unknown): string {

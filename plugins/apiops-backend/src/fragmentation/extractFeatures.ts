@@ -68,6 +68,7 @@ export function extractFeatures(
     title,
     operations: definitionFeatures?.operations ?? [],
     ...(definitionFeatures?.shapes ? { shapes: definitionFeatures.shapes } : {}),
+    ...(definitionFeatures?.server ? { server: definitionFeatures.server } : {}),
     nameKey: fromName.nameKey,
     versionKey,
     versionSource,

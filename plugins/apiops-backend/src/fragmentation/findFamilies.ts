@@ -4,8 +4,13 @@ import { UnionFind } from './UnionFind';
 
 /** Pauses (see {@link Steps}) every 256 APIs. */
 const PAUSE_EVERY_APIS = 255;
-/** Jaccard similarity of the API sets of two interface parts from which they merge. */
-const MERGE_JACCARD = 0.8;
+/**
+ * Two interface parts merge when the APIs of the smaller are nearly all
+ * (this share) APIs of the larger...
+ */
+const MERGE_CONTAINED = 0.8;
+/** ...and the smaller has at least this share of the larger's APIs. */
+const MERGE_SIZE_RATIO = 0.5;
 /** Shapes of a signature across the APIs having it. */
 const SHAPE_AGREES = 0;
 const SHAPE_UNKNOWN = 1;
@@ -161,8 +166,12 @@ export function* findFamilies(
   for (const [key, count] of shared) {
     const a = Math.floor(key / partCount);
     const b = key % partCount;
-    const union = partApis[a].length + partApis[b].length - count;
-    if (count >= MERGE_JACCARD * union) {
+    const smaller = Math.min(partApis[a].length, partApis[b].length);
+    const larger = Math.max(partApis[a].length, partApis[b].length);
+    if (
+      count >= MERGE_CONTAINED * smaller &&
+      smaller >= MERGE_SIZE_RATIO * larger
+    ) {
       merged.union(a, b);
     }
   }

@@ -91,7 +91,8 @@ export function replaceTemplateParameters(
 /**
  * What a path key's query or fragment says about the operation, normalized:
  * `/#Action=CreateLoadBalancer&Version=2012-06-01` → `action=createloadbalancer`,
- * `/#X-Amz-Target=AmazonSSM.ListDocuments` → `x-amz-target=amazonssm.listdocuments`,
+ * `/#X-Amz-Target=AmazonSSM.ListDocuments` → `x-amz-target=listdocuments`
+ * (the action without the service and version it is addressed to),
  * `/?method=getblock` → `method=getblock`, `/#getBlock` → `getblock`. Version
  * keys and templated values (`?page={page}`) are left out; the parts are
  * sorted. Empty when the key has no query or fragment. Query-protocol and
@@ -107,7 +108,12 @@ export function pathDiscriminator(rawPath: string): string {
     const part = raw.trim().toLowerCase();
     const equals = part.indexOf('=');
     const key = equals < 0 ? part : part.slice(0, equals);
-    const value = equals < 0 ? '' : part.slice(equals + 1);
+    let value = equals < 0 ? '' : part.slice(equals + 1);
+    if (key === 'x-amz-target') {
+      // `AWSWAF_Regional_20161128.CreateRule`: the action, not the service
+      // and version it is addressed to.
+      value = value.slice(value.lastIndexOf('.') + 1);
+    }
     if (
       part === '' ||
       VERSION_QUERY_KEYS.has(key.replace(/[^a-z0-9]/g, '')) ||
@@ -115,7 +121,7 @@ export function pathDiscriminator(rawPath: string): string {
     ) {
       continue;
     }
-    parts.add(part);
+    parts.add(equals < 0 ? part : `${key}=${value}`);
   }
   return [...parts].sort().join('&').slice(0, MAX_DISCRIMINATOR_CHARS);
 }

@@ -30,6 +30,11 @@ export interface DefinitionFeatures {
    * absent when no operation has one (AsyncAPI, GraphQL, gRPC, bare paths).
    */
   shapes?: string;
+  /**
+   * Where the API is served: its first server URL (OpenAPI 3) or host and
+   * base path (Swagger 2), lower case, without scheme and trailing `/`.
+   */
+  server?: string;
   style: ApiStyle;
   /** Major version declared by the definition (`info.version`, proto package). */
   version?: string;
@@ -52,6 +57,8 @@ export interface ApiFeatures {
   operations: readonly string[];
   /** The shapes of the operations; see {@link DefinitionFeatures.shapes}. */
   shapes?: string;
+  /** Where the API is served; see {@link DefinitionFeatures.server}. */
+  server?: string;
   /** Normalized name: lower-case words, version and `api`/`service` removed. */
   nameKey: string;
   /** Major version, e.g. `2`. */
