@@ -153,11 +153,7 @@ function advice(
       dimension === 'pathCasing'
         ? 'path casings'
         : 'where they put the major version';
-    const target = convention
-      ? convention === 'none'
-        ? 'no version'
-        : STYLE_NAMES[convention]
-      : 'one style';
+    const target = convention ? STYLE_NAMES[convention] : 'one style';
     sentences.push(
       `${listRefs(mixed, 3)} ${mixed.length === 1 ? 'mixes' : 'mix'} ` +
         `${what} in ${
