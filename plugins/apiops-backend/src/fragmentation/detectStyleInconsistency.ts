@@ -10,6 +10,7 @@ import { compareStrings, listRefs, toClusterMember } from './toClusterMember';
 import type { FragmentationApi } from './types';
 
 type Dimension = 'pathCasing' | 'versioning';
+type Conventions = StyleInconsistencyCluster['details']['conventions'];
 type Style = PathCasing | VersioningScheme;
 
 const DIMENSIONS: readonly Dimension[] = ['pathCasing', 'versioning'];
@@ -305,18 +306,12 @@ export function* styleInconsistencySteps(
           pathCasing: Object.fromEntries(splits.pathCasing.outliers),
           versioning: Object.fromEntries(splits.versioning.outliers),
           conventions: {
-            pathCasing: conventionOf(splits.pathCasing) as {
-              convention?: PathCasing;
-              followerCount: number;
-              apiCount: number;
-              styleCounts: Partial<Record<PathCasing, number>>;
-            },
-            versioning: conventionOf(splits.versioning) as {
-              convention?: VersioningScheme;
-              followerCount: number;
-              apiCount: number;
-              styleCounts: Partial<Record<VersioningScheme, number>>;
-            },
+            pathCasing: conventionOf(
+              splits.pathCasing,
+            ) as Conventions['pathCasing'],
+            versioning: conventionOf(
+              splits.versioning,
+            ) as Conventions['versioning'],
           },
         },
         message: sentences.join(' '),
