@@ -102,6 +102,12 @@ export interface Config {
       retiredLifecycles?: string[];
       /** Where style inconsistencies are looked for. Default [system]. */
       styleScopes?: Array<'system' | 'domain'>;
+      /**
+       * Share, in (0, 1], of a scope's REST APIs with a clear path casing (or
+       * versioning scheme) that the most common one needs to be the scope's
+       * convention; the APIs that break it are style inconsistencies. Default 0.5.
+       */
+      styleConventionShare?: number;
       /** Most shared operations listed per cluster. Default 50. */
       maxSharedOperations?: number;
     };

@@ -50,6 +50,7 @@ describe('readApiOpsConfig', () => {
         maxLiveVersions: 3,
         stopSignatures: ['GET /status'],
         styleScopes: ['system', 'domain'],
+        styleConventionShare: 0.6,
       },
       ownership: { placeholders: ['nobody'] },
       governance: {
@@ -78,6 +79,7 @@ describe('readApiOpsConfig', () => {
       maxLiveVersions: 3,
       stopSignatures: ['GET /status'],
       styleScopes: ['system', 'domain'],
+      styleConventionShare: 0.6,
     });
     expect(config.ownerPlaceholders).toEqual(['nobody']);
     expect(config.governance.rules).toEqual({
@@ -179,6 +181,10 @@ describe('readApiOpsConfig', () => {
       /apiops.fragmentation.styleScopes\[0\] unknown scope team/,
     ],
     [
+      { fragmentation: { styleConventionShare: 0 } },
+      /apiops.fragmentation.styleConventionShare must be a number in \(0, 1\], got 0/,
+    ],
+    [
       { fragmentation: { retiredLifecycles: 'sunset' } },
       /apiops.fragmentation.retiredLifecycles must be an array, got string/,
     ],
@@ -265,7 +271,7 @@ describe('readApiOpsConfig', () => {
       group,
       ...Object.keys(values),
     ]);
-    expect(keys).toHaveLength(4 + 5 + 1 + 15 + 1);
+    expect(keys).toHaveLength(4 + 5 + 1 + 16 + 1);
     for (const key of keys) {
       expect(declarations).toMatch(new RegExp(`\\b${key}\\?:`));
     }

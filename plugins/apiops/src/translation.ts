@@ -280,7 +280,7 @@ export const apiopsTranslationRef = createTranslationRef({
         'name-collision':
           'The same name for APIs of different owners or systems.',
         'style-inconsistency':
-          'APIs of one system that mix path casing or versioning conventions.',
+          'APIs that break the path casing or versioning convention of their system.',
       },
       scoreLabels: {
         duplicate: 'Similarity',
@@ -296,7 +296,7 @@ export const apiopsTranslationRef = createTranslationRef({
         'version-sprawl': 'Version sprawl is certain once found',
         'name-collision': 'A name collision is certain once found',
         'style-inconsistency':
-          'Share of the APIs that do not follow the most common style',
+          'Share of the REST APIs of the system that break its convention',
       },
       score: '{{label}} {{percent}}',
       inScope: 'In {{scope}}',
@@ -343,6 +343,31 @@ export const apiopsTranslationRef = createTranslationRef({
         none: 'None',
         mixed: 'Mixed',
       },
+      style: {
+        conventionsLabel: 'Conventions of the system',
+        convention: '{{style}}, followed by {{followers}} of {{apis}} APIs',
+        offConvention: 'off it: {{styles}}',
+        noConvention: 'No convention: {{styles}}',
+        styleCount: '{{style}} {{total}}',
+        notOff: 'Not off the convention',
+        breaks:
+          'This API {{self}} where {{followers}} of the {{apis}} REST APIs of {{scope}} {{convention}}.',
+        mixedAlone: 'This API {{self}} in its own paths.',
+        casingSelf: 'uses {{style}} paths',
+        casingMixed: 'mixes path casings',
+        casingConvention: 'use {{style}}',
+        versioningSelf: {
+          path: 'puts its major version in the path (/v1/…)',
+          server: 'puts its major version in the server URL',
+          none: 'has no major version in its paths or server URL',
+          mixed: 'mixes where it puts its major version',
+        },
+        versioningConvention: {
+          path: 'put it in the path (/v1/…)',
+          server: 'put it in the server URL',
+          none: 'have none',
+        },
+      },
       panel: {
         title: 'Fragmentation',
         subheader:
@@ -351,6 +376,8 @@ export const apiopsTranslationRef = createTranslationRef({
         thisApi: 'This API',
         otherApis_one: 'The other API',
         otherApis_other: 'The {{count}} other APIs',
+        otherOutliers_one: 'The other API off the convention',
+        otherOutliers_other: 'The {{count}} other APIs off the convention',
         none: 'No duplicate, overlapping or sprawling API found.',
         notInSnapshot:
           'Not yet in a snapshot: fragmentation shows once a snapshot of the catalog has seen this API.',
@@ -400,7 +427,7 @@ export const apiopsTranslationRef = createTranslationRef({
           overlap: 'One API inside another',
           'version-sprawl': 'Too many live versions',
           'name-collision': 'One name, several owners',
-          'style-inconsistency': 'Mixed conventions in a system',
+          'style-inconsistency': 'APIs off their system’s convention',
         },
       },
       trend: {

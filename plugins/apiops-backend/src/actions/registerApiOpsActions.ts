@@ -99,7 +99,7 @@ export function registerApiOpsActions(options: {
     name: 'list-fragmentation-clusters',
     title: 'List fragmentation clusters of the API catalog',
     description:
-      'Where the API catalog is fragmented: duplicate APIs (mostly the same operations under different names), overlapping APIs (one largely contained in another), version sprawl (several live versions of one API), name collisions (same name, different owners or systems) and style inconsistencies (mixed path or versioning conventions inside a system or domain). Each cluster names its first 25 members (memberCount gives all of them; list-fragmentation-cluster-members pages through the rest), a score and the operations they share. From the latest catalog-wide snapshot.',
+      'Where the API catalog is fragmented: duplicate APIs (mostly the same operations under different names), overlapping APIs (one largely contained in another), version sprawl (several live versions of one API), name collisions (same name, different owners or systems) and style inconsistencies (APIs that break the path casing or versioning convention of their system or domain, or mix styles in their own paths). Each cluster names its first 25 members (memberCount gives all of them; list-fragmentation-cluster-members pages through the rest), a score and the operations they share. From the latest catalog-wide snapshot.',
     visibilityPermission: apiopsReportReadPermission,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {

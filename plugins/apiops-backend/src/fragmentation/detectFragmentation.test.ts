@@ -395,7 +395,7 @@ describe('detectFragmentation: style inconsistency', () => {
       ...extra,
     });
 
-  it('reports a system whose REST APIs mix casings or versioning', () => {
+  it('reports the APIs of a system that break its convention', () => {
     const clusters = detectFragmentation([
       rest('standing-orders', 'kebab', 'path'),
       rest('scheduled-payments', 'camel', 'none'),
@@ -403,50 +403,43 @@ describe('detectFragmentation: style inconsistency', () => {
       rest('single-words', 'lower', 'path'),
       rest('graph', undefined, undefined),
     ]);
+    // Casing: one API each, no convention. Versioning: 3 of 4 in the path.
     expect(clusters).toHaveLength(1);
     expect(clusters[0]).toMatchObject({
       type: 'style-inconsistency',
       scope: 'system:default/recurring',
-      score: 0.667,
+      score: 0.25,
       details: {
-        pathCasing: {
-          kebab: ['api:default/standing-orders'],
-          camel: ['api:default/scheduled-payments'],
-          snake: ['api:default/mandates'],
-        },
-        versioning: {
-          path: [
-            'api:default/mandates',
-            'api:default/single-words',
-            'api:default/standing-orders',
-          ],
-          none: ['api:default/scheduled-payments'],
+        pathCasing: {},
+        versioning: { none: ['api:default/scheduled-payments'] },
+        conventions: {
+          pathCasing: { styleCounts: { kebab: 1, camel: 1, snake: 1 } },
+          versioning: { convention: 'path', followerCount: 3, apiCount: 4 },
         },
       },
     });
     expect(clusters[0].members.map(m => m.entityRef)).toEqual([
-      'api:default/mandates',
       'api:default/scheduled-payments',
-      'api:default/single-words',
-      'api:default/standing-orders',
     ]);
   });
 
-  it('is quiet for consistent systems and unclear styles', () => {
-    expect(
-      detectFragmentation([
-        rest('a', 'kebab', 'server'),
-        rest('b', 'lower', 'server'),
-        rest('c', 'mixed', 'mixed'),
-        rest('d', 'camel', 'server', { system: 'system:default/other' }),
-      ]),
-    ).toEqual([]);
+  it('is quiet for consistent systems, but names an API mixing styles itself', () => {
+    const clusters = detectFragmentation([
+      rest('a', 'kebab', 'server'),
+      rest('b', 'lower', 'server'),
+      rest('c', 'mixed', 'mixed'),
+      rest('d', 'camel', 'server', { system: 'system:default/other' }),
+    ]);
+    expect(clusters.map(c => c.members.map(m => m.entityRef))).toEqual([
+      ['api:default/c'],
+    ]);
   });
 
   it('checks domains when that scope is enabled', () => {
     const apis = [
       rest('a', 'kebab', 'server'),
       rest('b', 'camel', 'server', { system: 'system:default/other' }),
+      rest('c', 'kebab', 'server', { system: 'system:default/other' }),
     ];
     expect(detectFragmentation(apis)).toEqual([]);
     const clusters = detectFragmentation(apis, {
@@ -457,8 +450,16 @@ describe('detectFragmentation: style inconsistency', () => {
         c.type,
         c.type === 'style-inconsistency' ? c.scope : undefined,
         c.score,
+        c.members.map(m => m.entityRef),
       ]),
-    ).toEqual([['style-inconsistency', 'domain:default/payments', 0.5]]);
+    ).toEqual([
+      [
+        'style-inconsistency',
+        'domain:default/payments',
+        0.333,
+        ['api:default/b'],
+      ],
+    ]);
   });
 });
 

@@ -135,12 +135,8 @@ describe('fragmentation of the example catalog', () => {
       },
       {
         type: 'style-inconsistency',
-        members: [
-          'api:default/payment-mandates-api',
-          'api:default/scheduled-payments-api',
-          'api:default/standing-orders-api',
-        ],
-        score: 0.667,
+        members: ['api:default/scheduled-payments-api'],
+        score: 0.333,
         scope: 'system:default/recurring-payments',
       },
     ]);
@@ -174,20 +170,33 @@ describe('fragmentation of the example catalog', () => {
       ['group:default/channels-team', 'system:default/notification-platform'],
       ['group:default/open-banking-team', 'system:default/partner-portal'],
     ]);
-    expect(style.details).toMatchObject({
-      pathCasing: {
-        kebab: ['api:default/standing-orders-api'],
-        camel: ['api:default/scheduled-payments-api'],
-        snake: ['api:default/payment-mandates-api'],
-      },
-      versioning: {
-        path: [
-          'api:default/payment-mandates-api',
-          'api:default/standing-orders-api',
-        ],
-        none: ['api:default/scheduled-payments-api'],
+    // Three casings, one API each: no convention, the split reported. Two
+    // of three put the version in the path: scheduled-payments breaks it.
+    expect(style.details).toEqual({
+      scopeKind: 'system',
+      pathCasing: {},
+      versioning: { none: ['api:default/scheduled-payments-api'] },
+      conventions: {
+        pathCasing: {
+          followerCount: 0,
+          apiCount: 3,
+          styleCounts: { kebab: 1, camel: 1, snake: 1 },
+        },
+        versioning: {
+          convention: 'path',
+          followerCount: 2,
+          apiCount: 3,
+          styleCounts: { path: 2, none: 1 },
+        },
       },
     });
+    expect(style.message).toBe(
+      'Put the major version of api:default/scheduled-payments-api ' +
+        '(no version) in the path (/v1/…), the convention of 2 of the 3 ' +
+        'REST APIs of system:default/recurring-payments. The REST APIs of ' +
+        'system:default/recurring-payments have no path casing convention ' +
+        '(kebab-case 1, camelCase 1, snake_case 1): agree on one.',
+    );
   });
 
   it('leaves out the near miss, the deprecated version and GET /health', () => {

@@ -334,6 +334,15 @@ describe.each(databases.eachSupportedId())(
           scopeKind: 'system',
           pathCasing: { kebab: refs.slice(0, 20), camel: refs.slice(20) },
           versioning: {},
+          conventions: {
+            pathCasing: {
+              convention: 'snake',
+              followerCount: 60,
+              apiCount: 100,
+              styleCounts: { snake: 60, kebab: 20, camel: 20 },
+            },
+            versioning: { followerCount: 0, apiCount: 0, styleCounts: {} },
+          },
         },
       };
       const accountsResult: StoredApiResult = {

@@ -8,6 +8,21 @@ import { capClusterMembers } from './capClusterMembers';
 const refs = (count: number) =>
   Array.from({ length: count }, (_, i) => `api:default/api-${i}`);
 
+const CONVENTIONS = {
+  pathCasing: {
+    convention: 'snake' as const,
+    followerCount: 900,
+    apiCount: 1200,
+    styleCounts: { snake: 900, kebab: 150, camel: 150 },
+  },
+  versioning: {
+    convention: 'path' as const,
+    followerCount: 900,
+    apiCount: 1200,
+    styleCounts: { path: 900, none: 300 },
+  },
+};
+
 function styleCluster(count: number): FragmentationCluster {
   const all = refs(count);
   return {
@@ -26,6 +41,7 @@ function styleCluster(count: number): FragmentationCluster {
         camel: all.filter((_, i) => i % 2 === 1),
       },
       versioning: { none: all },
+      conventions: CONVENTIONS,
     },
   };
 }
@@ -76,6 +92,7 @@ describe('capClusterMembers', () => {
         camel: ['api:default/api-1', 'api:default/api-3'],
       },
       versioning: { none: refs(4) },
+      conventions: CONVENTIONS,
     });
   });
 

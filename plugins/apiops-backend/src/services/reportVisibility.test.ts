@@ -6,6 +6,16 @@ import {
   visibleCluster,
 } from './reportVisibility';
 
+const STYLE_CONVENTIONS = {
+  pathCasing: {
+    convention: 'kebab' as const,
+    followerCount: 20,
+    apiCount: 22,
+    styleCounts: { kebab: 20, camel: 2 },
+  },
+  versioning: { followerCount: 0, apiCount: 0, styleCounts: {} },
+};
+
 const member = (entityRef: string, owner?: string, system?: string) => ({
   entityRef,
   owner,
@@ -122,6 +132,7 @@ describe('visibleCluster', () => {
           versioning: {
             path: ['api:default/a', 'api:default/b', 'api:default/c'],
           },
+          conventions: STYLE_CONVENTIONS,
         },
         message: 'The REST APIs of system:default/s mix casings.',
       },
@@ -131,8 +142,52 @@ describe('visibleCluster', () => {
       scopeKind: 'system',
       pathCasing: { kebab: ['api:default/a'] },
       versioning: { path: ['api:default/a', 'api:default/b'] },
+      conventions: STYLE_CONVENTIONS,
     });
     expect(style?.score).toBe(0.3);
+  });
+
+  it('keeps a style inconsistency with one visible member: its outliers stand alone', () => {
+    const visible = new Set(['api:default/a']);
+    const style: FragmentationCluster = {
+      id: 'st',
+      type: 'style-inconsistency',
+      scope: 'system:default/s',
+      members: ['a', 'b'].map(n => member(`api:default/${n}`)),
+      score: 0.1,
+      sharedOperations: [],
+      sharedOperationCount: 0,
+      details: {
+        scopeKind: 'system',
+        pathCasing: { camel: ['api:default/a', 'api:default/b'] },
+        versioning: {},
+        conventions: STYLE_CONVENTIONS,
+      },
+      message:
+        'Rename the paths of api:default/a and api:default/b (camelCase) to kebab-case.',
+    };
+    expect(visibleCluster(style, visible)).toMatchObject({
+      members: [member('api:default/a')],
+      details: { pathCasing: { camel: ['api:default/a'] } },
+      message: `Rename the paths of api:default/a and ${HIDDEN_API} (camelCase) to kebab-case.`,
+    });
+    expect(visibleCluster(style, new Set())).toBeUndefined();
+    // Other types still need two visible members.
+    expect(
+      visibleCluster(
+        {
+          id: 'nc',
+          type: 'name-collision',
+          members: ['a', 'b'].map(n => member(`api:default/${n}`)),
+          score: 1,
+          sharedOperations: [],
+          sharedOperationCount: 0,
+          details: { nameKey: 'x', owners: [], systems: [] },
+          message: 'm',
+        },
+        visible,
+      ),
+    ).toBeUndefined();
   });
 });
 

@@ -41,7 +41,9 @@ export async function visibleByRef<T>(
 
 /**
  * Each cluster as the caller may see it, in place (see
- * {@link visibleCluster}): undefined when it may see fewer than two members.
+ * {@link visibleCluster}): undefined when it may see fewer than two members
+ * (one for a `style-inconsistency`, whose members are outliers that each
+ * stand alone).
  *
  * @internal
  */
@@ -86,7 +88,8 @@ function clusterRefs(cluster: FragmentationCluster): string[] {
 
 /**
  * One cluster with only the APIs of `visible`, or undefined when fewer than
- * two of its members are visible.
+ * two of its members are visible (none, for a `style-inconsistency`: its
+ * members are the outliers of a scope's convention, and one is a finding).
  *
  * @internal
  */
@@ -95,7 +98,7 @@ export function visibleCluster(
   visible: ReadonlySet<string>,
 ): FragmentationCluster | undefined {
   const members = cluster.members.filter(m => visible.has(m.entityRef));
-  if (members.length < 2) {
+  if (members.length < (cluster.type === 'style-inconsistency' ? 1 : 2)) {
     return undefined;
   }
   const hidden = clusterRefs(cluster).filter(ref => !visible.has(ref));

@@ -17,6 +17,7 @@ describe('resolveFragmentationThresholds', () => {
       stopListShare: 0.01,
       stopListMinApis: 20,
       maxLiveVersions: 2,
+      styleConventionShare: 0.5,
     });
   });
 
@@ -25,8 +26,10 @@ describe('resolveFragmentationThresholds', () => {
       duplicateJaccard: 0.9,
       lshBands: undefined,
       styleScopes: ['system', 'domain'],
+      styleConventionShare: 0.6,
     });
     expect(resolved.duplicateJaccard).toBe(0.9);
+    expect(resolved.styleConventionShare).toBe(0.6);
     expect(resolved.lshBands).toBe(DEFAULT_FRAGMENTATION_THRESHOLDS.lshBands);
     expect(resolved.styleScopes).toEqual(['system', 'domain']);
   });
@@ -39,6 +42,7 @@ describe('resolveFragmentationThresholds', () => {
     [{ maxLiveVersions: 0 }, /maxLiveVersions/],
     [{ lshBands: 64, lshRows: 32 }, /at most 1024/],
     [{ styleScopes: ['team' as 'system'] }, /unknown scope team/],
+    [{ styleConventionShare: 1.5 }, /styleConventionShare/],
     [
       { stopSignatures: 'GET /health' as unknown as string[] },
       /stopSignatures/,

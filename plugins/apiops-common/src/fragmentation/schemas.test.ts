@@ -74,10 +74,23 @@ const clusters: FragmentationCluster[] = [
     details: {
       scopeKind: 'system',
       pathCasing: {
-        kebab: ['api:default/a-api'],
-        camel: ['api:default/b-api'],
+        camel: ['api:default/a-api'],
+        mixed: ['api:default/b-api'],
       },
       versioning: {},
+      conventions: {
+        pathCasing: {
+          convention: 'kebab',
+          followerCount: 2,
+          apiCount: 3,
+          styleCounts: { kebab: 2, camel: 1, mixed: 1 },
+        },
+        versioning: {
+          followerCount: 0,
+          apiCount: 4,
+          styleCounts: { path: 2, server: 2 },
+        },
+      },
     },
   },
 ];
@@ -164,15 +177,52 @@ describe('fragmentationClusterSchema', () => {
   });
 
   it('refuses a style that is not one', () => {
+    const style = clusters[4] as Extract<
+      FragmentationCluster,
+      { type: 'style-inconsistency' }
+    >;
     const result = fragmentationClusterSchema.safeParse({
-      ...clusters[4],
+      ...style,
       details: {
-        scopeKind: 'system',
+        ...style.details,
         pathCasing: { screaming: ['api:default/a-api'] },
-        versioning: {},
       },
     });
     expect(result.success).toBe(false);
+  });
+
+  it('refuses a style cluster without conventions or with a bad count', () => {
+    const style = clusters[4] as Extract<
+      FragmentationCluster,
+      { type: 'style-inconsistency' }
+    >;
+    const { conventions, ...withoutConventions } = style.details;
+    expect(
+      fragmentationClusterSchema.safeParse({
+        ...style,
+        details: withoutConventions,
+      }).success,
+    ).toBe(false);
+    const result = fragmentationClusterSchema.safeParse({
+      ...style,
+      details: {
+        ...style.details,
+        conventions: {
+          ...conventions,
+          versioning: {
+            convention: 'sideways',
+            followerCount: -1,
+            apiCount: 1.5,
+            styleCounts: {},
+          },
+        },
+      },
+    });
+    expect(result.error?.issues.map(issue => issue.path.join('.'))).toEqual([
+      'details.conventions.versioning.convention',
+      'details.conventions.versioning.followerCount',
+      'details.conventions.versioning.apiCount',
+    ]);
   });
 });
 
@@ -188,6 +238,7 @@ describe('fragmentationThresholdsSchema', () => {
       overlapContainment: '0.9',
       maxLiveVersions: -1,
       styleScopes: ['system', 'team'],
+      styleConventionShare: 0,
       duplicateJacard: 0.9,
     });
     expect(result.success).toBe(false);
@@ -198,6 +249,7 @@ describe('fragmentationThresholdsSchema', () => {
         ['overlapContainment', 'must be a number in (0, 1], got "0.9"'],
         ['maxLiveVersions', 'must be a positive integer, got -1'],
         ['styleScopes.1', 'unknown scope team; expected system or domain'],
+        ['styleConventionShare', 'must be a number in (0, 1], got 0'],
         ['', expect.stringMatching(/duplicateJacard/)],
       ]),
     );

@@ -294,9 +294,38 @@ export const nameCollisionClusterSchema = z.object({
 });
 
 /**
- * `style-inconsistency`: REST APIs of one system (or domain) that mix path
- * casing or versioning conventions. `score` is the share of APIs outside the
- * dominant style (of the worse dimension).
+ * How the REST APIs of a scope split in one style dimension, and the
+ * convention they follow, if any.
+ */
+const styleConventionSchema = <T extends z.ZodTypeAny>(style: T) =>
+  z.object({
+    /**
+     * The style followed by a clear majority of the APIs with a clear style
+     * (at least `styleConventionShare` of them, and strictly more than any
+     * other style); absent when no style has one.
+     */
+    convention: style.optional(),
+    /** How many APIs of the scope follow the convention; 0 without one. */
+    followerCount: z.number().int().min(0),
+    /** How many APIs of the scope have a clear style in this dimension. */
+    apiCount: z.number().int().min(0),
+    /**
+     * How many APIs of the scope use each style, the convention included:
+     * the clear styles and `mixed` (APIs mixing styles in their own paths);
+     * `lower` left out.
+     */
+    styleCounts: z.record(style, z.number().int().min(0)),
+  });
+
+/**
+ * `style-inconsistency`: the REST APIs of one system (or domain) that break
+ * its convention, one cluster per scope. In each dimension (path casing,
+ * versioning) the convention is the style of a clear majority of the scope's
+ * APIs; the members are the outliers only: the APIs of another clear style
+ * (when there is a convention) and the APIs that mix styles in their own
+ * paths (`mixed`, always). A dimension without a convention lists no API of
+ * a clear style: its split is in `conventions`. `score` is the share of the
+ * scope's REST APIs (with a known style) that are members.
  *
  * @public
  */
@@ -308,10 +337,19 @@ export const styleInconsistencyClusterSchema = z.object({
   details: z.object({
     /** Whether `scope` is a system or a domain. */
     scopeKind: z.enum(['system', 'domain']),
-    /** Member refs per clear path casing (`lower` and `mixed` left out). */
+    /**
+     * The members that break the path casing convention, per casing they
+     * use (the convention's followers are not listed; `mixed` is listed
+     * with or without a convention).
+     */
     pathCasing: refsByStyle(pathCasingSchema),
-    /** Member refs per clear versioning scheme (`mixed` left out). */
+    /** The members that break the versioning convention, per scheme. */
     versioning: refsByStyle(versioningSchemeSchema),
+    /** Per dimension, the convention of the scope and how its APIs split. */
+    conventions: z.object({
+      pathCasing: styleConventionSchema(pathCasingSchema),
+      versioning: styleConventionSchema(versioningSchemeSchema),
+    }),
   }),
 });
 
@@ -466,6 +504,7 @@ export const fragmentationThresholdsSchema = z
         }),
       )
       .default(() => [...defaults.styleScopes]),
+    styleConventionShare: share().default(defaults.styleConventionShare),
     maxSharedOperations: count().default(defaults.maxSharedOperations),
   })
   .strict()

@@ -11,8 +11,9 @@
  * - `version-sprawl`: more live major versions of one API than allowed.
  * - `name-collision`: the same normalized name for unrelated APIs of
  *   different owners or systems.
- * - `style-inconsistency`: REST APIs of one system (or domain) that mix path
- *   casing or versioning conventions.
+ * - `style-inconsistency`: REST APIs that break the path casing or
+ *   versioning convention of their system (or domain), or mix casings or
+ *   versioning in their own paths.
  *
  * @public
  */
@@ -107,6 +108,15 @@ export interface FragmentationThresholds {
   retiredLifecycles: readonly string[];
   /** Scopes checked for `style-inconsistency`. */
   styleScopes: ReadonlyArray<'system' | 'domain'>;
+  /**
+   * Smallest share of the REST APIs of a scope with a clear style (in one
+   * dimension: path casing or versioning) that the most common style needs
+   * to be the scope's convention; it must also be followed by strictly more
+   * APIs than any other style. The APIs that break a convention are the
+   * members of a `style-inconsistency`; without a convention, the scope's
+   * split is reported in counts and no API of a clear style is listed.
+   */
+  styleConventionShare: number;
   /** Most shared operations listed per cluster. */
   maxSharedOperations: number;
 }
@@ -154,5 +164,6 @@ export const DEFAULT_FRAGMENTATION_THRESHOLDS: Readonly<FragmentationThresholds>
       'decommissioned',
     ]),
     styleScopes: Object.freeze(['system'] as const),
+    styleConventionShare: 0.5,
     maxSharedOperations: 50,
   });

@@ -145,16 +145,16 @@ describe('FragmentationPanel', () => {
     );
   });
 
-  it('shows the styles of each API of a style inconsistency, and its scope', async () => {
-    await renderPanel('api:default/payment-mandates-api', [
+  it('says how the API breaks the convention of its system, and shows the conventions', async () => {
+    await renderPanel('api:default/scheduled-payments-api', [
       styleCluster,
       versionSprawlCluster,
     ]);
 
     const style = clusterItem('Style inconsistency');
     expect(style.getByText('Off the main style')).toBeInTheDocument();
-    expect(style.getByText('67%')).toBeInTheDocument();
-    // Next to the type: the system whose APIs mix styles.
+    expect(style.getByText('27%')).toBeInTheDocument();
+    // Next to the type: the system whose convention the API breaks.
     const header = within(
       style.getByRole('heading', { level: 3 }).parentElement!,
     );
@@ -163,16 +163,29 @@ describe('FragmentationPanel', () => {
       'href',
       '/catalog/default/system/recurring-payments',
     );
-    expect(style.getByText('This API').parentElement).toHaveTextContent(
-      'This API Path casing snake_case Versioning In the path (/v1/…)',
+    expect(style.getByText(/^This API uses camelCase paths/)).toHaveTextContent(
+      'This API uses camelCase paths where 8 of the 10 REST APIs of recurring-payments use kebab-case.',
     );
-    const scheduled = within(
-      style
-        .getByRole('link', { name: 'Scheduled Payments API' })
-        .closest('li')!,
+    expect(style.getByText(/^This API has no major version/)).toHaveTextContent(
+      'This API has no major version in its paths or server URL where 10 of the 11 REST APIs of recurring-payments put it in the path (/v1/…).',
     );
-    expect(scheduled.getByText('camelCase')).toBeInTheDocument();
-    expect(scheduled.getByText('None')).toBeInTheDocument();
+    // The sentences say it: no "This API" facts besides.
+    expect(style.queryByText('This API')).not.toBeInTheDocument();
+    expect(style.getByLabelText('Conventions of the system')).toHaveTextContent(
+      'Path casing' +
+        'kebab-case, followed by 8 of 10 APIs; off it: camelCase 1, snake_case 1, Mixed 1' +
+        'Versioning' +
+        'In the path (/v1/…), followed by 10 of 11 APIs; off it: None 1',
+    );
+    // The other outliers, with their styles.
+    expect(
+      style.getByText('The 2 other APIs off the convention'),
+    ).toBeInTheDocument();
+    const mandates = within(
+      style.getByRole('link', { name: 'Payment Mandates API' }).closest('li')!,
+    );
+    expect(mandates.getByText('snake_case')).toBeInTheDocument();
+    expect(mandates.getByText('Not off the convention')).toBeInTheDocument();
     // No shared operations to list for a style inconsistency.
     expect(style.queryByText(/^Shared operations/)).not.toBeInTheDocument();
 
@@ -182,6 +195,52 @@ describe('FragmentationPanel', () => {
     expect(
       sprawl.getAllByRole('link', { name: /^Payments API v/ }),
     ).toHaveLength(3);
+  });
+
+  it('names an API mixing casings itself, with or without a convention', async () => {
+    const style = styleCluster as Extract<
+      FragmentationCluster,
+      { type: 'style-inconsistency' }
+    >;
+    const split: FragmentationCluster = {
+      ...style,
+      members: style.members.slice(2),
+      details: {
+        ...style.details,
+        pathCasing: { mixed: ['api:default/standing-orders-api'] },
+        versioning: {},
+        conventions: {
+          ...style.details.conventions,
+          pathCasing: {
+            followerCount: 0,
+            apiCount: 6,
+            styleCounts: { kebab: 3, camel: 3, mixed: 1 },
+          },
+        },
+      },
+    };
+    const { unmount } = await renderPanel('api:default/standing-orders-api', [
+      styleCluster,
+    ]);
+    expect(screen.getByText(/^This API mixes path casings/)).toHaveTextContent(
+      'This API mixes path casings where 8 of the 10 REST APIs of recurring-payments use kebab-case.',
+    );
+    unmount();
+
+    await renderPanel('api:default/standing-orders-api', [split]);
+    expect(
+      screen.getByText('This API mixes path casings in its own paths.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('Conventions of the system'),
+    ).toHaveTextContent(
+      'Path casing' +
+        'No convention: kebab-case 3, camelCase 3, Mixed 1' +
+        'Versioning' +
+        'In the path (/v1/…), followed by 10 of 11 APIs; off it: None 1',
+    );
+    // The only outlier: no other API to list.
+    expect(screen.queryByText(/other APIs? off/)).not.toBeInTheDocument();
   });
 
   it('says so when the API is in no cluster', async () => {
@@ -224,7 +283,9 @@ describe('FragmentationPanel', () => {
       { mountedRoutes },
     );
 
-    expect(screen.getByText('The 39 other APIs')).toBeInTheDocument();
+    expect(
+      screen.getByText('The 39 other APIs off the convention'),
+    ).toBeInTheDocument();
     expect(screen.getByText('40 members')).toBeInTheDocument();
     expect(
       screen.getAllByRole('link', { name: /^Wallet \d\d API$/ }),

@@ -10,7 +10,7 @@ import type {
 import { apiopsTranslationRef } from '../../translation';
 import { SeverityStatus } from '../EntityApiOpsCommon';
 import { useClusterMembers } from '../../hooks/useClusterMembers';
-import { memberOf, otherMembers } from './fragmentationDetails';
+import { memberOf, otherMembers, styleBreaksOf } from './fragmentationDetails';
 import { MoreMembers } from './MoreMembers';
 import {
   ClusterScope,
@@ -19,6 +19,8 @@ import {
   MemberFact,
   MemberLink,
   SharedOperations,
+  StyleBreaks,
+  StyleConventions,
   useMemberFacts,
 } from './FragmentationParts';
 
@@ -157,9 +159,11 @@ function OtherMembers(props: {
   /** How many other APIs the cluster has, listed or not. */
   count: number;
   facts: MemberFact[];
+  /** The members are the outliers of a convention (a style inconsistency). */
+  outliers?: boolean;
   children?: ReactNode;
 }) {
-  const { members, count, facts, children } = props;
+  const { members, count, facts, outliers, children } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   if (members.length === 0) {
@@ -172,7 +176,9 @@ function OtherMembers(props: {
         component="h4"
         className={classes.membersTitle}
       >
-        {t('fragmentation.panel.otherApis', { count })}
+        {outliers
+          ? t('fragmentation.panel.otherOutliers', { count })
+          : t('fragmentation.panel.otherApis', { count })}
       </Typography>
       <ul className={classes.members}>
         {members.map(member => (
@@ -203,6 +209,7 @@ function CappedOtherMembers(props: {
       // The API is a member of its clusters, listed or not.
       count={state.memberCount - 1}
       facts={facts}
+      outliers={cluster.type === 'style-inconsistency'}
     >
       <MoreMembers state={state} capped />
     </OtherMembers>
@@ -222,17 +229,21 @@ function ClusterItem(props: {
   const capped = (cluster.memberCount ?? 0) > cluster.members.length;
   const others = otherMembers(cluster, entityRef);
   const self = memberOf(cluster, entityRef);
+  // A style inconsistency says in a sentence how this API breaks the
+  // convention of its scope (when the cluster reports the convention).
+  const breaksConvention = styleBreaksOf(cluster, entityRef).length > 0;
   // What the cluster's details say of this API itself, to compare with the
   // others: its operation count, role and styles.
-  const selfFacts = self
-    ? facts
-        .filter(
-          fact =>
-            !['owner', 'system', 'version', 'lifecycle'].includes(fact.key),
-        )
-        .map(fact => ({ fact, value: fact.value(self) }))
-        .filter(({ value }) => value !== undefined)
-    : [];
+  const selfFacts =
+    self && !breaksConvention
+      ? facts
+          .filter(
+            fact =>
+              !['owner', 'system', 'version', 'lifecycle'].includes(fact.key),
+          )
+          .map(fact => ({ fact, value: fact.value(self) }))
+          .filter(({ value }) => value !== undefined)
+      : [];
 
   return (
     <li className={classes.cluster}>
@@ -265,6 +276,8 @@ function ClusterItem(props: {
           ))}
         </Typography>
       )}
+      <StyleBreaks cluster={cluster} entityRef={entityRef} />
+      <StyleConventions cluster={cluster} />
       {capped ? (
         <CappedOtherMembers
           cluster={cluster}
@@ -272,7 +285,12 @@ function ClusterItem(props: {
           facts={facts}
         />
       ) : (
-        <OtherMembers members={others} count={others.length} facts={facts} />
+        <OtherMembers
+          members={others}
+          count={others.length}
+          facts={facts}
+          outliers={cluster.type === 'style-inconsistency'}
+        />
       )}
       <SharedOperations cluster={cluster} max={PANEL_SHARED_OPERATIONS} />
     </li>

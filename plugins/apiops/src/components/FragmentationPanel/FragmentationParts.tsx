@@ -1,4 +1,4 @@
-import { ReactNode, useCallback, useMemo } from 'react';
+import { Fragment, ReactNode, useCallback, useMemo } from 'react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
@@ -19,9 +19,12 @@ import type {
 import { useAppLocale } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
 import {
+  StyleDimension,
   formatScore,
   operationCountOf,
   overlapRoleOf,
+  styleBreaksOf,
+  styleConventionOf,
   styleOf,
 } from './fragmentationDetails';
 
@@ -74,7 +77,192 @@ const useStyles = makeStyles(theme => ({
   more: {
     marginTop: theme.spacing(0.5),
   },
+  conventions: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    gap: theme.spacing(0.25, 1.5),
+    margin: theme.spacing(1, 0, 0),
+    '& dt': {
+      ...theme.typography.body2,
+      color: theme.palette.text.secondary,
+    },
+    '& dd': {
+      ...theme.typography.body2,
+      margin: 0,
+      overflowWrap: 'anywhere',
+    },
+  },
+  breaks: {
+    margin: theme.spacing(1, 0, 0),
+  },
 }));
+
+/** The name of a style in one dimension, e.g. `kebab-case`. */
+function useStyleName(): (
+  dimension: StyleDimension,
+  style: PathCasing | VersioningScheme,
+) => string {
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  return useCallback(
+    (dimension, style) => {
+      if (dimension === 'pathCasing') {
+        return PATH_CASINGS.includes(style as PathCasing)
+          ? t(`fragmentation.pathCasings.${style as PathCasing}`)
+          : style;
+      }
+      return VERSIONING_SCHEMES.includes(style as VersioningScheme)
+        ? t(`fragmentation.versioningSchemes.${style as VersioningScheme}`)
+        : style;
+    },
+    [t],
+  );
+}
+
+const DIMENSIONS: readonly StyleDimension[] = ['pathCasing', 'versioning'];
+
+/**
+ * The conventions of the scope of a `style-inconsistency` cluster, per
+ * dimension: the convention and how many APIs follow it, then the styles off
+ * it with their counts; or the split, when no style has a clear majority.
+ * Nothing for the other types (and for clusters without conventions).
+ */
+export function StyleConventions(props: { cluster: FragmentationCluster }) {
+  const { cluster } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  const styleName = useStyleName();
+  const rows = DIMENSIONS.flatMap(dimension => {
+    const split = styleConventionOf(cluster, dimension);
+    return split && split.apiCount > 0 ? [{ dimension, split }] : [];
+  });
+  if (rows.length === 0) {
+    return null;
+  }
+  return (
+    <dl
+      className={classes.conventions}
+      aria-label={t('fragmentation.style.conventionsLabel')}
+    >
+      {rows.map(({ dimension, split }) => {
+        const counts = (
+          Object.entries(split.styleCounts) as Array<
+            [PathCasing | VersioningScheme, number]
+          >
+        )
+          .filter(([style, count]) => style !== split.convention && count > 0)
+          .map(([style, count]) =>
+            t('fragmentation.style.styleCount', {
+              style: styleName(dimension, style),
+              total: count.toLocaleString(),
+            }),
+          )
+          .join(', ');
+        let text: string;
+        if (split.convention) {
+          text = t('fragmentation.style.convention', {
+            style: styleName(dimension, split.convention),
+            followers: split.followerCount.toLocaleString(),
+            apis: split.apiCount.toLocaleString(),
+          });
+          if (counts) {
+            text += `; ${t('fragmentation.style.offConvention', {
+              styles: counts,
+            })}`;
+          }
+        } else {
+          text = t('fragmentation.style.noConvention', { styles: counts });
+        }
+        return (
+          <Fragment key={dimension}>
+            <dt>{t(`fragmentation.member.${dimension}`)}</dt>
+            <dd>{text}</dd>
+          </Fragment>
+        );
+      })}
+    </dl>
+  );
+}
+
+/**
+ * How one API breaks the conventions of the scope of a `style-inconsistency`
+ * cluster, one sentence per dimension: "This API uses camelCase paths where
+ * 47 of the 52 REST APIs of payments use kebab-case." Nothing when the API
+ * breaks none (or the cluster has no conventions).
+ */
+export function StyleBreaks(props: {
+  cluster: FragmentationCluster;
+  entityRef: string;
+}) {
+  const { cluster, entityRef } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  const styleName = useStyleName();
+  if (cluster.type !== 'style-inconsistency') {
+    return null;
+  }
+  const breaks = styleBreaksOf(cluster, entityRef);
+  if (breaks.length === 0) {
+    return null;
+  }
+  const scope = (
+    <EntityRefLink
+      entityRef={cluster.scope}
+      defaultKind={cluster.details.scopeKind}
+    />
+  );
+  return (
+    <>
+      {breaks.map(
+        ({ dimension, style, convention, followerCount, apiCount }) => {
+          let self: string;
+          let conventionText: string | undefined;
+          if (dimension === 'pathCasing') {
+            self =
+              style === 'mixed'
+                ? t('fragmentation.style.casingMixed')
+                : t('fragmentation.style.casingSelf', {
+                    style: styleName(dimension, style),
+                  });
+            conventionText = convention
+              ? t('fragmentation.style.casingConvention', {
+                  style: styleName(dimension, convention),
+                })
+              : undefined;
+          } else {
+            self = t(
+              `fragmentation.style.versioningSelf.${style as VersioningScheme}`,
+            );
+            conventionText =
+              convention && convention !== 'mixed'
+                ? t(
+                    `fragmentation.style.versioningConvention.${
+                      convention as Exclude<VersioningScheme, 'mixed'>
+                    }`,
+                  )
+                : undefined;
+          }
+          return (
+            <Typography
+              key={dimension}
+              variant="body2"
+              className={classes.breaks}
+            >
+              {conventionText
+                ? t('fragmentation.style.breaks', {
+                    self,
+                    followers: followerCount.toLocaleString(),
+                    apis: apiCount.toLocaleString(),
+                    scope,
+                    convention: conventionText,
+                  })
+                : t('fragmentation.style.mixedAlone', { self })}
+            </Typography>
+          );
+        },
+      )}
+    </>
+  );
+}
 
 /**
  * The path of the APIOps tab of an API, under its entity page.
@@ -255,7 +443,17 @@ export interface MemberFact {
  */
 export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
   const { t } = useTranslationRef(apiopsTranslationRef);
+  const styleName = useStyleName();
   return useMemo(() => {
+    // A style inconsistency lists only the outliers of each dimension: a
+    // member not listed in a dimension whose convention others break is not
+    // off it.
+    const notOff = (dimension: StyleDimension) =>
+      cluster.type === 'style-inconsistency' &&
+      styleConventionOf(cluster, dimension)?.convention &&
+      Object.keys(cluster.details[dimension]).length > 0
+        ? t('fragmentation.style.notOff')
+        : undefined;
     const facts: MemberFact[] = [
       {
         key: 'owner',
@@ -309,12 +507,9 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
         label: t('fragmentation.member.pathCasing'),
         value: member => {
           const casing = styleOf(cluster, 'pathCasing', member.entityRef);
-          if (!casing) {
-            return undefined;
-          }
-          return PATH_CASINGS.includes(casing)
-            ? t(`fragmentation.pathCasings.${casing}`)
-            : casing;
+          return casing
+            ? styleName('pathCasing', casing)
+            : notOff('pathCasing');
         },
       },
       {
@@ -322,17 +517,14 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
         label: t('fragmentation.member.versioning'),
         value: member => {
           const scheme = styleOf(cluster, 'versioning', member.entityRef);
-          if (!scheme) {
-            return undefined;
-          }
-          return VERSIONING_SCHEMES.includes(scheme)
-            ? t(`fragmentation.versioningSchemes.${scheme}`)
-            : scheme;
+          return scheme
+            ? styleName('versioning', scheme)
+            : notOff('versioning');
         },
       },
     ];
     return facts.filter(fact =>
       cluster.members.some(member => fact.value(member) !== undefined),
     );
-  }, [cluster, t]);
+  }, [cluster, t, styleName]);
 }

@@ -13,6 +13,8 @@ import {
   operationCountOf,
   otherMembers,
   overlapRoleOf,
+  styleBreaksOf,
+  styleConventionOf,
   styleOf,
 } from './fragmentationDetails';
 
@@ -62,14 +64,60 @@ describe('fragmentation details', () => {
     ).toBeUndefined();
   });
 
-  it('reads the styles of each member of a style inconsistency', () => {
+  it('reads the styles of each outlier of a style inconsistency', () => {
     const ref = 'api:default/scheduled-payments-api';
     expect(styleOf(styleCluster, 'pathCasing', ref)).toBe('camel');
     expect(styleOf(styleCluster, 'versioning', ref)).toBe('none');
     expect(
+      styleOf(styleCluster, 'pathCasing', 'API:default/Standing-Orders-API'),
+    ).toBe('mixed');
+    // Not off the versioning convention: not listed.
+    expect(
       styleOf(styleCluster, 'versioning', 'api:default/standing-orders-api'),
-    ).toBe('path');
+    ).toBeUndefined();
     expect(styleOf(duplicateCluster, 'pathCasing', ref)).toBeUndefined();
+  });
+
+  it('reads the conventions of a style inconsistency and how an API breaks them', () => {
+    expect(styleConventionOf(styleCluster, 'pathCasing')).toEqual({
+      convention: 'kebab',
+      followerCount: 8,
+      apiCount: 10,
+      styleCounts: { kebab: 8, camel: 1, snake: 1, mixed: 1 },
+    });
+    expect(styleConventionOf(duplicateCluster, 'pathCasing')).toBeUndefined();
+    expect(
+      styleBreaksOf(styleCluster, 'api:default/scheduled-payments-api').map(
+        ({ dimension, style, convention, followerCount, apiCount }) => [
+          dimension,
+          style,
+          convention,
+          followerCount,
+          apiCount,
+        ],
+      ),
+    ).toEqual([
+      ['pathCasing', 'camel', 'kebab', 8, 10],
+      ['versioning', 'none', 'path', 10, 11],
+    ]);
+    expect(
+      styleBreaksOf(styleCluster, 'api:default/standing-orders-api').map(
+        b => b.style,
+      ),
+    ).toEqual(['mixed']);
+    expect(styleBreaksOf(styleCluster, 'api:default/other-api')).toEqual([]);
+    // A cluster of a snapshot taken before conventions were reported.
+    const { conventions: _conventions, ...oldDetails } = (
+      styleCluster as Extract<
+        typeof styleCluster,
+        { type: 'style-inconsistency' }
+      >
+    ).details;
+    const old = { ...styleCluster, details: oldDetails } as typeof styleCluster;
+    expect(styleConventionOf(old, 'pathCasing')).toBeUndefined();
+    expect(styleBreaksOf(old, 'api:default/scheduled-payments-api')).toEqual(
+      [],
+    );
   });
 
   it('writes scores as whole percentages', () => {

@@ -85,6 +85,68 @@ export function styleOf(
 }
 
 /**
+ * The convention of a scope in one style dimension and how its APIs split,
+ * as a `style-inconsistency` cluster reports it.
+ */
+export interface StyleConvention {
+  /** The style of a clear majority; undefined when no style has one. */
+  convention?: PathCasing | VersioningScheme;
+  followerCount: number;
+  /** The APIs of the scope with a clear style in this dimension. */
+  apiCount: number;
+  styleCounts: Partial<Record<PathCasing | VersioningScheme, number>>;
+}
+
+/**
+ * The convention of the scope of a `style-inconsistency` cluster in one
+ * dimension (`details.conventions`); undefined for the other types and for
+ * clusters of snapshots taken before conventions were reported.
+ */
+export function styleConventionOf(
+  cluster: FragmentationCluster,
+  dimension: StyleDimension,
+): StyleConvention | undefined {
+  if (cluster.type !== 'style-inconsistency') {
+    return undefined;
+  }
+  // Optional: a snapshot taken before conventions has none.
+  const conventions = cluster.details.conventions as
+    | typeof cluster.details.conventions
+    | undefined;
+  return conventions?.[dimension];
+}
+
+/** How one API breaks the convention of its scope in one dimension. */
+export interface StyleBreak extends StyleConvention {
+  dimension: StyleDimension;
+  /** The style the API uses (`mixed`: several in its own paths). */
+  style: PathCasing | VersioningScheme;
+}
+
+/**
+ * How an API breaks the conventions of the scope of a `style-inconsistency`
+ * cluster: one entry per dimension it is an outlier of, path casing first;
+ * empty for the other types and for APIs that are not members.
+ */
+export function styleBreaksOf(
+  cluster: FragmentationCluster,
+  entityRef: string,
+): StyleBreak[] {
+  const breaks: StyleBreak[] = [];
+  for (const dimension of ['pathCasing', 'versioning'] as const) {
+    const style: PathCasing | VersioningScheme | undefined =
+      dimension === 'pathCasing'
+        ? styleOf(cluster, 'pathCasing', entityRef)
+        : styleOf(cluster, 'versioning', entityRef);
+    const convention = styleConventionOf(cluster, dimension);
+    if (style && convention) {
+      breaks.push({ ...convention, dimension, style });
+    }
+  }
+  return breaks;
+}
+
+/**
  * Whether a member of an `overlap` cluster is the API largely contained in
  * the other, or the one containing it (`details.contained` and
  * `details.container`); undefined for the other types.

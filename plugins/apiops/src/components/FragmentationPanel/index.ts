@@ -8,6 +8,8 @@ export {
   FragmentationTypeChip,
   MemberLink,
   SharedOperations,
+  StyleBreaks,
+  StyleConventions,
   memberName,
   useApiOpsTabLink,
   useMemberFacts,
@@ -19,6 +21,13 @@ export {
   otherMembers,
   overlapRoleOf,
   sameRef,
+  styleBreaksOf,
+  styleConventionOf,
   styleOf,
+} from './fragmentationDetails';
+export type {
+  StyleBreak,
+  StyleConvention,
+  StyleDimension,
 } from './fragmentationDetails';
 export { MoreMembers } from './MoreMembers';

@@ -12,6 +12,7 @@ import {
   FragmentationTypeChip,
   MemberLink,
   MoreMembers,
+  StyleConventions,
   memberName,
 } from '../FragmentationPanel';
 import { useClusterMembers } from '../../hooks/useClusterMembers';
@@ -70,6 +71,7 @@ export function ClusterRows(props: {
           <Typography variant="body2" className={classes.message}>
             {cluster.message}
           </Typography>
+          <StyleConventions cluster={cluster} />
           <Typography variant="body2" className={classes.inlineApis}>
             <span className={classes.inlineApisLabel}>
               {t('fragmentation.table.columns.apis')}:

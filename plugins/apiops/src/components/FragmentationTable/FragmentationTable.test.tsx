@@ -85,8 +85,15 @@ describe('FragmentationTable', () => {
       'Payment Mandates API, Scheduled Payments API, Standing Orders API',
     );
     expect(style.getByText('Style inconsistency')).toBeInTheDocument();
-    expect(style.getByText('67%')).toBeInTheDocument();
+    expect(style.getByText('27%')).toBeInTheDocument();
     expect(style.getByText('None')).toBeInTheDocument();
+    // The conventions the members break, with their followers.
+    expect(style.getByLabelText('Conventions of the system')).toHaveTextContent(
+      'Path casing' +
+        'kebab-case, followed by 8 of 10 APIs; off it: camelCase 1, snake_case 1, Mixed 1' +
+        'Versioning' +
+        'In the path (/v1/…), followed by 10 of 11 APIs; off it: None 1',
+    );
     expect(
       screen.getAllByRole('button', { name: /^Compare .* side by side$/ }),
     ).toHaveLength(clusters.length);
@@ -199,12 +206,12 @@ describe('FragmentationTable', () => {
     expect(cells(style, 'Path casing')).toEqual([
       'snake_case',
       'camelCase',
-      'kebab-case',
+      'Mixed',
     ]);
     expect(cells(style, 'Versioning')).toEqual([
-      'In the path (/v1/…)',
+      'Not off the convention',
       'None',
-      'In the path (/v1/…)',
+      'Not off the convention',
     ]);
     expect(style.queryByRole('rowheader', { name: 'Operations' })).toBeNull();
     expect(cells(overlap, 'Role')).toEqual([

@@ -439,7 +439,7 @@ export const spec = {
         tags: ['reports'],
         summary: 'Fragmentation clusters, filterable, paginated or as CSV',
         description:
-          'The fragmentation of the catalog found by the latest successful\nsnapshot: `duplicate` (high Jaccard similarity of normalized\noperations), `overlap` (one API largely contained in another),\n`version-sprawl` (several live versions of one API), `name-collision`\n(the same normalized name, different owners or systems) and\n`style-inconsistency` (mixed path casing or versioning inside a system\nor domain). Each cluster names its members, a score and the operations\nthey share. Filter by type, and by the owner or system of any member.\n`format=csv` answers every matching cluster at once, one row per\nmember (columns `clusterId, type, score, entityRef, title, owner,\nsystem, sharedOperationCount, message`). Needs the\n`apiops.report.read` permission.\n',
+          'The fragmentation of the catalog found by the latest successful\nsnapshot: `duplicate` (high Jaccard similarity of normalized\noperations), `overlap` (one API largely contained in another),\n`version-sprawl` (several live versions of one API), `name-collision`\n(the same normalized name, different owners or systems) and\n`style-inconsistency` (the APIs of a system or domain that break its\npath casing or versioning convention, or mix styles in their own\npaths). Each cluster names its members, a score and the operations\nthey share. Filter by type, and by the owner or system of any member.\n`format=csv` answers every matching cluster at once, one row per\nmember (columns `clusterId, type, score, entityRef, title, owner,\nsystem, sharedOperationCount, message`). Needs the\n`apiops.report.read` permission.\n',
         parameters: [
           {
             name: 'type',
@@ -1737,8 +1737,14 @@ export const spec = {
               {
                 title: 'StyleInconsistencyDetails',
                 type: 'object',
-                description: 'Of a `style-inconsistency` cluster.',
-                required: ['scopeKind', 'pathCasing', 'versioning'],
+                description:
+                  "Of a `style-inconsistency` cluster: one per system (or domain), its members the APIs that break the scope's convention.",
+                required: [
+                  'scopeKind',
+                  'pathCasing',
+                  'versioning',
+                  'conventions',
+                ],
                 properties: {
                   scopeKind: {
                     type: 'string',
@@ -1748,7 +1754,7 @@ export const spec = {
                   pathCasing: {
                     type: 'object',
                     description:
-                      'Member refs per path casing (`lower` and `mixed` left out).',
+                      'The members that break the path casing convention, per casing they use (followers not listed; `mixed` listed with or without a convention).',
                     propertyNames: {
                       enum: [
                         'kebab',
@@ -1769,7 +1775,7 @@ export const spec = {
                   versioning: {
                     type: 'object',
                     description:
-                      'Member refs per versioning scheme (`mixed` left out).',
+                      'The members that break the versioning convention, per scheme they use.',
                     propertyNames: {
                       enum: ['path', 'server', 'none', 'mixed'],
                     },
@@ -1780,6 +1786,20 @@ export const spec = {
                       },
                     },
                   },
+                  conventions: {
+                    type: 'object',
+                    description:
+                      'Per dimension, the convention of the scope and how its APIs split.',
+                    required: ['pathCasing', 'versioning'],
+                    properties: {
+                      pathCasing: {
+                        $ref: '#/components/schemas/StyleConvention',
+                      },
+                      versioning: {
+                        $ref: '#/components/schemas/StyleConvention',
+                      },
+                    },
+                  },
                 },
               },
             ],
@@ -1787,6 +1807,61 @@ export const spec = {
           message: {
             type: 'string',
             description: 'What the cluster means, in plain words.',
+          },
+        },
+      },
+      StyleConvention: {
+        type: 'object',
+        description:
+          'How the REST APIs of a scope split in one style dimension (path casing or versioning), and the convention they follow, if any.',
+        required: ['followerCount', 'apiCount', 'styleCounts'],
+        properties: {
+          convention: {
+            type: 'string',
+            enum: [
+              'kebab',
+              'camel',
+              'snake',
+              'pascal',
+              'path',
+              'server',
+              'none',
+            ],
+            description:
+              'The style of at least `styleConventionShare` (default half) of the APIs with a clear style, and of strictly more than any other style; absent when none is.',
+          },
+          followerCount: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'How many APIs of the scope follow the convention; 0 without one.',
+          },
+          apiCount: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'How many APIs of the scope have a clear style in this dimension.',
+          },
+          styleCounts: {
+            type: 'object',
+            description:
+              'How many APIs of the scope use each style, the convention included: the clear styles and `mixed`; `lower` left out.',
+            propertyNames: {
+              enum: [
+                'kebab',
+                'camel',
+                'snake',
+                'pascal',
+                'mixed',
+                'path',
+                'server',
+                'none',
+              ],
+            },
+            additionalProperties: {
+              type: 'integer',
+              minimum: 0,
+            },
           },
         },
       },

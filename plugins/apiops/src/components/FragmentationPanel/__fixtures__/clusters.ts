@@ -154,6 +154,11 @@ export const nameCollisionCluster: FragmentationCluster = {
     'api:default/notifications-api and api:partner/notifications-api share the name "notifications" but have different owners and systems. Rename one so that consumers can tell them apart.',
 };
 
+/**
+ * Three APIs of system:recurring-payments that break its conventions:
+ * kebab-case paths (8 of the 10 APIs with a clear casing) and the version in
+ * the path (10 of 11).
+ */
 export const styleCluster: FragmentationCluster = {
   id: 'style-inconsistency-4f6f9c9a22ecc81470ecbb9d',
   type: 'style-inconsistency',
@@ -183,27 +188,37 @@ export const styleCluster: FragmentationCluster = {
       lifecycle: 'production',
     },
   ],
-  score: 0.667,
+  score: 0.273,
   sharedOperations: [],
   sharedOperationCount: 0,
   scope: 'system:default/recurring-payments',
   details: {
     scopeKind: 'system',
     pathCasing: {
-      snake: ['api:default/payment-mandates-api'],
       camel: ['api:default/scheduled-payments-api'],
-      kebab: ['api:default/standing-orders-api'],
+      snake: ['api:default/payment-mandates-api'],
+      mixed: ['api:default/standing-orders-api'],
     },
     versioning: {
-      path: [
-        'api:default/payment-mandates-api',
-        'api:default/standing-orders-api',
-      ],
       none: ['api:default/scheduled-payments-api'],
+    },
+    conventions: {
+      pathCasing: {
+        convention: 'kebab',
+        followerCount: 8,
+        apiCount: 10,
+        styleCounts: { kebab: 8, camel: 1, snake: 1, mixed: 1 },
+      },
+      versioning: {
+        convention: 'path',
+        followerCount: 10,
+        apiCount: 11,
+        styleCounts: { path: 10, none: 1 },
+      },
     },
   },
   message:
-    'The REST APIs of system:default/recurring-payments mix path casings (snake: api:default/payment-mandates-api; camel: api:default/scheduled-payments-api; kebab: api:default/standing-orders-api) and versioning schemes (path: api:default/payment-mandates-api and api:default/standing-orders-api; none: api:default/scheduled-payments-api). Agree on one convention for the system.',
+    'Rename the paths of api:default/scheduled-payments-api (camelCase) and api:default/payment-mandates-api (snake_case) to kebab-case, the convention of 8 of the 10 REST APIs of system:default/recurring-payments. api:default/standing-orders-api mixes path casings in its own paths: use kebab-case throughout. Put the major version of api:default/scheduled-payments-api (no version) in the path (/v1/…), the convention of 10 of the 11 REST APIs of system:default/recurring-payments.',
 };
 
 /** One cluster of each type, in the order of the report. */
@@ -276,25 +291,41 @@ export const largeStyleMembers = Array.from({ length: 40 }, (_, index) => {
 });
 
 /**
- * A style inconsistency of 40 APIs as the backend returns it: the first 25
- * members (CLUSTER_MEMBERS_MAX) and the count of them all.
+ * A style inconsistency of 40 outliers as the backend returns it: the first
+ * 25 members (CLUSTER_MEMBERS_MAX) and the count of them all; 200 of the 240
+ * APIs of system:wallet use kebab-case paths.
  */
 export const largeStyleCluster: FragmentationCluster = {
   id: 'style-inconsistency-0123456789abcdef01234567',
   type: 'style-inconsistency',
   members: largeStyleMembers.slice(0, 25),
   memberCount: 40,
-  score: 0.4,
+  score: 0.167,
   sharedOperations: [],
   sharedOperationCount: 0,
   scope: 'system:default/wallet',
   details: {
     scopeKind: 'system',
     pathCasing: {
-      kebab: largeStyleMembers.slice(0, 15).map(member => member.entityRef),
-      camel: largeStyleMembers.slice(15, 25).map(member => member.entityRef),
+      camel: largeStyleMembers.slice(0, 20).map(member => member.entityRef),
+      snake: largeStyleMembers.slice(20, 25).map(member => member.entityRef),
     },
     versioning: {},
+    conventions: {
+      pathCasing: {
+        convention: 'kebab',
+        followerCount: 200,
+        apiCount: 240,
+        styleCounts: { kebab: 200, camel: 20, snake: 20 },
+      },
+      versioning: {
+        convention: 'server',
+        followerCount: 240,
+        apiCount: 240,
+        styleCounts: { server: 240 },
+      },
+    },
   },
-  message: 'The 40 APIs of system:default/wallet mix kebab-case and camelCase.',
+  message:
+    'Rename the paths of api:default/wallet-01-api, api:default/wallet-02-api, api:default/wallet-03-api and 17 more (camelCase) and api:default/wallet-21-api, api:default/wallet-22-api, api:default/wallet-23-api and 17 more (snake_case) to kebab-case, the convention of 200 of the 240 REST APIs of system:default/wallet.',
 };
