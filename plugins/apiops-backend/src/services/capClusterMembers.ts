@@ -27,7 +27,7 @@ export function capClusterMembers(
   const capped = { ...cluster, members, memberCount };
   switch (capped.type) {
     case 'duplicate':
-    case 'overlap':
+    case 'family':
       return {
         ...capped,
         details: {
@@ -35,6 +35,17 @@ export function capClusterMembers(
           operationCounts: onlyListed(capped.details.operationCounts, listed),
         },
       } as FragmentationCluster & { memberCount: number };
+    case 'overlap':
+      return {
+        ...capped,
+        details: {
+          ...capped.details,
+          contained: capped.details.contained.filter(ref =>
+            listed.has(key(ref)),
+          ),
+          operationCounts: onlyListed(capped.details.operationCounts, listed),
+        },
+      };
     case 'style-inconsistency':
       return {
         ...capped,

@@ -126,10 +126,42 @@ export function visibleCluster(
         details: {
           ...cluster.details,
           operationCounts: counts(cluster.details.operationCounts),
+          pairs: cluster.details.pairs.filter(
+            pair => visible.has(pair.from) && visible.has(pair.to),
+          ),
         },
       };
-    case 'overlap': // two members: both are visible here
-      return cluster;
+    case 'overlap':
+      // The finding is about the container: without it, nothing is left.
+      if (!visible.has(cluster.details.container)) {
+        return undefined;
+      }
+      return {
+        ...cluster,
+        members,
+        message,
+        details: {
+          ...cluster.details,
+          contained: cluster.details.contained.filter(ref => visible.has(ref)),
+          operationCounts: counts(cluster.details.operationCounts),
+          pairs: cluster.details.pairs.filter(
+            pair => visible.has(pair.from) && visible.has(pair.to),
+          ),
+        },
+      };
+    case 'family': {
+      const owners = new Set(members.map(m => m.owner));
+      return {
+        ...cluster,
+        members,
+        message,
+        details: {
+          ...cluster.details,
+          operationCounts: counts(cluster.details.operationCounts),
+          owners: cluster.details.owners.filter(o => owners.has(o)),
+        },
+      };
+    }
     case 'version-sprawl':
       return {
         ...cluster,
