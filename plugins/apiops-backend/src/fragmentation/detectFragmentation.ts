@@ -402,7 +402,8 @@ export function* detectFragmentationSteps(
     const linked = entries
       .map(e => pairEvidence(overlaps, e))
       .sort(
-        (a, b) => b.containment - a.containment || compareStrings(a.from, b.from),
+        (a, b) =>
+          b.containment - a.containment || compareStrings(a.from, b.from),
       );
     const containedIndexes = entries.map(e => overlaps[e]);
     const indexes = [container, ...containedIndexes];
@@ -415,7 +416,9 @@ export function* detectFragmentationSteps(
     const members = [
       toClusterMember(large),
       ...containedRefs.map(ref =>
-        toClusterMember(apis[containedIndexes.find(i => apis[i].entityRef === ref)!]),
+        toClusterMember(
+          apis[containedIndexes.find(i => apis[i].entityRef === ref)!],
+        ),
       ),
     ];
     clusters.push({

@@ -23,6 +23,7 @@ import {
   StyleConventions,
   useMemberFacts,
 } from './FragmentationParts';
+import { ClusterEvidence } from './ClusterEvidence';
 
 /** How many shared operations a cluster lists on the API tab. */
 export const PANEL_SHARED_OPERATIONS = 10;
@@ -293,6 +294,7 @@ function ClusterItem(props: {
         />
       )}
       <SharedOperations cluster={cluster} max={PANEL_SHARED_OPERATIONS} />
+      <ClusterEvidence cluster={cluster} maxPairs={3} />
     </li>
   );
 }

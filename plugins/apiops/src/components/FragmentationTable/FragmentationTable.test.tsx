@@ -192,7 +192,7 @@ describe('FragmentationTable', () => {
     );
     await userEvent.click(
       screen.getByRole('button', {
-        name: 'Compare Card Status API, Card Management API side by side',
+        name: 'Compare Card Management API, Card Status API side by side',
       }),
     );
 
@@ -215,10 +215,10 @@ describe('FragmentationTable', () => {
     ]);
     expect(style.queryByRole('rowheader', { name: 'Operations' })).toBeNull();
     expect(cells(overlap, 'Role')).toEqual([
+      'Contains the others',
       'Contained in the other',
-      'Contains the other',
     ]);
-    expect(cells(overlap, 'Operations')).toEqual(['4', '14']);
+    expect(cells(overlap, 'Operations')).toEqual(['14', '4']);
   });
 
   it('sends the chosen type, owner and system with the query', async () => {
