@@ -28,3 +28,18 @@ export type {
   VersioningScheme,
 } from './schemas';
 export { resolveFragmentationThresholds } from './resolveFragmentationThresholds';
+export {
+  DISMISSAL_REASON_MAX_LENGTH,
+  FRAGMENTATION_DISMISSAL_VERDICTS,
+  dismissalVerdictsFor,
+  fragmentationDismissalRecordSchema,
+  fragmentationDismissalRequestSchema,
+  fragmentationDismissalSchema,
+  parseFragmentationDismissalRequest,
+} from './dismissals';
+export type {
+  FragmentationDismissal,
+  FragmentationDismissalRecord,
+  FragmentationDismissalRequest,
+  FragmentationDismissalVerdict,
+} from './dismissals';
