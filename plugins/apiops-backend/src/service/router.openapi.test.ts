@@ -27,12 +27,14 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
+import { DatabaseFragmentationDismissalStore } from '../database/DatabaseFragmentationDismissalStore';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { StoredApiResult } from '../database/SnapshotStore';
 import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
 import { AssessmentService } from '../services/AssessmentService';
 import { CatalogVisibility } from '../services/CatalogVisibility';
+import { FragmentationDismissalService } from '../services/FragmentationDismissalService';
 import { ReportService } from '../services/ReportService';
 import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
@@ -303,6 +305,15 @@ describe.each(databases.eachSupportedId())(
           permissions,
           snapshots,
           trigger: async () => {},
+        }),
+        dismissals: FragmentationDismissalService.create({
+          permissions,
+          snapshots,
+          store: await DatabaseFragmentationDismissalStore.create({
+            database,
+            skipMigrations: true,
+          }),
+          visibility: CatalogVisibility.create({ permissions, catalog }),
         }),
       });
       const app = express().use(router).use(mockErrorHandler());

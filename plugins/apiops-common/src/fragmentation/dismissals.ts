@@ -93,6 +93,28 @@ export type FragmentationDismissalRecord = z.infer<
   typeof fragmentationDismissalRecordSchema
 >;
 
+/**
+ * The answer of `GET /reports/fragmentation/clusters/{clusterId}/dismissal`:
+ * the dismissal recorded for the cluster, and whether it is stale (recorded
+ * for another fingerprint: a member's definition changed since, so the
+ * cluster is open again).
+ *
+ * @public
+ */
+export const fragmentationDismissalStateSchema =
+  fragmentationDismissalRecordSchema.extend({
+    stale: z.boolean(),
+  });
+
+/**
+ * The answer of `GET /reports/fragmentation/clusters/{clusterId}/dismissal`.
+ *
+ * @public
+ */
+export type FragmentationDismissalState = z.infer<
+  typeof fragmentationDismissalStateSchema
+>;
+
 /** C0 and C1 control characters and DEL; line breaks and tabs are allowed. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;

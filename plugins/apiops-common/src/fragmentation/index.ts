@@ -35,11 +35,13 @@ export {
   fragmentationDismissalRecordSchema,
   fragmentationDismissalRequestSchema,
   fragmentationDismissalSchema,
+  fragmentationDismissalStateSchema,
   parseFragmentationDismissalRequest,
 } from './dismissals';
 export type {
   FragmentationDismissal,
   FragmentationDismissalRecord,
   FragmentationDismissalRequest,
+  FragmentationDismissalState,
   FragmentationDismissalVerdict,
 } from './dismissals';
