@@ -83,9 +83,15 @@ type OperationsOf = {
 /** Every operation of the spec, as `METHOD /template`. */
 const operations = Object.entries(spec.paths).flatMap(([template, item]) =>
   Object.keys(item)
-    .filter(key => ['get', 'post'].includes(key))
-    .map(method => ({ method: method as 'get' | 'post', template })),
+    .filter(key => ['get', 'post', 'put', 'delete'].includes(key))
+    .map(method => ({
+      method: method as 'get' | 'post' | 'put' | 'delete',
+      template,
+    })),
 );
+
+/** A valid body of the dismissal of a cluster. */
+const DISMISSAL = { verdict: 'intended', reason: 'On purpose' };
 
 /** A concrete path of a template, naming the accounts API or team. */
 function pathOf(template: string, params: Record<string, string> = {}) {
@@ -723,7 +729,7 @@ describe.each(databases.eachSupportedId())(
         const res = await (template.endsWith('/assessments') &&
         method === 'post'
           ? req.send({ answers: { 'business-goals-defined': 'met' } })
-          : req);
+          : req.send(method === 'put' ? DISMISSAL : undefined));
         expect({ method, template, status: res.status }).toEqual({
           method,
           template,
@@ -762,7 +768,8 @@ describe.each(databases.eachSupportedId())(
       )) {
         const res = await request(server)
           [method](pathOf(template))
-          .set('authorization', user);
+          .set('authorization', user)
+          .send(method === 'put' ? DISMISSAL : undefined);
         expect({ method, template, status: res.status }).toEqual({
           method,
           template,
