@@ -120,6 +120,7 @@ export function DismissClusterDialog(props: {
             </RadioGroup>
           </FormControl>
           <TextField
+            id={`apiops-dismiss-${cluster.id}-reason`}
             label={t('fragmentation.dismissal.dialog.reason')}
             helperText={t('fragmentation.dismissal.dialog.reasonHelp', {
               max: String(DISMISSAL_REASON_MAX_LENGTH),
