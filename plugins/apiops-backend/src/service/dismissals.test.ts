@@ -143,8 +143,8 @@ describe.each(databases.eachSupportedId())(
       return res.body.items[0];
     }
 
-    const dismissalOf = (clusterId: string) =>
-      `/reports/fragmentation/clusters/${clusterId}/dismissal`;
+    const dismissalOf = (id: string) =>
+      `/reports/fragmentation/clusters/${id}/dismissal`;
 
     it('dismisses a cluster: every read carries the dismissal at once and the counts leave it out', async () => {
       const { server, backend, auditor } = await startBackend();
