@@ -115,7 +115,10 @@ describe.each(databases.eachSupportedId())(
           'fingerprint',
         ),
       ).toBe(true);
-      await knex.migrate.down({ directory: migrationsDir });
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261207090000_fragmentation_dismissals.js',
+      });
       expect(await knex.schema.hasTable(TABLE)).toBe(false);
       expect(
         await knex.schema.hasColumn(
