@@ -453,6 +453,37 @@ export const apiopsTranslationRef = createTranslationRef({
         title: 'Fragmentation over time',
         series: 'Fragmentation clusters',
       },
+      dismissal: {
+        dismiss: 'Dismiss',
+        dismissLabel: 'Dismiss this {{type}} cluster',
+        undo: 'Undo',
+        undoLabel: 'Undo the dismissal of this {{type}} cluster',
+        undoError: 'Could not undo the dismissal: {{message}}',
+        dismissed: 'Dismissed: {{verdict}} — {{reason}} ({{by}}, {{when}})',
+        verdicts: {
+          'not-a-duplicate': 'not a duplicate',
+          intended: 'intended',
+        },
+        counts: '{{open}} open, {{dismissed}} dismissed',
+        kpi: 'Dismissed',
+        kpiHint: 'Not a duplicate, or intended',
+        dialog: {
+          title: 'Dismiss the {{type}} cluster',
+          intro:
+            'Say why this is not a problem. The dismissal holds while the APIs and their definitions stay as they are; a changed definition opens the cluster again.',
+          verdict: 'Verdict',
+          verdictOptions: {
+            'not-a-duplicate':
+              'Not a duplicate: the APIs look alike but are not the same API',
+            intended: 'Intended: the finding is right, and on purpose',
+          },
+          reason: 'Reason',
+          reasonHelp: 'Required, at most {{max}} characters.',
+          cancel: 'Cancel',
+          submit: 'Dismiss',
+          error: 'Could not dismiss the cluster: {{message}}',
+        },
+      },
     },
     reports: {
       forbidden:

@@ -26,12 +26,15 @@ function renderPanel(
   fragmentation: FragmentationCluster[] | undefined,
   withheld?: boolean,
 ) {
+  // The API client dismisses clusters and loads the members of large ones.
   return renderInTestApp(
-    <FragmentationPanel
-      entityRef={entityRef}
-      fragmentation={fragmentation}
-      withheld={withheld}
-    />,
+    <TestApiProvider apis={[[apiopsApiRef, mockApiOpsApi()]]}>
+      <FragmentationPanel
+        entityRef={entityRef}
+        fragmentation={fragmentation}
+        withheld={withheld}
+      />
+    </TestApiProvider>,
     { mountedRoutes },
   );
 }
