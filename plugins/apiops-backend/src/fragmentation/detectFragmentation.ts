@@ -240,7 +240,12 @@ export function* detectFragmentationSteps(
       }
       return beyond <= explained;
     });
-    return groupCount(members) >= t.familyMinApis
+    // One member linked to every other one: a container and its parts (or
+    // copies), which the overlap and duplicate findings describe.
+    const hub = members.some(api =>
+      members.every(other => other === api || linked.get(api)?.has(other)),
+    );
+    return !hub && groupCount(members) >= t.familyMinApis
       ? [{ ...family, members }]
       : [];
   });
