@@ -388,7 +388,7 @@ export const apiopsTranslationRef = createTranslationRef({
       panel: {
         title: 'Fragmentation',
         subheader:
-          'Duplicates, overlaps, version sprawl, name collisions and style inconsistencies this API is part of',
+          'Duplicates, overlaps, families, version sprawl, name collisions and style inconsistencies this API is part of',
         clustersLabel: 'Fragmentation clusters of this API',
         thisApi: 'This API',
         otherApis_one: 'The other API',
@@ -404,7 +404,7 @@ export const apiopsTranslationRef = createTranslationRef({
       table: {
         title: 'Fragmentation',
         subtitle:
-          'APIs that duplicate or overlap each other, versions that sprawl, names that collide and systems that mix styles. Open a cluster to compare its APIs side by side.',
+          'APIs that duplicate or overlap each other, families of APIs sharing one interface, versions that sprawl, names that collide and APIs off their system’s style. Open a cluster to compare its APIs side by side and see why it was found.',
         typeFilter: 'Fragmentation type',
         anyType: 'All types',
         ownerFilter: 'Owner',
