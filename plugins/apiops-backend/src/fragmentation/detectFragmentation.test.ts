@@ -67,16 +67,17 @@ describe('detectFragmentation: duplicates and overlaps', () => {
       api('a', [...ops('x', 7), 'GET /a-only']),
       api('b', [...ops('x', 7), 'GET /b-only']),
     ];
+    // Same size: the lower ref is the contained one, the container first.
     expect(summary(detectFragmentation(below))).toEqual([
       {
         type: 'overlap',
-        members: ['api:default/a', 'api:default/b'],
+        members: ['api:default/b', 'api:default/a'],
         score: 0.875,
       },
     ]);
   });
 
-  it('reports the smaller API of an overlap first, with the shared operations', () => {
+  it('reports the container of an overlap first, with the shared operations and the evidence', () => {
     const clusters = detectFragmentation([
       api('card-management', [...ops('cards', 4), ...ops('pins', 10)]),
       api('card-status', ops('cards', 4)),
@@ -86,14 +87,27 @@ describe('detectFragmentation: duplicates and overlaps', () => {
       type: 'overlap',
       score: 1,
       members: [
-        { entityRef: 'api:default/card-status' },
         { entityRef: 'api:default/card-management' },
+        { entityRef: 'api:default/card-status' },
       ],
       sharedOperations: ops('cards', 4),
       sharedOperationCount: 4,
       details: {
-        contained: 'api:default/card-status',
         container: 'api:default/card-management',
+        contained: ['api:default/card-status'],
+        pairs: [
+          {
+            from: 'api:default/card-status',
+            to: 'api:default/card-management',
+            sharedOperations: 4,
+            schemaMatches: 0,
+            jaccard: 0.286,
+            containment: 1,
+            // Four operations only these two have, no shapes: 4 × 1.
+            evidence: 4,
+          },
+        ],
+        genericOperations: [],
         operationCounts: {
           'api:default/card-status': 4,
           'api:default/card-management': 14,
@@ -108,12 +122,16 @@ describe('detectFragmentation: duplicates and overlaps', () => {
       api('small', ops('x', 2)),
     ];
     expect(detectFragmentation(apis)).toEqual([]);
+    // Two shared operations weigh 2, under the default minEvidence of 3.
+    expect(detectFragmentation(apis, { overlapMinOperations: 2 })).toEqual([]);
     expect(
-      summary(detectFragmentation(apis, { overlapMinOperations: 2 })),
+      summary(
+        detectFragmentation(apis, { overlapMinOperations: 2, minEvidence: 2 }),
+      ),
     ).toEqual([
       {
         type: 'overlap',
-        members: ['api:default/small', 'api:default/big'],
+        members: ['api:default/big', 'api:default/small'],
         score: 1,
       },
     ]);
@@ -187,14 +205,27 @@ describe('detectFragmentation: stop-list', () => {
       api(`api-${i}`, [...ops('common', 4), `GET /own-${i}`]),
     );
     const { clusters, stats } = detectFragmentationWithStats(apis);
-    expect(clusters).toEqual([]);
+    // No pair: the common operations are stop-listed. They are one interface
+    // that all 25 implement, though (families read stop-listed operations).
+    expect(summary(clusters)).toEqual([
+      {
+        type: 'family',
+        members: apis.map(a => a.entityRef).sort(),
+        score: 1,
+      },
+    ]);
+    expect(clusters[0].sharedOperations).toEqual(ops('common', 4));
     expect(stats.stopListed).toBe(4);
     expect(stats.stopListThreshold).toBe(20);
     expect(stats.indexCandidates).toBe(0);
-    // Counted again once the stop-list needs more APIs.
-    expect(
-      detectFragmentation(apis, { stopListMinApis: 30 }).length,
-    ).toBeGreaterThan(0);
+    // Counted again once the stop-list needs more APIs, but then they are
+    // common (25 APIs: weight 1/√24 each), too little evidence for a pair...
+    const unlisted = detectFragmentationWithStats(apis, {
+      stopListMinApis: 30,
+    });
+    expect(unlisted.stats.stopListed).toBe(0);
+    expect(unlisted.stats.indexCandidates).toBeGreaterThan(0);
+    expect(unlisted.clusters.map(c => c.type)).toEqual(['family']);
   });
 
   it('ignores the listed infrastructure signatures, even in few APIs', () => {
@@ -250,7 +281,15 @@ describe('detectFragmentation: capped index and LSH', () => {
     const apis = ['a', 'b', 'c'].map(name => api(name, ops('x', 20)));
     const thresholds = { maxPostingSize: 1, maxBucketSize: 2 };
     const { clusters, stats } = detectFragmentationWithStats(apis, thresholds);
-    expect(clusters).toEqual([]);
+    // No duplicate: the pairs were never compared. The shared interface is
+    // found beside the index (families do not use LSH).
+    expect(summary(clusters)).toEqual([
+      {
+        type: 'family',
+        members: ['api:default/a', 'api:default/b', 'api:default/c'],
+        score: 1,
+      },
+    ]);
     expect(stats.skippedBuckets).toBe(16); // every band: one bucket of 3
     expect(stats.lshCandidates).toBe(0);
   });
@@ -480,14 +519,15 @@ describe('detectFragmentation: output', () => {
     expect(summary(backward)).toEqual(summary(forward));
     expect(summary(forward).map(c => [c.type, c.members])).toEqual([
       ['duplicate', ['api:default/a', 'api:default/b']],
-      ['overlap', ['api:default/small', 'api:default/large']],
-      // Same size: the lower ref first, whatever the input order.
-      ['overlap', ['api:default/p', 'api:default/q']],
+      ['overlap', ['api:default/large', 'api:default/small']],
+      // Same size: the lower ref is the contained one, whatever the input
+      // order.
+      ['overlap', ['api:default/q', 'api:default/p']],
     ]);
     expect(forward[0].id).toMatch(/^duplicate-[0-9a-f]{24}$/);
     expect(forward[0].message).toBe(
-      'api:default/a and api:default/b share 10 of their 10 operations ' +
-        '(Jaccard 1.00): they look like duplicates. Merge them or retire one.',
+      'api:default/a and api:default/b share 10 operations, Jaccard 1.00: ' +
+        'they look like duplicates. Merge them or retire one.',
     );
   });
 

@@ -240,6 +240,12 @@ export function* detectFragmentationSteps(
       }
       return beyond <= explained;
     });
+    // Members that are all one duplicate component are reported by it (as a
+    // duplicate, or as an instance family): not twice.
+    const component = duplicateSets.find(members[0] ?? 0);
+    if (members.every(api => duplicateSets.find(api) === component)) {
+      return [];
+    }
     return groupCount(members) >= t.familyMinApis
       ? [{ ...family, members }]
       : [];
@@ -388,7 +394,17 @@ export function* detectFragmentationSteps(
   const byContainer = new Map<number, number[]>();
   for (let e = 0; e < overlaps.length; e += PAIR_STRIDE) {
     if (e % PAUSE_EVERY === 0) yield;
-    const [contained, container] = [overlaps[e], overlaps[e + 1]];
+    let [contained, container] = [overlaps[e], overlaps[e + 1]];
+    if (
+      sizes[contained] === sizes[container] &&
+      compareStrings(apis[contained].entityRef, apis[container].entityRef) > 0
+    ) {
+      // Same size: the lower ref is the contained one, whatever the input
+      // order (the pair's figures are symmetric).
+      [contained, container] = [container, contained];
+      overlaps[e] = contained;
+      overlaps[e + 1] = container;
+    }
     if (
       duplicateSets.find(contained) === duplicateSets.find(container) ||
       sameFamily(contained, container)
@@ -402,7 +418,8 @@ export function* detectFragmentationSteps(
     const linked = entries
       .map(e => pairEvidence(overlaps, e))
       .sort(
-        (a, b) => b.containment - a.containment || compareStrings(a.from, b.from),
+        (a, b) =>
+          b.containment - a.containment || compareStrings(a.from, b.from),
       );
     const containedIndexes = entries.map(e => overlaps[e]);
     const indexes = [container, ...containedIndexes];
@@ -415,7 +432,9 @@ export function* detectFragmentationSteps(
     const members = [
       toClusterMember(large),
       ...containedRefs.map(ref =>
-        toClusterMember(apis[containedIndexes.find(i => apis[i].entityRef === ref)!]),
+        toClusterMember(
+          apis[containedIndexes.find(i => apis[i].entityRef === ref)!],
+        ),
       ),
     ];
     clusters.push({

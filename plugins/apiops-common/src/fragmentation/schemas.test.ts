@@ -206,7 +206,9 @@ describe('fragmentationClusterSchema', () => {
       ...overlap,
       details: {
         ...overlap.details,
-        pairs: [{ ...overlap.details.pairs[0], containment: 1.5, evidence: -1 }],
+        pairs: [
+          { ...overlap.details.pairs[0], containment: 1.5, evidence: -1 },
+        ],
       },
     });
     expect(badPair.error?.issues.map(issue => issue.path.join('.'))).toEqual([
