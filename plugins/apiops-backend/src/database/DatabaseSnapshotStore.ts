@@ -43,6 +43,7 @@ import {
   DbFragmentationMemberRow,
   DbSnapshotRow,
 } from './tables';
+import { readStoredCluster } from './operations/util/readStoredCluster';
 
 /** The schedule's default timeout, when the store is given none. */
 const DEFAULT_RUN_TIMEOUT_MS = 10 * 60 * 1000;
@@ -194,7 +195,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
             .where({ entity_ref: entityRef }),
         )
         .orderBy('id', 'asc');
-    return rows.map(row => JSON.parse(row.cluster));
+    return rows.map(row => readStoredCluster(row.cluster));
   }
 
   async listTeams(query: {

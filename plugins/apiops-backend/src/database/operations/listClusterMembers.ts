@@ -1,13 +1,11 @@
-import type {
-  FragmentationCluster,
-  FragmentationClusterMember,
-} from '@apiops-backstage/plugin-apiops-common';
+import type { FragmentationClusterMember } from '@apiops-backstage/plugin-apiops-common';
 import { Knex } from 'knex';
 import { ReportPage } from '../SnapshotStore';
 import { DbFragmentationClusterRow } from '../tables';
 import { checkLimit } from './util/checkLimit';
 import { readInSnapshot } from './util/readInSnapshot';
 import { snapshotTables as T } from './util/snapshotTables';
+import { readStoredCluster } from './util/readStoredCluster';
 
 /**
  * A page of the members of a current cluster, in the cluster's order, and
@@ -34,7 +32,7 @@ export async function listClusterMembers(options: {
       if (!row) {
         return undefined;
       }
-      const { members } = JSON.parse(row.cluster) as FragmentationCluster;
+      const { members } = readStoredCluster(row.cluster);
       const offset = position ?? 0;
       const end = offset + query.limit;
       return {

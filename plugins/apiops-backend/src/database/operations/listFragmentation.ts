@@ -5,6 +5,7 @@ import { DbFragmentationClusterRow, DbFragmentationMemberRow } from '../tables';
 import { checkLimit } from './util/checkLimit';
 import { readInSnapshot } from './util/readInSnapshot';
 import { snapshotTables as T } from './util/snapshotTables';
+import { readStoredCluster } from './util/readStoredCluster';
 
 /**
  * A page of the current fragmentation clusters, in id order: of a type,
@@ -42,7 +43,7 @@ export async function listFragmentation(options: {
           .limit(query.limit + 1);
       const page = rows.slice(0, query.limit);
       return {
-        items: page.map(row => JSON.parse(row.cluster)),
+        items: page.map(row => readStoredCluster(row.cluster)),
         nextCursor:
           rows.length > query.limit
             ? cursorAt(Number(page[page.length - 1].id))
