@@ -3,6 +3,7 @@ import {
   detectFragmentation,
   detectFragmentationWithStats,
 } from './detectFragmentation';
+import { extractDefinitionFeatures } from './extractDefinitionFeatures';
 import { nameKeyOf } from './normalization';
 import type { FragmentationApi } from './types';
 
@@ -195,6 +196,175 @@ describe('detectFragmentation: duplicates and overlaps', () => {
       api('orders-api-v2', ops('orders', 11), { owner: 'group:default/t' }),
     ]);
     expect(clusters).toEqual([]);
+  });
+});
+
+/** The shapes of an API's operations: `shape(op)` (8 hex) in their order. */
+function withShapes(
+  fragmentationApi: FragmentationApi,
+  shape: (operation: string) => string,
+): FragmentationApi {
+  return {
+    ...fragmentationApi,
+    shapes: fragmentationApi.operations.map(shape).join(''),
+  };
+}
+
+/** An 8-hex shape from a number. */
+const hex = (value: number) => value.toString(16).padStart(8, '0');
+
+describe('detectFragmentation: evidence', () => {
+  it('reports no duplicate for two APIs sharing only operations many others have', () => {
+    const orders = ['GET /orders', 'GET /orders/{}'];
+    const pair = [api('shop', orders), api('warehouse', orders)];
+    // Alone in the catalog, the two rare operations are evidence enough
+    // (once minEvidence is 2): each weighs 1.
+    expect(summary(detectFragmentation(pair, { minEvidence: 2 }))).toEqual([
+      {
+        type: 'duplicate',
+        members: ['api:default/shop', 'api:default/warehouse'],
+        score: 1,
+      },
+    ]);
+    // Ten other APIs have them too, each with shapes of its own: each
+    // operation weighs 1/√11, the pair is no duplicate, and there is no
+    // family in operations of different shapes.
+    let next = 0;
+    const catalog = [
+      ...pair,
+      ...Array.from({ length: 10 }, (_, i) =>
+        api(`service-${i}`, [...orders, ...ops(`own-${i}`, 5)]),
+      ),
+    ].map(a => withShapes(a, () => hex((next += 1))));
+    expect(detectFragmentation(catalog, { minEvidence: 2 })).toEqual([]);
+    expect(detectFragmentation(catalog)).toEqual([]);
+  });
+
+  it('reports no cluster for RPC-style APIs of different services on one endpoint', () => {
+    const awsQuery = (actions: string[]) =>
+      extractDefinitionFeatures(
+        'openapi',
+        JSON.stringify({
+          swagger: '2.0',
+          paths: Object.fromEntries(
+            actions.map(action => [
+              `/#Action=${action}&Version=2012-11-05`,
+              { get: {}, post: {} },
+            ]),
+          ),
+        }),
+      ).features!.operations;
+    const queues = awsQuery(['CreateQueue', 'DeleteQueue', 'SendMessage']);
+    const topics = awsQuery(['CreateTopic', 'DeleteTopic', 'Publish']);
+    const balancers = awsQuery([
+      'CreateLoadBalancer',
+      'DeleteLoadBalancer',
+      'DescribeTags',
+    ]);
+    expect(queues).toEqual([
+      'GET /?action=createqueue',
+      'GET /?action=deletequeue',
+      'GET /?action=sendmessage',
+      'POST /?action=createqueue',
+      'POST /?action=deletequeue',
+      'POST /?action=sendmessage',
+    ]);
+    const clusters = detectFragmentation([
+      api('sqs', queues),
+      api('sns', topics),
+      api('elb', balancers),
+    ]);
+    expect(clusters).toEqual([]);
+  });
+
+  it('reports an interface implemented by 4 APIs as one family, not as pairs', () => {
+    const face = ops('policies', 6);
+    const shapeOf = (operation: string) =>
+      hex(face.indexOf(operation) >= 0 ? 0x1000 + face.indexOf(operation) : 7);
+    const apis = [
+      api('acko', face),
+      api('digit', [...face, ...ops('digit', 3)]),
+      api('icici', [...face, ...ops('icici', 3)]),
+      api('tata', [...face, ...ops('tata', 4)]),
+    ].map(a => withShapes(a, shapeOf));
+    const clusters = detectFragmentation(apis);
+    expect(summary(clusters)).toEqual([
+      {
+        type: 'family',
+        members: [
+          'api:default/acko',
+          'api:default/digit',
+          'api:default/icici',
+          'api:default/tata',
+        ],
+        score: 1,
+      },
+    ]);
+    expect(clusters[0]).toMatchObject({
+      sharedOperations: [...face].sort(),
+      sharedOperationCount: 6,
+      details: {
+        interfaceOperationCount: 6,
+        schemaMatches: 6,
+        evidence: 6,
+        owners: [
+          'group:default/acko-team',
+          'group:default/digit-team',
+          'group:default/icici-team',
+          'group:default/tata-team',
+        ],
+      },
+    });
+    expect(clusters[0].id).toMatch(/^family-[0-9a-f]{24}$/);
+    // Without families (more members needed), acko is an overlap of each.
+    expect(
+      summary(detectFragmentation(apis, { familyMinApis: 5 })).map(c => c.type),
+    ).toEqual(['overlap', 'overlap', 'overlap']);
+  });
+
+  it('groups the APIs contained in one container into one overlap cluster', () => {
+    const apis = [
+      api('core-banking', [...ops('x', 10), ...ops('y', 10), ...ops('z', 10)]),
+      api('accounts', ops('x', 5)),
+      api('payments', ops('y', 5)),
+      api('cards', ops('z', 4)),
+    ];
+    const clusters = detectFragmentation(apis);
+    expect(summary(clusters)).toEqual([
+      {
+        type: 'overlap',
+        members: [
+          'api:default/core-banking',
+          'api:default/accounts',
+          'api:default/cards',
+          'api:default/payments',
+        ],
+        score: 1,
+      },
+    ]);
+    const [overlap] = clusters;
+    expect(overlap.type === 'overlap' && overlap.details).toMatchObject({
+      container: 'api:default/core-banking',
+      contained: [
+        'api:default/accounts',
+        'api:default/cards',
+        'api:default/payments',
+      ],
+      containment: 1,
+      jaccard: 0.167,
+      pairs: [
+        { from: 'api:default/accounts', sharedOperations: 5, evidence: 5 },
+        { from: 'api:default/cards', sharedOperations: 4, evidence: 4 },
+        { from: 'api:default/payments', sharedOperations: 5, evidence: 5 },
+      ],
+    });
+    expect(overlap.sharedOperationCount).toBe(14);
+    expect(overlap.message).toBe(
+      '3 APIs are largely contained in api:default/core-banking: ' +
+        'api:default/accounts, api:default/cards and api:default/payments ' +
+        '(up to 100% of their operations). Consider whether consumers need ' +
+        'them besides it.',
+    );
   });
 });
 
