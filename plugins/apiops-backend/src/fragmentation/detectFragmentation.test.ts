@@ -270,9 +270,9 @@ describe('detectFragmentation: evidence', () => {
       'POST /?action=sendmessage',
     ]);
     const clusters = detectFragmentation([
-      api('sqs', queues),
-      api('sns', topics),
-      api('elb', balancers),
+      api('sqs', [...queues]),
+      api('sns', [...topics]),
+      api('elb', [...balancers]),
     ]);
     expect(clusters).toEqual([]);
   });

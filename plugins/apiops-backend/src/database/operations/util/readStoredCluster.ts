@@ -16,18 +16,24 @@ export function readStoredCluster(json: string): FragmentationCluster {
   if (cluster.type !== 'duplicate' && cluster.type !== 'overlap') {
     return cluster;
   }
-  const details = cluster.details as Partial<typeof cluster.details>;
+  // As stored, the fields added since may be missing, `contained` a ref.
+  const details = cluster.details as Partial<
+    Record<'pairs' | 'genericOperations' | 'contained', unknown>
+  >;
   if (cluster.type === 'overlap' && !Array.isArray(details.contained)) {
     const container = cluster.details.container;
-    const contained = details.contained as unknown;
     cluster.details.contained =
-      typeof contained === 'string' ? [contained] : [];
+      typeof details.contained === 'string' ? [details.contained] : [];
     cluster.members = [
       ...cluster.members.filter(member => member.entityRef === container),
       ...cluster.members.filter(member => member.entityRef !== container),
     ];
   }
-  cluster.details.pairs = details.pairs ?? [];
-  cluster.details.genericOperations = details.genericOperations ?? [];
+  cluster.details.pairs = Array.isArray(details.pairs)
+    ? cluster.details.pairs
+    : [];
+  cluster.details.genericOperations = Array.isArray(details.genericOperations)
+    ? cluster.details.genericOperations
+    : [];
   return cluster;
 }
