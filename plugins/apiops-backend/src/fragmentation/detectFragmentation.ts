@@ -415,7 +415,7 @@ export function* detectFragmentationSteps(
   }
   for (const [container, entries] of byContainer) {
     yield;
-    const linked = entries
+    const containedPairs = entries
       .map(e => pairEvidence(overlaps, e))
       .sort(
         (a, b) =>
@@ -424,10 +424,10 @@ export function* detectFragmentationSteps(
     const containedIndexes = entries.map(e => overlaps[e]);
     const indexes = [container, ...containedIndexes];
     const large = apis[container];
-    const containedRefs = linked.map(pair => pair.from);
+    const containedRefs = containedPairs.map(pair => pair.from);
     const refs = [large.entityRef, ...containedRefs];
     const common = sharedOperations(indexes);
-    const top = linked[0];
+    const top = containedPairs[0];
     const containment = top.containment;
     const members = [
       toClusterMember(large),
@@ -449,8 +449,8 @@ export function* detectFragmentationSteps(
         contained: containedRefs,
         operationCounts: operationCounts(indexes),
         containment,
-        jaccard: Math.max(...linked.map(pair => pair.jaccard)),
-        pairs: linked.slice(0, CLUSTER_MEMBERS_MAX),
+        jaccard: Math.max(...containedPairs.map(pair => pair.jaccard)),
+        pairs: containedPairs.slice(0, CLUSTER_MEMBERS_MAX),
         genericOperations: genericOf(common.operations),
       },
       message:

@@ -160,7 +160,7 @@ describe('the spec', () => {
     });
     const api = (
       name: string,
-      operations: string[],
+      signatures: string[],
       owner = `group:default/${name}`,
     ): FragmentationApi => ({
       entityRef: `api:default/${name}`,
@@ -168,7 +168,7 @@ describe('the spec', () => {
       ...(({ nameKey, version }) => ({ nameKey, versionKey: version }))(
         nameKeyOf(name),
       ),
-      operations: [...operations].sort(),
+      operations: [...signatures].sort(),
       style: {},
       owner,
     });
