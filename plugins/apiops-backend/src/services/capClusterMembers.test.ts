@@ -83,7 +83,15 @@ function overlapCluster(count: number): FragmentationCluster {
       operationCounts: Object.fromEntries(all.map(ref => [ref, 4])),
       containment: 1,
       jaccard: 0.5,
-      pairs: [],
+      pairs: all.slice(1, 26).map(from => ({
+        from,
+        to: all[0],
+        sharedOperations: 4,
+        schemaMatches: 0,
+        jaccard: 0.5,
+        containment: 1,
+        evidence: 4,
+      })),
       genericOperations: [],
     },
   };
@@ -141,6 +149,10 @@ describe('capClusterMembers', () => {
       contained: ['api:default/api-1', 'api:default/api-2'],
       operationCounts: Object.fromEntries(refs(3).map(ref => [ref, 4])),
     });
+    // The pairs of the contained APIs listed only.
+    expect(
+      capped.type === 'overlap' && capped.details.pairs.map(pair => pair.from),
+    ).toEqual(['api:default/api-1', 'api:default/api-2']);
     expect(fragmentationClusterSchema.safeParse(capped).success).toBe(true);
   });
 
