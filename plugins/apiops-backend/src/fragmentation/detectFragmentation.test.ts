@@ -322,6 +322,35 @@ describe('detectFragmentation: evidence', () => {
     ).toEqual(['overlap', 'overlap', 'overlap']);
   });
 
+  it('reports one interface served per sport by one owner as one family, once', () => {
+    const sports = ['mlb', 'nba', 'nhl'];
+    const apis = sports.map(sport =>
+      api(`${sport}-stats`, ops('stats', 10), {
+        owner: 'group:default/sportsdata',
+        server: `api.sportsdata.io/v3/${sport}`,
+      }),
+    );
+    const clusters = detectFragmentation(apis);
+    // A duplicate component of one owner at distinct places: a family, and
+    // the same APIs are not reported again as an interface family.
+    expect(summary(clusters)).toEqual([
+      {
+        type: 'family',
+        members: apis.map(a => a.entityRef),
+        score: 1,
+      },
+    ]);
+    // At one place, or of several owners, they are duplicates, only.
+    for (const copies of [
+      apis.map(a => ({ ...a, server: 'api.sportsdata.io/v3' })),
+      apis.map((a, i) => ({ ...a, owner: `group:default/team-${i}` })),
+    ]) {
+      expect(detectFragmentation(copies).map(c => c.type)).toEqual([
+        'duplicate',
+      ]);
+    }
+  });
+
   it('groups the APIs contained in one container into one overlap cluster', () => {
     const apis = [
       api('core-banking', [...ops('x', 10), ...ops('y', 10), ...ops('z', 10)]),
