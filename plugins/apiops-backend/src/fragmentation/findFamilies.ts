@@ -101,12 +101,9 @@ export function* findFamilies(
       }
     }
   }
-  const tokenEvidence = (token: number) =>
-    shapeState[token] === SHAPE_AGREES
-      ? 1
-      : shapeState[token] === SHAPE_UNKNOWN
-        ? 0.5
-        : 0.25;
+  /** Evidence per token by its shape state (agrees, unknown, differs). */
+  const evidenceOfState = [1, 0.5, 0.25];
+  const tokenEvidence = (token: number) => evidenceOfState[shapeState[token]];
 
   // Parts: tokens with the same list of (at least minApis) APIs.
   const partOfKey = new Map<string, number>();
@@ -156,7 +153,8 @@ export function* findFamilies(
     for (let i = 0; i < parts.length; i++) {
       for (let j = i + 1; j < parts.length; j++) {
         const key =
-          Math.min(parts[i], parts[j]) * partCount + Math.max(parts[i], parts[j]);
+          Math.min(parts[i], parts[j]) * partCount +
+          Math.max(parts[i], parts[j]);
         shared.set(key, (shared.get(key) ?? 0) + 1);
       }
     }

@@ -62,7 +62,7 @@ class ShapeReader {
     this.collectProperties(schema, properties);
     if (properties.size > 0) {
       return `{${[...properties.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a], [b]) => Number(a > b) - Number(a < b))
         .map(([name, type]) => `${name}:${type}`)
         .join(',')}}`;
     }
@@ -80,7 +80,10 @@ class ShapeReader {
           return;
         }
         const property = this.resolve(rawProperty);
-        into.set(normalizeName(name), isObject(property) ? typeOf(property) : '');
+        into.set(
+          normalizeName(name),
+          isObject(property) ? typeOf(property) : '',
+        );
       }
     }
     for (const part of Array.isArray(schema.allOf) ? schema.allOf : []) {
@@ -176,8 +179,7 @@ export function operationShape(
   const success = Object.keys(responses)
     .filter(code => /^2/.test(code))
     .sort()[0];
-  const response =
-    success === undefined ? '' : reader.body(responses[success]);
+  const response = success === undefined ? '' : reader.body(responses[success]);
   if (parameters.names === '' && request === '' && response === '') {
     return UNKNOWN_SHAPE;
   }
