@@ -67,11 +67,11 @@ export interface Config {
     fragmentation?: {
       /** Jaccard similarity of operations from which two APIs are duplicates, in (0, 1]. Default 0.8. */
       duplicateJaccard?: number;
-      /** Shared operations needed for a duplicate. Default 2. */
+      /** Shared operations needed for a duplicate. Default 1 (minEvidence decides). */
       duplicateMinOperations?: number;
       /** Share of the smaller API contained in the larger one for an overlap, in (0, 1]. Default 0.8. */
       overlapContainment?: number;
-      /** Operations the smaller API needs for an overlap. Default 3. */
+      /** Operations the smaller API needs for an overlap. Default 1 (minEvidence decides). */
       overlapMinOperations?: number;
       /** Least weighted evidence for a duplicate or overlap (1 per operation only the two APIs have, less for common ones, twice with matching shapes). Default 3. */
       minEvidence?: number;

@@ -3,6 +3,7 @@ import { UserInfoService } from '@backstage/backend-plugin-api';
 import {
   apiopsAssessmentCreatePermission,
   apiopsReportReadPermission,
+  apiopsFragmentationDismissPermission,
   apiopsSnapshotCreatePermission,
 } from '@apiops-backstage/plugin-apiops-common';
 import {
@@ -75,9 +76,10 @@ describe('ExamplePermissionPolicy', () => {
     ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it('keeps snapshots and catalog writes to the platform team', async () => {
+  it('keeps snapshots, dismissals and catalog writes to the platform team', async () => {
     for (const permission of [
       apiopsSnapshotCreatePermission,
+      apiopsFragmentationDismissPermission,
       catalogLocationCreatePermission,
     ]) {
       expect(await developer.decide(permission)).toEqual({

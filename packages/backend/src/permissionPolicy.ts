@@ -12,6 +12,7 @@ import {
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
   apiopsAssessmentCreatePermission,
+  apiopsFragmentationDismissPermission,
   apiopsSnapshotCreatePermission,
 } from '@apiops-backstage/plugin-apiops-common';
 import {
@@ -43,7 +44,8 @@ const catalogWritePermissions = [
  * - everyone signed in may read;
  * - a lifecycle assessment of an entity may be recorded by members of the
  *   group that owns it, and by the platform team;
- * - running a snapshot and changing the catalog are for the platform team.
+ * - running a snapshot, dismissing fragmentation clusters and changing the
+ *   catalog are for the platform team.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}
@@ -56,6 +58,7 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
     const isWrite =
       isPermission(permission, apiopsAssessmentCreatePermission) ||
       isPermission(permission, apiopsSnapshotCreatePermission) ||
+      isPermission(permission, apiopsFragmentationDismissPermission) ||
       catalogWritePermissions.some(p => isPermission(permission, p));
     if (!isWrite) {
       return { result: AuthorizeResult.ALLOW };

@@ -14,12 +14,14 @@ import { registerApiOpsActions } from './actions/registerApiOpsActions';
 import { readApiOpsConfig } from './config';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
 import { DatabaseDefinitionFeatureStore } from './database/DatabaseDefinitionFeatureStore';
+import { DatabaseFragmentationDismissalStore } from './database/DatabaseFragmentationDismissalStore';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { RuleRegistry } from './governance/RuleRegistry';
 import { MethodCatalog } from './method';
 import { createRouter } from './service/router';
 import { AssessmentService } from './services/AssessmentService';
 import { CatalogVisibility } from './services/CatalogVisibility';
+import { FragmentationDismissalService } from './services/FragmentationDismissalService';
 import { ReportService } from './services/ReportService';
 import { SnapshotRequestService } from './services/SnapshotRequestService';
 import { StatusService } from './services/StatusService';
@@ -174,6 +176,15 @@ export const apiopsPlugin = createBackendPlugin({
               store: assessments,
               method,
               permissions: deps.permissions,
+            }),
+            dismissals: FragmentationDismissalService.create({
+              permissions: deps.permissions,
+              snapshots: snapshotStore,
+              store: await DatabaseFragmentationDismissalStore.create({
+                database: deps.database,
+                skipMigrations: true,
+              }),
+              visibility,
             }),
             snapshotRequests: SnapshotRequestService.create({
               permissions: deps.permissions,

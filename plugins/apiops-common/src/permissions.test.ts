@@ -1,6 +1,7 @@
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import {
   apiopsAssessmentCreatePermission,
+  apiopsFragmentationDismissPermission,
   apiopsPermissions,
   apiopsReportReadPermission,
   apiopsSnapshotCreatePermission,
@@ -22,6 +23,18 @@ describe('apiops permissions', () => {
     expect(apiopsReportReadPermission.attributes.action).toBe('read');
   });
 
+  it('makes dismissing a fragmentation cluster a basic update permission', () => {
+    expect(isResourcePermission(apiopsFragmentationDismissPermission)).toBe(
+      false,
+    );
+    expect(apiopsFragmentationDismissPermission.name).toBe(
+      'apiops.fragmentation.dismiss',
+    );
+    expect(apiopsFragmentationDismissPermission.attributes.action).toBe(
+      'update',
+    );
+  });
+
   it('lists every permission once, with unique names', () => {
     const names = apiopsPermissions.map(p => p.name);
     expect(new Set(names).size).toBe(names.length);
@@ -29,6 +42,7 @@ describe('apiops permissions', () => {
       'apiops.assessment.create',
       'apiops.report.read',
       'apiops.snapshot.create',
+      'apiops.fragmentation.dismiss',
     ]);
   });
 });

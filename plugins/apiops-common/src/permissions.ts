@@ -34,6 +34,18 @@ export const apiopsSnapshotCreatePermission = createPermission({
 });
 
 /**
+ * Dismiss a fragmentation cluster (a duplicate that is not one, an overlap
+ * or another finding that is intended), or undo a dismissal. A basic
+ * permission: the policy decides by who asks (e.g. the platform team).
+ *
+ * @public
+ */
+export const apiopsFragmentationDismissPermission = createPermission({
+  name: 'apiops.fragmentation.dismiss',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the APIOps plugins, for registration and policies.
  *
  * @public
@@ -42,4 +54,5 @@ export const apiopsPermissions = [
   apiopsAssessmentCreatePermission,
   apiopsReportReadPermission,
   apiopsSnapshotCreatePermission,
+  apiopsFragmentationDismissPermission,
 ];

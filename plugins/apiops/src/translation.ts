@@ -269,13 +269,15 @@ export const apiopsTranslationRef = createTranslationRef({
       types: {
         duplicate: 'Duplicate',
         overlap: 'Overlap',
+        family: 'Family',
         'version-sprawl': 'Version sprawl',
         'name-collision': 'Name collision',
         'style-inconsistency': 'Style inconsistency',
       },
       typeDescriptions: {
         duplicate: 'APIs with nearly the same operations.',
-        overlap: 'Most operations of one API are also in another.',
+        overlap: 'APIs whose operations are mostly also in one other API.',
+        family: 'APIs that implement one shared interface.',
         'version-sprawl': 'More live major versions of one API than expected.',
         'name-collision':
           'The same name for APIs of different owners or systems.',
@@ -285,6 +287,7 @@ export const apiopsTranslationRef = createTranslationRef({
       scoreLabels: {
         duplicate: 'Similarity',
         overlap: 'Contained',
+        family: 'Interface coverage',
         'version-sprawl': 'Score',
         'name-collision': 'Score',
         'style-inconsistency': 'Off the main style',
@@ -293,6 +296,8 @@ export const apiopsTranslationRef = createTranslationRef({
         duplicate: 'Jaccard similarity of the operations of the APIs',
         overlap:
           'Share of the smaller API’s operations that the larger one has too',
+        family:
+          'Share of the interface that the member implementing the least of it implements',
         'version-sprawl': 'Version sprawl is certain once found',
         'name-collision': 'A name collision is certain once found',
         'style-inconsistency':
@@ -327,7 +332,19 @@ export const apiopsTranslationRef = createTranslationRef({
       },
       roles: {
         contained: 'Contained in the other',
-        container: 'Contains the other',
+        container: 'Contains the others',
+      },
+      evidence: {
+        title: 'Why this finding',
+        label: 'The evidence behind this finding',
+        pair: '{{from}} and {{to}}',
+        pairFigures:
+          '{{shared}} shared operations, {{schema}} with the same request and response shapes; Jaccard {{jaccard}}, containment {{containment}}; evidence {{evidence}}',
+        generic: 'Common in the catalog (counted for little): {{operations}}',
+        family:
+          '{{interface}} interface operations, {{schema}} with the same shapes in every member; evidence {{evidence}}; owners: {{owners}}',
+        morePairs_one: 'and {{count}} more linked pair',
+        morePairs_other: 'and {{count}} more linked pairs',
       },
       pathCasings: {
         kebab: 'kebab-case',
@@ -418,13 +435,15 @@ export const apiopsTranslationRef = createTranslationRef({
         byType: {
           duplicate: 'Duplicates',
           overlap: 'Overlaps',
+          family: 'Families',
           'version-sprawl': 'Version sprawl',
           'name-collision': 'Name collisions',
           'style-inconsistency': 'Style inconsistencies',
         },
         hints: {
           duplicate: 'Nearly the same operations',
-          overlap: 'One API inside another',
+          overlap: 'APIs inside another one',
+          family: 'One interface, many APIs',
           'version-sprawl': 'Too many live versions',
           'name-collision': 'One name, several owners',
           'style-inconsistency': 'APIs off their system’s convention',
@@ -433,6 +452,37 @@ export const apiopsTranslationRef = createTranslationRef({
       trend: {
         title: 'Fragmentation over time',
         series: 'Fragmentation clusters',
+      },
+      dismissal: {
+        dismiss: 'Dismiss',
+        dismissLabel: 'Dismiss this {{type}} cluster',
+        undo: 'Undo',
+        undoLabel: 'Undo the dismissal of this {{type}} cluster',
+        undoError: 'Could not undo the dismissal: {{message}}',
+        dismissed: 'Dismissed: {{verdict}} — {{reason}} ({{by}}, {{when}})',
+        verdicts: {
+          'not-a-duplicate': 'not a duplicate',
+          intended: 'intended',
+        },
+        counts: '{{open}} open, {{dismissed}} dismissed',
+        kpi: 'Dismissed',
+        kpiHint: 'Not a duplicate, or intended',
+        dialog: {
+          title: 'Dismiss the {{type}} cluster',
+          intro:
+            'Say why this is not a problem. The dismissal holds while the APIs and their definitions stay as they are; a changed definition opens the cluster again.',
+          verdict: 'Verdict',
+          verdictOptions: {
+            'not-a-duplicate':
+              'Not a duplicate: the APIs look alike but are not the same API',
+            intended: 'Intended: the finding is right, and on purpose',
+          },
+          reason: 'Reason',
+          reasonHelp: 'Required, at most {{max}} characters.',
+          cancel: 'Cancel',
+          submit: 'Dismiss',
+          error: 'Could not dismiss the cluster: {{message}}',
+        },
       },
     },
     reports: {

@@ -99,7 +99,7 @@ export function registerApiOpsActions(options: {
     name: 'list-fragmentation-clusters',
     title: 'List fragmentation clusters of the API catalog',
     description:
-      'Where the API catalog is fragmented: duplicate APIs (mostly the same operations under different names, with enough weighted evidence; details.pairs says what links each pair), overlapping APIs (APIs largely contained in another one, grouped by that container: the container is the first member, details.contained lists the others), families (three or more APIs implementing one shared interface, as one cluster: sharedOperations is the interface), version sprawl (several live versions of one API), name collisions (same name, different owners or systems) and style inconsistencies (APIs that break the path casing or versioning convention of their system or domain, or mix styles in their own paths). Each cluster names its first 25 members (memberCount gives all of them; list-fragmentation-cluster-members pages through the rest), a score and the operations they share. From the latest catalog-wide snapshot.',
+      'Where the API catalog is fragmented: duplicate APIs (mostly the same operations under different names, with enough weighted evidence; details.pairs says what links each pair), overlapping APIs (APIs largely contained in another one, grouped by that container: the container is the first member, details.contained lists the others), families (three or more APIs implementing one shared interface, as one cluster: sharedOperations is the interface), version sprawl (several live versions of one API), name collisions (same name, different owners or systems) and style inconsistencies (APIs that break the path casing or versioning convention of their system or domain, or mix styles in their own paths). Each cluster names its first 25 members (memberCount gives all of them; list-fragmentation-cluster-members pages through the rest), a score and the operations they share. A cluster an owner or the platform team dismissed (not a duplicate, or intended) carries its dismissal (verdict, reason, by whom, when); dismissed=exclude leaves those out, dismissed=only lists only them. From the latest catalog-wide snapshot.',
     visibilityPermission: apiopsReportReadPermission,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
@@ -118,6 +118,12 @@ export function registerApiOpsActions(options: {
             .string()
             .optional()
             .describe('Only clusters with an API of this system'),
+          dismissed: z
+            .enum(['include', 'exclude', 'only'])
+            .optional()
+            .describe(
+              'include (the default): dismissed clusters too, with their dismissal; exclude: without them; only: only them',
+            ),
           limit: limitSchema(z, 20),
           cursor: z.string().optional(),
         }),

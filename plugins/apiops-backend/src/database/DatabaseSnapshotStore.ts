@@ -3,6 +3,8 @@ import type {
   ApiSnapshotResult,
   FragmentationCluster,
   FragmentationClusterMember,
+  FragmentationDismissal,
+  FragmentationType,
   OwnershipGapRow,
   SnapshotCounts,
   SnapshotInfo,
@@ -30,6 +32,11 @@ import { describeMs } from './operations/util/describeMs';
 import { lastSucceeded } from './operations/util/lastSucceeded';
 import { snapshotTables as T } from './operations/util/snapshotTables';
 import {
+  ClusterRowWithDismissal,
+  clusterOf,
+  joinDismissals,
+} from './operations/util/withDismissals';
+import {
   FragmentationQuery,
   OwnershipGapQuery,
   ReportPage,
@@ -39,11 +46,9 @@ import {
 } from './SnapshotStore';
 import {
   DbApiResultRow,
-  DbFragmentationClusterRow,
   DbFragmentationMemberRow,
   DbSnapshotRow,
 } from './tables';
-import { readStoredCluster } from './operations/util/readStoredCluster';
 
 /** The schedule's default timeout, when the store is given none. */
 const DEFAULT_RUN_TIMEOUT_MS = 10 * 60 * 1000;
@@ -177,7 +182,11 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     clusterId: string,
     query: { limit: number; cursor?: string },
   ): Promise<
-    | { memberCount: number; page: ReportPage<FragmentationClusterMember> }
+    | {
+        memberCount: number;
+        dismissal?: FragmentationDismissal;
+        page: ReportPage<FragmentationClusterMember>;
+      }
     | undefined
   > {
     return listClusterMembers({ db: this.db, clusterId, query });
@@ -186,16 +195,49 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   async listClustersOf(
     entityRef: EntityRefKey,
   ): Promise<FragmentationCluster[]> {
-    const rows: DbFragmentationClusterRow[] =
-      await this.db<DbFragmentationClusterRow>(T.clusters)
-        .whereIn(
-          'cluster_id',
-          this.db<DbFragmentationMemberRow>(T.members)
-            .select('cluster_id')
-            .where({ entity_ref: entityRef }),
-        )
-        .orderBy('id', 'asc');
-    return rows.map(row => readStoredCluster(row.cluster));
+    const rows: ClusterRowWithDismissal[] = await joinDismissals(
+      this.db(`${T.clusters} as c`),
+    )
+      .whereIn(
+        'c.cluster_id',
+        this.db<DbFragmentationMemberRow>(T.members)
+          .select('cluster_id')
+          .where({ entity_ref: entityRef }),
+      )
+      .orderBy('c.id', 'asc');
+    return rows.map(clusterOf);
+  }
+
+  async getCluster(
+    clusterId: string,
+  ): Promise<FragmentationCluster | undefined> {
+    const row: ClusterRowWithDismissal | undefined = await joinDismissals(
+      this.db(`${T.clusters} as c`),
+    )
+      .where('c.cluster_id', clusterId)
+      .first();
+    return row ? clusterOf(row) : undefined;
+  }
+
+  async countDismissedClusters(): Promise<
+    Partial<Record<FragmentationType, number>>
+  > {
+    const rows: Array<{ type: string; count: number | string }> = await this.db(
+      `${T.clusters} as c`,
+    )
+      .join(`${T.dismissals} as d`, join =>
+        join
+          .on('d.cluster_id', '=', 'c.cluster_id')
+          .andOn('d.fingerprint', '=', 'c.fingerprint'),
+      )
+      .select('c.type')
+      .count({ count: '*' })
+      .groupBy('c.type');
+    const counts: Partial<Record<FragmentationType, number>> = {};
+    for (const row of rows) {
+      counts[row.type as FragmentationType] = Number(row.count);
+    }
+    return counts;
   }
 
   async listTeams(query: {

@@ -3,6 +3,7 @@ import type {
   ApiSnapshotResult,
   FragmentationCluster,
   FragmentationClusterMember,
+  FragmentationDismissal,
   FragmentationType,
   OwnerGapType,
   OwnershipGapRow,
@@ -63,7 +64,8 @@ export interface OwnershipGapQuery {
 
 /**
  * Filters of the fragmentation report: clusters with at least one member of
- * the owner or system.
+ * the owner or system; with the dismissed ones (`include`, the default),
+ * without them (`exclude`) or only them (`only`).
  *
  * @internal
  */
@@ -71,6 +73,7 @@ export interface FragmentationQuery {
   type?: FragmentationType;
   owner?: EntityRefKey;
   system?: EntityRefKey;
+  dismissed?: 'include' | 'exclude' | 'only';
   limit: number;
   cursor?: string;
 }
@@ -160,7 +163,12 @@ export interface SnapshotStore {
     { team: TeamRollup; page: ReportPage<ApiSnapshotResult> } | undefined
   >;
 
-  /** A page of the fragmentation clusters, filtered. */
+  /**
+   * A page of the fragmentation clusters, filtered. Here and in every read
+   * of clusters, a cluster carries its `dismissal` when one applies: one of
+   * its id and its fingerprint, read with the cluster (so it shows at once,
+   * without a new snapshot).
+   */
   listFragmentation(
     query: FragmentationQuery,
   ): Promise<ReportPage<FragmentationCluster>>;
@@ -175,12 +183,22 @@ export interface SnapshotStore {
     clusterId: string,
     query: { limit: number; cursor?: string },
   ): Promise<
-    | { memberCount: number; page: ReportPage<FragmentationClusterMember> }
+    | {
+        memberCount: number;
+        dismissal?: FragmentationDismissal;
+        page: ReportPage<FragmentationClusterMember>;
+      }
     | undefined
   >;
 
   /** The clusters an API is a member of. */
   listClustersOf(entityRef: EntityRefKey): Promise<FragmentationCluster[]>;
+
+  /** A cluster of the current results, whole (every member), if any. */
+  getCluster(clusterId: string): Promise<FragmentationCluster | undefined>;
+
+  /** The current clusters a dismissal applies to, by type. */
+  countDismissedClusters(): Promise<Partial<Record<FragmentationType, number>>>;
 
   /** A page of the team rollups, most APIs first. */
   listTeams(query: {

@@ -115,6 +115,11 @@ export interface DbFragmentationClusterRow {
   score: number;
   /** JSON of FragmentationCluster. */
   cluster: string;
+  /**
+   * Hash of the sorted member refs and their definition hashes (also in the
+   * JSON); null for clusters stored before fingerprints.
+   */
+  fingerprint?: string | null;
 }
 
 /**
@@ -146,4 +151,25 @@ export interface DbDefinitionFeaturesRow {
   expires_at: Date | string | number | null;
   /** When a snapshot last used it. */
   last_used_at: Date | string | number;
+}
+
+/**
+ * A row of `apiops_fragmentation_dismissals`: a dismissal of one cluster,
+ * kept across snapshots.
+ *
+ * @internal
+ */
+export interface DbFragmentationDismissalRow {
+  /** Stable id of the cluster (type and member refs). */
+  cluster_id: string;
+  /** `not-a-duplicate` | `intended`. */
+  verdict: string;
+  /** Why, trimmed, 1..1000 characters. */
+  reason: string;
+  /** Fingerprint of the cluster when it was dismissed. */
+  fingerprint: string;
+  /** Entity ref of the user, or subject of the service. */
+  dismissed_by: string;
+  /** When; a `Date` (PostgreSQL) or UTC text (SQLite). */
+  dismissed_at: Date | string | number;
 }

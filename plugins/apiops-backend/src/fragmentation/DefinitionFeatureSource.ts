@@ -83,12 +83,29 @@ export class DefinitionFeatureSource {
    * work starts at once: call it for the next page before awaiting this one
    * to parse while the catalog is read.
    */
-  getMany(page: readonly Entity[]): Promise<DefinitionFeaturesResult[]> {
-    return this.cache.getMany(
+  async getMany(page: readonly Entity[]): Promise<DefinitionFeaturesResult[]> {
+    return (await this.getManyWithHashes(page)).results;
+  }
+
+  /**
+   * As {@link DefinitionFeatureSource.getMany}, with the hash of each
+   * definition (the cache key; undefined for a definition that is not
+   * text), which the clusters' fingerprints are made of.
+   */
+  async getManyWithHashes(page: readonly Entity[]): Promise<{
+    results: DefinitionFeaturesResult[];
+    hashes: Array<string | undefined>;
+  }> {
+    const hashes: Array<string | undefined> = new Array(page.length);
+    const results = await this.cache.getMany(
       page.map(definitionOf),
       (missing, keys) => this.fetch(missing, keys),
-      this.store ? key => this.used.add(key) : undefined,
+      (key, index) => {
+        hashes[index] = key;
+        if (this.store) this.used.add(key);
+      },
     );
+    return { results, hashes };
   }
 
   /** Definitions not in the cache: from the store, else parsed (and stored). */

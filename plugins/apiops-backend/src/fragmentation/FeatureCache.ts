@@ -56,7 +56,8 @@ export class FeatureCache {
    * The features of many definitions, in the order given: those not in the
    * cache are extracted together by `extract` (on worker threads, or read
    * from the database, say), which is also given their keys. `onKey` sees
-   * the key of every definition asked for, in the cache or not.
+   * the key of every definition asked for, in the cache or not, with its
+   * index in `items`.
    */
   async getMany(
     items: ReadonlyArray<{ type: string; definition: unknown }>,
@@ -64,14 +65,14 @@ export class FeatureCache {
       missing: Array<{ type: string; definition: unknown }>,
       keys: Array<string | undefined>,
     ) => Promise<DefinitionFeaturesResult[]>,
-    onKey?: (key: string) => void,
+    onKey?: (key: string, index: number) => void,
   ): Promise<DefinitionFeaturesResult[]> {
     const results: DefinitionFeaturesResult[] = new Array(items.length);
     const missing: Array<{ index: number; key?: string }> = [];
     items.forEach(({ type, definition }, index) => {
       const key = keyOf(type, definition);
       if (key !== undefined) {
-        onKey?.(key);
+        onKey?.(key, index);
       }
       const cached = key === undefined ? undefined : this.lookup(key);
       if (cached) {

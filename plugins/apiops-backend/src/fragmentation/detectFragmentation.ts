@@ -20,6 +20,14 @@ import { PAIR_STRIDE, similarPairSteps } from './findSimilarPairs';
 import { compareStrings, listRefs, toClusterMember } from './toClusterMember';
 import type { FragmentationApi, FragmentationResult } from './types';
 
+/**
+ * Jaccard similarity from which two APIs of one owner served at different
+ * places are instances of one interface (e.g. one API per sport: 0.75 to
+ * 0.94 on the labelled corpus), rather than one API containing another
+ * (scores inside stats: about 0.5).
+ */
+const NEAR_DUPLICATE_JACCARD = 0.7;
+
 /** Pauses (see {@link Steps}) every 256 pairs. */
 const PAUSE_EVERY = PAIR_STRIDE * 256;
 
@@ -155,11 +163,77 @@ export function* detectFragmentationSteps(
   const clusters: FragmentationCluster[] = [];
   const { duplicates, overlaps } = pairs;
 
+  /** How many API groups (versions of one API count once) the APIs span. */
+  const groupCount = (indexes: Iterable<number>) =>
+    new Set([...indexes].map(index => groups[index])).size;
+
+  // Instance families: near-identical APIs (a duplicate or overlap of
+  // Jaccard ≥ NEAR_DUPLICATE_JACCARD) of one owner, each served at a place
+  // of its own, spanning familyMinApis API groups: one interface served per
+  // tenant, sport or region. (Copies across owners, or at one place, stay
+  // duplicates: one API registered several times.)
+  const isInstancePair = (list: number[], e: number) => {
+    const [a, b, shared] = [list[e], list[e + 1], list[e + 2]];
+    return (
+      apis[a].owner !== undefined &&
+      apis[a].owner === apis[b].owner &&
+      apis[a].server !== undefined &&
+      apis[b].server !== undefined &&
+      apis[a].server !== apis[b].server &&
+      shared / (sizes[a] + sizes[b] - shared) >= NEAR_DUPLICATE_JACCARD - 1e-9
+    );
+  };
+  const instanceSets = new UnionFind(apis.length);
+  const instanceComponents = new Map<
+    number,
+    { members: Set<number>; pairs: PairEvidence[] }
+  >();
+  for (const list of [duplicates, overlaps]) {
+    for (let e = 0; e < list.length; e += PAIR_STRIDE) {
+      if (e % PAUSE_EVERY === 0) yield;
+      if (isInstancePair(list, e)) {
+        instanceSets.union(list[e], list[e + 1]);
+      }
+    }
+  }
+  for (const list of [duplicates, overlaps]) {
+    for (let e = 0; e < list.length; e += PAIR_STRIDE) {
+      if (isInstancePair(list, e)) {
+        const root = instanceSets.find(list[e]);
+        const component = instanceComponents.get(root) ?? {
+          members: new Set<number>(),
+          pairs: [],
+        };
+        component.members.add(list[e]).add(list[e + 1]);
+        component.pairs.push(pairEvidence(list, e));
+        instanceComponents.set(root, component);
+      }
+    }
+  }
+  for (const [root, component] of instanceComponents) {
+    const servers = new Set(
+      [...component.members].map(index => apis[index].server),
+    );
+    if (
+      groupCount(component.members) < t.familyMinApis ||
+      servers.size < component.members.size
+    ) {
+      instanceComponents.delete(root);
+    }
+  }
+  /** Whether two APIs are of one instance family (which lists them). */
+  const sameInstanceFamily = (a: number, b: number) => {
+    const root = instanceSets.find(a);
+    return root === instanceSets.find(b) && instanceComponents.has(root);
+  };
+
   // Duplicate components: union-find over the verified duplicate pairs.
   const duplicateSets = new UnionFind(apis.length);
   for (let e = 0; e < duplicates.length; e += PAIR_STRIDE) {
     if (e % PAUSE_EVERY === 0) yield;
-    duplicateSets.union(duplicates[e], duplicates[e + 1]);
+    if (!sameInstanceFamily(duplicates[e], duplicates[e + 1])) {
+      duplicateSets.union(duplicates[e], duplicates[e + 1]);
+    }
   }
   const components = new Map<
     number,
@@ -167,6 +241,9 @@ export function* detectFragmentationSteps(
   >();
   for (let e = 0; e < duplicates.length; e += PAIR_STRIDE) {
     if (e % PAUSE_EVERY === 0) yield;
+    if (sameInstanceFamily(duplicates[e], duplicates[e + 1])) {
+      continue;
+    }
     const root = duplicateSets.find(duplicates[e]);
     const component = components.get(root) ?? {
       members: new Set<number>(),
@@ -176,26 +253,6 @@ export function* detectFragmentationSteps(
     component.pairs.push(pairEvidence(duplicates, e));
     components.set(root, component);
   }
-  /** How many API groups (versions of one API count once) the APIs span. */
-  const groupCount = (indexes: Iterable<number>) =>
-    new Set([...indexes].map(index => groups[index])).size;
-  /**
-   * Whether near-identical APIs are one interface served per tenant, sport
-   * or region (a family) rather than one API registered several times: they
-   * span `familyMinApis` API groups, have one owner, and each is served at
-   * a place of its own. Copies across owners, or at one place, are duplicates.
-   */
-  const isInstanceFamily = (indexes: readonly number[]) => {
-    const owner = apis[indexes[0]].owner;
-    const servers = new Set(indexes.map(index => apis[index].server));
-    return (
-      groupCount(indexes) >= t.familyMinApis &&
-      owner !== undefined &&
-      indexes.every(index => apis[index].owner === owner) &&
-      !servers.has(undefined) &&
-      servers.size === indexes.length
-    );
-  };
 
   // Findings that link two APIs (duplicate or overlap), per API.
   const linked = new Map<number, Set<number>>();
@@ -246,7 +303,12 @@ export function* detectFragmentationSteps(
     if (members.every(api => duplicateSets.find(api) === component)) {
       return [];
     }
-    return groupCount(members) >= t.familyMinApis
+    // One member linked to every other one: a container and its parts (or
+    // copies), which the overlap and duplicate findings describe.
+    const hub = members.some(api =>
+      members.every(other => other === api || linked.get(api)?.has(other)),
+    );
+    return !hub && groupCount(members) >= t.familyMinApis
       ? [{ ...family, members }]
       : [];
   });
@@ -327,24 +389,6 @@ export function* detectFragmentationSteps(
         compareStrings(a.to, b.to),
     );
     const shared = sharedOperations(indexes);
-    if (isInstanceFamily(indexes)) {
-      const common = new Set(apis[indexes[0]].operations);
-      for (const index of indexes.slice(1)) {
-        const own = new Set(apis[index].operations);
-        for (const op of common) {
-          if (!own.has(op)) common.delete(op);
-        }
-      }
-      clusters.push(
-        familyCluster(
-          indexes,
-          [...common].filter(op => !stopListed.has(op)),
-          Math.min(...pairList.map(pair => pair.schemaMatches)),
-          Math.min(...pairList.map(pair => pair.evidence)),
-        ),
-      );
-      continue;
-    }
     const refs = indexes.map(index => apis[index].entityRef);
     const jaccard = Math.min(...pairList.map(pair => pair.jaccard));
     const first = pairList[0];
@@ -377,6 +421,26 @@ export function* detectFragmentationSteps(
     });
   }
 
+  for (const component of instanceComponents.values()) {
+    yield;
+    const indexes = [...component.members];
+    const common = new Set(apis[indexes[0]].operations);
+    for (const index of indexes.slice(1)) {
+      const own = new Set(apis[index].operations);
+      for (const op of common) {
+        if (!own.has(op)) common.delete(op);
+      }
+    }
+    clusters.push(
+      familyCluster(
+        indexes,
+        [...common].filter(op => !stopListed.has(op)),
+        Math.min(...component.pairs.map(pair => pair.schemaMatches)),
+        Math.min(...component.pairs.map(pair => pair.evidence)),
+      ),
+    );
+  }
+
   for (const family of families) {
     yield;
     clusters.push(
@@ -407,7 +471,8 @@ export function* detectFragmentationSteps(
     }
     if (
       duplicateSets.find(contained) === duplicateSets.find(container) ||
-      sameFamily(contained, container)
+      sameFamily(contained, container) ||
+      sameInstanceFamily(contained, container)
     ) {
       continue;
     }

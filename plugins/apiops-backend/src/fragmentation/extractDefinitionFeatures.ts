@@ -285,7 +285,9 @@ function openApiFeatures(doc: Doc): DefinitionFeatures {
     ...(operationShapes.some(shape => shape !== UNKNOWN_SHAPE)
       ? { shapes: operationShapes.join('') }
       : {}),
-    ...(serverUrls.length > 0 ? { server: normalizeServer(serverUrls[0]) } : {}),
+    ...(serverUrls.length > 0
+      ? { server: normalizeServer(serverUrls[0]) }
+      : {}),
     style: {
       pathCasing: pathCasingOf(casings, hasStaticSegments),
       versioning: versioningOf(

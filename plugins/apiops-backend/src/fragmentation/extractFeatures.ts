@@ -67,8 +67,12 @@ export function extractFeatures(
     name,
     title,
     operations: definitionFeatures?.operations ?? [],
-    ...(definitionFeatures?.shapes ? { shapes: definitionFeatures.shapes } : {}),
-    ...(definitionFeatures?.server ? { server: definitionFeatures.server } : {}),
+    ...(definitionFeatures?.shapes
+      ? { shapes: definitionFeatures.shapes }
+      : {}),
+    ...(definitionFeatures?.server
+      ? { server: definitionFeatures.server }
+      : {}),
     nameKey: fromName.nameKey,
     versionKey,
     versionSource,

@@ -57,7 +57,9 @@ export interface FamilyInput {
  * A family needs `minApis` members and `minEvidence` evidence: 1 per
  * interface operation whose shape is the same in every API having it, 0.5
  * per operation without shapes, 0.25 per operation whose shapes differ,
- * each part counted by the share of the members it covers. Generic
+ * each part counted by the share of the members it covers; an operation
+ * with the same shape everywhere counts log2 of the number of members (one
+ * operation implemented alike by twelve APIs says more than by three). Generic
  * operations (`GET /orders`) of unrelated APIs rarely come with exactly the
  * same APIs, and then with other shapes.
  *
@@ -224,7 +226,12 @@ export function* findFamilies(
     for (const part of interfaceParts) {
       const coverage = Math.min(1, partApis[part].length / members.length);
       for (const token of partTokens[part]) {
-        evidence += tokenEvidence(token) * coverage;
+        // An operation with the same shape in many APIs says more than in
+        // three: it counts log2 of the number of members.
+        evidence +=
+          tokenEvidence(token) *
+          coverage *
+          (shapeState[token] === SHAPE_AGREES ? Math.log2(members.length) : 1);
         interfaceIds.push(token);
         schemaMatches += shapeState[token] === SHAPE_AGREES ? 1 : 0;
       }

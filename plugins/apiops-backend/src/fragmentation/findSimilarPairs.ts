@@ -150,8 +150,8 @@ function sortRunWith(
  *    are skipped, not expanded).
  * 5. Each candidate pair is verified exactly by merging (or galloping through)
  *    the two sorted runs. A pair over a threshold is reported only with
- *    `minEvidence`: the rarity weights of the shared signatures, added again
- *    for those whose operation shapes match, and half taken off for those
+ *    `minEvidence`: the rarity weights of the shared signatures, counted
+ *    three times for those whose operation shapes match, and half for those
  *    whose shapes both definitions give and differ.
  *
  * Families (APIs sharing one interface) are found beside, from the same
@@ -413,9 +413,9 @@ export function* similarPairSteps(
     if (!isDuplicate && !isOverlap) {
       return;
     }
-    // Matching shapes confirm an operation; shapes that both definitions
-    // give and that differ make it count half.
-    const evidence = sharedWeight + shapeWeight - mismatchWeight / 2;
+    // Matching shapes confirm an operation (it counts three times); shapes
+    // that both definitions give and that differ make it count half.
+    const evidence = sharedWeight + 2 * shapeWeight - mismatchWeight / 2;
     if (evidence < minEvidence - WEIGHT_EPSILON) {
       return;
     }

@@ -19,6 +19,13 @@ const MAX_VISITS = 64;
 /** What a shape is when the definition says nothing of the operation's data. */
 export const UNKNOWN_SHAPE = '00000000';
 
+/**
+ * The shape of each schema object already read: a component schema that many
+ * operations reference is read once per document (the objects live as long
+ * as their parsed document).
+ */
+const schemaShapes = new WeakMap<Doc, string>();
+
 function isObject(value: unknown): value is Doc {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -55,9 +62,24 @@ class ShapeReader {
   /** The schema's top-level shape: `{id:string,name:string}`, `[{…}]`, `string`. */
   schema(raw: unknown): string {
     const schema = this.resolve(raw);
-    if (!isObject(schema) || ++this.visits > MAX_VISITS) {
+    if (!isObject(schema)) {
       return '';
     }
+    const known = schemaShapes.get(schema);
+    if (known !== undefined) {
+      return known;
+    }
+    if (++this.visits > MAX_VISITS) {
+      return '';
+    }
+    const shape = this.read(schema);
+    if (this.visits <= MAX_VISITS) {
+      schemaShapes.set(schema, shape); // not when cut short by the budget
+    }
+    return shape;
+  }
+
+  private read(schema: Doc): string {
     const properties = new Map<string, string>();
     this.collectProperties(schema, properties);
     if (properties.size > 0) {

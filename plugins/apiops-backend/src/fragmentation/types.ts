@@ -75,6 +75,11 @@ export interface ApiFeatures {
  * @internal
  */
 export interface FragmentationApi extends ApiFeatures {
+  /**
+   * SHA-256 of the definition, as the feature cache keys it (none for a
+   * definition that is not text): the clusters' fingerprints are made of it.
+   */
+  definitionHash?: string;
   title?: string;
   lifecycle?: string;
   owner?: string;

@@ -293,7 +293,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const lines = csv.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'clusterId,type,score,entityRef,title,owner,system,sharedOperationCount,message',
+      'clusterId,type,score,entityRef,title,owner,system,sharedOperationCount,message,dismissalVerdict,dismissalReason,dismissedBy,dismissedAt',
     );
     expect(lines).toHaveLength(3);
 

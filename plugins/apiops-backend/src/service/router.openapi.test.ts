@@ -29,12 +29,14 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
+import { DatabaseFragmentationDismissalStore } from '../database/DatabaseFragmentationDismissalStore';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { StoredApiResult } from '../database/SnapshotStore';
 import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
 import { AssessmentService } from '../services/AssessmentService';
 import { CatalogVisibility } from '../services/CatalogVisibility';
+import { FragmentationDismissalService } from '../services/FragmentationDismissalService';
 import { ReportService } from '../services/ReportService';
 import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
@@ -86,9 +88,15 @@ type OperationsOf = {
 /** Every operation of the spec, as `METHOD /template`. */
 const operations = Object.entries(spec.paths).flatMap(([template, item]) =>
   Object.keys(item)
-    .filter(key => ['get', 'post'].includes(key))
-    .map(method => ({ method: method as 'get' | 'post', template })),
+    .filter(key => ['get', 'post', 'put', 'delete'].includes(key))
+    .map(method => ({
+      method: method as 'get' | 'post' | 'put' | 'delete',
+      template,
+    })),
 );
+
+/** A valid body of the dismissal of a cluster. */
+const DISMISSAL = { verdict: 'intended', reason: 'On purpose' };
 
 /** A concrete path of a template, naming the accounts API or team. */
 function pathOf(template: string, params: Record<string, string> = {}) {
@@ -401,6 +409,15 @@ describe.each(databases.eachSupportedId())(
           permissions,
           snapshots,
           trigger: async () => {},
+        }),
+        dismissals: FragmentationDismissalService.create({
+          permissions,
+          snapshots,
+          store: await DatabaseFragmentationDismissalStore.create({
+            database,
+            skipMigrations: true,
+          }),
+          visibility: CatalogVisibility.create({ permissions, catalog }),
         }),
       });
       const app = express().use(router).use(mockErrorHandler());
@@ -824,7 +841,7 @@ describe.each(databases.eachSupportedId())(
         const res = await (template.endsWith('/assessments') &&
         method === 'post'
           ? req.send({ answers: { 'business-goals-defined': 'met' } })
-          : req);
+          : req.send(method === 'put' ? DISMISSAL : undefined));
         expect({ method, template, status: res.status }).toEqual({
           method,
           template,
@@ -863,7 +880,8 @@ describe.each(databases.eachSupportedId())(
       )) {
         const res = await request(server)
           [method](pathOf(template))
-          .set('authorization', user);
+          .set('authorization', user)
+          .send(method === 'put' ? DISMISSAL : undefined);
         expect({ method, template, status: res.status }).toEqual({
           method,
           template,

@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
 import { AssessmentService } from '../services/AssessmentService';
+import { FragmentationDismissalService } from '../services/FragmentationDismissalService';
 import { ReportService } from '../services/ReportService';
 import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
@@ -34,6 +35,7 @@ export interface RouterOptions {
   status: StatusService;
   reports: ReportService;
   snapshotRequests: SnapshotRequestService;
+  dismissals: FragmentationDismissalService;
 }
 
 /**
@@ -48,8 +50,16 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, auditor, rules, method, assessments, status, reports } =
-    options;
+  const {
+    httpAuth,
+    auditor,
+    rules,
+    method,
+    assessments,
+    status,
+    reports,
+    dismissals,
+  } = options;
 
   const credentialsOf = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -162,7 +172,7 @@ export async function createRouter(
 
   router.get('/reports/fragmentation', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = reportQueryOf(req.query);
+    const query = fragmentationQueryOf(req.query);
     if (formatOf(req.query) === 'json') {
       res.json(await reports.listFragmentation(query, credentials));
       return;
@@ -182,6 +192,68 @@ export async function createRouter(
           credentials,
         ),
       );
+    },
+  );
+
+  router.get(
+    '/reports/fragmentation/clusters/:clusterId/dismissal',
+    async (req, res) => {
+      const credentials = await credentialsOf(req);
+      res.json(await dismissals.get(req.params.clusterId, credentials));
+    },
+  );
+
+  router.put(
+    '/reports/fragmentation/clusters/:clusterId/dismissal',
+    async (req, res) => {
+      const credentials = await credentialsOf(req);
+      const { clusterId } = req.params;
+      const auditorEvent = await auditor.createEvent({
+        eventId: 'fragmentation-dismiss',
+        severityLevel: 'medium',
+        request: req,
+        meta: { clusterId },
+      });
+      try {
+        const dismissal = await dismissals.dismiss(
+          clusterId,
+          req.body,
+          credentials,
+        );
+        await auditorEvent.success({
+          meta: {
+            clusterId,
+            verdict: dismissal.verdict,
+            fingerprint: dismissal.fingerprint,
+          },
+        });
+        res.json(dismissal);
+      } catch (error) {
+        await auditorEvent.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  );
+
+  router.delete(
+    '/reports/fragmentation/clusters/:clusterId/dismissal',
+    async (req, res) => {
+      const credentials = await credentialsOf(req);
+      const { clusterId } = req.params;
+      const auditorEvent = await auditor.createEvent({
+        eventId: 'fragmentation-undismiss',
+        severityLevel: 'medium',
+        request: req,
+        meta: { clusterId },
+      });
+      try {
+        const deleted = await dismissals.undo(clusterId, credentials);
+        await auditorEvent.success({ meta: { clusterId, deleted } });
+        res.status(204).end();
+      } catch (error) {
+        await auditorEvent.fail({ error: error as Error });
+        throw error;
+      }
     },
   );
 
@@ -354,6 +426,14 @@ function reportQueryOf(query: Query) {
     owner: queryString(query, 'owner'),
     system: queryString(query, 'system'),
     ...pageOf(query),
+  };
+}
+
+/** `?dismissed=` and the other filters of the fragmentation report. */
+function fragmentationQueryOf(query: Query) {
+  return {
+    ...reportQueryOf(query),
+    dismissed: queryString(query, 'dismissed'),
   };
 }
 

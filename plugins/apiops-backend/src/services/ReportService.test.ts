@@ -72,6 +72,7 @@ function createService(
     ]),
     listTeamApis: jest.fn().mockResolvedValue(undefined),
     listOwnershipGaps: jest.fn(),
+    countDismissedClusters: jest.fn().mockResolvedValue({}),
     ...options.store,
   } as unknown as SnapshotStore;
   const permissions = mockServices.permissions.mock({

@@ -7,6 +7,7 @@ import {
   ClusterMemberPage,
   FRAGMENTATION_TYPES,
   FragmentationCluster,
+  FragmentationDismissal,
   FragmentationType,
   OWNER_GAP_TYPES,
   OwnerGapType,
@@ -46,7 +47,12 @@ export interface ReportQuery extends PageRequest {
   type?: string;
   owner?: string;
   system?: string;
+  /** Fragmentation only: `include` (the default), `exclude` or `only`. */
+  dismissed?: string;
 }
+
+/** The values of the `dismissed` filter of the fragmentation report. */
+const DISMISSED_FILTERS = ['include', 'exclude', 'only'] as const;
 
 /**
  * The most points of the trend of the summary, whatever the retention: evenly
@@ -74,6 +80,10 @@ interface FragmentationCsvRow {
   system?: string;
   sharedOperationCount: number;
   message: string;
+  dismissalVerdict?: string;
+  dismissalReason?: string;
+  dismissedBy?: string;
+  dismissedAt?: string;
 }
 
 const FRAGMENTATION_COLUMNS: ReadonlyArray<keyof FragmentationCsvRow> = [
@@ -86,6 +96,10 @@ const FRAGMENTATION_COLUMNS: ReadonlyArray<keyof FragmentationCsvRow> = [
   'system',
   'sharedOperationCount',
   'message',
+  'dismissalVerdict',
+  'dismissalReason',
+  'dismissedBy',
+  'dismissedAt',
 ];
 
 const GAP_COLUMNS: ReadonlyArray<keyof OwnershipGapRow & string> = [
@@ -136,27 +150,41 @@ export class ReportService {
     );
   }
 
-  /** The counts of the latest snapshot, with their trend and derived totals. */
+  /**
+   * The counts of the latest snapshot, with their trend and derived totals.
+   * The fragmentation clusters by type leave out those dismissed, counted
+   * apart (as they are now: a dismissal counts at once); the trend keeps
+   * the counts as each snapshot found them.
+   */
   async getSummary(credentials: BackstageCredentials): Promise<ReportSummary> {
     // Catalog-wide aggregates: no visibility decision to take.
     await this.requireReportRead(credentials);
     const since = new Date(
       Date.now() - this.retentionDays * 24 * 60 * 60 * 1000,
     );
-    const [snapshot, counts, trend] = await Promise.all([
+    const [snapshot, counts, trend, dismissed] = await Promise.all([
       this.snapshots.getInfo(),
       this.snapshots.getCurrentCounts(),
       this.snapshots.listHistory(since, TREND_MAX_POINTS),
+      this.snapshots.countDismissedClusters(),
     ]);
+    const summary = withTotals({
+      apis: 0,
+      byStation: {},
+      byStatus: {},
+      byGapType: {},
+      byFindingType: {},
+      ...counts,
+    });
+    if (summary.byFragmentationType) {
+      summary.byFragmentationType = withoutDismissed(
+        summary.byFragmentationType,
+        dismissed,
+      );
+    }
     return {
-      ...withTotals({
-        apis: 0,
-        byStation: {},
-        byStatus: {},
-        byGapType: {},
-        byFindingType: {},
-        ...counts,
-      }),
+      ...summary,
+      dismissedByFragmentationType: dismissed,
       snapshot,
       trend: trend.map(withTotals),
     };
@@ -247,11 +275,17 @@ export class ReportService {
       if (!found) {
         throw notFound();
       }
-      return { clusterId, memberCount: found.memberCount, ...found.page };
+      return {
+        clusterId,
+        memberCount: found.memberCount,
+        ...dismissalField(found.dismissal),
+        ...found.page,
+      };
     }
     // Only some members may be visible: count the visible ones (the
     // cluster's whole member list, checked in batches), then fill the page.
     let memberCount = 0;
+    let dismissal: FragmentationDismissal | undefined;
     let cursor: string | undefined;
     do {
       const found = await this.snapshots.listClusterMembers(clusterId, {
@@ -261,6 +295,7 @@ export class ReportService {
       if (!found) {
         throw notFound();
       }
+      dismissal = found.dismissal;
       memberCount += (
         await visibleByRef(visibility, found.page.items, m => m.entityRef)
       ).length;
@@ -280,7 +315,7 @@ export class ReportService {
       },
       items => seenByRef(visibility, items, m => m.entityRef),
     );
-    return { clusterId, memberCount, ...members };
+    return { clusterId, memberCount, ...dismissalField(dismissal), ...members };
   }
 
   /**
@@ -311,6 +346,10 @@ export class ReportService {
           system: member.system,
           sharedOperationCount: cluster.sharedOperationCount,
           message: cluster.message,
+          dismissalVerdict: cluster.dismissal?.verdict,
+          dismissalReason: cluster.dismissal?.reason,
+          dismissedBy: cluster.dismissal?.dismissedBy,
+          dismissedAt: cluster.dismissal?.dismissedAt,
         })),
     );
   }
@@ -490,10 +529,41 @@ function ownershipQuery(query: ReportQuery) {
 }
 
 function fragmentationQuery(query: ReportQuery) {
+  const { dismissed } = query;
+  if (
+    dismissed !== undefined &&
+    !(DISMISSED_FILTERS as readonly string[]).includes(dismissed)
+  ) {
+    throw new InputError(
+      `dismissed: must be one of ${DISMISSED_FILTERS.join(', ')}`,
+    );
+  }
   return {
     type: oneOf<FragmentationType>(query.type, FRAGMENTATION_TYPES),
+    dismissed: dismissed as (typeof DISMISSED_FILTERS)[number] | undefined,
     ...filterQuery(query),
   };
+}
+
+/** `{ dismissal }` when there is one, else nothing (no undefined field). */
+function dismissalField(dismissal: FragmentationDismissal | undefined) {
+  return dismissal ? { dismissal } : {};
+}
+
+/** The counts by type less the dismissed clusters of each type (none left out). */
+function withoutDismissed(
+  byType: Partial<Record<FragmentationType, number>>,
+  dismissed: Partial<Record<FragmentationType, number>>,
+): Partial<Record<FragmentationType, number>> {
+  const result: Partial<Record<FragmentationType, number>> = {};
+  for (const [type, count] of Object.entries(byType) as Array<
+    [FragmentationType, number]
+  >) {
+    const open = count - (dismissed[type] ?? 0);
+    // Types with none are left out, as in the snapshot's counts.
+    if (open > 0) result[type] = open;
+  }
+  return result;
 }
 
 function oneOf<T extends string>(

@@ -336,6 +336,7 @@ describe('ReportService visibility', () => {
           byFindingType: {},
         }),
         listHistory: jest.fn().mockResolvedValue([]),
+        countDismissedClusters: jest.fn().mockResolvedValue({}),
       },
       visibleRefs,
     );

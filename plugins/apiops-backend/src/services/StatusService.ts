@@ -122,9 +122,9 @@ export class StatusService {
           this.snapshots.listClustersOf(entityRef),
           this.visibility.forCaller(credentials),
         ]);
-        status.fragmentation = (await visibleClusters(visibility, clusters)).map(
-          cluster => capClusterMembers(cluster),
-        );
+        status.fragmentation = (
+          await visibleClusters(visibility, clusters)
+        ).map(cluster => capClusterMembers(cluster));
       }
     }
     return status;

@@ -20,6 +20,7 @@ import {
   detectFragmentationSteps,
   extractFeatures,
 } from '../fragmentation';
+import { withClusterFingerprints } from '../fragmentation/clusterFingerprint';
 import { CatalogIndex, buildCatalogIndex } from './buildCatalogIndex';
 import { countResultSteps } from './countResults';
 import { evaluateApi } from './evaluateApi';
@@ -137,6 +138,7 @@ export class SnapshotService {
             // The latest assessments are keyed by entity ref key.
             latest: page.latest.get(keyOf(entity)),
             definitionFeatures: page.definitions[i],
+            definitionHash: page.definitionHashes[i],
             now,
           });
           apis.push(evaluated.api);
@@ -144,10 +146,22 @@ export class SnapshotService {
         }
       }
       throwIfAborted(signal);
-      const { clusters } = await yielder.run(
+      const detected = await yielder.run(
         detectFragmentationSteps(
           features,
           this.options.fragmentationThresholds,
+        ),
+      );
+      await yielder.maybeYield();
+      // Each cluster's fingerprint (its members' definitions): a dismissal
+      // holds while it is the same.
+      const clusters = withClusterFingerprints(
+        detected.clusters,
+        new Map(
+          features.map(api => [
+            api.entityRef.toLocaleLowerCase('en-US'),
+            api.definitionHash,
+          ]),
         ),
       );
       await yielder.maybeYield();
@@ -182,11 +196,12 @@ export class SnapshotService {
   /** A page's latest assessments and definition features. */
   private async readPage(entities: Entity[]): Promise<PageInputs> {
     const refs = entities.map(keyOf);
-    const [latest, definitions] = await Promise.all([
-      this.options.assessments.latestForMany(refs),
-      this.definitions.getMany(entities),
-    ]);
-    return { entities, latest, definitions };
+    const [latest, { results: definitions, hashes: definitionHashes }] =
+      await Promise.all([
+        this.options.assessments.latestForMany(refs),
+        this.definitions.getManyWithHashes(entities),
+      ]);
+    return { entities, latest, definitions, definitionHashes };
   }
 
   /**
@@ -199,6 +214,8 @@ export class SnapshotService {
     page: {
       latest: Assessment | undefined;
       definitionFeatures: DefinitionFeaturesResult;
+      /** The hash the feature cache keys the definition by. */
+      definitionHash: string | undefined;
       now: Date;
     },
   ): { api: StoredApiResult; features: FragmentationApi } {
@@ -226,7 +243,11 @@ export class SnapshotService {
     });
     return {
       api,
-      features: { ...extracted.features, domain: index.domainOf(entity) },
+      features: {
+        ...extracted.features,
+        domain: index.domainOf(entity),
+        definitionHash: page.definitionHash,
+      },
     };
   }
 }
@@ -244,4 +265,6 @@ interface PageInputs {
   entities: Entity[];
   latest: Map<string, Assessment>;
   definitions: DefinitionFeaturesResult[];
+  /** The hash of each definition (the feature cache's key). */
+  definitionHashes: Array<string | undefined>;
 }

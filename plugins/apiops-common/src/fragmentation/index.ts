@@ -32,3 +32,20 @@ export type {
   VersioningScheme,
 } from './schemas';
 export { resolveFragmentationThresholds } from './resolveFragmentationThresholds';
+export {
+  DISMISSAL_REASON_MAX_LENGTH,
+  FRAGMENTATION_DISMISSAL_VERDICTS,
+  dismissalVerdictsFor,
+  fragmentationDismissalRecordSchema,
+  fragmentationDismissalRequestSchema,
+  fragmentationDismissalSchema,
+  fragmentationDismissalStateSchema,
+  parseFragmentationDismissalRequest,
+} from './dismissals';
+export type {
+  FragmentationDismissal,
+  FragmentationDismissalRecord,
+  FragmentationDismissalRequest,
+  FragmentationDismissalState,
+  FragmentationDismissalVerdict,
+} from './dismissals';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fragmentationDismissalSchema } from './dismissals';
 import {
   DEFAULT_FRAGMENTATION_THRESHOLDS,
   type FragmentationThresholds,
@@ -136,6 +137,14 @@ const clusterFields = {
   sharedOperationCount: z.number().int().min(0),
   /** One sentence for the API's owners. */
   message: z.string(),
+  /**
+   * A hash of the sorted member refs and each member's definition hash: it
+   * changes when a member's definition does (a dismissal holds only while
+   * it is the same).
+   */
+  fingerprint: z.string().optional(),
+  /** Present while a dismissal applies to the cluster. */
+  dismissal: fragmentationDismissalSchema.optional(),
 };
 
 /**

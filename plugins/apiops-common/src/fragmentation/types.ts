@@ -66,11 +66,12 @@ export interface FragmentationThresholds {
   /**
    * Least weighted evidence for a `duplicate` or `overlap`: the sum, over the
    * shared operations, of each operation's rarity weight (1 for an operation
-   * only the two APIs have, `1/√(k−1)` for one that k APIs have), plus the
-   * same again for each shared operation whose request and response shapes
-   * also match. So two operations both APIs alone have, with the same
-   * shapes, are enough; a handful of operations common in the catalog
-   * (`GET /orders`, `GET /countries/{}`) are not.
+   * only the two APIs have, `1/√(k−1)` for one that k APIs have), counted
+   * three times when the request and response shapes match too and half
+   * when both definitions give shapes that differ. So one operation only
+   * the two APIs have, with the same shapes, or three without shapes, is
+   * enough; a handful of operations common in the catalog (`GET /orders`,
+   * `GET /countries/{}`), or with other shapes, are not.
    */
   minEvidence: number;
   /** Fewest APIs sharing one interface for a `family`. */
@@ -134,9 +135,9 @@ export interface FragmentationThresholds {
 export const DEFAULT_FRAGMENTATION_THRESHOLDS: Readonly<FragmentationThresholds> =
   Object.freeze({
     duplicateJaccard: 0.8,
-    duplicateMinOperations: 2,
+    duplicateMinOperations: 1,
     overlapContainment: 0.8,
-    overlapMinOperations: 3,
+    overlapMinOperations: 1,
     minEvidence: 3,
     familyMinApis: 3,
     familyMinEvidence: 2,

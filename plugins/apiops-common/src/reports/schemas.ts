@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FRAGMENTATION_TYPES } from '../fragmentation/types';
+import { fragmentationDismissalSchema } from '../fragmentation/dismissals';
 import { fragmentationClusterMemberSchema } from '../fragmentation/schemas';
 import { GOVERNANCE_STATUSES } from '../governance/types';
 import { OWNER_GAP_TYPES } from '../ownership/types';
@@ -192,6 +193,14 @@ export const reportSummarySchema = snapshotCountsSchema
   .merge(snapshotTotalsSchema)
   .extend({
     snapshot: snapshotInfoSchema,
+    /**
+     * Clusters of the latest snapshot dismissed by type, counted apart:
+     * `byFragmentationType` leaves them out. Read when asked, so a dismissal
+     * counts at once.
+     */
+    dismissedByFragmentationType: z
+      .record(z.enum(FRAGMENTATION_TYPES), z.number())
+      .optional(),
     /** One point per successful snapshot kept in the history, oldest first. */
     trend: z.array(trendPointSchema),
   });
@@ -231,4 +240,6 @@ export const clusterMemberPageSchema = reportPageSchema(
   clusterId: z.string(),
   /** How many members the cluster has in all. */
   memberCount: z.number().int().min(0),
+  /** Present while a dismissal applies to the cluster. */
+  dismissal: fragmentationDismissalSchema.optional(),
 });

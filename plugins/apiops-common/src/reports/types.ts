@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FragmentationDismissal } from '../fragmentation/dismissals';
 import type {
   FragmentationCluster,
   FragmentationClusterMember,
@@ -109,4 +110,6 @@ export interface ClusterMemberPage
   clusterId: string;
   /** How many members the cluster has in all. */
   memberCount: number;
+  /** Present while a dismissal applies to the cluster. */
+  dismissal?: FragmentationDismissal;
 }

@@ -7,6 +7,8 @@ import type {
   AssessmentRequest,
   ClusterMemberPage,
   FragmentationCluster,
+  FragmentationDismissalRecord,
+  FragmentationDismissalRequest,
   FragmentationType,
   MethodModel,
   OwnerGapType,
@@ -45,6 +47,8 @@ export interface FragmentationFilters {
   type?: FragmentationType;
   owner?: string;
   system?: string;
+  /** `include` (the default), `exclude` or `only` the dismissed clusters. */
+  dismissed?: 'include' | 'exclude' | 'only';
 }
 
 /**
@@ -92,6 +96,16 @@ export interface ApiOpsApi {
     clusterId: string,
     options?: { limit?: number; cursor?: string },
   ): Promise<ClusterMemberPage>;
+  /**
+   * Dismisses a cluster of the latest snapshot (needs
+   * `apiops.fragmentation.dismiss`); resolves to the stored dismissal.
+   */
+  dismissFragmentationCluster(
+    clusterId: string,
+    request: FragmentationDismissalRequest,
+  ): Promise<FragmentationDismissalRecord>;
+  /** Undoes the dismissal of a cluster (needs `apiops.fragmentation.dismiss`). */
+  undoFragmentationDismissal(clusterId: string): Promise<void>;
   /** Every member of every cluster matching the filters, as CSV. */
   downloadFragmentationCsv(filters?: FragmentationFilters): Promise<Blob>;
   /** A page of the team rollups, most APIs first. */

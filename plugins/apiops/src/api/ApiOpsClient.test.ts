@@ -347,4 +347,61 @@ describe('ApiOpsClient', () => {
     });
     expect(requests[0].method).toBe('POST');
   });
+
+  it('dismisses a cluster with a PUT of the verdict and reason', async () => {
+    const requests: Request[] = [];
+    const stored = {
+      clusterId: 'duplicate-1',
+      verdict: 'intended',
+      reason: 'On purpose',
+      fingerprint: 'f',
+      dismissedBy: 'user:default/ada',
+      dismissedAt: '2026-12-06T12:00:00.000Z',
+    };
+    server.use(
+      http.put(
+        `${BASE}/reports/fragmentation/clusters/duplicate-1/dismissal`,
+        ({ request }) => {
+          requests.push(request.clone());
+          return HttpResponse.json(stored);
+        },
+      ),
+    );
+    await expect(
+      client.dismissFragmentationCluster('duplicate-1', {
+        verdict: 'intended',
+        reason: 'On purpose',
+      }),
+    ).resolves.toEqual(stored);
+    expect(await requests[0].json()).toEqual({
+      verdict: 'intended',
+      reason: 'On purpose',
+    });
+  });
+
+  it('undoes a dismissal with a DELETE answered 204, and throws on a 403', async () => {
+    let status = 204;
+    server.use(
+      http.delete(
+        `${BASE}/reports/fragmentation/clusters/duplicate-1/dismissal`,
+        () =>
+          status === 204
+            ? new HttpResponse(null, { status: 204 })
+            : HttpResponse.json(
+                {
+                  error: { name: 'NotAllowedError', message: 'No' },
+                  response: { statusCode: 403 },
+                },
+                { status },
+              ),
+      ),
+    );
+    await expect(
+      client.undoFragmentationDismissal('duplicate-1'),
+    ).resolves.toBeUndefined();
+    status = 403;
+    await expect(
+      client.undoFragmentationDismissal('duplicate-1'),
+    ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 403 });
+  });
 });

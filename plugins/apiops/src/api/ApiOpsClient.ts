@@ -7,6 +7,8 @@ import type {
   Assessment,
   AssessmentRequest,
   FragmentationCluster,
+  FragmentationDismissalRecord,
+  FragmentationDismissalRequest,
   MethodModel,
   OwnershipGapRow,
   ReportSummary,
@@ -137,6 +139,28 @@ export class ApiOpsClient implements ApiOpsApi {
     }
   }
 
+  dismissFragmentationCluster(
+    clusterId: string,
+    request: FragmentationDismissalRequest,
+  ) {
+    return this.send<FragmentationDismissalRecord>(
+      'PUT',
+      dismissalPath(clusterId),
+      request,
+    );
+  }
+
+  async undoFragmentationDismissal(clusterId: string) {
+    const baseUrl = await this.discoveryApi.getBaseUrl('apiops');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${dismissalPath(clusterId)}`,
+      { method: 'DELETE' },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+  }
+
   async triggerSnapshot() {
     const { snapshot } = await this.send<{ snapshot: SnapshotInfo }>(
       'POST',
@@ -190,4 +214,10 @@ function entityPath(entity: CompoundEntityRef): string {
   return `/entities/${[entity.kind, entity.namespace, entity.name]
     .map(part => encodeURIComponent(part.toLocaleLowerCase('en-US')))
     .join('/')}`;
+}
+
+function dismissalPath(clusterId: string): string {
+  return `/reports/fragmentation/clusters/${encodeURIComponent(
+    clusterId,
+  )}/dismissal`;
 }

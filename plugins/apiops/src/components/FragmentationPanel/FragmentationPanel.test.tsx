@@ -9,6 +9,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import type { FragmentationCluster } from '@apiops-backstage/plugin-apiops-common';
 import {
   duplicateCluster,
+  familyCluster,
   largeDuplicateCluster,
   largeStyleCluster,
   largeStyleMembers,
@@ -25,12 +26,15 @@ function renderPanel(
   fragmentation: FragmentationCluster[] | undefined,
   withheld?: boolean,
 ) {
+  // The API client dismisses clusters and loads the members of large ones.
   return renderInTestApp(
-    <FragmentationPanel
-      entityRef={entityRef}
-      fragmentation={fragmentation}
-      withheld={withheld}
-    />,
+    <TestApiProvider apis={[[apiopsApiRef, mockApiOpsApi()]]}>
+      <FragmentationPanel
+        entityRef={entityRef}
+        fragmentation={fragmentation}
+        withheld={withheld}
+      />
+    </TestApiProvider>,
     { mountedRoutes },
   );
 }
@@ -139,7 +143,7 @@ describe('FragmentationPanel', () => {
       'href',
       '/catalog/default/api/card-management-api/apiops',
     );
-    expect(overlap.getByText('Contains the other')).toBeInTheDocument();
+    expect(overlap.getByText('Contains the others')).toBeInTheDocument();
     expect(overlap.getByText('This API').parentElement).toHaveTextContent(
       'This API Operations 4 Role Contained in the other',
     );
@@ -241,6 +245,47 @@ describe('FragmentationPanel', () => {
     );
     // The only outlier: no other API to list.
     expect(screen.queryByText(/other APIs? off/)).not.toBeInTheDocument();
+  });
+
+  it('explains a duplicate: the linked pair, its shape matches, scores and evidence, and the common operations', async () => {
+    await renderPanel('api:default/customer-profile-api', [duplicateCluster]);
+
+    const item = clusterItem('Duplicate');
+    expect(
+      item.getByRole('heading', { name: 'Why this finding' }),
+    ).toBeInTheDocument();
+    const pairs = item.getByRole('list', {
+      name: 'The evidence behind this finding',
+    });
+    expect(
+      within(pairs).getByText('client-directory-api and customer-profile-api'),
+    ).toBeInTheDocument();
+    expect(
+      within(pairs).getByText(
+        /10 shared operations, 7 with the same request and response shapes; Jaccard 91%, containment 100%; evidence 17/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      item.getByText(
+        'Common in the catalog (counted for little): GET /customers',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a family with its interface, shape matches and owners', async () => {
+    await renderPanel('api:default/tax-statements-north-api', [familyCluster]);
+
+    const item = clusterItem('Family');
+    expect(
+      item.getByText('APIs that implement one shared interface.'),
+    ).toBeInTheDocument();
+    expect(item.getByText('Interface coverage')).toBeInTheDocument();
+    expect(
+      item.getByText(
+        '2 interface operations, 2 with the same shapes in every member; evidence 2; owners: tax-team',
+      ),
+    ).toBeInTheDocument();
+    expect(item.getByText('GET /statements/{}')).toBeInTheDocument();
   });
 
   it('says so when the API is in no cluster', async () => {

@@ -6,10 +6,12 @@ import Typography from '@material-ui/core/Typography';
 import type {
   FragmentationCluster,
   FragmentationClusterMember,
+  FragmentationDismissal,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
 import { SeverityStatus } from '../EntityApiOpsCommon';
 import { useClusterMembers } from '../../hooks/useClusterMembers';
+import { ClusterDismissal, useDismissals } from '../FragmentationDismissal';
 import { memberOf, otherMembers, styleBreaksOf } from './fragmentationDetails';
 import { MoreMembers } from './MoreMembers';
 import {
@@ -23,6 +25,7 @@ import {
   StyleConventions,
   useMemberFacts,
 } from './FragmentationParts';
+import { ClusterEvidence } from './ClusterEvidence';
 
 /** How many shared operations a cluster lists on the API tab. */
 export const PANEL_SHARED_OPERATIONS = 10;
@@ -33,6 +36,18 @@ const useStyles = makeStyles(theme => ({
     margin: 0,
     padding: 0,
   },
+  counts: {
+    display: 'block',
+    marginBottom: theme.spacing(1),
+    color: theme.palette.text.secondary,
+  },
+  dismissedCluster: {
+    // Greyed, still readable: the finding is there, and not a problem.
+    '& > *:not($dismissal)': {
+      opacity: 0.55,
+    },
+  },
+  dismissal: {},
   cluster: {
     padding: theme.spacing(2, 0),
     borderTop: `1px solid ${theme.palette.divider}`,
@@ -219,8 +234,10 @@ function CappedOtherMembers(props: {
 function ClusterItem(props: {
   cluster: FragmentationCluster;
   entityRef: string;
+  dismissal?: FragmentationDismissal;
+  onDismissalChange: (dismissal: FragmentationDismissal | undefined) => void;
 }) {
-  const { cluster, entityRef } = props;
+  const { cluster, entityRef, dismissal, onDismissalChange } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const facts = useMemberFacts(cluster);
@@ -246,7 +263,11 @@ function ClusterItem(props: {
       : [];
 
   return (
-    <li className={classes.cluster}>
+    <li
+      className={`${classes.cluster} ${
+        dismissal ? classes.dismissedCluster : ''
+      }`}
+    >
       <div className={classes.header}>
         <Typography variant="h6" component="h3" className={classes.heading}>
           <FragmentationTypeChip type={cluster.type} />
@@ -293,6 +314,14 @@ function ClusterItem(props: {
         />
       )}
       <SharedOperations cluster={cluster} max={PANEL_SHARED_OPERATIONS} />
+      <ClusterEvidence cluster={cluster} maxPairs={3} />
+      <div className={classes.dismissal}>
+        <ClusterDismissal
+          cluster={cluster}
+          dismissal={dismissal}
+          onChange={onDismissalChange}
+        />
+      </div>
     </li>
   );
 }
@@ -313,6 +342,7 @@ export function FragmentationPanel(props: {
   const { entityRef, fragmentation, withheld } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
+  const dismissals = useDismissals();
 
   let content;
   if (fragmentation === undefined) {
@@ -332,19 +362,34 @@ export function FragmentationPanel(props: {
       </Typography>
     );
   } else {
+    const dismissed = dismissals.countDismissed(fragmentation);
     content = (
-      <ul
-        className={classes.clusters}
-        aria-label={t('fragmentation.panel.clustersLabel')}
-      >
-        {fragmentation.map(cluster => (
-          <ClusterItem
-            key={cluster.id}
-            cluster={cluster}
-            entityRef={entityRef}
-          />
-        ))}
-      </ul>
+      <>
+        {dismissed > 0 && (
+          <Typography variant="body2" className={classes.counts}>
+            {t('fragmentation.dismissal.counts', {
+              open: String(fragmentation.length - dismissed),
+              dismissed: String(dismissed),
+            })}
+          </Typography>
+        )}
+        <ul
+          className={classes.clusters}
+          aria-label={t('fragmentation.panel.clustersLabel')}
+        >
+          {fragmentation.map(cluster => (
+            <ClusterItem
+              key={cluster.id}
+              cluster={cluster}
+              entityRef={entityRef}
+              dismissal={dismissals.dismissalOf(cluster)}
+              onDismissalChange={dismissal =>
+                dismissals.setDismissal(cluster.id, dismissal)
+              }
+            />
+          ))}
+        </ul>
+      </>
     );
   }
 

@@ -38,14 +38,18 @@ export function memberOf(
 }
 
 /**
- * How many operations a member of a `duplicate` or `overlap` cluster has
- * (`details.operationCounts`); undefined for the other types.
+ * How many operations a member of a `duplicate`, `overlap` or `family`
+ * cluster has (`details.operationCounts`); undefined for the other types.
  */
 export function operationCountOf(
   cluster: FragmentationCluster,
   entityRef: string,
 ): number | undefined {
-  if (cluster.type !== 'duplicate' && cluster.type !== 'overlap') {
+  if (
+    cluster.type !== 'duplicate' &&
+    cluster.type !== 'overlap' &&
+    cluster.type !== 'family'
+  ) {
     return undefined;
   }
   const counts = cluster.details.operationCounts;
@@ -147,8 +151,8 @@ export function styleBreaksOf(
 }
 
 /**
- * Whether a member of an `overlap` cluster is the API largely contained in
- * the other, or the one containing it (`details.contained` and
+ * Whether a member of an `overlap` cluster is one of the APIs largely
+ * contained in another, or the one containing them (`details.contained` and
  * `details.container`); undefined for the other types.
  */
 export function overlapRoleOf(
@@ -158,7 +162,11 @@ export function overlapRoleOf(
   if (cluster.type !== 'overlap') {
     return undefined;
   }
-  if (sameRef(cluster.details.contained, entityRef)) {
+  // `contained` was one ref in snapshots taken before overlaps were grouped.
+  const contained: string[] = ([] as string[]).concat(
+    cluster.details.contained as string[] | string,
+  );
+  if (contained.some(ref => sameRef(ref, entityRef))) {
     return 'contained';
   }
   if (sameRef(cluster.details.container, entityRef)) {

@@ -31,3 +31,4 @@ export type {
   StyleDimension,
 } from './fragmentationDetails';
 export { MoreMembers } from './MoreMembers';
+export { ClusterEvidence } from './ClusterEvidence';

@@ -1,9 +1,13 @@
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { FragmentationCluster } from '@apiops-backstage/plugin-apiops-common';
+import {
+  CLUSTER_MEMBERS_MAX,
+  type FragmentationCluster,
+} from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
 import {
+  ClusterEvidence,
   MemberLink,
   SharedOperations,
   useMemberFacts,
@@ -125,6 +129,11 @@ export function ClusterComparison(props: { cluster: FragmentationCluster }) {
         </table>
       </div>
       <SharedOperations cluster={cluster} headingComponent="h3" />
+      <ClusterEvidence
+        cluster={cluster}
+        maxPairs={CLUSTER_MEMBERS_MAX}
+        headingComponent="h3"
+      />
     </>
   );
 }

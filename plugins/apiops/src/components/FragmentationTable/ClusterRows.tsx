@@ -4,7 +4,10 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { FragmentationCluster } from '@apiops-backstage/plugin-apiops-common';
+import type {
+  FragmentationCluster,
+  FragmentationDismissal,
+} from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
 import {
   ClusterScope,
@@ -16,6 +19,7 @@ import {
   memberName,
 } from '../FragmentationPanel';
 import { useClusterMembers } from '../../hooks/useClusterMembers';
+import { ClusterDismissal } from '../FragmentationDismissal';
 import { ClusterComparison } from './ClusterComparison';
 import {
   FRAGMENTATION_COLUMNS,
@@ -31,9 +35,14 @@ export function ClusterRows(props: {
   striped: boolean;
   open: boolean;
   onToggle: (id: string) => void;
+  /** The dismissal that applies to the cluster now, if any. */
+  dismissal?: FragmentationDismissal;
+  onDismissalChange: (dismissal: FragmentationDismissal | undefined) => void;
 }) {
-  const { cluster, striped, open, onToggle } = props;
+  const { cluster, striped, open, onToggle, dismissal, onDismissalChange } =
+    props;
   const classes = useFragmentationTableStyles();
+  const dim = dismissal ? classes.dimmed : '';
   const { t } = useTranslationRef(apiopsTranslationRef);
   const detailId = `apiops-fragmentation-${cluster.id}`;
   const rowClass = striped ? classes.stripe : classes.plain;
@@ -63,16 +72,19 @@ export function ClusterRows(props: {
           </IconButton>
         </TableCell>
         <TableCell className={classes.clusterCell}>
-          <div className={classes.clusterHeader}>
+          <div className={`${classes.clusterHeader} ${dim}`}>
             <FragmentationTypeChip type={cluster.type} />
             <ClusterScore cluster={cluster} />
             <ClusterScope cluster={cluster} />
           </div>
-          <Typography variant="body2" className={classes.message}>
+          <Typography variant="body2" className={`${classes.message} ${dim}`}>
             {cluster.message}
           </Typography>
           <StyleConventions cluster={cluster} />
-          <Typography variant="body2" className={classes.inlineApis}>
+          <Typography
+            variant="body2"
+            className={`${classes.inlineApis} ${dim}`}
+          >
             <span className={classes.inlineApisLabel}>
               {t('fragmentation.table.columns.apis')}:
             </span>{' '}
@@ -84,8 +96,13 @@ export function ClusterRows(props: {
               ))}
             </ul>
           </Typography>
+          <ClusterDismissal
+            cluster={cluster}
+            dismissal={dismissal}
+            onChange={onDismissalChange}
+          />
         </TableCell>
-        <TableCell className={classes.apisColumn}>
+        <TableCell className={`${classes.apisColumn} ${dim}`}>
           <ul className={classes.members}>
             {members.members.map(member => (
               <li key={member.entityRef}>
@@ -97,7 +114,7 @@ export function ClusterRows(props: {
           </ul>
           <MoreMembers state={members} capped={capped} />
         </TableCell>
-        <TableCell align="right" className={classes.shared}>
+        <TableCell align="right" className={`${classes.shared} ${dim}`}>
           {cluster.sharedOperationCount > 0 ? (
             cluster.sharedOperationCount.toLocaleString()
           ) : (

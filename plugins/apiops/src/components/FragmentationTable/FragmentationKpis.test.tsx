@@ -38,4 +38,31 @@ describe('FragmentationKpis', () => {
     expect(kpi('Fragmentation clusters').getByText('0')).toBeInTheDocument();
     expect(kpi('Duplicates').getByText('0')).toBeInTheDocument();
   });
+
+  it('counts the dismissed clusters apart, and only when there are some', async () => {
+    await renderInTestApp(
+      <FragmentationKpis
+        counts={{
+          byFragmentationType: { duplicate: 1 },
+          dismissedByFragmentationType: { duplicate: 2, overlap: 1 },
+        }}
+      />,
+    );
+    expect(kpi('Fragmentation clusters').getByText('1')).toBeInTheDocument();
+    expect(kpi('Dismissed').getByText('3')).toBeInTheDocument();
+  });
+
+  it('shows no dismissed tile when nothing is dismissed', async () => {
+    await renderInTestApp(
+      <FragmentationKpis
+        counts={{
+          byFragmentationType: { duplicate: 1 },
+          dismissedByFragmentationType: {},
+        }}
+      />,
+    );
+    expect(
+      screen.queryByRole('group', { name: 'Dismissed' }),
+    ).not.toBeInTheDocument();
+  });
 });

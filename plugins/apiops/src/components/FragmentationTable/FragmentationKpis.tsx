@@ -3,6 +3,7 @@ import { useTheme } from '@material-ui/core/styles';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   FRAGMENTATION_TYPES,
+  ReportSummary,
   SnapshotCounts,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
@@ -10,16 +11,21 @@ import { KpiTile } from '../SummaryKpis';
 import { countFragmentation } from './fragmentationCounts';
 
 /**
- * The fragmentation figures of a snapshot: all clusters, then the clusters
- * of each type with what the type means.
+ * The fragmentation figures of a snapshot: all open clusters, then the
+ * clusters of each type with what the type means, then the dismissed ones
+ * (counted apart: the others leave them out).
  */
 export function FragmentationKpis(props: {
-  counts: Pick<SnapshotCounts, 'byFragmentationType'>;
+  counts: Pick<SnapshotCounts, 'byFragmentationType'> &
+    Partial<Pick<ReportSummary, 'dismissedByFragmentationType'>>;
 }) {
   const { counts } = props;
   const theme = useTheme();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const total = countFragmentation(counts);
+  const dismissed = countFragmentation({
+    byFragmentationType: counts.dismissedByFragmentationType,
+  });
 
   return (
     <Grid container spacing={2}>
@@ -40,6 +46,15 @@ export function FragmentationKpis(props: {
           />
         </Grid>
       ))}
+      {dismissed > 0 && (
+        <Grid item xs={6} sm={4} lg={2}>
+          <KpiTile
+            label={t('fragmentation.dismissal.kpi')}
+            value={dismissed}
+            hint={t('fragmentation.dismissal.kpiHint')}
+          />
+        </Grid>
+      )}
     </Grid>
   );
 }

@@ -192,7 +192,7 @@ describe('FragmentationTable', () => {
     );
     await userEvent.click(
       screen.getByRole('button', {
-        name: 'Compare Card Status API, Card Management API side by side',
+        name: 'Compare Card Management API, Card Status API side by side',
       }),
     );
 
@@ -215,10 +215,10 @@ describe('FragmentationTable', () => {
     ]);
     expect(style.queryByRole('rowheader', { name: 'Operations' })).toBeNull();
     expect(cells(overlap, 'Role')).toEqual([
+      'Contains the others',
       'Contained in the other',
-      'Contains the other',
     ]);
-    expect(cells(overlap, 'Operations')).toEqual(['4', '14']);
+    expect(cells(overlap, 'Operations')).toEqual(['14', '4']);
   });
 
   it('sends the chosen type, owner and system with the query', async () => {
@@ -490,5 +490,59 @@ describe('FragmentationTable', () => {
       ).length,
     ).toBeGreaterThan(0);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows a dismissed cluster with its dismissal, and dismisses another from its row', async () => {
+    const dismissed = {
+      ...overlapCluster,
+      dismissal: {
+        verdict: 'intended' as const,
+        reason: 'The mobile API is a subset on purpose',
+        dismissedBy: 'user:default/grace',
+        dismissedAt: '2026-12-01T08:00:00.000Z',
+      },
+    };
+    const api = mockApiOpsApi({
+      listFragmentation: jest
+        .fn()
+        .mockResolvedValue({ items: [duplicateCluster, dismissed] }),
+      dismissFragmentationCluster: jest.fn().mockResolvedValue({
+        clusterId: duplicateCluster.id,
+        fingerprint: 'f',
+        verdict: 'not-a-duplicate',
+        reason: 'Different products',
+        dismissedBy: 'user:default/ada',
+        dismissedAt: '2026-12-06T12:00:00.000Z',
+      }),
+    });
+    await renderTable(api);
+
+    expect(
+      await screen.findByText(
+        /^Dismissed: intended — The mobile API is a subset on purpose \(user:default\/grace, /,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Dismiss this Duplicate cluster',
+      }),
+    );
+    const dialog = within(screen.getByRole('dialog'));
+    await userEvent.type(
+      dialog.getByRole('textbox', { name: /Reason/ }),
+      'Different products',
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Dismiss' }));
+    expect(
+      await screen.findByText(
+        /^Dismissed: not a duplicate — Different products \(user:default\/ada, /,
+      ),
+    ).toBeInTheDocument();
+    expect(api.dismissFragmentationCluster).toHaveBeenCalledWith(
+      duplicateCluster.id,
+      { verdict: 'not-a-duplicate', reason: 'Different products' },
+    );
+    // Not read again: the dismissal shows at once.
+    expect(api.listFragmentation).toHaveBeenCalledTimes(1);
   });
 });

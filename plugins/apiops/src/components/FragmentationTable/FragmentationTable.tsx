@@ -24,6 +24,7 @@ import {
   ReportToolbar,
   useReportPages,
 } from '../ReportTable';
+import { useDismissals } from '../FragmentationDismissal';
 import { ClusterRows } from './ClusterRows';
 import {
   FRAGMENTATION_COLUMNS,
@@ -61,6 +62,7 @@ export function FragmentationTable(props: {
   const { filtered } = report;
   const { value, loading, error, pageIndex, next, previous } = report.page;
   const items = value?.items ?? [];
+  const dismissals = useDismissals();
 
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = useCallback((id: string) => {
@@ -110,6 +112,10 @@ export function FragmentationTable(props: {
         striped={index % 2 === 0}
         open={expanded.has(cluster.id)}
         onToggle={toggle}
+        dismissal={dismissals.dismissalOf(cluster)}
+        onDismissalChange={dismissal =>
+          dismissals.setDismissal(cluster.id, dismissal)
+        }
       />
     ));
   }

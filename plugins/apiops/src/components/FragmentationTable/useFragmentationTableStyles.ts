@@ -6,6 +6,10 @@ export const FRAGMENTATION_COLUMNS = 4;
 
 /** The classes of the fragmentation table and its rows. */
 export const useFragmentationTableStyles = makeStyles(theme => ({
+  /** Greyed parts of a dismissed cluster's row (its dismissal stays clear). */
+  dimmed: {
+    opacity: 0.55,
+  },
   paper: {
     position: 'relative',
   },

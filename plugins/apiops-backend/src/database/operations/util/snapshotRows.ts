@@ -82,6 +82,7 @@ function toClusterRow(
     type: cluster.type,
     score: cluster.score,
     cluster: JSON.stringify(cluster),
+    fingerprint: cluster.fingerprint ?? null,
   };
 }
 

@@ -8,4 +8,6 @@ export const snapshotTables = {
   teams: 'apiops_team_rollups',
   clusters: 'apiops_fragmentation_clusters',
   members: 'apiops_fragmentation_members',
+  /** Not replaced by a snapshot: dismissals are kept across snapshots. */
+  dismissals: 'apiops_fragmentation_dismissals',
 } as const;

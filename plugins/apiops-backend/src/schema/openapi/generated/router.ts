@@ -439,7 +439,7 @@ export const spec = {
         tags: ['reports'],
         summary: 'Fragmentation clusters, filterable, paginated or as CSV',
         description:
-          'The fragmentation of the catalog found by the latest successful\nsnapshot: `duplicate` (high Jaccard similarity of normalized\noperations, with enough weighted evidence), `overlap` (APIs largely\ncontained in another one, grouped by that container), `family` (three\nor more APIs implementing one shared interface, as one cluster),\n`version-sprawl` (several live versions of one API), `name-collision`\n(the same normalized name, different owners or systems) and\n`style-inconsistency` (the APIs of a system or domain that break its\npath casing or versioning convention, or mix styles in their own\npaths). Each cluster names its members, a score and the operations\nthey share. Filter by type, and by the owner or system of any member.\n`format=csv` answers every matching cluster at once, one row per\nmember (columns `clusterId, type, score, entityRef, title, owner,\nsystem, sharedOperationCount, message`). Needs the\n`apiops.report.read` permission.\n',
+          'The fragmentation of the catalog found by the latest successful\nsnapshot: `duplicate` (high Jaccard similarity of normalized\noperations, with enough weighted evidence), `overlap` (APIs largely\ncontained in another one, grouped by that container), `family` (three\nor more APIs implementing one shared interface, as one cluster),\n`version-sprawl` (several live versions of one API), `name-collision`\n(the same normalized name, different owners or systems) and\n`style-inconsistency` (the APIs of a system or domain that break its\npath casing or versioning convention, or mix styles in their own\npaths). Each cluster names its members, a score and the operations\nthey share. Filter by type, and by the owner or system of any member.\n`format=csv` answers every matching cluster at once, one row per\nmember (columns `clusterId, type, score, entityRef, title, owner,\nsystem, sharedOperationCount, message, dismissalVerdict,\ndismissalReason, dismissedBy, dismissedAt`). A cluster carries its\n`dismissal` while one applies (see\n`PUT /reports/fragmentation/clusters/{clusterId}/dismissal`); filter\nwith `dismissed`. Needs the `apiops.report.read` permission.\n',
         parameters: [
           {
             name: 'type',
@@ -473,6 +473,18 @@ export const spec = {
               type: 'string',
               minLength: 1,
               maxLength: 255,
+            },
+          },
+          {
+            name: 'dismissed',
+            in: 'query',
+            required: false,
+            description:
+              '`include` (the default) lists the dismissed clusters too, with their `dismissal`; `exclude` leaves them out; `only` lists only them. Anything else is a 400 naming `dismissed`.',
+            schema: {
+              type: 'string',
+              enum: ['include', 'exclude', 'only'],
+              default: 'include',
             },
           },
           {
@@ -581,6 +593,125 @@ export const spec = {
           },
           '409': {
             $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/reports/fragmentation/clusters/{clusterId}/dismissal': {
+      parameters: [
+        {
+          name: 'clusterId',
+          in: 'path',
+          required: true,
+          description:
+            'The `id` of a cluster of the fragmentation report. One that is not a cluster of the latest successful snapshot, or with fewer than two members the caller may read in the catalog, is a 404 naming it.',
+          schema: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 64,
+            pattern: '^[A-Za-z0-9-]+$',
+          },
+        },
+      ],
+      get: {
+        operationId: 'getFragmentationDismissal',
+        tags: ['reports'],
+        summary:
+          'The dismissal recorded for a cluster, and whether it is stale',
+        description:
+          "The dismissal recorded for a cluster of the latest snapshot, with\n`stale: true` when it was recorded for another fingerprint: a\nmember's definition changed since, so the cluster is open again (it\ncarries no `dismissal` in the reports). A 404 when the cluster has\nnone. Needs the `apiops.report.read` permission.\n",
+        responses: {
+          '200': {
+            description: 'The recorded dismissal.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FragmentationDismissalState',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      put: {
+        operationId: 'dismissFragmentationCluster',
+        tags: ['reports'],
+        summary: 'Dismiss a cluster as not a duplicate, or as intended',
+        description:
+          "Records that a cluster of the latest snapshot is not a problem:\n`not-a-duplicate` (for `duplicate` and `overlap` clusters: the APIs\nlook alike but are not the same API) or `intended` (any type: the\nfinding is right and on purpose), with a reason. It replaces an\nearlier dismissal of the cluster, and answers the stored one.\n\n- The dismissal holds for the cluster's id (type and members) and its\n  `fingerprint` (the members' definitions): it is kept across\n  snapshots while they do not change; when a member's definition\n  changes, the cluster is open again and the dismissal stale (see\n  `GET`).\n- `reason` is trimmed, then 1 to 1000 characters, without control\n  characters (line breaks and tabs are fine). Unknown fields are a\n  400 naming them.\n- `dismissedBy` is taken from the credentials: the user's entity ref,\n  or the subject of a service token.\n- The caller needs the `apiops.fragmentation.dismiss` permission\n  (403 otherwise, checked before the cluster is looked up) and must\n  be able to read at least two members of the cluster in the catalog\n  (404 otherwise, as the members route).\n\nNothing is written when any check fails. Each attempt is recorded by\nBackstage's auditor (event `fragmentation-dismiss`).\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/FragmentationDismissalRequest',
+              },
+              example: {
+                verdict: 'not-a-duplicate',
+                reason:
+                  'Cards and payments both list accounts; they are different products.',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The stored dismissal.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/FragmentationDismissalRecord',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      delete: {
+        operationId: 'undoFragmentationDismissal',
+        tags: ['reports'],
+        summary: 'Undo the dismissal of a cluster',
+        description:
+          'Deletes the dismissal of a cluster of the latest snapshot (a stale one\ntoo): the cluster is open again. A cluster without a dismissal is not\nan error. Same permission and checks as `PUT`; audited as\n`fragmentation-undismiss`.\n',
+        responses: {
+          '204': {
+            description: 'The cluster has no dismissal now.',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
           },
         },
       },
@@ -876,7 +1007,7 @@ export const spec = {
       },
       Forbidden: {
         description:
-          "The caller is known but may not do this: the permission policy denies\n`apiops.assessment.create` on the entity (recording an assessment),\n`apiops.report.read` (the reports, `Not allowed: apiops.report.read`)\nor `apiops.snapshot.create` (starting a snapshot); or a service token's\n`accessRestrictions` leave out this plugin, a permission, or a plugin\nit calls on the caller's behalf (`catalog`). `error.name` is\n`NotAllowedError`.\n",
+          "The caller is known but may not do this: the permission policy denies\n`apiops.assessment.create` on the entity (recording an assessment),\n`apiops.report.read` (the reports, `Not allowed: apiops.report.read`),\n`apiops.snapshot.create` (starting a snapshot) or\n`apiops.fragmentation.dismiss` (dismissing a cluster); or a service token's\n`accessRestrictions` leave out this plugin, a permission, or a plugin\nit calls on the caller's behalf (`catalog`). `error.name` is\n`NotAllowedError`.\n",
         content: {
           'application/json': {
             schema: {
@@ -1588,6 +1719,16 @@ export const spec = {
             description:
               'The system or domain a style inconsistency is found in.',
           },
+          fingerprint: {
+            type: 'string',
+            description:
+              "A hash of the sorted member refs and each member's definition hash; it changes when a member's definition does.",
+          },
+          dismissal: {
+            $ref: '#/components/schemas/FragmentationDismissal',
+            description:
+              'Present while a dismissal applies to the cluster (its id and fingerprint).',
+          },
           details: {
             description:
               'Figures behind the finding; their fields depend on `type`\n(`fragmentationClusterSchema` in `@apiops-backstage/plugin-apiops-common`).\n',
@@ -2029,6 +2170,10 @@ export const spec = {
             minimum: 0,
             description: 'How many members the cluster has in all.',
           },
+          dismissal: {
+            $ref: '#/components/schemas/FragmentationDismissal',
+            description: 'Present while a dismissal applies to the cluster.',
+          },
           items: {
             type: 'array',
             items: {
@@ -2041,6 +2186,87 @@ export const spec = {
               'Pass as `cursor` for the next page; absent on the last page.',
           },
         },
+      },
+      FragmentationDismissalVerdict: {
+        type: 'string',
+        enum: ['not-a-duplicate', 'intended'],
+        description:
+          '`not-a-duplicate` (duplicate and overlap clusters) or `intended` (any type).',
+      },
+      FragmentationDismissal: {
+        type: 'object',
+        description: 'Why a cluster is not a problem, who said so and when.',
+        required: ['verdict', 'reason', 'dismissedBy', 'dismissedAt'],
+        properties: {
+          verdict: {
+            $ref: '#/components/schemas/FragmentationDismissalVerdict',
+          },
+          reason: {
+            type: 'string',
+            description: 'As written, trimmed.',
+          },
+          dismissedBy: {
+            type: 'string',
+            description:
+              'Entity ref of the user, or subject of the service token, who dismissed it.',
+          },
+          dismissedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      FragmentationDismissalRequest: {
+        type: 'object',
+        required: ['verdict', 'reason'],
+        properties: {
+          verdict: {
+            $ref: '#/components/schemas/FragmentationDismissalVerdict',
+          },
+          reason: {
+            type: 'string',
+            description:
+              'Why the cluster is not a problem; trimmed, then 1 to 1000 characters without control characters (line breaks and tabs are fine).',
+          },
+        },
+      },
+      FragmentationDismissalRecord: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/FragmentationDismissal',
+          },
+          {
+            type: 'object',
+            required: ['clusterId', 'fingerprint'],
+            properties: {
+              clusterId: {
+                type: 'string',
+              },
+              fingerprint: {
+                type: 'string',
+                description:
+                  "The cluster's fingerprint when it was dismissed; the dismissal applies while the cluster has it.",
+              },
+            },
+          },
+        ],
+      },
+      FragmentationDismissalState: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/FragmentationDismissalRecord',
+          },
+          {
+            type: 'object',
+            required: ['stale'],
+            properties: {
+              stale: {
+                type: 'boolean',
+                description:
+                  "`true` when the cluster's fingerprint changed since (a member's definition changed): the cluster is open again.",
+              },
+            },
+          },
+        ],
       },
       FragmentationClusterPage: {
         type: 'object',
@@ -2249,6 +2475,13 @@ export const spec = {
           },
           byFragmentationType: {
             $ref: '#/components/schemas/CountsByFragmentationType',
+            description:
+              'Clusters of the latest snapshot per type, the dismissed ones left out.',
+          },
+          dismissedByFragmentationType: {
+            $ref: '#/components/schemas/CountsByFragmentationType',
+            description:
+              'Clusters of the latest snapshot per type that a dismissal applies to, as they are now.',
           },
           unowned: {
             type: 'integer',

@@ -254,6 +254,8 @@ export function mockApiOpsApi(
       .fn()
       .mockResolvedValue(new Blob(['clusterId\n'], { type: 'text/csv' })),
     listClusterMembers: jest.fn(),
+    dismissFragmentationCluster: jest.fn(),
+    undoFragmentationDismissal: jest.fn(),
     listTeams: jest.fn().mockResolvedValue({ items: teams }),
     listTeamApis: jest
       .fn()

@@ -46,6 +46,18 @@ export const duplicateCluster: FragmentationCluster = {
     },
     minJaccard: 0.909,
     maxJaccard: 0.909,
+    pairs: [
+      {
+        from: 'api:default/client-directory-api',
+        to: 'api:default/customer-profile-api',
+        sharedOperations: 10,
+        schemaMatches: 7,
+        jaccard: 0.909,
+        containment: 1,
+        evidence: 17,
+      },
+    ],
+    genericOperations: ['GET /customers'],
   },
   message:
     'api:default/client-directory-api and api:default/customer-profile-api share 10 of their 11 operations (Jaccard 0.91): they look like duplicates. Merge them or retire one.',
@@ -56,16 +68,16 @@ export const overlapCluster: FragmentationCluster = {
   type: 'overlap',
   members: [
     {
-      entityRef: 'api:default/card-status-api',
-      title: 'Card Status API',
+      entityRef: 'api:default/card-management-api',
+      title: 'Card Management API',
       owner: 'group:default/cards-team',
       system: 'system:default/card-platform',
       version: '1',
       lifecycle: 'production',
     },
     {
-      entityRef: 'api:default/card-management-api',
-      title: 'Card Management API',
+      entityRef: 'api:default/card-status-api',
+      title: 'Card Status API',
       owner: 'group:default/cards-team',
       system: 'system:default/card-platform',
       version: '1',
@@ -81,17 +93,58 @@ export const overlapCluster: FragmentationCluster = {
   ],
   sharedOperationCount: 4,
   details: {
-    contained: 'api:default/card-status-api',
     container: 'api:default/card-management-api',
+    contained: ['api:default/card-status-api'],
     operationCounts: {
-      'api:default/card-status-api': 4,
       'api:default/card-management-api': 14,
+      'api:default/card-status-api': 4,
     },
     containment: 1,
     jaccard: 0.286,
+    pairs: [
+      {
+        from: 'api:default/card-status-api',
+        to: 'api:default/card-management-api',
+        sharedOperations: 4,
+        schemaMatches: 4,
+        jaccard: 0.286,
+        containment: 1,
+        evidence: 8,
+      },
+    ],
+    genericOperations: [],
   },
   message:
     '4 of the 4 operations of api:default/card-status-api (100%) are also in api:default/card-management-api. Consider whether consumers need both.',
+};
+
+/** A family of three APIs implementing one interface of two operations. */
+export const familyCluster: FragmentationCluster = {
+  id: 'family-0d5c5b1f0a3c1e2d4b6a7f80',
+  type: 'family',
+  members: ['north', 'south', 'west'].map(region => ({
+    entityRef: `api:default/tax-statements-${region}-api`,
+    title: `Tax Statements ${region} API`,
+    owner: 'group:default/tax-team',
+    system: 'system:default/tax-platform',
+    lifecycle: 'production',
+  })),
+  score: 1,
+  sharedOperations: ['GET /statements/{}', 'POST /statements/search'],
+  sharedOperationCount: 2,
+  details: {
+    operationCounts: {
+      'api:default/tax-statements-north-api': 2,
+      'api:default/tax-statements-south-api': 2,
+      'api:default/tax-statements-west-api': 3,
+    },
+    interfaceOperationCount: 2,
+    schemaMatches: 2,
+    evidence: 2,
+    owners: ['group:default/tax-team'],
+  },
+  message:
+    '3 APIs implement one interface of 2 operations (2 with the same request and response shapes): api:default/tax-statements-north-api, api:default/tax-statements-south-api and api:default/tax-statements-west-api. Keep the interface one shared contract (a definition the members reference), so that it changes in one place.',
 };
 
 export const versionSprawlCluster: FragmentationCluster = {
@@ -274,6 +327,27 @@ export const largeDuplicateCluster: FragmentationCluster = {
     },
     minJaccard: 0.84,
     maxJaccard: 0.9,
+    pairs: [
+      {
+        from: 'api:default/accounts-api',
+        to: 'api:default/ledger-accounts-api',
+        sharedOperations: 63,
+        schemaMatches: 40,
+        jaccard: 0.9,
+        containment: 0.955,
+        evidence: 96.5,
+      },
+      {
+        from: 'api:default/accounts-api',
+        to: 'api:default/legacy-accounts-api',
+        sharedOperations: 63,
+        schemaMatches: 12,
+        jaccard: 0.84,
+        containment: 0.9,
+        evidence: 70.25,
+      },
+    ],
+    genericOperations: [],
   },
   message:
     'api:default/accounts-api, api:default/ledger-accounts-api and api:default/legacy-accounts-api share most of their operations: they look like duplicates.',

@@ -1,0 +1,4 @@
+export { ClusterDismissal } from './ClusterDismissal';
+export { DismissClusterDialog } from './DismissClusterDialog';
+export { useDismissals } from './useDismissals';
+export type { Dismissals } from './useDismissals';
