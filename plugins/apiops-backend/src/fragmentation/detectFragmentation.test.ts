@@ -278,15 +278,14 @@ describe('detectFragmentation: evidence', () => {
   });
 
   it('reports an interface implemented by 4 APIs as one family, not as pairs', () => {
-    const face = ops('policies', 6);
+    const face = ops('policies', 8);
     const shapeOf = (operation: string) =>
       hex(face.indexOf(operation) >= 0 ? 0x1000 + face.indexOf(operation) : 7);
-    const apis = [
-      api('acko', face),
-      api('digit', [...face, ...ops('digit', 3)]),
-      api('icici', [...face, ...ops('icici', 3)]),
-      api('tata', [...face, ...ops('tata', 4)]),
-    ].map(a => withShapes(a, shapeOf));
+    const insurers = (own: number[]) =>
+      ['acko', 'digit', 'icici', 'tata'].map((name, i) =>
+        withShapes(api(name, [...face, ...ops(name, own[i])]), shapeOf),
+      );
+    const apis = insurers([3, 3, 4, 4]);
     const clusters = detectFragmentation(apis);
     expect(summary(clusters)).toEqual([
       {
@@ -302,11 +301,12 @@ describe('detectFragmentation: evidence', () => {
     ]);
     expect(clusters[0]).toMatchObject({
       sharedOperations: [...face].sort(),
-      sharedOperationCount: 6,
+      sharedOperationCount: 8,
       details: {
-        interfaceOperationCount: 6,
-        schemaMatches: 6,
-        evidence: 6,
+        interfaceOperationCount: 8,
+        schemaMatches: 8,
+        // 8 operations with the same shapes in 4 APIs: 8 × log2(4).
+        evidence: 16,
         owners: [
           'group:default/acko-team',
           'group:default/digit-team',
@@ -316,10 +316,19 @@ describe('detectFragmentation: evidence', () => {
       },
     });
     expect(clusters[0].id).toMatch(/^family-[0-9a-f]{24}$/);
-    // Without families (more members needed), acko is an overlap of each.
+    // Without families (more members needed), nothing links them pairwise.
+    expect(detectFragmentation(apis, { familyMinApis: 5 })).toEqual([]);
+    // One of them only the interface, contained in each of the others: a
+    // container-and-parts structure, told by the overlaps, not a family.
     expect(
-      summary(detectFragmentation(apis, { familyMinApis: 5 })).map(c => c.type),
-    ).toEqual(['overlap', 'overlap', 'overlap']);
+      summary(detectFragmentation(insurers([0, 3, 3, 4])))
+        .map(c => [c.type, c.members])
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+    ).toEqual([
+      ['overlap', ['api:default/digit', 'api:default/acko']],
+      ['overlap', ['api:default/icici', 'api:default/acko']],
+      ['overlap', ['api:default/tata', 'api:default/acko']],
+    ]);
   });
 
   it('reports one interface served per sport by one owner as one family, once', () => {

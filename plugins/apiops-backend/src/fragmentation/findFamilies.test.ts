@@ -83,9 +83,22 @@ describe('findFamilies', () => {
         interfaceIds: expect.any(Array),
         interface: ['GET /degrees/{}', 'POST /degrees/verify'],
         schemaMatches: 2,
-        evidence: 2,
+        // Same shapes in 5 APIs: each operation counts log2(5).
+        evidence: 4.644,
       },
     ]);
+  });
+
+  it('finds no family in one shared operation among many own ones', () => {
+    // 2 shared of 10 operations each: under 40% of their own.
+    const apis = Array.from({ length: 5 }, (_, api) => ({
+      'GET /countries': 1,
+      'GET /countries/{}': 2,
+      ...Object.fromEntries(
+        Array.from({ length: 8 }, (_, i) => [`GET /own-${api}/${i}`, 3]),
+      ),
+    }));
+    expect(families(apis)).toEqual([]);
   });
 
   it('finds no family in generic operations of unrelated APIs with different shapes', () => {
@@ -126,8 +139,10 @@ describe('findFamilies', () => {
     const shared = () => ({ 'GET /degrees/{}': 1, 'POST /degrees/verify': 2 });
     expect(families(tinyApis(2, shared))).toEqual([]);
     expect(families(tinyApis(5, shared), {}, 6)).toEqual([]);
+    // Three APIs: two operations alike weigh 2 × log2(3), one only 1.58.
+    expect(families(tinyApis(3, shared))).toHaveLength(1);
     expect(
-      families(tinyApis(5, shared), { listed: ['POST /degrees/verify'] }),
+      families(tinyApis(3, shared), { listed: ['POST /degrees/verify'] }),
     ).toEqual([]);
   });
 
@@ -144,7 +159,8 @@ describe('findFamilies', () => {
         interfaceIds: expect.any(Array),
         interface: ['GET /a', 'GET /b', 'GET /c'],
         schemaMatches: 3,
-        evidence: 2.833,
+        // (1 + 1 + 5/6) × log2(6): the third part covers 5 of the 6.
+        evidence: 7.324,
       },
     ]);
   });

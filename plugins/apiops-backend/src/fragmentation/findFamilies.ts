@@ -11,6 +11,8 @@ const PAUSE_EVERY_APIS = 255;
 const MERGE_CONTAINED = 0.8;
 /** ...and the smaller has at least this share of the larger's APIs. */
 const MERGE_SIZE_RATIO = 0.5;
+/** Least share of a member's own operations that the interface is. */
+const MIN_OWN_SHARE = 0.4;
 /** Shapes of a signature across the APIs having it. */
 const SHAPE_AGREES = 0;
 const SHAPE_UNKNOWN = 1;
@@ -103,12 +105,21 @@ export function* findFamilies(
       }
     }
   }
+  /** An API's operations that can be part of an interface. */
+  const operationCount = (api: number) => {
+    let count = 0;
+    for (let p = rawStart[api]; p < rawStart[api + 1]; p++) {
+      count += listed[raw[p]] ? 0 : 1;
+    }
+    return count;
+  };
   /** Evidence per token by its shape state (agrees, unknown, differs). */
   const evidenceOfState = [1, 0.5, 0.25];
   const tokenEvidence = (token: number) => evidenceOfState[shapeState[token]];
 
-  // Parts: tokens with the same list of (at least minApis) APIs.
-  const partOfKey = new Map<string, number>();
+  // Parts: tokens with the same list of (at least minApis) APIs, found by
+  // the list's hashes and length (parts by their first hash, then compared).
+  const partsByHash = new Map<number, number[]>();
   const partOfToken = new Int32Array(tokenCount).fill(-1);
   const partTokens: number[][] = [];
   for (let token = 0; token < tokenCount; token++) {
@@ -116,12 +127,21 @@ export function* findFamilies(
     if (frequency[token] < minApis) {
       continue;
     }
-    const key = `${hash1[token]}:${hash2[token]}:${frequency[token]}`;
-    let part = partOfKey.get(key);
+    const candidates = partsByHash.get(hash1[token]);
+    let part = candidates?.find(other => {
+      const first = partTokens[other][0];
+      return (
+        hash2[first] === hash2[token] && frequency[first] === frequency[token]
+      );
+    });
     if (part === undefined) {
       part = partTokens.length;
-      partOfKey.set(key, part);
       partTokens.push([]);
+      if (candidates) {
+        candidates.push(part);
+      } else {
+        partsByHash.set(hash1[token], [part]);
+      }
     }
     partOfToken[token] = part;
     partTokens[part].push(token);
@@ -210,8 +230,14 @@ export function* findFamilies(
         held.set(api, (held.get(api) ?? 0) + partTokens[part].length);
       }
     }
+    // ...and 40% of whose own operations are the interface: one shared
+    // sub-resource among many APIs' own operations is no family.
     const members = [...held.entries()]
-      .filter(([, count]) => 2 * count >= interfaceSize)
+      .filter(
+        ([api, count]) =>
+          2 * count >= interfaceSize &&
+          count >= MIN_OWN_SHARE * operationCount(api),
+      )
       .map(([api]) => api)
       .sort((a, b) => a - b);
     if (members.length < minApis) {

@@ -13,7 +13,7 @@ describe('resolveFragmentationThresholds', () => {
     expect(DEFAULT_FRAGMENTATION_THRESHOLDS).toMatchObject({
       duplicateJaccard: 0.8,
       overlapContainment: 0.8,
-      overlapMinOperations: 3,
+      overlapMinOperations: 1,
       stopListShare: 0.01,
       stopListMinApis: 20,
       maxLiveVersions: 2,
