@@ -91,7 +91,7 @@ describe('findFamilies', () => {
 
   it('finds no family in one shared operation among many own ones', () => {
     // 2 shared of 10 operations each: under 40% of their own.
-    const apis = Array.from({ length: 5 }, (_, api) => ({
+    const apis = Array.from({ length: 5 }, (_api, api) => ({
       'GET /countries': 1,
       'GET /countries/{}': 2,
       ...Object.fromEntries(
