@@ -271,7 +271,9 @@ describe('readApiOpsConfig', () => {
       group,
       ...Object.keys(values),
     ]);
-    expect(keys).toHaveLength(4 + 5 + 1 + 16 + 1);
+    // 19 fragmentation thresholds: minEvidence, familyMinApis and
+    // familyMinEvidence came with the evidence and families.
+    expect(keys).toHaveLength(4 + 5 + 1 + 19 + 1);
     for (const key of keys) {
       expect(declarations).toMatch(new RegExp(`\\b${key}\\?:`));
     }

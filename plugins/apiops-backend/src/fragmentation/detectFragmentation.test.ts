@@ -3,6 +3,7 @@ import {
   detectFragmentation,
   detectFragmentationWithStats,
 } from './detectFragmentation';
+import { extractDefinitionFeatures } from './extractDefinitionFeatures';
 import { nameKeyOf } from './normalization';
 import type { FragmentationApi } from './types';
 
@@ -67,16 +68,17 @@ describe('detectFragmentation: duplicates and overlaps', () => {
       api('a', [...ops('x', 7), 'GET /a-only']),
       api('b', [...ops('x', 7), 'GET /b-only']),
     ];
+    // Same size: the lower ref is the contained one, the container first.
     expect(summary(detectFragmentation(below))).toEqual([
       {
         type: 'overlap',
-        members: ['api:default/a', 'api:default/b'],
+        members: ['api:default/b', 'api:default/a'],
         score: 0.875,
       },
     ]);
   });
 
-  it('reports the smaller API of an overlap first, with the shared operations', () => {
+  it('reports the container of an overlap first, with the shared operations and the evidence', () => {
     const clusters = detectFragmentation([
       api('card-management', [...ops('cards', 4), ...ops('pins', 10)]),
       api('card-status', ops('cards', 4)),
@@ -86,14 +88,27 @@ describe('detectFragmentation: duplicates and overlaps', () => {
       type: 'overlap',
       score: 1,
       members: [
-        { entityRef: 'api:default/card-status' },
         { entityRef: 'api:default/card-management' },
+        { entityRef: 'api:default/card-status' },
       ],
       sharedOperations: ops('cards', 4),
       sharedOperationCount: 4,
       details: {
-        contained: 'api:default/card-status',
         container: 'api:default/card-management',
+        contained: ['api:default/card-status'],
+        pairs: [
+          {
+            from: 'api:default/card-status',
+            to: 'api:default/card-management',
+            sharedOperations: 4,
+            schemaMatches: 0,
+            jaccard: 0.286,
+            containment: 1,
+            // Four operations only these two have, no shapes: 4 × 1.
+            evidence: 4,
+          },
+        ],
+        genericOperations: [],
         operationCounts: {
           'api:default/card-status': 4,
           'api:default/card-management': 14,
@@ -108,12 +123,16 @@ describe('detectFragmentation: duplicates and overlaps', () => {
       api('small', ops('x', 2)),
     ];
     expect(detectFragmentation(apis)).toEqual([]);
+    // Two shared operations weigh 2, under the default minEvidence of 3.
+    expect(detectFragmentation(apis, { overlapMinOperations: 2 })).toEqual([]);
     expect(
-      summary(detectFragmentation(apis, { overlapMinOperations: 2 })),
+      summary(
+        detectFragmentation(apis, { overlapMinOperations: 2, minEvidence: 2 }),
+      ),
     ).toEqual([
       {
         type: 'overlap',
-        members: ['api:default/small', 'api:default/big'],
+        members: ['api:default/big', 'api:default/small'],
         score: 1,
       },
     ]);
@@ -180,6 +199,213 @@ describe('detectFragmentation: duplicates and overlaps', () => {
   });
 });
 
+/** The shapes of an API's operations: `shape(op)` (8 hex) in their order. */
+function withShapes(
+  fragmentationApi: FragmentationApi,
+  shape: (operation: string) => string,
+): FragmentationApi {
+  return {
+    ...fragmentationApi,
+    shapes: fragmentationApi.operations.map(shape).join(''),
+  };
+}
+
+/** An 8-hex shape from a number. */
+const hex = (value: number) => value.toString(16).padStart(8, '0');
+
+describe('detectFragmentation: evidence', () => {
+  it('reports no duplicate for two APIs sharing only operations many others have', () => {
+    const orders = ['GET /orders', 'GET /orders/{}'];
+    const pair = [api('shop', orders), api('warehouse', orders)];
+    // Alone in the catalog, the two rare operations are evidence enough
+    // (once minEvidence is 2): each weighs 1.
+    expect(summary(detectFragmentation(pair, { minEvidence: 2 }))).toEqual([
+      {
+        type: 'duplicate',
+        members: ['api:default/shop', 'api:default/warehouse'],
+        score: 1,
+      },
+    ]);
+    // Ten other APIs have them too, each with shapes of its own: each
+    // operation weighs 1/√11, the pair is no duplicate, and there is no
+    // family in operations of different shapes.
+    let next = 0;
+    const catalog = [
+      ...pair,
+      ...Array.from({ length: 10 }, (_, i) =>
+        api(`service-${i}`, [...orders, ...ops(`own-${i}`, 5)]),
+      ),
+    ].map(a => withShapes(a, () => hex((next += 1))));
+    expect(detectFragmentation(catalog, { minEvidence: 2 })).toEqual([]);
+    expect(detectFragmentation(catalog)).toEqual([]);
+  });
+
+  it('reports no cluster for RPC-style APIs of different services on one endpoint', () => {
+    const awsQuery = (actions: string[]) =>
+      extractDefinitionFeatures(
+        'openapi',
+        JSON.stringify({
+          swagger: '2.0',
+          paths: Object.fromEntries(
+            actions.map(action => [
+              `/#Action=${action}&Version=2012-11-05`,
+              { get: {}, post: {} },
+            ]),
+          ),
+        }),
+      ).features!.operations;
+    const queues = awsQuery(['CreateQueue', 'DeleteQueue', 'SendMessage']);
+    const topics = awsQuery(['CreateTopic', 'DeleteTopic', 'Publish']);
+    const balancers = awsQuery([
+      'CreateLoadBalancer',
+      'DeleteLoadBalancer',
+      'DescribeTags',
+    ]);
+    expect(queues).toEqual([
+      'GET /?action=createqueue',
+      'GET /?action=deletequeue',
+      'GET /?action=sendmessage',
+      'POST /?action=createqueue',
+      'POST /?action=deletequeue',
+      'POST /?action=sendmessage',
+    ]);
+    const clusters = detectFragmentation([
+      api('sqs', [...queues]),
+      api('sns', [...topics]),
+      api('elb', [...balancers]),
+    ]);
+    expect(clusters).toEqual([]);
+  });
+
+  it('reports an interface implemented by 4 APIs as one family, not as pairs', () => {
+    const face = ops('policies', 8);
+    const shapeOf = (operation: string) =>
+      hex(face.indexOf(operation) >= 0 ? 0x1000 + face.indexOf(operation) : 7);
+    const insurers = (own: number[]) =>
+      ['acko', 'digit', 'icici', 'tata'].map((name, i) =>
+        withShapes(api(name, [...face, ...ops(name, own[i])]), shapeOf),
+      );
+    const apis = insurers([3, 3, 4, 4]);
+    const clusters = detectFragmentation(apis);
+    expect(summary(clusters)).toEqual([
+      {
+        type: 'family',
+        members: [
+          'api:default/acko',
+          'api:default/digit',
+          'api:default/icici',
+          'api:default/tata',
+        ],
+        score: 1,
+      },
+    ]);
+    expect(clusters[0]).toMatchObject({
+      sharedOperations: [...face].sort(),
+      sharedOperationCount: 8,
+      details: {
+        interfaceOperationCount: 8,
+        schemaMatches: 8,
+        // 8 operations with the same shapes in 4 APIs: 8 × log2(4).
+        evidence: 16,
+        owners: [
+          'group:default/acko-team',
+          'group:default/digit-team',
+          'group:default/icici-team',
+          'group:default/tata-team',
+        ],
+      },
+    });
+    expect(clusters[0].id).toMatch(/^family-[0-9a-f]{24}$/);
+    // Without families (more members needed), nothing links them pairwise.
+    expect(detectFragmentation(apis, { familyMinApis: 5 })).toEqual([]);
+    // One of them only the interface, contained in each of the others: a
+    // container-and-parts structure, told by the overlaps, not a family.
+    expect(
+      summary(detectFragmentation(insurers([0, 3, 3, 4])))
+        .map(c => [c.type, c.members])
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+    ).toEqual([
+      ['overlap', ['api:default/digit', 'api:default/acko']],
+      ['overlap', ['api:default/icici', 'api:default/acko']],
+      ['overlap', ['api:default/tata', 'api:default/acko']],
+    ]);
+  });
+
+  it('reports one interface served per sport by one owner as one family, once', () => {
+    const sports = ['mlb', 'nba', 'nhl'];
+    const apis = sports.map(sport =>
+      api(`${sport}-stats`, ops('stats', 10), {
+        owner: 'group:default/sportsdata',
+        server: `api.sportsdata.io/v3/${sport}`,
+      }),
+    );
+    const clusters = detectFragmentation(apis);
+    // A duplicate component of one owner at distinct places: a family, and
+    // the same APIs are not reported again as an interface family.
+    expect(summary(clusters)).toEqual([
+      {
+        type: 'family',
+        members: apis.map(a => a.entityRef),
+        score: 1,
+      },
+    ]);
+    // At one place, or of several owners, they are duplicates, only.
+    for (const copies of [
+      apis.map(a => ({ ...a, server: 'api.sportsdata.io/v3' })),
+      apis.map((a, i) => ({ ...a, owner: `group:default/team-${i}` })),
+    ]) {
+      expect(detectFragmentation(copies).map(c => c.type)).toEqual([
+        'duplicate',
+      ]);
+    }
+  });
+
+  it('groups the APIs contained in one container into one overlap cluster', () => {
+    const apis = [
+      api('core-banking', [...ops('x', 10), ...ops('y', 10), ...ops('z', 10)]),
+      api('accounts', ops('x', 5)),
+      api('payments', ops('y', 5)),
+      api('cards', ops('z', 4)),
+    ];
+    const clusters = detectFragmentation(apis);
+    expect(summary(clusters)).toEqual([
+      {
+        type: 'overlap',
+        members: [
+          'api:default/core-banking',
+          'api:default/accounts',
+          'api:default/cards',
+          'api:default/payments',
+        ],
+        score: 1,
+      },
+    ]);
+    const [overlap] = clusters;
+    expect(overlap.type === 'overlap' && overlap.details).toMatchObject({
+      container: 'api:default/core-banking',
+      contained: [
+        'api:default/accounts',
+        'api:default/cards',
+        'api:default/payments',
+      ],
+      containment: 1,
+      jaccard: 0.167,
+      pairs: [
+        { from: 'api:default/accounts', sharedOperations: 5, evidence: 5 },
+        { from: 'api:default/cards', sharedOperations: 4, evidence: 4 },
+        { from: 'api:default/payments', sharedOperations: 5, evidence: 5 },
+      ],
+    });
+    expect(overlap.sharedOperationCount).toBe(14);
+    expect(overlap.message).toBe(
+      '3 APIs are largely contained in api:default/core-banking: ' +
+        'api:default/accounts, api:default/cards and api:default/payments ' +
+        '(up to 100% of their operations). Consider whether consumers need ' +
+        'them besides it.',
+    );
+  });
+});
+
 describe('detectFragmentation: stop-list', () => {
   it('ignores signatures found in too many APIs', () => {
     // 25 APIs share four common operations and have one of their own.
@@ -187,14 +413,27 @@ describe('detectFragmentation: stop-list', () => {
       api(`api-${i}`, [...ops('common', 4), `GET /own-${i}`]),
     );
     const { clusters, stats } = detectFragmentationWithStats(apis);
-    expect(clusters).toEqual([]);
+    // No pair: the common operations are stop-listed. They are one interface
+    // that all 25 implement, though (families read stop-listed operations).
+    expect(summary(clusters)).toEqual([
+      {
+        type: 'family',
+        members: apis.map(a => a.entityRef).sort(),
+        score: 1,
+      },
+    ]);
+    expect(clusters[0].sharedOperations).toEqual(ops('common', 4));
     expect(stats.stopListed).toBe(4);
     expect(stats.stopListThreshold).toBe(20);
     expect(stats.indexCandidates).toBe(0);
-    // Counted again once the stop-list needs more APIs.
-    expect(
-      detectFragmentation(apis, { stopListMinApis: 30 }).length,
-    ).toBeGreaterThan(0);
+    // Counted again once the stop-list needs more APIs, but then they are
+    // common (25 APIs: weight 1/√24 each), too little evidence for a pair...
+    const unlisted = detectFragmentationWithStats(apis, {
+      stopListMinApis: 30,
+    });
+    expect(unlisted.stats.stopListed).toBe(0);
+    expect(unlisted.stats.indexCandidates).toBeGreaterThan(0);
+    expect(unlisted.clusters.map(c => c.type)).toEqual(['family']);
   });
 
   it('ignores the listed infrastructure signatures, even in few APIs', () => {
@@ -250,7 +489,15 @@ describe('detectFragmentation: capped index and LSH', () => {
     const apis = ['a', 'b', 'c'].map(name => api(name, ops('x', 20)));
     const thresholds = { maxPostingSize: 1, maxBucketSize: 2 };
     const { clusters, stats } = detectFragmentationWithStats(apis, thresholds);
-    expect(clusters).toEqual([]);
+    // No duplicate: the pairs were never compared. The shared interface is
+    // found beside the index (families do not use LSH).
+    expect(summary(clusters)).toEqual([
+      {
+        type: 'family',
+        members: ['api:default/a', 'api:default/b', 'api:default/c'],
+        score: 1,
+      },
+    ]);
     expect(stats.skippedBuckets).toBe(16); // every band: one bucket of 3
     expect(stats.lshCandidates).toBe(0);
   });
@@ -480,14 +727,15 @@ describe('detectFragmentation: output', () => {
     expect(summary(backward)).toEqual(summary(forward));
     expect(summary(forward).map(c => [c.type, c.members])).toEqual([
       ['duplicate', ['api:default/a', 'api:default/b']],
-      ['overlap', ['api:default/small', 'api:default/large']],
-      // Same size: the lower ref first, whatever the input order.
-      ['overlap', ['api:default/p', 'api:default/q']],
+      ['overlap', ['api:default/large', 'api:default/small']],
+      // Same size: the lower ref is the contained one, whatever the input
+      // order.
+      ['overlap', ['api:default/q', 'api:default/p']],
     ]);
     expect(forward[0].id).toMatch(/^duplicate-[0-9a-f]{24}$/);
     expect(forward[0].message).toBe(
-      'api:default/a and api:default/b share 10 of their 10 operations ' +
-        '(Jaccard 1.00): they look like duplicates. Merge them or retire one.',
+      'api:default/a and api:default/b share 10 operations, Jaccard 1.00: ' +
+        'they look like duplicates. Merge them or retire one.',
     );
   });
 

@@ -297,6 +297,12 @@ export function* detectFragmentationSteps(
       }
       return beyond <= explained;
     });
+    // Members that are all one duplicate component are reported by it (as a
+    // duplicate, or as an instance family): not twice.
+    const component = duplicateSets.find(members[0] ?? 0);
+    if (members.every(api => duplicateSets.find(api) === component)) {
+      return [];
+    }
     // One member linked to every other one: a container and its parts (or
     // copies), which the overlap and duplicate findings describe.
     const hub = members.some(api =>
@@ -452,7 +458,17 @@ export function* detectFragmentationSteps(
   const byContainer = new Map<number, number[]>();
   for (let e = 0; e < overlaps.length; e += PAIR_STRIDE) {
     if (e % PAUSE_EVERY === 0) yield;
-    const [contained, container] = [overlaps[e], overlaps[e + 1]];
+    let [contained, container] = [overlaps[e], overlaps[e + 1]];
+    if (
+      sizes[contained] === sizes[container] &&
+      compareStrings(apis[contained].entityRef, apis[container].entityRef) > 0
+    ) {
+      // Same size: the lower ref is the contained one, whatever the input
+      // order (the pair's figures are symmetric).
+      [contained, container] = [container, contained];
+      overlaps[e] = contained;
+      overlaps[e + 1] = container;
+    }
     if (
       duplicateSets.find(contained) === duplicateSets.find(container) ||
       sameFamily(contained, container) ||
@@ -464,7 +480,7 @@ export function* detectFragmentationSteps(
   }
   for (const [container, entries] of byContainer) {
     yield;
-    const linked = entries
+    const containedPairs = entries
       .map(e => pairEvidence(overlaps, e))
       .sort(
         (a, b) =>
@@ -473,10 +489,10 @@ export function* detectFragmentationSteps(
     const containedIndexes = entries.map(e => overlaps[e]);
     const indexes = [container, ...containedIndexes];
     const large = apis[container];
-    const containedRefs = linked.map(pair => pair.from);
+    const containedRefs = containedPairs.map(pair => pair.from);
     const refs = [large.entityRef, ...containedRefs];
     const common = sharedOperations(indexes);
-    const top = linked[0];
+    const top = containedPairs[0];
     const containment = top.containment;
     const members = [
       toClusterMember(large),
@@ -498,8 +514,8 @@ export function* detectFragmentationSteps(
         contained: containedRefs,
         operationCounts: operationCounts(indexes),
         containment,
-        jaccard: Math.max(...linked.map(pair => pair.jaccard)),
-        pairs: linked.slice(0, CLUSTER_MEMBERS_MAX),
+        jaccard: Math.max(...containedPairs.map(pair => pair.jaccard)),
+        pairs: containedPairs.slice(0, CLUSTER_MEMBERS_MAX),
         genericOperations: genericOf(common.operations),
       },
       message:

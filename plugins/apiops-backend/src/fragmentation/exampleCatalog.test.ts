@@ -108,8 +108,8 @@ describe('fragmentation of the example catalog', () => {
       {
         type: 'overlap',
         members: [
-          'api:default/card-status-api',
           'api:default/card-management-api',
+          'api:default/card-status-api',
         ],
         score: 1,
         scope: undefined,
@@ -156,10 +156,29 @@ describe('fragmentation of the example catalog', () => {
       'POST /cards/{}/unfreeze',
     ]);
     expect(overlap.details).toMatchObject({
-      contained: 'api:default/card-status-api',
       container: 'api:default/card-management-api',
+      contained: ['api:default/card-status-api'],
       jaccard: 0.286,
+      pairs: [
+        {
+          from: 'api:default/card-status-api',
+          to: 'api:default/card-management-api',
+          sharedOperations: 4,
+          containment: 1,
+        },
+      ],
     });
+    // The evidence of the planted pairs is well over minEvidence.
+    expect(
+      overlap.type === 'overlap' && overlap.details.pairs[0].evidence,
+    ).toBeGreaterThanOrEqual(4);
+    expect(duplicate.type === 'duplicate' && duplicate.details.pairs).toEqual([
+      expect.objectContaining({
+        sharedOperations: 10,
+        jaccard: 0.909,
+        evidence: expect.any(Number),
+      }),
+    ]);
     expect(sprawl.members.map(m => [m.version, m.lifecycle])).toEqual([
       ['1', 'production'],
       ['2', 'production'],

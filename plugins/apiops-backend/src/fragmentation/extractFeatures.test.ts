@@ -356,6 +356,129 @@ describe('extractDefinitionFeatures', () => {
     expect(result.features?.version).toBe('2');
   });
 
+  describe('operations of one multiplexed endpoint', () => {
+    const openApi = (
+      paths: Record<string, Record<string, unknown>>,
+      extra: Record<string, unknown> = {},
+    ) =>
+      extractDefinitionFeatures(
+        'openapi',
+        JSON.stringify({ openapi: '3.0.0', paths, ...extra }),
+      ).features;
+
+    it('tells the operations of POST / apart by their operationId (JSON-RPC)', () => {
+      const features = openApi({
+        '/': { post: { operationId: 'getBlock' } },
+        '/#getTransaction': { post: { operationId: 'getTransaction' } },
+        '/v1/': { post: { operationId: 'getBalance' } },
+        '/status': { get: { operationId: 'getStatus' } },
+      });
+      expect(features?.operations).toEqual([
+        'GET /status',
+        'POST / #getblock',
+        // The fragment names it already: the operationId is not added.
+        'POST /?gettransaction',
+        // A lone version segment is kept, but it is no static segment.
+        'POST /v1 #getbalance',
+      ]);
+    });
+
+    it('keeps a root-like operation without operationId as the path alone', () => {
+      expect(openApi({ '/': { post: {}, get: {} } })?.operations).toEqual([
+        'GET /',
+        'POST /',
+      ]);
+    });
+
+    it('drops the service qualifier of Google-style ids on /v1/{+name}', () => {
+      const google = (service: string) =>
+        openApi({
+          '/v1/{+name}': {
+            get: { operationId: `${service}.accounts.get` },
+            delete: { operationId: `${service}.accounts.delete` },
+          },
+          '/v1/{+parent}/locations': {
+            get: { operationId: `${service}.accounts.locations.list` },
+          },
+        })?.operations;
+      expect(google('mybusinessaccountmanagement')).toEqual([
+        'DELETE /{} #accounts.delete',
+        'GET /{} #accounts.get',
+        // A static segment: the path says what it is.
+        'GET /{}/locations',
+      ]);
+      // One API published under two service names has the same operations.
+      expect(google('businessprofile')).toEqual(
+        google('mybusinessaccountmanagement'),
+      );
+      // One dot is no qualifier: the id is kept whole.
+      expect(
+        openApi({ '/{id}': { get: { operationId: 'Accounts.Get' } } })
+          ?.operations,
+      ).toEqual(['GET /{} #accounts.get']);
+    });
+
+    it('reads AWS query and JSON protocol keys as distinct operations', () => {
+      expect(
+        openApi({
+          '/#Action=CreateLoadBalancer&Version=2012-06-01': {
+            post: { operationId: 'POST_CreateLoadBalancer' },
+            get: { operationId: 'GET_CreateLoadBalancer' },
+          },
+          '/#X-Amz-Target=AmazonSSM.ListDocuments': {
+            post: { operationId: 'ListDocuments' },
+          },
+        })?.operations,
+      ).toEqual([
+        'GET /?action=createloadbalancer',
+        'POST /?action=createloadbalancer',
+        'POST /?x-amz-target=listdocuments',
+      ]);
+    });
+
+    it('gives one shape per operation and where the API is served', () => {
+      const features = openApi(
+        {
+          '/orders': {
+            get: {
+              parameters: [{ name: 'status', in: 'query' }],
+              responses: { '200': { description: 'OK' } },
+            },
+            post: { responses: { '201': { description: 'Created' } } },
+          },
+        },
+        { servers: [{ url: 'HTTPS://API.Example.com/v3/NBA/' }] },
+      );
+      expect(features?.operations).toEqual(['GET /orders', 'POST /orders']);
+      expect(features?.shapes).toMatch(/^[0-9a-f]{8}00000000$/);
+      expect(features?.server).toBe('api.example.com/v3/nba');
+      const bare = openApi({ '/orders': { get: {} } });
+      expect(bare?.shapes).toBeUndefined();
+      expect(bare?.server).toBeUndefined();
+      expect(
+        extractDefinitionFeatures(
+          'openapi',
+          JSON.stringify({
+            swagger: '2.0',
+            host: 'legacy.example.com',
+            basePath: '/v1',
+            paths: { '/orders': { get: {} } },
+          }),
+        ).features?.server,
+      ).toBe('legacy.example.com/v1');
+    });
+
+    it('reads a hostile server URL in bounded time', () => {
+      const started = Date.now();
+      const features = openApi(
+        { '/orders': { get: {} } },
+        { servers: [{ url: `https://x/${'?'.repeat(100_000)}\n` }] },
+      );
+      expect(features?.server).toBe('x');
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+  });
+
   it('reads path casing and versioning of REST APIs', () => {
     const style = (paths: string[], servers: string[] = []) =>
       extractDefinitionFeatures(

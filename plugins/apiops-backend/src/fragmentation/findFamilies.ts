@@ -113,12 +113,9 @@ export function* findFamilies(
     }
     return count;
   };
-  const tokenEvidence = (token: number) =>
-    shapeState[token] === SHAPE_AGREES
-      ? 1
-      : shapeState[token] === SHAPE_UNKNOWN
-      ? 0.5
-      : 0.25;
+  /** Evidence per token by its shape state (agrees, unknown, differs). */
+  const evidenceOfState = [1, 0.5, 0.25];
+  const tokenEvidence = (token: number) => evidenceOfState[shapeState[token]];
 
   // Parts: tokens with the same list of (at least minApis) APIs, found by
   // the list's hashes and length (parts by their first hash, then compared).

@@ -84,7 +84,7 @@ class ShapeReader {
     this.collectProperties(schema, properties);
     if (properties.size > 0) {
       return `{${[...properties.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .sort(([a], [b]) => Number(a > b) - Number(a < b))
         .map(([name, type]) => `${name}:${type}`)
         .join(',')}}`;
     }

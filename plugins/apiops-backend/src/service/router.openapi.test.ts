@@ -8,7 +8,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   CLUSTER_MEMBERS_MAX,
   CRITERION_ANSWERS,
+  FRAGMENTATION_TYPES,
   FragmentationCluster,
+  fragmentationClusterSchema,
   METHOD_LOCALES,
   assessmentRequestLimits,
   parseAssessmentRequest,
@@ -39,6 +41,9 @@ import { ReportService } from '../services/ReportService';
 import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
 import { spec } from '../schema/openapi';
+import { detectFragmentation } from '../fragmentation/detectFragmentation';
+import { nameKeyOf } from '../fragmentation/normalization';
+import type { FragmentationApi } from '../fragmentation/types';
 import { RouterOptions, createRouter } from './router';
 import { wrapInSpecProxy } from './__testUtils__/wrapInSpecProxy';
 
@@ -143,6 +148,99 @@ describe('the spec', () => {
     const { CriterionAnswer, MethodLocale } = spec.components.schemas;
     expect(CriterionAnswer.enum).toEqual([...CRITERION_ANSWERS]);
     expect(MethodLocale.enum).toEqual([...METHOD_LOCALES]);
+  });
+
+  it('lists every fragmentation type wherever types are listed', () => {
+    const { FragmentationType, CountsByFragmentationType } =
+      spec.components.schemas;
+    expect(FragmentationType.enum).toEqual([...FRAGMENTATION_TYPES]);
+    expect(Object.keys(CountsByFragmentationType.properties)).toEqual([
+      ...FRAGMENTATION_TYPES,
+    ]);
+  });
+
+  describe('describes the clusters the detection writes', () => {
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    ajv.addSchema({ components: spec.components }, 'spec');
+    const specAccepts = ajv.compile({
+      $ref: 'spec#/components/schemas/FragmentationCluster',
+    });
+    const api = (
+      name: string,
+      signatures: string[],
+      owner = `group:default/${name}`,
+    ): FragmentationApi => ({
+      entityRef: `api:default/${name}`,
+      name,
+      ...(({ nameKey, version }) => ({ nameKey, versionKey: version }))(
+        nameKeyOf(name),
+      ),
+      operations: [...signatures].sort(),
+      style: {},
+      owner,
+    });
+    const ops = (resource: string, count: number) =>
+      Array.from({ length: count }, (_, i) => `GET /${resource}/${i}`);
+    // A duplicate, an overlap of three APIs in one container, a family of
+    // four, version sprawl and a name collision.
+    const clusters = detectFragmentation([
+      api('ledger', ops('ledger', 8)),
+      api('ledger-copy', ops('ledger', 8)),
+      api('core', [...ops('x', 10), ...ops('y', 10), ...ops('z', 10)]),
+      api('x-api', ops('x', 5)),
+      api('y-api', ops('y', 5)),
+      api('z-api', ops('z', 4)),
+      ...['acko', 'digit', 'icici', 'tata'].map((name, i) =>
+        api(name, [...ops('policies', 8), ...ops(name, 4 + i)]),
+      ),
+      ...[1, 2, 3].map(v =>
+        api(`pay-api-v${v}`, ops(`pay-${v}`, 3), 'group:default/pay'),
+      ),
+    ]).map(cluster => ({ ...cluster, memberCount: cluster.members.length }));
+
+    it('writes one of each type asked for', () => {
+      expect(clusters.map(cluster => cluster.type)).toEqual([
+        'duplicate',
+        'overlap',
+        'family',
+        'version-sprawl',
+      ]);
+    });
+
+    it.each(clusters.map(cluster => [cluster.type, cluster] as const))(
+      'accepts a %s cluster as written',
+      (_type, cluster) => {
+        expect(specAccepts(cluster) ? [] : specAccepts.errors).toEqual([]);
+        expect(fragmentationClusterSchema.safeParse(cluster).success).toBe(
+          true,
+        );
+      },
+    );
+
+    it('refuses an overlap naming its contained API alone, and a pair without evidence', () => {
+      const overlap = clusters.find(cluster => cluster.type === 'overlap')!;
+      if (overlap.type !== 'overlap') throw new Error('no overlap');
+      expect(
+        specAccepts({
+          ...overlap,
+          details: { ...overlap.details, contained: 'api:default/x-api' },
+        }),
+      ).toBe(false);
+      const { evidence: _evidence, ...withoutEvidence } =
+        overlap.details.pairs[0];
+      expect(
+        specAccepts({
+          ...overlap,
+          details: { ...overlap.details, pairs: [withoutEvidence] },
+        }),
+      ).toBe(false);
+      const family = clusters.find(cluster => cluster.type === 'family')!;
+      const { owners: _owners, ...withoutOwners } = family.details as {
+        owners: string[];
+      };
+      expect(specAccepts({ ...family, details: withoutOwners })).toBe(false);
+    });
   });
 
   describe('accepts exactly the assessment requests the server parses', () => {
@@ -546,6 +644,11 @@ describe.each(databases.eachSupportedId())(
         (await get('/reports/ownership?type=owner-missing&system=core')).status,
       ).toBe(200);
       expect((await get('/reports/fragmentation')).status).toBe(200);
+      for (const type of FRAGMENTATION_TYPES) {
+        expect((await get(`/reports/fragmentation?type=${type}`)).status).toBe(
+          200,
+        );
+      }
       expect((await get('/reports/teams')).status).toBe(200);
       const noTeam = await get('/reports/teams/default/nobody/apis');
       expect(noTeam.status).toBe(404);

@@ -70,6 +70,16 @@ function duplicate(id: string, members: number[]): FragmentationCluster {
       operationCounts: Object.fromEntries(refs.map(r => [r, 12])),
       minJaccard: 0.9,
       maxJaccard: 0.95,
+      pairs: refs.slice(1).map(to => ({
+        from: refs[0],
+        to,
+        sharedOperations: 12,
+        schemaMatches: 0,
+        jaccard: 0.9,
+        containment: 1,
+        evidence: 12,
+      })),
+      genericOperations: [],
     },
     message: `${refs.join(', ')} share most of their operations.`,
   };

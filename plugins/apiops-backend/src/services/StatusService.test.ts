@@ -136,7 +136,13 @@ describe('StatusService', () => {
     });
     const fields = {
       message: 'api:default/typo-api and api:default/secret-api look alike',
-      details: { operationCounts: {}, minJaccard: 1, maxJaccard: 1 },
+      details: {
+        operationCounts: {},
+        minJaccard: 1,
+        maxJaccard: 1,
+        pairs: [],
+        genericOperations: [],
+      },
     };
     const clusters = [
       {

@@ -60,6 +60,39 @@ function duplicateCluster(count: number): FragmentationCluster {
       operationCounts: Object.fromEntries(all.map(ref => [ref, 4])),
       minJaccard: 0.9,
       maxJaccard: 1,
+      pairs: [],
+      genericOperations: [],
+    },
+  };
+}
+
+/** `api-0` holding most of the operations of each of the others. */
+function overlapCluster(count: number): FragmentationCluster {
+  const all = refs(count);
+  return {
+    id: 'overlap-0123456789abcdef01234567',
+    type: 'overlap',
+    members: all.map(entityRef => ({ entityRef })),
+    score: 1,
+    sharedOperations: ['GET /cards'],
+    sharedOperationCount: 1,
+    message: 'contained',
+    details: {
+      container: all[0],
+      contained: all.slice(1),
+      operationCounts: Object.fromEntries(all.map(ref => [ref, 4])),
+      containment: 1,
+      jaccard: 0.5,
+      pairs: all.slice(1, 26).map(from => ({
+        from,
+        to: all[0],
+        sharedOperations: 4,
+        schemaMatches: 0,
+        jaccard: 0.5,
+        containment: 1,
+        evidence: 4,
+      })),
+      genericOperations: [],
     },
   };
 }
@@ -103,7 +136,24 @@ describe('capClusterMembers', () => {
       operationCounts: Object.fromEntries(refs(3).map(ref => [ref, 4])),
       minJaccard: 0.9,
       maxJaccard: 1,
+      pairs: [],
+      genericOperations: [],
     });
+  });
+
+  it('keeps the container of an overlap and the contained APIs listed only', () => {
+    const capped = capClusterMembers(overlapCluster(40), 3);
+    expect(capped.memberCount).toBe(40);
+    expect(capped.type === 'overlap' && capped.details).toMatchObject({
+      container: 'api:default/api-0',
+      contained: ['api:default/api-1', 'api:default/api-2'],
+      operationCounts: Object.fromEntries(refs(3).map(ref => [ref, 4])),
+    });
+    // The pairs of the contained APIs listed only.
+    expect(
+      capped.type === 'overlap' && capped.details.pairs.map(pair => pair.from),
+    ).toEqual(['api:default/api-1', 'api:default/api-2']);
+    expect(fragmentationClusterSchema.safeParse(capped).success).toBe(true);
   });
 
   it('composes with a filter of the members: the count is of those given', () => {

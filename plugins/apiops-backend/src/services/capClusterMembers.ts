@@ -25,8 +25,21 @@ export function capClusterMembers(
   const members = cluster.members.slice(0, max);
   const listed = new Set(members.map(member => key(member.entityRef)));
   const capped = { ...cluster, members, memberCount };
+  /** The pairs of two listed members. */
+  const pairsListed = <T extends { from: string; to: string }>(pairs: T[]) =>
+    pairs.filter(
+      pair => listed.has(key(pair.from)) && listed.has(key(pair.to)),
+    );
   switch (capped.type) {
     case 'duplicate':
+      return {
+        ...capped,
+        details: {
+          ...capped.details,
+          operationCounts: onlyListed(capped.details.operationCounts, listed),
+          pairs: pairsListed(capped.details.pairs),
+        },
+      };
     case 'family':
       return {
         ...capped,
@@ -34,7 +47,7 @@ export function capClusterMembers(
           ...capped.details,
           operationCounts: onlyListed(capped.details.operationCounts, listed),
         },
-      } as FragmentationCluster & { memberCount: number };
+      };
     case 'overlap':
       return {
         ...capped,
@@ -44,6 +57,7 @@ export function capClusterMembers(
             listed.has(key(ref)),
           ),
           operationCounts: onlyListed(capped.details.operationCounts, listed),
+          pairs: pairsListed(capped.details.pairs),
         },
       };
     case 'style-inconsistency':

@@ -16,6 +16,17 @@ const STYLE_CONVENTIONS = {
   versioning: { followerCount: 0, apiCount: 0, styleCounts: {} },
 };
 
+/** The evidence of a pair, as the detection writes it. */
+const pair = (from: string, to: string) => ({
+  from,
+  to,
+  sharedOperations: 4,
+  schemaMatches: 2,
+  jaccard: 0.5,
+  containment: 0.8,
+  evidence: 6,
+});
+
 const member = (entityRef: string, owner?: string, system?: string) => ({
   entityRef,
   owner,
@@ -38,22 +49,24 @@ describe('redactRefs', () => {
 
 describe('visibleCluster', () => {
   it('leaves out a cluster with fewer than two visible members', () => {
-    const cluster = {
+    const cluster: FragmentationCluster = {
       id: 'o',
       type: 'overlap',
-      members: [member('api:default/a'), member('api:default/b')],
+      members: [member('api:default/b'), member('api:default/a')],
       score: 0.8,
       sharedOperations: [],
       sharedOperationCount: 3,
       details: {
-        contained: 'api:default/a',
         container: 'api:default/b',
+        contained: ['api:default/a'],
         operationCounts: {},
         containment: 0.8,
         jaccard: 0.5,
+        pairs: [pair('api:default/a', 'api:default/b')],
+        genericOperations: [],
       },
       message: 'x',
-    } as FragmentationCluster;
+    };
     expect(visibleCluster(cluster, new Set(['api:default/a']))).toBeUndefined();
     expect(
       visibleCluster(cluster, new Set(['api:default/a', 'api:default/b'])),
@@ -188,6 +201,121 @@ describe('visibleCluster', () => {
         visible,
       ),
     ).toBeUndefined();
+  });
+
+  describe('an overlap grouped by its container', () => {
+    const refs = ['host', 'p', 'q', 'r'].map(n => `api:default/${n}`);
+    const overlap: FragmentationCluster = {
+      id: 'ov',
+      type: 'overlap',
+      members: refs.map(ref => member(ref)),
+      score: 1,
+      sharedOperations: ['GET /x'],
+      sharedOperationCount: 1,
+      details: {
+        container: refs[0],
+        contained: refs.slice(1),
+        operationCounts: Object.fromEntries(refs.map(ref => [ref, 4])),
+        containment: 1,
+        jaccard: 0.4,
+        pairs: refs.slice(1).map(ref => pair(ref, refs[0])),
+        genericOperations: [],
+      },
+      message: `3 APIs are largely contained in ${refs[0]}: ${refs[1]}, ${refs[2]} and ${refs[3]}.`,
+    };
+
+    it('disappears when its container is hidden, however many contained APIs are visible', () => {
+      expect(visibleCluster(overlap, new Set(refs.slice(1)))).toBeUndefined();
+    });
+
+    it('keeps the visible contained APIs, their pairs and counts only', () => {
+      const seen = visibleCluster(
+        overlap,
+        new Set([refs[0], refs[1], refs[3]]),
+      );
+      expect(seen).toEqual({
+        ...overlap,
+        members: [member(refs[0]), member(refs[1]), member(refs[3])],
+        details: {
+          ...overlap.details,
+          contained: [refs[1], refs[3]],
+          operationCounts: { [refs[0]]: 4, [refs[1]]: 4, [refs[3]]: 4 },
+          pairs: [pair(refs[1], refs[0]), pair(refs[3], refs[0])],
+        },
+        message: `3 APIs are largely contained in ${refs[0]}: ${refs[1]}, ${HIDDEN_API} and ${refs[3]}.`,
+      });
+      expect(JSON.stringify(seen)).not.toContain(refs[2]);
+    });
+  });
+
+  it('takes hidden members out of a duplicate and its pairs', () => {
+    const refs = ['a', 'b', 'c'].map(n => `api:default/${n}`);
+    const seen = visibleCluster(
+      {
+        id: 'd',
+        type: 'duplicate',
+        members: refs.map(ref => member(ref)),
+        score: 0.9,
+        sharedOperations: [],
+        sharedOperationCount: 10,
+        details: {
+          operationCounts: Object.fromEntries(refs.map(ref => [ref, 10])),
+          minJaccard: 0.9,
+          maxJaccard: 1,
+          pairs: [pair(refs[0], refs[1]), pair(refs[1], refs[2])],
+          genericOperations: ['GET /orders'],
+        },
+        message: `${refs.join(', ')} look alike`,
+      },
+      new Set([refs[1], refs[2]]),
+    );
+    expect(seen?.details).toEqual({
+      operationCounts: { [refs[1]]: 10, [refs[2]]: 10 },
+      minJaccard: 0.9,
+      maxJaccard: 1,
+      pairs: [pair(refs[1], refs[2])],
+      genericOperations: ['GET /orders'],
+    });
+    expect(JSON.stringify(seen)).not.toContain(refs[0]);
+  });
+
+  it('takes hidden members, and the owners only they have, out of a family', () => {
+    const refs = ['a', 'b', 'c', 'd'].map(n => `api:default/${n}`);
+    const owners = [
+      'group:default/x',
+      'group:default/x',
+      'group:default/y',
+      'group:default/z',
+    ];
+    const family: FragmentationCluster = {
+      id: 'f',
+      type: 'family',
+      members: refs.map((ref, i) => member(ref, owners[i])),
+      score: 1,
+      sharedOperations: ['GET /degrees/{}'],
+      sharedOperationCount: 1,
+      details: {
+        operationCounts: Object.fromEntries(refs.map(ref => [ref, 2])),
+        interfaceOperationCount: 1,
+        schemaMatches: 1,
+        evidence: 1,
+        owners: ['group:default/x', 'group:default/y', 'group:default/z'],
+      },
+      message: `4 APIs implement one interface of 1 operations: ${refs[0]}, ${refs[1]}, ${refs[2]} and 1 more.`,
+    };
+    const seen = visibleCluster(family, new Set([refs[1], refs[3]]));
+    expect(seen).toEqual({
+      ...family,
+      members: [member(refs[1], owners[1]), member(refs[3], owners[3])],
+      details: {
+        ...family.details,
+        operationCounts: { [refs[1]]: 2, [refs[3]]: 2 },
+        owners: ['group:default/x', 'group:default/z'],
+      },
+      message: `4 APIs implement one interface of 1 operations: ${HIDDEN_API}, ${refs[1]}, ${HIDDEN_API} and 1 more.`,
+    });
+    // One visible member is no family.
+    expect(visibleCluster(family, new Set([refs[0]]))).toBeUndefined();
   });
 });
 

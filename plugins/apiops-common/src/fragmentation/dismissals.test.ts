@@ -94,7 +94,13 @@ describe('a cluster with a dismissal', () => {
         dismissedBy: 'user:default/ada',
         dismissedAt: '2026-12-06T12:00:00.000Z',
       },
-      details: { operationCounts: {}, minJaccard: 1, maxJaccard: 1 },
+      details: {
+        operationCounts: {},
+        minJaccard: 1,
+        maxJaccard: 1,
+        pairs: [],
+        genericOperations: [],
+      },
     };
     expect(fragmentationClusterSchema.parse(cluster)).toEqual(cluster);
     expect(() =>

@@ -13,11 +13,14 @@ describe('resolveFragmentationThresholds', () => {
     expect(DEFAULT_FRAGMENTATION_THRESHOLDS).toMatchObject({
       duplicateJaccard: 0.8,
       overlapContainment: 0.8,
-      overlapMinOperations: 3,
+      overlapMinOperations: 1,
       stopListShare: 0.01,
       stopListMinApis: 20,
       maxLiveVersions: 2,
       styleConventionShare: 0.5,
+      minEvidence: 3,
+      familyMinApis: 3,
+      familyMinEvidence: 2,
     });
   });
 
@@ -43,6 +46,9 @@ describe('resolveFragmentationThresholds', () => {
     [{ lshBands: 64, lshRows: 32 }, /at most 1024/],
     [{ styleScopes: ['team' as 'system'] }, /unknown scope team/],
     [{ styleConventionShare: 1.5 }, /styleConventionShare/],
+    [{ minEvidence: -0.5 }, /minEvidence/],
+    [{ familyMinApis: 1.5 }, /familyMinApis/],
+    [{ familyMinEvidence: Infinity }, /familyMinEvidence/],
     [
       { stopSignatures: 'GET /health' as unknown as string[] },
       /stopSignatures/,
@@ -68,10 +74,11 @@ describe('resolveFragmentationThresholds', () => {
     ).toThrow('duplicateJacard: is not a known field');
   });
 
-  it('names the five types in report order', () => {
+  it('names the six types in report order', () => {
     expect(FRAGMENTATION_TYPES).toEqual([
       'duplicate',
       'overlap',
+      'family',
       'version-sprawl',
       'name-collision',
       'style-inconsistency',

@@ -1,7 +1,9 @@
 import {
   fragmentationClusterSchema,
   fragmentationThresholdsSchema,
+  type FamilyCluster,
   type FragmentationCluster,
+  type OverlapCluster,
 } from './schemas';
 import { DEFAULT_FRAGMENTATION_THRESHOLDS, FRAGMENTATION_TYPES } from './types';
 
@@ -30,18 +32,58 @@ const clusters: FragmentationCluster[] = [
       operationCounts: { 'api:default/a-api': 11, 'api:default/b-api': 10 },
       minJaccard: 0.909,
       maxJaccard: 0.909,
+      pairs: [
+        {
+          from: 'api:default/b-api',
+          to: 'api:default/a-api',
+          sharedOperations: 10,
+          schemaMatches: 8,
+          jaccard: 0.909,
+          containment: 1,
+          evidence: 18,
+        },
+      ],
+      genericOperations: ['GET /customers'],
     },
   },
   {
     ...common,
     id: 'overlap-1',
     type: 'overlap',
+    members: [members[1], members[0]],
     details: {
-      contained: 'api:default/a-api',
       container: 'api:default/b-api',
+      contained: ['api:default/a-api'],
       operationCounts: { 'api:default/a-api': 4, 'api:default/b-api': 14 },
       containment: 1,
       jaccard: 0.286,
+      pairs: [
+        {
+          from: 'api:default/a-api',
+          to: 'api:default/b-api',
+          sharedOperations: 4,
+          schemaMatches: 0,
+          jaccard: 0.286,
+          containment: 1,
+          evidence: 4,
+        },
+      ],
+      genericOperations: [],
+    },
+  },
+  {
+    ...common,
+    id: 'family-1',
+    type: 'family',
+    score: 0.5,
+    sharedOperations: ['GET /degrees/{}', 'POST /certificates'],
+    sharedOperationCount: 2,
+    details: {
+      operationCounts: { 'api:default/a-api': 2, 'api:default/b-api': 1 },
+      interfaceOperationCount: 2,
+      schemaMatches: 1,
+      evidence: 1.5,
+      owners: ['group:default/a'],
     },
   },
   {
@@ -118,6 +160,8 @@ describe('fragmentationClusterSchema', () => {
           return cluster.details.maxJaccard;
         case 'overlap':
           return cluster.details.contained;
+        case 'family':
+          return cluster.details.interfaceOperationCount;
         case 'version-sprawl':
           return cluster.details.liveVersions.length;
         case 'name-collision':
@@ -130,7 +174,8 @@ describe('fragmentationClusterSchema', () => {
     });
     expect(described).toEqual([
       0.909,
-      'api:default/a-api',
+      ['api:default/a-api'],
+      2,
       3,
       1,
       'system system:default/b',
@@ -148,19 +193,58 @@ describe('fragmentationClusterSchema', () => {
     );
   });
 
+  it('refuses an overlap naming its contained API alone, and pairs out of range', () => {
+    const overlap = clusters[1] as OverlapCluster;
+    const single = fragmentationClusterSchema.safeParse({
+      ...overlap,
+      details: { ...overlap.details, contained: 'api:default/a-api' },
+    });
+    expect(single.error?.issues.map(issue => issue.path.join('.'))).toEqual([
+      'details.contained',
+    ]);
+    const badPair = fragmentationClusterSchema.safeParse({
+      ...overlap,
+      details: {
+        ...overlap.details,
+        pairs: [
+          { ...overlap.details.pairs[0], containment: 1.5, evidence: -1 },
+        ],
+      },
+    });
+    expect(badPair.error?.issues.map(issue => issue.path.join('.'))).toEqual([
+      'details.pairs.0.containment',
+      'details.pairs.0.evidence',
+    ]);
+  });
+
+  it('refuses a family without its interface figures', () => {
+    const family = clusters[2] as FamilyCluster;
+    const { owners: _owners, ...withoutOwners } = family.details;
+    const result = fragmentationClusterSchema.safeParse({
+      ...family,
+      details: { ...withoutOwners, interfaceOperationCount: -1 },
+    });
+    expect(result.error?.issues.map(issue => issue.path.join('.'))).toEqual(
+      expect.arrayContaining([
+        'details.interfaceOperationCount',
+        'details.owners',
+      ]),
+    );
+  });
+
   it('refuses an unknown type, a style inconsistency without scope and a bad memberCount', () => {
     expect(
       fragmentationClusterSchema.safeParse({ ...clusters[0], type: 'twin' })
         .success,
     ).toBe(false);
-    const { scope: _scope, ...unscoped } = clusters[4] as Extract<
+    const { scope: _scope, ...unscoped } = clusters[5] as Extract<
       FragmentationCluster,
       { type: 'style-inconsistency' }
     >;
     expect(fragmentationClusterSchema.safeParse(unscoped).success).toBe(false);
     for (const memberCount of [-1, 2.5, '3']) {
       expect(
-        fragmentationClusterSchema.safeParse({ ...clusters[2], memberCount })
+        fragmentationClusterSchema.safeParse({ ...clusters[3], memberCount })
           .success,
       ).toBe(false);
     }
@@ -169,7 +253,7 @@ describe('fragmentationClusterSchema', () => {
   it('accepts a capped member list with the count of all members', () => {
     expect(
       fragmentationClusterSchema.safeParse({
-        ...clusters[2],
+        ...clusters[3],
         members: [members[0]],
         memberCount: 300,
       }).success,
@@ -177,7 +261,7 @@ describe('fragmentationClusterSchema', () => {
   });
 
   it('refuses a style that is not one', () => {
-    const style = clusters[4] as Extract<
+    const style = clusters[5] as Extract<
       FragmentationCluster,
       { type: 'style-inconsistency' }
     >;
@@ -192,7 +276,7 @@ describe('fragmentationClusterSchema', () => {
   });
 
   it('refuses a style cluster without conventions or with a bad count', () => {
-    const style = clusters[4] as Extract<
+    const style = clusters[5] as Extract<
       FragmentationCluster,
       { type: 'style-inconsistency' }
     >;
@@ -239,6 +323,8 @@ describe('fragmentationThresholdsSchema', () => {
       maxLiveVersions: -1,
       styleScopes: ['system', 'team'],
       styleConventionShare: 0,
+      minEvidence: -1,
+      familyMinApis: 0,
       duplicateJacard: 0.9,
     });
     expect(result.success).toBe(false);
@@ -250,6 +336,8 @@ describe('fragmentationThresholdsSchema', () => {
         ['maxLiveVersions', 'must be a positive integer, got -1'],
         ['styleScopes.1', 'unknown scope team; expected system or domain'],
         ['styleConventionShare', 'must be a number in (0, 1], got 0'],
+        ['minEvidence', 'must be a number of at least 0, got -1'],
+        ['familyMinApis', 'must be a positive integer, got 0'],
         ['', expect.stringMatching(/duplicateJacard/)],
       ]),
     );

@@ -1,5 +1,4 @@
 import type {
-  FragmentationCluster,
   FragmentationClusterMember,
   FragmentationDismissal,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -8,6 +7,7 @@ import { ReportPage } from '../SnapshotStore';
 import { checkLimit } from './util/checkLimit';
 import { readInSnapshot } from './util/readInSnapshot';
 import { snapshotTables as T } from './util/snapshotTables';
+import { readStoredCluster } from './util/readStoredCluster';
 import { dismissalOf, joinDismissals } from './util/withDismissals';
 
 /**
@@ -39,7 +39,7 @@ export async function listClusterMembers(options: {
       if (!row) {
         return undefined;
       }
-      const { members } = JSON.parse(row.cluster) as FragmentationCluster;
+      const { members } = readStoredCluster(row.cluster);
       const offset = position ?? 0;
       const end = offset + query.limit;
       const dismissal = dismissalOf(row);

@@ -5,6 +5,7 @@ import type {
 } from '@apiops-backstage/plugin-apiops-common';
 import { Knex } from 'knex';
 import { toIsoTimestamp } from '../../conversions';
+import { readStoredCluster } from './readStoredCluster';
 import { snapshotTables as T } from './snapshotTables';
 
 /**
@@ -68,7 +69,7 @@ export function dismissalOf(
 
 /** The cluster of a joined row, with its dismissal when one applies. */
 export function clusterOf(row: ClusterRowWithDismissal): FragmentationCluster {
-  const cluster = JSON.parse(row.cluster) as FragmentationCluster;
+  const cluster = readStoredCluster(row.cluster);
   const dismissal = dismissalOf(row);
   return dismissal ? { ...cluster, dismissal } : cluster;
 }

@@ -439,7 +439,7 @@ export const spec = {
         tags: ['reports'],
         summary: 'Fragmentation clusters, filterable, paginated or as CSV',
         description:
-          'The fragmentation of the catalog found by the latest successful\nsnapshot: `duplicate` (high Jaccard similarity of normalized\noperations), `overlap` (one API largely contained in another),\n`version-sprawl` (several live versions of one API), `name-collision`\n(the same normalized name, different owners or systems) and\n`style-inconsistency` (the APIs of a system or domain that break its\npath casing or versioning convention, or mix styles in their own\npaths). Each cluster names its members, a score and the operations\nthey share. Filter by type, and by the owner or system of any member.\n`format=csv` answers every matching cluster at once, one row per\nmember (columns `clusterId, type, score, entityRef, title, owner,\nsystem, sharedOperationCount, message, dismissalVerdict,\ndismissalReason, dismissedBy, dismissedAt`). A cluster carries its\n`dismissal` while one applies (see\n`PUT /reports/fragmentation/clusters/{clusterId}/dismissal`); filter\nwith `dismissed`. Needs the `apiops.report.read` permission.\n',
+          'The fragmentation of the catalog found by the latest successful\nsnapshot: `duplicate` (high Jaccard similarity of normalized\noperations, with enough weighted evidence), `overlap` (APIs largely\ncontained in another one, grouped by that container), `family` (three\nor more APIs implementing one shared interface, as one cluster),\n`version-sprawl` (several live versions of one API), `name-collision`\n(the same normalized name, different owners or systems) and\n`style-inconsistency` (the APIs of a system or domain that break its\npath casing or versioning convention, or mix styles in their own\npaths). Each cluster names its members, a score and the operations\nthey share. Filter by type, and by the owner or system of any member.\n`format=csv` answers every matching cluster at once, one row per\nmember (columns `clusterId, type, score, entityRef, title, owner,\nsystem, sharedOperationCount, message, dismissalVerdict,\ndismissalReason, dismissedBy, dismissedAt`). A cluster carries its\n`dismissal` while one applies (see\n`PUT /reports/fragmentation/clusters/{clusterId}/dismissal`); filter\nwith `dismissed`. Needs the `apiops.report.read` permission.\n',
         parameters: [
           {
             name: 'type',
@@ -1625,6 +1625,7 @@ export const spec = {
         enum: [
           'duplicate',
           'overlap',
+          'family',
           'version-sprawl',
           'name-collision',
           'style-inconsistency',
@@ -1698,7 +1699,7 @@ export const spec = {
             minimum: 0,
             maximum: 1,
             description:
-              'Jaccard similarity (duplicate), containment (overlap), 1 (version sprawl, name collision), or the share of the minority style (style inconsistency).',
+              "The weakest Jaccard similarity of the linked pairs (duplicate), the highest containment (overlap), the share of the interface implemented by the member implementing the least of it (family), 1 (version sprawl, name collision), or the share of the scope's REST APIs that are members (style inconsistency).",
           },
           sharedOperations: {
             type: 'array',
@@ -1735,8 +1736,15 @@ export const spec = {
               {
                 title: 'DuplicateDetails',
                 type: 'object',
-                description: 'Of a `duplicate` cluster.',
-                required: ['operationCounts', 'minJaccard', 'maxJaccard'],
+                description:
+                  'Of a `duplicate` cluster (members sorted by ref).',
+                required: [
+                  'operationCounts',
+                  'minJaccard',
+                  'maxJaccard',
+                  'pairs',
+                  'genericOperations',
+                ],
                 properties: {
                   operationCounts: {
                     type: 'object',
@@ -1761,28 +1769,47 @@ export const spec = {
                     description:
                       'The strongest Jaccard similarity of the linked pairs.',
                   },
+                  pairs: {
+                    type: 'array',
+                    maxItems: 25,
+                    description:
+                      'The linked pairs and what made each, strongest first (at most 25).',
+                    items: {
+                      $ref: '#/components/schemas/PairEvidence',
+                    },
+                  },
+                  genericOperations: {
+                    $ref: '#/components/schemas/GenericOperations',
+                  },
                 },
               },
               {
                 title: 'OverlapDetails',
                 type: 'object',
-                description: 'Of an `overlap` cluster.',
+                description:
+                  'Of an `overlap` cluster: the APIs largely contained in one other API, grouped by that container. The container is the first member, the contained APIs follow, most contained first.',
                 required: [
-                  'contained',
                   'container',
+                  'contained',
                   'operationCounts',
                   'containment',
                   'jaccard',
+                  'pairs',
+                  'genericOperations',
                 ],
                 properties: {
-                  contained: {
-                    type: 'string',
-                    description:
-                      'Ref of the smaller API, whose operations are largely in the other (the first member).',
-                  },
                   container: {
                     type: 'string',
-                    description: 'Ref of the larger API.',
+                    description:
+                      'Ref of the larger API, which holds most of the operations of the others (the first member).',
+                  },
+                  contained: {
+                    type: 'array',
+                    description:
+                      'Refs of the APIs largely contained in the container, most contained first.',
+                    items: {
+                      type: 'string',
+                    },
                   },
                   operationCounts: {
                     type: 'object',
@@ -1798,13 +1825,74 @@ export const spec = {
                     minimum: 0,
                     maximum: 1,
                     description:
-                      "Share of the contained API's operations found in the container (the score).",
+                      "The highest share of a contained API's operations found in the container (the score).",
                   },
                   jaccard: {
                     type: 'number',
                     minimum: 0,
                     maximum: 1,
-                    description: 'Jaccard similarity of the two.',
+                    description:
+                      'Jaccard similarity of the closest pair (below the duplicate threshold).',
+                  },
+                  pairs: {
+                    type: 'array',
+                    maxItems: 25,
+                    description:
+                      'Each contained API and what made it, most contained first (at most 25).',
+                    items: {
+                      $ref: '#/components/schemas/PairEvidence',
+                    },
+                  },
+                  genericOperations: {
+                    $ref: '#/components/schemas/GenericOperations',
+                  },
+                },
+              },
+              {
+                title: 'FamilyDetails',
+                type: 'object',
+                description:
+                  'Of a `family` cluster: three or more APIs implementing one shared interface (members sorted by ref; `sharedOperations` is the interface).',
+                required: [
+                  'operationCounts',
+                  'interfaceOperationCount',
+                  'schemaMatches',
+                  'evidence',
+                  'owners',
+                ],
+                properties: {
+                  operationCounts: {
+                    type: 'object',
+                    description:
+                      'Operations of each member (by entity ref), stop-listed signatures left out.',
+                    additionalProperties: {
+                      type: 'integer',
+                      minimum: 0,
+                    },
+                  },
+                  interfaceOperationCount: {
+                    type: 'integer',
+                    minimum: 0,
+                    description: 'Operations of the shared interface.',
+                  },
+                  schemaMatches: {
+                    type: 'integer',
+                    minimum: 0,
+                    description:
+                      'Interface operations whose request and response shapes are the same in every member.',
+                  },
+                  evidence: {
+                    type: 'number',
+                    minimum: 0,
+                    description:
+                      "The interface's evidence (see `familyMinEvidence` of the thresholds).",
+                  },
+                  owners: {
+                    type: 'array',
+                    description: 'Distinct owners of the members.',
+                    items: {
+                      type: 'string',
+                    },
                   },
                 },
               },
@@ -2006,6 +2094,70 @@ export const spec = {
           },
         },
       },
+      PairEvidence: {
+        type: 'object',
+        description:
+          'How strongly two APIs of a `duplicate` or `overlap` are linked: the figures that made the finding.',
+        required: [
+          'from',
+          'to',
+          'sharedOperations',
+          'schemaMatches',
+          'jaccard',
+          'containment',
+          'evidence',
+        ],
+        properties: {
+          from: {
+            type: 'string',
+            description:
+              'Ref of the smaller API (of an overlap, the contained one).',
+          },
+          to: {
+            type: 'string',
+            description: 'Ref of the other API (of an overlap, the container).',
+          },
+          sharedOperations: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Operations both have (stop-listed signatures left out).',
+          },
+          schemaMatches: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Shared operations whose request and response shapes (property names and types, parameter names) are the same in both definitions.',
+          },
+          jaccard: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            description: 'Jaccard similarity of the two operation sets.',
+          },
+          containment: {
+            type: 'number',
+            minimum: 0,
+            maximum: 1,
+            description:
+              "Share of the smaller API's operations found in the other.",
+          },
+          evidence: {
+            type: 'number',
+            minimum: 0,
+            description:
+              'The weighted evidence: the rarity weights of the shared operations, counted again where the shapes match too, half taken off where both give shapes that differ (see `minEvidence` of the thresholds).',
+          },
+        },
+      },
+      GenericOperations: {
+        type: 'array',
+        description:
+          'Shared operations that many APIs of the catalog have (they count for little), the most common first.',
+        items: {
+          type: 'string',
+        },
+      },
       ClusterMemberPage: {
         type: 'object',
         required: ['clusterId', 'memberCount', 'items'],
@@ -2144,6 +2296,10 @@ export const spec = {
             minimum: 1,
           },
           overlap: {
+            type: 'integer',
+            minimum: 1,
+          },
+          family: {
             type: 'integer',
             minimum: 1,
           },
