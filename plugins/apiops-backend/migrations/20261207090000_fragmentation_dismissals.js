@@ -59,8 +59,17 @@ exports.up = async function up(knex) {
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
-  await knex.schema.alterTable('apiops_fragmentation_clusters', table => {
-    table.dropColumn('fingerprint');
-  });
+  if (String(knex.client.config.client).includes('sqlite')) {
+    // SQLite drops the column in place; knex's dropColumn copies the table
+    // into a new one, which has lost the unique index on cluster_id in some
+    // runs.
+    await knex.raw(
+      'ALTER TABLE apiops_fragmentation_clusters DROP COLUMN fingerprint',
+    );
+  } else {
+    await knex.schema.alterTable('apiops_fragmentation_clusters', table => {
+      table.dropColumn('fingerprint');
+    });
+  }
   await knex.schema.dropTable('apiops_fragmentation_dismissals');
 };

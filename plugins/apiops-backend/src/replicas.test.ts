@@ -444,6 +444,7 @@ describeOnPostgres(
         'apiops_assessments',
         'apiops_definition_features',
         'apiops_fragmentation_clusters',
+        'apiops_fragmentation_dismissals',
         'apiops_fragmentation_members',
         'apiops_ownership_gaps',
         'apiops_snapshots',
