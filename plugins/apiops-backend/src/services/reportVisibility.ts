@@ -117,6 +117,11 @@ export function visibleCluster(
         return kept.length > 0 ? [[style, kept]] : [];
       }),
     );
+  const memberOwners = new Set(members.map(m => m.owner));
+  const visibleOwners = (owners: string[]) =>
+    owners.filter(owner => memberOwners.has(owner));
+  const visiblePairs = <T extends { from: string; to: string }>(pairs: T[]) =>
+    pairs.filter(pair => visible.has(pair.from) && visible.has(pair.to));
   switch (cluster.type) {
     case 'duplicate':
       return {
@@ -126,9 +131,7 @@ export function visibleCluster(
         details: {
           ...cluster.details,
           operationCounts: counts(cluster.details.operationCounts),
-          pairs: cluster.details.pairs.filter(
-            pair => visible.has(pair.from) && visible.has(pair.to),
-          ),
+          pairs: visiblePairs(cluster.details.pairs),
         },
       };
     case 'overlap':
@@ -144,13 +147,10 @@ export function visibleCluster(
           ...cluster.details,
           contained: cluster.details.contained.filter(ref => visible.has(ref)),
           operationCounts: counts(cluster.details.operationCounts),
-          pairs: cluster.details.pairs.filter(
-            pair => visible.has(pair.from) && visible.has(pair.to),
-          ),
+          pairs: visiblePairs(cluster.details.pairs),
         },
       };
-    case 'family': {
-      const owners = new Set(members.map(m => m.owner));
+    case 'family':
       return {
         ...cluster,
         members,
@@ -158,10 +158,9 @@ export function visibleCluster(
         details: {
           ...cluster.details,
           operationCounts: counts(cluster.details.operationCounts),
-          owners: cluster.details.owners.filter(o => owners.has(o)),
+          owners: visibleOwners(cluster.details.owners),
         },
       };
-    }
     case 'version-sprawl':
       return {
         ...cluster,
@@ -175,7 +174,6 @@ export function visibleCluster(
         },
       };
     case 'name-collision': {
-      const owners = new Set(members.map(m => m.owner));
       const systems = new Set(members.map(m => m.system));
       return {
         ...cluster,
@@ -183,7 +181,7 @@ export function visibleCluster(
         message,
         details: {
           ...cluster.details,
-          owners: cluster.details.owners.filter(o => owners.has(o)),
+          owners: visibleOwners(cluster.details.owners),
           systems: cluster.details.systems.filter(s => systems.has(s)),
         },
       };
