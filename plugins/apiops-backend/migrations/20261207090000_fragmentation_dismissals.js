@@ -60,9 +60,8 @@ exports.up = async function up(knex) {
  */
 exports.down = async function down(knex) {
   if (String(knex.client.config.client).includes('sqlite')) {
-    // SQLite drops the column in place; knex's dropColumn copies the table
-    // into a new one, which has lost the unique index on cluster_id in some
-    // runs.
+    // SQLite drops the column in place (knex's dropColumn would copy the
+    // whole table into a new one and rebuild its indexes).
     await knex.raw(
       'ALTER TABLE apiops_fragmentation_clusters DROP COLUMN fingerprint',
     );
