@@ -423,6 +423,13 @@ describe('detectFragmentation: stop-list', () => {
       },
     ]);
     expect(clusters[0].sharedOperations).toEqual(ops('common', 4));
+    // Each member counted as the interface is: its stop-listed operations
+    // too (4 common and its own), not the 1 left for pairs.
+    const [family] = clusters;
+    expect(
+      family.type === 'family' &&
+        new Set(Object.values(family.details.operationCounts)),
+    ).toEqual(new Set([5]));
     expect(stats.stopListed).toBe(4);
     expect(stats.stopListThreshold).toBe(20);
     expect(stats.indexCandidates).toBe(0);

@@ -139,6 +139,7 @@ export function* detectFragmentationSteps(
           (a < b ? -1 : 1),
       )
       .slice(0, t.maxSharedOperations);
+  const listedStops = new Set(t.stopSignatures);
   const operationCounts = (indexes: readonly number[]) =>
     Object.fromEntries(
       indexes.map(index => [apis[index].entityRef, sizes[index]]),
@@ -360,7 +361,15 @@ export function* detectFragmentationSteps(
       sharedOperations: sortedInterface.slice(0, t.maxSharedOperations),
       sharedOperationCount: sortedInterface.length,
       details: {
-        operationCounts: operationCounts(indexes),
+        // Counted as the interface is: operations too common to compare on
+        // stay (a family of 36 has its interface stop-listed), only the
+        // listed infrastructure endpoints are left out.
+        operationCounts: Object.fromEntries(
+          indexes.map(index => [
+            apis[index].entityRef,
+            apis[index].operations.filter(op => !listedStops.has(op)).length,
+          ]),
+        ),
         interfaceOperationCount: sortedInterface.length,
         schemaMatches,
         evidence: round(evidence),

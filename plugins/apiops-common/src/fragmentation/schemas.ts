@@ -250,6 +250,10 @@ export const familyClusterSchema = z.object({
   ...clusterFields,
   type: z.literal('family'),
   details: z.object({
+    /**
+     * Operations of each member as the interface counts them: only the
+     * listed infrastructure endpoints (`stopSignatures`) left out.
+     */
     operationCounts: operationCountsSchema,
     /** Operations of the shared interface. */
     interfaceOperationCount: z.number().int().min(0),
