@@ -4,7 +4,6 @@ import {
   resolveFragmentationThresholds,
   type FragmentationCluster,
   type FragmentationThresholds,
-  type FamilyCluster,
   type PairEvidence,
 } from '@apiops-backstage/plugin-apiops-common';
 import { UnionFind } from './UnionFind';
@@ -17,7 +16,13 @@ import {
 import { styleInconsistencySteps } from './detectStyleInconsistency';
 import { runSteps, type Steps } from './EventLoopYielder';
 import { PAIR_STRIDE, similarPairSteps } from './findSimilarPairs';
-import { compareStrings, listRefs, toClusterMember } from './toClusterMember';
+import {
+  compareStrings,
+  listRefs,
+  roundScore,
+  toClusterMember,
+} from './toClusterMember';
+import { commonOperations, toFamilyCluster } from './toFamilyCluster';
 import type { FragmentationApi, FragmentationResult } from './types';
 
 /**
@@ -31,13 +36,10 @@ const NEAR_DUPLICATE_JACCARD = 0.7;
 /** Pauses (see {@link Steps}) every 256 pairs. */
 const PAUSE_EVERY = PAIR_STRIDE * 256;
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
-
 /**
  * Finds the fragmentation of an API catalog: `duplicate`, `overlap`,
- * `version-sprawl`, `name-collision` and `style-inconsistency` clusters.
+ * `family`, `version-sprawl`, `name-collision` and `style-inconsistency`
+ * clusters.
  * See {@link detectFragmentationWithStats}.
  *
  * @internal
@@ -54,9 +56,12 @@ export function detectFragmentation(
  *
  * - Duplicates and overlaps come from {@link findSimilarPairs} (inverted
  *   index with stop-list and prefix filtering, MinHash/LSH with capped
- *   buckets, exact verification of candidates only); duplicate pairs are
- *   merged transitively with union-find. Versions of one API are never
- *   duplicates or overlaps of each other.
+ *   buckets, exact verification of candidates only, weighted evidence);
+ *   duplicate pairs are merged transitively with union-find, overlaps
+ *   grouped by container. Versions of one API are never duplicates or
+ *   overlaps of each other.
+ * - Families come from `findFamilies` (one shared interface) and from
+ *   near-identical APIs of one owner served at places of their own.
  * - Version sprawl, name collisions and style inconsistencies group APIs by
  *   keys in hash maps.
  *
@@ -155,9 +160,9 @@ export function* detectFragmentationSteps(
       to: apis[to].entityRef,
       sharedOperations: shared,
       schemaMatches,
-      jaccard: round(shared / (sizes[from] + sizes[to] - shared)),
-      containment: round(shared / Math.min(sizes[from], sizes[to])),
-      evidence: round(evidence),
+      jaccard: roundScore(shared / (sizes[from] + sizes[to] - shared)),
+      containment: roundScore(shared / Math.min(sizes[from], sizes[to])),
+      evidence: roundScore(evidence),
     };
   };
 
@@ -326,66 +331,6 @@ export function* detectFragmentationSteps(
     return !!ofA && !!ofB && ofA.some(family => ofB.includes(family));
   };
 
-  /** A family cluster: its members, interface and evidence. */
-  const familyCluster = (
-    members: readonly number[],
-    interfaceOperations: readonly string[],
-    schemaMatches: number,
-    evidence: number,
-  ): FamilyCluster => {
-    const indexes = [...members].sort((a, b) =>
-      compareStrings(apis[a].entityRef, apis[b].entityRef),
-    );
-    const refs = indexes.map(index => apis[index].entityRef);
-    const interfaceSet = new Set(interfaceOperations);
-    const sortedInterface = [...interfaceSet].sort();
-    const coverage = Math.min(
-      ...indexes.map(
-        index =>
-          apis[index].operations.filter(op => interfaceSet.has(op)).length /
-          Math.max(1, interfaceSet.size),
-      ),
-    );
-    const owners = [
-      ...new Set(
-        indexes.flatMap(index =>
-          apis[index].owner ? [apis[index].owner!] : [],
-        ),
-      ),
-    ].sort(compareStrings);
-    return {
-      id: clusterId('family', refs),
-      type: 'family',
-      members: indexes.map(index => toClusterMember(apis[index])),
-      score: round(coverage),
-      sharedOperations: sortedInterface.slice(0, t.maxSharedOperations),
-      sharedOperationCount: sortedInterface.length,
-      details: {
-        // Counted as the interface is: operations too common to compare on
-        // stay (a family of 36 has its interface stop-listed), only the
-        // listed infrastructure endpoints are left out.
-        operationCounts: Object.fromEntries(
-          indexes.map(index => [
-            apis[index].entityRef,
-            apis[index].operations.filter(op => !listedStops.has(op)).length,
-          ]),
-        ),
-        interfaceOperationCount: sortedInterface.length,
-        schemaMatches,
-        evidence: round(evidence),
-        owners,
-      },
-      message:
-        `${refs.length} APIs implement one interface of ` +
-        `${sortedInterface.length} operations${
-          schemaMatches > 0
-            ? ` (${schemaMatches} with the same request and response shapes)`
-            : ''
-        }: ${listRefs(refs, 3)}. Keep the interface one shared contract ` +
-        `(a definition the members reference), so that it changes in one place.`,
-    };
-  };
-
   for (const component of components.values()) {
     yield;
     const indexes = [...component.members].sort((a, b) =>
@@ -430,36 +375,34 @@ export function* detectFragmentationSteps(
     });
   }
 
+  const familyOptions = {
+    maxSharedOperations: t.maxSharedOperations,
+    stopSignatures: listedStops,
+  };
   for (const component of instanceComponents.values()) {
     yield;
     const indexes = [...component.members];
-    const common = new Set(apis[indexes[0]].operations);
-    for (const index of indexes.slice(1)) {
-      const own = new Set(apis[index].operations);
-      for (const op of common) {
-        if (!own.has(op)) common.delete(op);
-      }
-    }
     clusters.push(
-      familyCluster(
+      toFamilyCluster(
+        apis,
         indexes,
-        [...common].filter(op => !stopListed.has(op)),
-        Math.min(...component.pairs.map(pair => pair.schemaMatches)),
-        Math.min(...component.pairs.map(pair => pair.evidence)),
+        {
+          interfaceOperations: commonOperations(apis, indexes).filter(
+            op => !stopListed.has(op),
+          ),
+          schemaMatches: Math.min(
+            ...component.pairs.map(pair => pair.schemaMatches),
+          ),
+          evidence: Math.min(...component.pairs.map(pair => pair.evidence)),
+        },
+        familyOptions,
       ),
     );
   }
 
   for (const family of families) {
     yield;
-    clusters.push(
-      familyCluster(
-        family.members,
-        family.interfaceOperations,
-        family.schemaMatches,
-        family.evidence,
-      ),
-    );
+    clusters.push(toFamilyCluster(apis, family.members, family, familyOptions));
   }
 
   // Overlaps: grouped by the containing API, leaving out pairs that are one

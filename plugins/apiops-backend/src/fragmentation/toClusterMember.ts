@@ -57,3 +57,12 @@ export function compareStrings(a: string, b: string): number {
   }
   return a > b ? 1 : 0;
 }
+
+/**
+ * A score or figure as the detectors report it: three decimals.
+ *
+ * @internal
+ */
+export function roundScore(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
