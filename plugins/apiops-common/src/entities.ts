@@ -32,3 +32,31 @@ export const APIOPS_STATION_ANNOTATION = 'apiops/station';
  * @public
  */
 export const APIOPS_CYCLE_ANNOTATION = 'apiops/cycle';
+
+/**
+ * Labels that the APIOps catalog module
+ * (`@apiops-backstage/plugin-catalog-backend-module-apiops`) sets on API
+ * entities from the plugin's stored results, so that the catalog's filters,
+ * search and the API explorer can use them:
+ *
+ * - `apiops/station`: the station id the API stands at (from its latest
+ *   assessment, else its `apiops/station` annotation), or `unassessed`
+ *   (`UNASSESSED_STATION`);
+ * - `apiops/governance`: `compliant`, `attention` or `non-compliant`;
+ * - `apiops/ownership-gap`: `none`, or the type of the API's most severe
+ *   ownership gap (e.g. `owner-missing`).
+ *
+ * @public
+ */
+export const APIOPS_LABELS = Object.freeze({
+  station: 'apiops/station',
+  governance: 'apiops/governance',
+  ownershipGap: 'apiops/ownership-gap',
+} as const);
+
+/**
+ * The value of the `apiops/ownership-gap` label of an API without a gap.
+ *
+ * @public
+ */
+export const APIOPS_NO_OWNERSHIP_GAP = 'none';
