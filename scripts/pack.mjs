@@ -117,7 +117,10 @@ function entryPoints(manifest) {
         found.add(value.replace(/^\.\//, ''));
       }
     } else if (value && typeof value === 'object') {
-      Object.values(value).forEach(visit);
+      // The `backstage` condition names a feature type, not a file.
+      Object.entries(value)
+        .filter(([condition]) => condition !== 'backstage')
+        .forEach(([, target]) => visit(target));
     }
   };
   visit(manifest.exports);
