@@ -64,7 +64,9 @@ function yarn(args, cwd) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (res.status !== 0) {
-    fail(`\`yarn ${args.join(' ')}\` failed in ${path.relative(root, cwd) || '.'}`);
+    fail(
+      `\`yarn ${args.join(' ')}\` failed in ${path.relative(root, cwd) || '.'}`,
+    );
   }
 }
 
@@ -87,7 +89,9 @@ function findPackages() {
 
 /** npm's tarball name: `@scope/name` at 1.2.3 → `scope-name-1.2.3.tgz`. */
 function tarballName(manifest) {
-  return `${manifest.name.replace(/^@/, '').replace('/', '-')}-${manifest.version}.tgz`;
+  return `${manifest.name.replace(/^@/, '').replace('/', '-')}-${
+    manifest.version
+  }.tgz`;
 }
 
 function listTarball(file) {
@@ -217,7 +221,12 @@ fs.writeFileSync(
   path.join(outDir, 'resolutions.json'),
   `${JSON.stringify(resolutions, null, 2)}\n`,
 );
-log(`resolutions for an app's root package.json: ${path.join(outDir, 'resolutions.json')}`);
+log(
+  `resolutions for an app's root package.json: ${path.join(
+    outDir,
+    'resolutions.json',
+  )}`,
+);
 if (failed) {
   fail('some tarballs are incomplete (see above)');
 }
