@@ -10,7 +10,8 @@
 //   node scripts/run.mjs setup   provision Node.js and install dependencies
 //   node scripts/run.mjs start   the portal: frontend :3000, backend :7007
 //   node scripts/run.mjs test    type-check, API reports, lint, unit tests,
-//                                browser tests
+//                                browser tests, the adopter test
+//                                (scripts/adopter/run.mjs)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -124,10 +125,10 @@ function setup() {
   return node;
 }
 
-/** Runs `yarn <args>` with the right Node.js; resolves to the exit code. */
-function yarn(node, args, extraEnv = {}) {
+/** Runs `node <args>` with the right Node.js; resolves to the exit code. */
+function runNode(node, args, extraEnv = {}) {
   return new Promise(resolve => {
-    const child = spawn(node.nodeBin, [yarnRelease, ...args], {
+    const child = spawn(node.nodeBin, args, {
       stdio: 'inherit',
       cwd: root,
       env: { ...process.env, ...node.env, ...extraEnv },
@@ -141,6 +142,11 @@ function yarn(node, args, extraEnv = {}) {
       resolve(code ?? 1);
     });
   });
+}
+
+/** Runs `yarn <args>` with the right Node.js; resolves to the exit code. */
+function yarn(node, args, extraEnv = {}) {
+  return runNode(node, [yarnRelease, ...args], extraEnv);
 }
 
 async function start() {
@@ -274,6 +280,26 @@ async function test() {
       'Browser tests skipped: no Chromium found (install it, e.g. `apt-get install chromium`, or set PLAYWRIGHT_CHROMIUM_EXECUTABLE).',
     );
     steps.push({ name: 'browser tests', passed: 0, failed: 0, skipped: 1 });
+  }
+
+  // The packages as an adopter gets them: packed, installed into fresh apps
+  // of this Backstage release (both frontend systems), built, and checked in
+  // Chromium (scripts/adopter/run.mjs).
+  if (chromium) {
+    log('Adopter test: the packed plugins in fresh Backstage apps');
+    const adopterCode = await runNode(
+      node,
+      [path.join(root, 'scripts/adopter/run.mjs')],
+      { PLAYWRIGHT_CHROMIUM_EXECUTABLE: chromium },
+    );
+    const report = readJson(path.join(resultsDir, 'adopter.json'));
+    const adopter = report
+      ? { passed: report.passed, failed: report.failed, skipped: 0 }
+      : { passed: 0, failed: 1, skipped: 0 };
+    if (adopterCode !== 0 && adopter.failed === 0) adopter.failed = 1;
+    step('adopter test', adopter);
+  } else {
+    steps.push({ name: 'adopter test', passed: 0, failed: 0, skipped: 1 });
   }
 
   const total = steps.reduce(
