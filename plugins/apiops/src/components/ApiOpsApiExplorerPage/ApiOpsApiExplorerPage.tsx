@@ -56,9 +56,10 @@ function useApiExplorerHeader() {
 /**
  * The API explorer page of the API docs plugin with the APIOps station and
  * governance filters added to its own. The API docs plugin's page takes no
- * filters: in an app on the legacy frontend system, render this page as the
- * child of its route, `<Route path="/api-docs" element={<ApiExplorerPage />}>
- * <ApiOpsApiExplorerPage /></Route>`.
+ * filters, but its `ApiExplorerPage` shows the child of its route in place of
+ * its default page: in an app on the legacy frontend system, make this page
+ * the child of the `/api-docs` route (see the plugin's README). It takes the
+ * props of the API docs plugin's `DefaultApiExplorerPage`.
  *
  * @public
  */

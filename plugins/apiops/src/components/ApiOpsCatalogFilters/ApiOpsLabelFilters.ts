@@ -21,16 +21,20 @@ function hasLabelValue(
  * @public
  */
 export class ApiOpsStationFilter implements EntityFilter {
+  /** @param values - the station ids to keep. */
   constructor(readonly values: string[]) {}
 
+  /** The catalog query: the label is one of the values. */
   getCatalogFilters(): Record<string, string[]> {
     return { [`metadata.labels.${APIOPS_LABELS.station}`]: this.values };
   }
 
+  /** Whether the entity's label is one of the values. */
   filterEntity(entity: Entity): boolean {
     return hasLabelValue(entity, APIOPS_LABELS.station, this.values);
   }
 
+  /** The values, kept in the page's URL. */
   toQueryValue(): string[] {
     return this.values;
   }
@@ -44,16 +48,20 @@ export class ApiOpsStationFilter implements EntityFilter {
  * @public
  */
 export class ApiOpsGovernanceFilter implements EntityFilter {
+  /** @param values - the statuses to keep. */
   constructor(readonly values: string[]) {}
 
+  /** The catalog query: the label is one of the values. */
   getCatalogFilters(): Record<string, string[]> {
     return { [`metadata.labels.${APIOPS_LABELS.governance}`]: this.values };
   }
 
+  /** Whether the entity's label is one of the values. */
   filterEntity(entity: Entity): boolean {
     return hasLabelValue(entity, APIOPS_LABELS.governance, this.values);
   }
 
+  /** The values, kept in the page's URL. */
   toQueryValue(): string[] {
     return this.values;
   }
