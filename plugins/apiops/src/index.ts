@@ -15,6 +15,7 @@ export {
 export { isApiOpsAvailable } from './conditions';
 export {
   ApiOpsGovernanceFilter,
+  ApiOpsLabelFilter,
   ApiOpsStationFilter,
   EntityApiOpsGovernancePicker,
   EntityApiOpsStationPicker,

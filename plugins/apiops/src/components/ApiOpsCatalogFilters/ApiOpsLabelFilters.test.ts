@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ApiOpsGovernanceFilter,
+  ApiOpsLabelFilter,
   ApiOpsStationFilter,
 } from './ApiOpsLabelFilters';
 
@@ -61,6 +62,23 @@ describe('ApiOpsGovernanceFilter', () => {
       false,
     );
     expect(filter.filterEntity(api({ 'apiops/station': 'non-compliant' }))).toBe(
+      false,
+    );
+  });
+});
+
+describe('ApiOpsLabelFilter', () => {
+  it('filters on any APIOps label, e.g. the ownership gap', () => {
+    const filter = new ApiOpsLabelFilter('apiops/ownership-gap', [
+      'owner-missing',
+    ]);
+    expect(filter.getCatalogFilters()).toEqual({
+      'metadata.labels.apiops/ownership-gap': ['owner-missing'],
+    });
+    expect(
+      filter.filterEntity(api({ 'apiops/ownership-gap': 'owner-missing' })),
+    ).toBe(true);
+    expect(filter.filterEntity(api({ 'apiops/ownership-gap': 'none' }))).toBe(
       false,
     );
   });

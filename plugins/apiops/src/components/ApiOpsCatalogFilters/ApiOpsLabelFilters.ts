@@ -5,65 +5,59 @@ import {
   EntityFilter,
 } from '@backstage/plugin-catalog-react';
 
-function hasLabelValue(
-  entity: Entity,
-  label: string,
-  values: readonly string[],
-): boolean {
-  const value = entity.metadata.labels?.[label];
-  return value !== undefined && values.includes(value);
-}
-
 /**
- * Keeps the entities whose `apiops/station` label (set by the APIOps catalog
- * module) is one of the given stations, e.g. `api-design` or `unassessed`.
+ * Keeps the entities whose APIOps label (one of `APIOPS_LABELS`, set by the
+ * APIOps catalog module) has one of the given values.
  *
  * @public
  */
-export class ApiOpsStationFilter implements EntityFilter {
+export class ApiOpsLabelFilter implements EntityFilter {
+  /**
+   * @param label - the label, e.g. `apiops/station`.
+   * @param values - the values to keep.
+   */
+  constructor(readonly label: string, readonly values: string[]) {}
+
+  /** The catalog query: the label is one of the values. */
+  getCatalogFilters(): Record<string, string[]> {
+    return { [`metadata.labels.${this.label}`]: this.values };
+  }
+
+  /** Whether the entity's label is one of the values. */
+  filterEntity(entity: Entity): boolean {
+    const value = entity.metadata.labels?.[this.label];
+    return value !== undefined && this.values.includes(value);
+  }
+
+  /** The values, kept in the page's URL. */
+  toQueryValue(): string[] {
+    return this.values;
+  }
+}
+
+/**
+ * Keeps the entities whose `apiops/station` label is one of the given
+ * stations, e.g. `api-design` or `unassessed`.
+ *
+ * @public
+ */
+export class ApiOpsStationFilter extends ApiOpsLabelFilter {
   /** @param values - the station ids to keep. */
-  constructor(readonly values: string[]) {}
-
-  /** The catalog query: the label is one of the values. */
-  getCatalogFilters(): Record<string, string[]> {
-    return { [`metadata.labels.${APIOPS_LABELS.station}`]: this.values };
-  }
-
-  /** Whether the entity's label is one of the values. */
-  filterEntity(entity: Entity): boolean {
-    return hasLabelValue(entity, APIOPS_LABELS.station, this.values);
-  }
-
-  /** The values, kept in the page's URL. */
-  toQueryValue(): string[] {
-    return this.values;
+  constructor(values: string[]) {
+    super(APIOPS_LABELS.station, values);
   }
 }
 
 /**
- * Keeps the entities whose `apiops/governance` label (set by the APIOps
- * catalog module) is one of the given statuses: `compliant`, `attention`,
- * `non-compliant`.
+ * Keeps the entities whose `apiops/governance` label is one of the given
+ * statuses: `compliant`, `attention`, `non-compliant`.
  *
  * @public
  */
-export class ApiOpsGovernanceFilter implements EntityFilter {
+export class ApiOpsGovernanceFilter extends ApiOpsLabelFilter {
   /** @param values - the statuses to keep. */
-  constructor(readonly values: string[]) {}
-
-  /** The catalog query: the label is one of the values. */
-  getCatalogFilters(): Record<string, string[]> {
-    return { [`metadata.labels.${APIOPS_LABELS.governance}`]: this.values };
-  }
-
-  /** Whether the entity's label is one of the values. */
-  filterEntity(entity: Entity): boolean {
-    return hasLabelValue(entity, APIOPS_LABELS.governance, this.values);
-  }
-
-  /** The values, kept in the page's URL. */
-  toQueryValue(): string[] {
-    return this.values;
+  constructor(values: string[]) {
+    super(APIOPS_LABELS.governance, values);
   }
 }
 

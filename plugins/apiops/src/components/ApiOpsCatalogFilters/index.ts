@@ -1,5 +1,6 @@
 export {
   ApiOpsGovernanceFilter,
+  ApiOpsLabelFilter,
   ApiOpsStationFilter,
 } from './ApiOpsLabelFilters';
 export type { ApiOpsEntityFilters } from './ApiOpsLabelFilters';
