@@ -4,7 +4,9 @@ import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
-import apiopsPlugin from '@apiops-backstage/plugin-apiops/alpha';
+import apiopsPlugin, {
+  apiDocsApiOpsFiltersModule,
+} from '@apiops-backstage/plugin-apiops/alpha';
 import { navModule } from './modules/nav';
 
 export default createApp({
@@ -15,6 +17,8 @@ export default createApp({
     orgPlugin,
     userSettingsPlugin,
     apiopsPlugin,
+    // The API explorer with the APIOps station and governance filters.
+    apiDocsApiOpsFiltersModule,
     navModule,
   ],
 });

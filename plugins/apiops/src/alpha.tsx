@@ -1,6 +1,7 @@
 import TrackChangesIcon from '@material-ui/icons/TrackChanges';
 import {
   ApiBlueprint,
+  createFrontendModule,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -9,9 +10,13 @@ import {
 import { ApiOpsClient, apiopsApiRef } from './api';
 import { rootRouteRef } from './routes';
 import {
+  CatalogFilterBlueprint,
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { AppIcon } from '@backstage/core-components';
+import { apiDocsPlugin } from '@backstage/plugin-api-docs';
+import { z } from 'zod';
 
 /**
  * The client of the APIOps backend.
@@ -100,6 +105,76 @@ export const apiopsGroupEntityContent = EntityContentBlueprint.make({
 });
 
 /**
+ * The APIOps station filter on the catalog page: the stations of the
+ * `apiops/station` label that the APIOps catalog module sets, by their names
+ * in the method, in cycle order. Hidden while no entity carries the label.
+ *
+ * @alpha
+ */
+export const apiopsStationCatalogFilter = CatalogFilterBlueprint.make({
+  name: 'station',
+  params: {
+    loader: () =>
+      import('./components/ApiOpsCatalogFilters').then(m => (
+        <m.EntityApiOpsStationPicker />
+      )),
+  },
+});
+
+/**
+ * The governance status filter on the catalog page, on the
+ * `apiops/governance` label that the APIOps catalog module sets. Hidden while
+ * no entity carries the label.
+ *
+ * @alpha
+ */
+export const apiopsGovernanceCatalogFilter = CatalogFilterBlueprint.make({
+  name: 'governance',
+  params: {
+    loader: () =>
+      import('./components/ApiOpsCatalogFilters').then(m => (
+        <m.EntityApiOpsGovernancePicker />
+      )),
+  },
+});
+
+// The API explorer page (`page:api-docs`) with the APIOps station and
+// governance filters added to its own filters: the API docs plugin's page
+// takes no filter extensions, so this page replaces it, with the same path,
+// route, title and configuration (`initiallySelectedFilter`).
+const apiopsApiExplorerPage = PageBlueprint.makeWithOverrides({
+  configSchema: {
+    initiallySelectedFilter: z.enum(['owned', 'starred', 'all']).optional(),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      path: '/api-docs',
+      routeRef: apiDocsPlugin.routes.root,
+      title: 'APIs',
+      icon: <AppIcon fontSize="inherit" id="kind:api" />,
+      loader: () =>
+        import('./components/ApiOpsApiExplorerPage').then(m => (
+          <m.NfsApiOpsApiExplorerPage
+            initiallySelectedFilter={config.initiallySelectedFilter}
+          />
+        )),
+    });
+  },
+});
+
+/**
+ * A module of the API docs plugin that puts the APIOps station and
+ * governance filters on its API explorer page: add it to the app's features
+ * beside the API docs plugin.
+ *
+ * @alpha
+ */
+export const apiDocsApiOpsFiltersModule = createFrontendModule({
+  pluginId: 'api-docs',
+  extensions: [apiopsApiExplorerPage],
+});
+
+/**
  * The APIOps frontend plugin for the new frontend system.
  *
  * @alpha
@@ -116,6 +191,8 @@ export default createFrontendPlugin({
     apiopsEntityCard,
     apiopsPage,
     apiopsGroupEntityContent,
+    apiopsStationCatalogFilter,
+    apiopsGovernanceCatalogFilter,
   ],
 });
 

@@ -13,6 +13,19 @@ export {
   EntityGroupApiOpsContent,
 } from './plugin';
 export { isApiOpsAvailable } from './conditions';
+export {
+  ApiOpsGovernanceFilter,
+  ApiOpsLabelFilter,
+  ApiOpsStationFilter,
+  EntityApiOpsGovernancePicker,
+  EntityApiOpsStationPicker,
+} from './components/ApiOpsCatalogFilters';
+export type {
+  ApiOpsEntityFilters,
+  EntityApiOpsGovernancePickerProps,
+  EntityApiOpsStationPickerProps,
+} from './components/ApiOpsCatalogFilters';
+export { ApiOpsApiExplorerPage } from './components/ApiOpsApiExplorerPage';
 export { apiopsTranslationRef } from './translation';
 export { apiopsApiRef, ApiOpsClient } from './api';
 export type {

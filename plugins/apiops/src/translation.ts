@@ -485,6 +485,10 @@ export const apiopsTranslationRef = createTranslationRef({
         },
       },
     },
+    catalogFilters: {
+      station: 'APIOps station',
+      governance: 'Governance status',
+    },
     reports: {
       forbidden:
         'The APIOps reports need the permission apiops.report.read, which you do not have. Ask your platform team if you need them.',

@@ -81,8 +81,10 @@ export function ClusterRows(props: {
             {cluster.message}
           </Typography>
           <StyleConventions cluster={cluster} />
+          {/* A div, not the default p: a p may not hold the list. */}
           <Typography
             variant="body2"
+            component="div"
             className={`${classes.inlineApis} ${dim}`}
           >
             <span className={classes.inlineApisLabel}>

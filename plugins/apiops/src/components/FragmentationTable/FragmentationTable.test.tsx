@@ -99,6 +99,21 @@ describe('FragmentationTable', () => {
     ).toHaveLength(clusters.length);
   });
 
+  it('renders valid HTML: no list inside a paragraph', async () => {
+    const consoleError = jest.spyOn(console, 'error');
+    await renderTable(mockApiOpsApi());
+
+    await screen.findByText(duplicateCluster.message);
+    // The APIs of each cluster, shown in the row on small screens.
+    expect(document.querySelectorAll('td ul').length).toBeGreaterThan(0);
+    expect(document.querySelector('p ul')).toBeNull();
+    const nestingWarnings = consoleError.mock.calls.filter(args =>
+      String(args[0]).includes('validateDOMNesting'),
+    );
+    expect(nestingWarnings).toEqual([]);
+    consoleError.mockRestore();
+  });
+
   it('opens a cluster to show its APIs side by side with the operations they share', async () => {
     const api = mockApiOpsApi({
       listFragmentation: jest

@@ -1,0 +1,4 @@
+export {
+  ApiOpsApiExplorerPage,
+  NfsApiOpsApiExplorerPage,
+} from './ApiOpsApiExplorerPage';
