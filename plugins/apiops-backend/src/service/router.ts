@@ -11,6 +11,7 @@ import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
 import { AssessmentService } from '../services/AssessmentService';
 import { FragmentationDismissalService } from '../services/FragmentationDismissalService';
+import { LabelService } from '../services/LabelService';
 import { ReportService } from '../services/ReportService';
 import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
@@ -34,6 +35,7 @@ export interface RouterOptions {
   assessments: AssessmentService;
   status: StatusService;
   reports: ReportService;
+  labels: LabelService;
   snapshotRequests: SnapshotRequestService;
   dismissals: FragmentationDismissalService;
 }
@@ -157,6 +159,23 @@ export async function createRouter(
 
   router.get('/reports/summary', async (req, res) => {
     res.json(await reports.getSummary(await credentialsOf(req)));
+  });
+
+  router.get('/reports/labels', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const { etag, labels } = await options.labels.getLabels(credentials, {
+      ifNoneMatch: req.get('if-none-match'),
+    });
+    // Revalidated on every use; private to the caller.
+    res.set('Cache-Control', 'private, no-cache');
+    if (etag) {
+      res.set('ETag', etag);
+    }
+    if (!labels) {
+      res.status(304).end();
+      return;
+    }
+    res.json(labels);
   });
 
   router.get('/reports/ownership', async (req, res) => {
