@@ -21,6 +21,9 @@ import { createOpenApiRouter, spec } from '../schema/openapi';
 /** The largest request body accepted. */
 const BODY_LIMIT = '64kb';
 
+/** The longest `If-None-Match` header read (the spec's `maxLength`). */
+const IF_NONE_MATCH_MAX = 1000;
+
 /** Where the spec validator names the field at fault. */
 const VALIDATOR_FIELD =
   /(^|, )request\/(?:query|params|path|body|headers)(?:\/(\S+))? /g;
@@ -163,8 +166,14 @@ export async function createRouter(
 
   router.get('/reports/labels', async (req, res) => {
     const credentials = await credentialsOf(req);
+    const ifNoneMatch = req.get('if-none-match');
+    if (ifNoneMatch !== undefined && ifNoneMatch.length > IF_NONE_MATCH_MAX) {
+      throw new InputError(
+        `if-none-match: must be at most ${IF_NONE_MATCH_MAX} characters`,
+      );
+    }
     const { etag, labels } = await options.labels.getLabels(credentials, {
-      ifNoneMatch: req.get('if-none-match'),
+      ifNoneMatch,
     });
     // Revalidated on every use; private to the caller.
     res.set('Cache-Control', 'private, no-cache');

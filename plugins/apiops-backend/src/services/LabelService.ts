@@ -40,7 +40,8 @@ type ApiLabel = Pick<StoredApiLabel, 'entityRef' | 'station'> &
  * assessment: two indexed reads. A caller that sends the version it has
  * gets no answer while nothing changed. Needs `apiops.report.read`; a caller
  * that may not read the whole catalog gets the APIs it may read, and no
- * version (the version does not cover what it may read).
+ * version from here (it does not cover what the caller may read; the HTTP
+ * layer's ETag of the content applies instead).
  *
  * @internal
  */

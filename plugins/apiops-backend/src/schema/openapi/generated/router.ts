@@ -345,7 +345,7 @@ export const spec = {
         summary:
           'The station, governance status and ownership gap of every API',
         description:
-          'The three values the catalog module\n(`@apiops-backstage/plugin-catalog-backend-module-apiops`) sets as the\nlabels `apiops/station`, `apiops/governance` and\n`apiops/ownership-gap` of API entities, for every API at once, grouped\nby their values so that each API costs only its ref.\n\nThe values are those of the latest successful snapshot, overlaid with\nthe assessments recorded since it started: such an API is evaluated\nagain as `GET /entities/{kind}/{namespace}/{name}/status` does, so a\nnew station shows at once. An API that no snapshot has seen yet but\nthat has been assessed has its station only; an API that no snapshot\nhas seen and that has not been assessed is not listed.\n\nThe answer carries a weak `ETag` (the ids of the snapshot and of the\nlatest assessment): send it back as `If-None-Match` and an unchanged\nanswer is a `304` without a body, which costs two indexed reads. A\ncaller that may not read every entity of the catalog gets only the\nAPIs it may read, and no `ETag`. Needs the `apiops.report.read`\npermission.\n',
+          "The three values the catalog module\n(`@apiops-backstage/plugin-catalog-backend-module-apiops`) sets as the\nlabels `apiops/station`, `apiops/governance` and\n`apiops/ownership-gap` of API entities, for every API at once, grouped\nby their values so that each API costs only its ref.\n\nThe values are those of the latest successful snapshot, overlaid with\nthe assessments recorded since it started: such an API is evaluated\nagain as `GET /entities/{kind}/{namespace}/{name}/status` does, so a\nnew station shows at once. An API that no snapshot has seen yet but\nthat has been assessed has its station only; an API that no snapshot\nhas seen and that has not been assessed is not listed.\n\nThe answer carries a weak `ETag` (the ids of the snapshot and of the\nlatest assessment): send it back as `If-None-Match` and an unchanged\nanswer is a `304` without a body, which costs two indexed reads. A\ncaller that may not read every entity of the catalog gets only the\nAPIs it may read; its `ETag` is then one of the answer's content,\nwhich is read whole before a `304`. Needs the `apiops.report.read`\npermission.\n",
         parameters: [
           {
             name: 'If-None-Match',
@@ -363,8 +363,7 @@ export const spec = {
             description: 'The labels, grouped by their values.',
             headers: {
               ETag: {
-                description:
-                  'The version of the answer; absent for a caller that may not read the whole catalog.',
+                description: 'The version of the answer.',
                 schema: {
                   type: 'string',
                 },
