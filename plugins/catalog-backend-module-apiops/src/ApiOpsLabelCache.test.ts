@@ -15,8 +15,7 @@ const designCompliant = {
 
 /** A fetch that answers from a list, and remembers the requests. */
 function fakeFetch(responses: Array<() => Response>) {
-  const requests: Array<{ url: string; headers: Record<string, string> }> =
-    [];
+  const requests: Array<{ url: string; headers: Record<string, string> }> = [];
   const fetch = jest.fn(async (url: string, init?: RequestInit) => {
     requests.push({ url, headers: { ...(init?.headers as object) } });
     const next = responses.shift();
@@ -138,7 +137,9 @@ describe('ApiOpsLabelCache', () => {
       () => {
         throw new TypeError('fetch failed');
       },
-      json(answer([{ station: 'api-audit', entityRefs: ['api:default/a-api'] }])),
+      json(
+        answer([{ station: 'api-audit', entityRefs: ['api:default/a-api'] }]),
+      ),
       () => new Response('{}', { status: 503 }),
     ]);
     const { cache, logger } = createCache(fetch);
@@ -204,7 +205,11 @@ describe('ApiOpsLabelCache', () => {
       return json(answer([]))();
     }) as unknown as typeof globalThis.fetch;
     const { cache } = createCache(fetch);
-    const reads = [cache.refresh(), cache.refresh(), cache.waitForFirstRead(5000)];
+    const reads = [
+      cache.refresh(),
+      cache.refresh(),
+      cache.waitForFirstRead(5000),
+    ];
     release();
     await Promise.all(reads);
     expect(fetch).toHaveBeenCalledTimes(1);

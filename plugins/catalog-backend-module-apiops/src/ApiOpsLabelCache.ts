@@ -183,7 +183,10 @@ export class ApiOpsLabelCache {
     this.byRef = next;
     this.etag = response.headers.get('etag') ?? undefined;
     this.recovered();
-    return { updated: true, changed: previous ? changedRefs(previous, next) : [] };
+    return {
+      updated: true,
+      changed: previous ? changedRefs(previous, next) : [],
+    };
   }
 
   private recovered() {

@@ -3,6 +3,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import {
+  coreServices,
+  createBackendModule,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import apiopsPlugin from '@apiops-backstage/plugin-apiops-backend';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import fs from 'node:fs';
@@ -76,6 +81,23 @@ async function eventually<T>(
   throw new Error(`${what}: still ${JSON.stringify(last)}`);
 }
 
+// The scheduler of the test backend (it runs a task only when triggered),
+// ticked by the test: each read of the labels below is preceded by one run
+// of the module's task.
+let scheduler: SchedulerService;
+const captureScheduler = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'test-scheduler',
+  register(env) {
+    env.registerInit({
+      deps: { service: coreServices.scheduler },
+      async init({ service }) {
+        scheduler = service;
+      },
+    });
+  },
+});
+
 describe('catalogModuleApiOps', () => {
   let dir: string;
 
@@ -89,15 +111,12 @@ describe('catalogModuleApiOps', () => {
   });
 
   it('labels API entities in the catalog, and a new assessment moves the station label', async () => {
-    // The schedule, ticked by the test: each read of the labels below is
-    // preceded by one run of the module's task.
-    const scheduler = mockServices.scheduler();
     const { server } = await startTestBackend({
       features: [
         catalogPlugin,
         apiopsPlugin,
         catalogModuleApiOps,
-        scheduler.factory(),
+        captureScheduler,
         mockServices.rootConfig.factory({
           data: {
             catalog: {
@@ -135,7 +154,11 @@ describe('catalogModuleApiOps', () => {
         .sort();
     };
 
-    await eventually('the catalog reads its file', () => labelsOf('orphan-api'), Boolean);
+    await eventually(
+      'the catalog reads its file',
+      () => labelsOf('orphan-api'),
+      Boolean,
+    );
 
     const snapshot = await request(server)
       .post('/api/apiops/snapshots')
@@ -154,11 +177,16 @@ describe('catalogModuleApiOps', () => {
     });
     await eventually(
       'the labels of every API',
-      async () => [await atStation('unassessed'), await atStation('api-design')],
-      ([unassessed, design]) =>
-        unassessed.length === 2 && design.length === 1,
+      async () => [
+        await atStation('unassessed'),
+        await atStation('api-design'),
+      ],
+      ([unassessed, design]) => unassessed.length === 2 && design.length === 1,
     );
-    expect(await atStation('unassessed')).toEqual(['accounts-api', 'orphan-api']);
+    expect(await atStation('unassessed')).toEqual([
+      'accounts-api',
+      'orphan-api',
+    ]);
     expect(await atStation('api-design')).toEqual(['ledger-api']);
 
     const assessment = await request(server)

@@ -98,9 +98,9 @@ describe.each(databases.eachSupportedId())(
           'api:default/ledger api-design',
           'api:default/petstore api-delivery',
         ]);
-        expect(
-          await store.latestSince(new Date(Date.now() + 60_000)),
-        ).toEqual([]);
+        expect(await store.latestSince(new Date(Date.now() + 60_000))).toEqual(
+          [],
+        );
       });
     });
 

@@ -67,7 +67,9 @@ jest.setTimeout(30_000);
 const databases = createTestDatabases();
 
 /** The three values of each API, by ref, from the groups of an answer. */
-function byRef(labels: ApiLabels): Record<string, Omit<ApiLabelGroup, 'entityRefs'>> {
+function byRef(
+  labels: ApiLabels,
+): Record<string, Omit<ApiLabelGroup, 'entityRefs'>> {
   const result: Record<string, Omit<ApiLabelGroup, 'entityRefs'>> = {};
   for (const { entityRefs, ...values } of labels.groups) {
     for (const ref of entityRefs) {
