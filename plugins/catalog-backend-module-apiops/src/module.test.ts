@@ -8,6 +8,8 @@ import {
   createBackendModule,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+// The wiring test needs the real APIOps backend plugin next to the catalog.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import apiopsPlugin from '@apiops-backstage/plugin-apiops-backend';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import fs from 'node:fs';
