@@ -14,6 +14,7 @@ import type {
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { apiopsPlugin } from '../plugin';
+import { takeSnapshot } from './__testUtils__/takeSnapshot';
 import { wrapInSpecProxy } from './__testUtils__/wrapInSpecProxy';
 
 const api = (
@@ -98,21 +99,6 @@ describe.each(databases.eachSupportedId())(
       return wrapInSpecProxy(server);
     }
 
-    async function snapshot(server: string) {
-      const res = await request(server)
-        .post('/snapshots')
-        .set('authorization', reader);
-      expect(res.status).toBe(202);
-      for (let i = 0; i < 100; i++) {
-        const summary = await request(server)
-          .get('/reports/summary')
-          .set('authorization', reader);
-        if (summary.body.snapshot.id) return;
-        await new Promise(resolve => setTimeout(resolve, 100));
-      }
-      throw new Error('the snapshot did not complete');
-    }
-
     async function statusOf(server: string, name: string) {
       const res = await request(server)
         .get(`/entities/api/default/${name}/status`)
@@ -159,7 +145,7 @@ describe.each(databases.eachSupportedId())(
       expect(before.status).toBe(200);
       expect(before.body).toEqual({ groups: [] });
 
-      await snapshot(server);
+      await takeSnapshot(server, reader);
       const first = await request(server)
         .get('/reports/labels')
         .set('authorization', reader);
@@ -238,7 +224,7 @@ describe.each(databases.eachSupportedId())(
             requests.map(() => ({ result: AuthorizeResult.DENY })),
         }).factory,
       );
-      await snapshot(server);
+      await takeSnapshot(server, reader);
       const res = await request(server)
         .get('/reports/labels')
         .set('authorization', reader);

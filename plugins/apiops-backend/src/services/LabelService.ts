@@ -26,6 +26,23 @@ type ApiLabel = Pick<StoredApiLabel, 'entityRef' | 'station'> &
   Partial<Pick<StoredApiLabel, 'governance' | 'ownershipGap'>>;
 
 /**
+ * What {@link LabelService} reads from.
+ *
+ * @internal
+ */
+export interface LabelServiceOptions {
+  catalog: CatalogService;
+  /** For the plugin's own credentials, to read the assessed entities. */
+  auth: AuthService;
+  assessments: AssessmentStore;
+  snapshots: SnapshotStore;
+  method: MethodCatalog;
+  ruleset: GovernanceRuleset;
+  permissions: PermissionsService;
+  visibility: CatalogVisibility;
+}
+
+/**
  * The station, governance status and ownership gap of every API, for the
  * catalog module that turns them into labels (`GET /reports/labels`).
  *
@@ -46,30 +63,9 @@ type ApiLabel = Pick<StoredApiLabel, 'entityRef' | 'station'> &
  * @internal
  */
 export class LabelService {
-  private constructor(
-    private readonly options: {
-      catalog: CatalogService;
-      auth: AuthService;
-      assessments: AssessmentStore;
-      snapshots: SnapshotStore;
-      method: MethodCatalog;
-      ruleset: GovernanceRuleset;
-      permissions: PermissionsService;
-      visibility: CatalogVisibility;
-    },
-  ) {}
+  private constructor(private readonly options: LabelServiceOptions) {}
 
-  static create(options: {
-    catalog: CatalogService;
-    /** For the plugin's own credentials, to read the assessed entities. */
-    auth: AuthService;
-    assessments: AssessmentStore;
-    snapshots: SnapshotStore;
-    method: MethodCatalog;
-    ruleset: GovernanceRuleset;
-    permissions: PermissionsService;
-    visibility: CatalogVisibility;
-  }): LabelService {
+  static create(options: LabelServiceOptions): LabelService {
     return new LabelService(options);
   }
 
