@@ -69,6 +69,9 @@ export const catalogModuleApiOps = createBackendModule({
           id: 'apiops-catalog-labels',
           frequency: refreshInterval,
           timeout: { minutes: 2 },
+          // The first read is the processor's, once the backend serves
+          // requests; the schedule takes over after it.
+          initialDelay: refreshInterval,
           // Every catalog replica keeps its own copy.
           scope: 'local',
           fn: async () => {
