@@ -1,7 +1,7 @@
 /*
  * The portal's backend: the catalog with the example organization, guest
  * sign-in for local use, the permission framework with the example policy,
- * MCP actions, and the APIOps plugin.
+ * MCP actions, the APIOps plugin and its catalog module.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -26,5 +26,7 @@ backend.add(import('./permissionPolicyModule'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@apiops-backstage/plugin-apiops-backend'));
+// APIOps labels on API entities (apiops/station, …) for the catalog's filters
+backend.add(import('@apiops-backstage/plugin-catalog-backend-module-apiops'));
 
 backend.start();

@@ -22,6 +22,7 @@ import { createRouter } from './service/router';
 import { AssessmentService } from './services/AssessmentService';
 import { CatalogVisibility } from './services/CatalogVisibility';
 import { FragmentationDismissalService } from './services/FragmentationDismissalService';
+import { LabelService } from './services/LabelService';
 import { ReportService } from './services/ReportService';
 import { SnapshotRequestService } from './services/SnapshotRequestService';
 import { StatusService } from './services/StatusService';
@@ -127,6 +128,17 @@ export const apiopsPlugin = createBackendPlugin({
           retentionDays: config.retentionDays,
         });
 
+        const labels = LabelService.create({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          assessments,
+          snapshots: snapshotStore,
+          method,
+          ruleset,
+          permissions: deps.permissions,
+          visibility,
+        });
+
         registerApiOpsActions({
           actionsRegistry: deps.actionsRegistry,
           status,
@@ -171,6 +183,7 @@ export const apiopsPlugin = createBackendPlugin({
             method,
             status,
             reports,
+            labels,
             assessments: AssessmentService.create({
               catalog: deps.catalog,
               store: assessments,

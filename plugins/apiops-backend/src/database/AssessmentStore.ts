@@ -80,4 +80,16 @@ export interface AssessmentStore {
   latestForMany(
     entityRefs: Iterable<EntityRefKey>,
   ): Promise<Map<EntityRefKey, Assessment>>;
+
+  /**
+   * The most recent assessment of each entity that has one recorded at or
+   * after a time.
+   */
+  latestSince(since: Date): Promise<Assessment[]>;
+
+  /**
+   * The id of the most recent assessment of any entity; undefined while there
+   * is none. It changes with every assessment recorded.
+   */
+  lastId(): Promise<string | undefined>;
 }

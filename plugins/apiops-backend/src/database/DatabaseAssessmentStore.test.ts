@@ -67,6 +67,43 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    describe('latestSince and lastId', () => {
+      const pause = () => new Promise(resolve => setTimeout(resolve, 50));
+
+      it('has no last id and nothing recent before any assessment', async () => {
+        expect(await store.lastId()).toBeUndefined();
+        expect(await store.latestSince(new Date(0))).toEqual([]);
+      });
+
+      it('returns the latest assessment of each entity assessed at or after a time', async () => {
+        const ledger = entityRefKey('api:default/ledger');
+        const first = await store.add(newAssessment({ station: 'api-design' }));
+        await store.add(newAssessment({ entityRef: ledger }));
+        expect(await store.lastId()).not.toBe(first.id);
+        await pause();
+        const since = new Date();
+        await pause();
+        const second = await store.add(
+          newAssessment({ station: 'api-delivery' }),
+        );
+        expect(await store.lastId()).toBe(second.id);
+
+        // The ledger was assessed before the time only.
+        expect(await store.latestSince(since)).toEqual([second]);
+        expect(
+          (await store.latestSince(new Date(0)))
+            .map(a => `${a.entityRef} ${a.station}`)
+            .sort(),
+        ).toEqual([
+          'api:default/ledger api-design',
+          'api:default/petstore api-delivery',
+        ]);
+        expect(await store.latestSince(new Date(Date.now() + 60_000))).toEqual(
+          [],
+        );
+      });
+    });
+
     describe('add', () => {
       it('returns the stored record with an id and an ISO 8601 UTC createdAt', async () => {
         const before = Date.now();

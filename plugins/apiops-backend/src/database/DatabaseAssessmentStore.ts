@@ -14,6 +14,7 @@ import {
 } from './AssessmentStore';
 import { decodeCursor, encodeCursor, toIsoTimestamp } from './conversions';
 import { migrateToLatest } from './migrateToLatest';
+import { isPostgres } from './operations/util/isPostgres';
 import { DbAssessmentRow } from './tables';
 
 const TABLE = 'apiops_assessments';
@@ -143,6 +144,37 @@ export class DatabaseAssessmentStore implements AssessmentStore {
       }
     }
     return result;
+  }
+
+  async latestSince(since: Date): Promise<Assessment[]> {
+    const rows = await this.db<DbAssessmentRow>(TABLE)
+      .distinct('entity_ref')
+      .where('created_at', '>=', this.timestamp(since));
+    const latest = await this.latestForMany(
+      // Stored refs are keys: they were keys when written.
+      rows.map(row => row.entity_ref as EntityRefKey),
+    );
+    return [...latest.values()];
+  }
+
+  async lastId(): Promise<string | undefined> {
+    const row = await this.db<DbAssessmentRow>(TABLE)
+      .max('id', { as: 'id' })
+      .first();
+    const id = row?.id;
+    return id === null || id === undefined ? undefined : String(id);
+  }
+
+  /**
+   * A time as `created_at` holds it: a `Date` for PostgreSQL; for SQLite the
+   * UTC text its default writes (`2026-11-26 12:00:00.123`), which compares
+   * as text in time order.
+   */
+  private timestamp(time: Date): Date | string {
+    if (isPostgres(this.db)) {
+      return time;
+    }
+    return time.toISOString().replace('T', ' ').replace('Z', '');
   }
 }
 

@@ -858,6 +858,97 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    describe('listApiLabels and getApiResults', () => {
+      it('has no snapshot and no labels before the first snapshot', async () => {
+        expect(await store.listApiLabels()).toEqual({ apis: [] });
+        expect(
+          await store.getApiResults([entityRefKey('api:default/a-api')]),
+        ).toEqual(new Map());
+      });
+
+      it('lists the values of every API, with the worst gap by severity then type, of the current snapshot', async () => {
+        const mixed = storedApi({
+          ref: 'api:default/mixed-api',
+          owner: 'user:default/ada',
+          station: 'api-design',
+          gaps: ['owner-not-group', 'owner-orphaned'],
+        });
+        // A warning of a type listed first loses to an error.
+        mixed.result.owner.gaps[0].severity = 'warning';
+        const started = Date.now();
+        const runId = await snapshot([
+          mixed,
+          storedApi({
+            ref: 'api:default/fine-api',
+            owner: 'group:default/team',
+            status: 'attention',
+          }),
+          storedApi({
+            ref: 'api:default/two-errors-api',
+            gaps: ['owner-unresolved', 'owner-missing'],
+          }),
+        ]);
+        const labels = await store.listApiLabels();
+        expect(labels.snapshot).toEqual({
+          id: runId,
+          startedAt: expect.any(Date),
+          computedAt: expect.stringMatching(ISO_UTC),
+        });
+        // Whole seconds on some engines.
+        expect(labels.snapshot!.startedAt.getTime()).toBeGreaterThanOrEqual(
+          started - 1000,
+        );
+        expect(
+          [...labels.apis].sort((a, b) =>
+            a.entityRef.localeCompare(b.entityRef),
+          ),
+        ).toEqual([
+          {
+            entityRef: 'api:default/fine-api',
+            station: 'unassessed',
+            governance: 'attention',
+            ownershipGap: 'none',
+          },
+          {
+            entityRef: 'api:default/mixed-api',
+            station: 'api-design',
+            governance: 'non-compliant',
+            ownershipGap: 'owner-orphaned',
+          },
+          {
+            entityRef: 'api:default/two-errors-api',
+            station: 'unassessed',
+            governance: 'non-compliant',
+            ownershipGap: 'owner-missing',
+          },
+        ]);
+
+        const results = await store.getApiResults([
+          entityRefKey('api:default/mixed-api'),
+          entityRefKey('api:default/unknown-api'),
+        ]);
+        expect([...results.keys()]).toEqual(['api:default/mixed-api']);
+        expect(results.get(entityRefKey('api:default/mixed-api'))).toEqual(
+          mixed,
+        );
+
+        const secondId = await snapshot([
+          storedApi({ ref: 'api:default/fine-api', station: 'api-delivery' }),
+        ]);
+        expect(await store.listApiLabels()).toEqual({
+          snapshot: expect.objectContaining({ id: secondId }),
+          apis: [
+            {
+              entityRef: 'api:default/fine-api',
+              station: 'api-delivery',
+              governance: 'compliant',
+              ownershipGap: 'none',
+            },
+          ],
+        });
+      });
+    });
+
     describe('listOwnershipGaps', () => {
       beforeEach(async () => {
         await snapshot(firstCatalog());

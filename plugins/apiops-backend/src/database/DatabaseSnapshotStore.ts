@@ -19,6 +19,7 @@ import { Knex } from 'knex';
 import { migrateToLatest } from './migrateToLatest';
 import { failureReason } from './failureReason';
 import { completeRun } from './operations/completeRun';
+import { listApiLabels } from './operations/listApiLabels';
 import { listClusterMembers } from './operations/listClusterMembers';
 import { failRunsStartedBefore } from './operations/failRunsStartedBefore';
 import { getSnapshotInfo } from './operations/getSnapshotInfo';
@@ -42,6 +43,7 @@ import {
   ReportPage,
   SnapshotResults,
   SnapshotStore,
+  StoredApiLabels,
   StoredApiResult,
 } from './SnapshotStore';
 import {
@@ -52,6 +54,9 @@ import {
 
 /** The schedule's default timeout, when the store is given none. */
 const DEFAULT_RUN_TIMEOUT_MS = 10 * 60 * 1000;
+
+/** The most refs of one read of API results. */
+const API_RESULT_BATCH_SIZE = 500;
 
 /** Why a run left `running` by a backend that stopped is failed. */
 export const INTERRUPTED_REASON =
@@ -164,6 +169,27 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       .where({ entity_ref: entityRef })
       .first();
     return row ? JSON.parse(row.result) : undefined;
+  }
+
+  async getApiResults(
+    entityRefs: Iterable<EntityRefKey>,
+  ): Promise<Map<EntityRefKey, StoredApiResult>> {
+    const refs = [...new Set(entityRefs)];
+    const results = new Map<EntityRefKey, StoredApiResult>();
+    for (let i = 0; i < refs.length; i += API_RESULT_BATCH_SIZE) {
+      const rows = await this.db<DbApiResultRow>(T.apis)
+        .select('entity_ref', 'result')
+        .whereIn('entity_ref', refs.slice(i, i + API_RESULT_BATCH_SIZE));
+      for (const row of rows) {
+        // Stored refs are keys: they were keys when written.
+        results.set(row.entity_ref as EntityRefKey, JSON.parse(row.result));
+      }
+    }
+    return results;
+  }
+
+  async listApiLabels(): Promise<StoredApiLabels> {
+    return listApiLabels({ db: this.db });
   }
 
   async listOwnershipGaps(

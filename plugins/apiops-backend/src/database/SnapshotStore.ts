@@ -50,6 +50,39 @@ export interface SnapshotResults {
 }
 
 /**
+ * The three values of one API that the catalog labels carry, as the current
+ * results store them.
+ *
+ * @internal
+ */
+export interface StoredApiLabel {
+  /** Lower-case entity ref. */
+  entityRef: string;
+  station: string;
+  /** The governance status. */
+  governance: string;
+  /** The type of the most severe ownership gap, or `none`. */
+  ownershipGap: string;
+}
+
+/**
+ * The labels of every API of the current results, with the snapshot they
+ * come from (absent, with no APIs, before the first successful snapshot).
+ *
+ * @internal
+ */
+export interface StoredApiLabels {
+  snapshot?: {
+    id: string;
+    /** When the run started: assessments from then on may be missing. */
+    startedAt: Date;
+    /** When it finished (ISO 8601). */
+    computedAt?: string;
+  };
+  apis: StoredApiLabel[];
+}
+
+/**
  * Filters of the ownership report.
  *
  * @internal
@@ -142,6 +175,21 @@ export interface SnapshotStore {
 
   /** The current result of one API, if the latest snapshot saw it. */
   getApiResult(entityRef: EntityRefKey): Promise<StoredApiResult | undefined>;
+
+  /**
+   * The current results of several APIs, by lower-case entity ref; the
+   * APIs the latest snapshot did not see are left out.
+   */
+  getApiResults(
+    entityRefs: Iterable<EntityRefKey>,
+  ): Promise<Map<EntityRefKey, StoredApiResult>>;
+
+  /**
+   * The station, governance status and most severe ownership gap of every
+   * API of the current results, read with their snapshot in one
+   * transaction (narrow columns, no result JSON).
+   */
+  listApiLabels(): Promise<StoredApiLabels>;
 
   /**
    * A page of the ownership gaps, filtered. The cursors of this and every

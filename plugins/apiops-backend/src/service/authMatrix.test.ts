@@ -84,6 +84,11 @@ GET /reports/summary                             | report.read           | 401  
 GET /reports/summary                             | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /reports/summary                             | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /reports/summary                             | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/labels                              | -                     | 401  | 200  | 200          | 200     | 200
+GET /reports/labels                              | report.read           | 401  | 403  | 403          | 403     | 403
+GET /reports/labels                              | assessment.create     | 401  | 200  | 200          | 200     | 200
+GET /reports/labels                              | snapshot.create       | 401  | 200  | 200          | 200     | 200
+GET /reports/labels                              | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
 GET /reports/ownership                           | -                     | 401  | 200  | 200          | 200     | 200
 GET /reports/ownership                           | report.read           | 401  | 403  | 403          | 403     | 403
 GET /reports/ownership                           | assessment.create     | 401  | 200  | 200          | 200     | 200
@@ -449,7 +454,7 @@ describe('auth matrix', () => {
     expect(clusterId).toBeTruthy();
 
     const all = cells();
-    expect(all).toHaveLength(24 * 5 * 6);
+    expect(all).toHaveLength(25 * 5 * 6);
     const wrong: string[] = [];
     for (const cell of all) {
       state.denied = cell.denied === '-' ? undefined : cell.denied;

@@ -10,6 +10,7 @@ import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { clusterId } from '../fragmentation/clusterId';
 import { apiopsPlugin } from '../plugin';
+import { takeSnapshot } from './__testUtils__/takeSnapshot';
 import { wrapInSpecProxy } from './__testUtils__/wrapInSpecProxy';
 
 const group = (name: string): Entity => ({
@@ -110,30 +111,6 @@ describe.each(databases.eachSupportedId())(
 
     type Server = Parameters<typeof request>[0];
 
-    /** Takes a snapshot and waits for it: its summary. */
-    async function snapshot(server: Server) {
-      const before = await request(server)
-        .get('/reports/summary')
-        .set('authorization', ada);
-      const res = await request(server)
-        .post('/snapshots')
-        .set('authorization', ada);
-      expect(res.status).toBe(202);
-      for (let i = 0; i < 200; i++) {
-        const summary = await request(server)
-          .get('/reports/summary')
-          .set('authorization', ada);
-        if (
-          summary.body.snapshot.id &&
-          summary.body.snapshot.id !== before.body.snapshot.id
-        ) {
-          return summary.body;
-        }
-        await new Promise(resolve => setTimeout(resolve, 100));
-      }
-      throw new Error('the snapshot did not complete');
-    }
-
     async function onlyCluster(server: Server) {
       const res = await request(server)
         .get('/reports/fragmentation')
@@ -148,7 +125,7 @@ describe.each(databases.eachSupportedId())(
 
     it('dismisses a cluster: every read carries the dismissal at once and the counts leave it out', async () => {
       const { server, backend, auditor } = await startBackend();
-      const summary = await snapshot(server);
+      const summary = await takeSnapshot(server, ada);
       expect(summary.byFragmentationType).toEqual({ duplicate: 1 });
       const cluster = await onlyCluster(server);
       expect(cluster.type).toBe('duplicate');
@@ -244,7 +221,7 @@ describe.each(databases.eachSupportedId())(
 
     it('undoes a dismissal: 204, and the cluster counts again', async () => {
       const { server, auditor } = await startBackend();
-      await snapshot(server);
+      await takeSnapshot(server, ada);
       const cluster = await onlyCluster(server);
       await request(server)
         .put(dismissalOf(cluster.id))
@@ -279,7 +256,7 @@ describe.each(databases.eachSupportedId())(
     it('keeps a dismissal across snapshots while the definitions stay, and re-opens the cluster when one changes', async () => {
       const entities = catalog();
       const { server } = await startBackend({ entities });
-      await snapshot(server);
+      await takeSnapshot(server, ada);
       const cluster = await onlyCluster(server);
       await request(server)
         .put(dismissalOf(cluster.id))
@@ -287,7 +264,7 @@ describe.each(databases.eachSupportedId())(
         .send({ verdict: 'not-a-duplicate', reason: 'Different products' })
         .expect(200);
 
-      const second = await snapshot(server);
+      const second = await takeSnapshot(server, ada);
       expect(second.dismissedByFragmentationType).toEqual({ duplicate: 1 });
       const kept = await onlyCluster(server);
       expect(kept.id).toBe(cluster.id);
@@ -297,7 +274,7 @@ describe.each(databases.eachSupportedId())(
       // One member's definition changes; the cluster stays (same members).
       const hub = entities.find(e => e.metadata.name === 'card-hub-api')!;
       hub.spec!.definition = restDefinition('hub/v2', '/cards/{id}/status');
-      const third = await snapshot(server);
+      const third = await takeSnapshot(server, ada);
       const reopened = await onlyCluster(server);
       expect(reopened.id).toBe(cluster.id);
       expect(reopened.fingerprint).not.toBe(cluster.fingerprint);
@@ -337,7 +314,7 @@ describe.each(databases.eachSupportedId())(
       'refuses a bad body with a 400 naming $field, writing nothing',
       async ({ body, field }) => {
         const { server } = await startBackend();
-        await snapshot(server);
+        await takeSnapshot(server, ada);
         const cluster = await onlyCluster(server);
         const res = await request(server)
           .put(dismissalOf(cluster.id))
@@ -366,7 +343,7 @@ describe.each(databases.eachSupportedId())(
 
     it('answers 404 for a cluster the latest snapshot does not have', async () => {
       const { server } = await startBackend();
-      await snapshot(server);
+      await takeSnapshot(server, ada);
       for (const res of [
         await request(server)
           .put(dismissalOf(UNKNOWN))
@@ -388,7 +365,7 @@ describe.each(databases.eachSupportedId())(
       const { server, auditor } = await startBackend({
         denied: new Set([DISMISS]),
       });
-      await snapshot(server);
+      await takeSnapshot(server, ada);
       const cluster = await onlyCluster(server);
       for (const target of [cluster.id, UNKNOWN]) {
         const put = await request(server)
@@ -418,7 +395,7 @@ describe.each(databases.eachSupportedId())(
         denied: new Set(['catalog.entity.read']),
       });
       // The snapshot reads the catalog with the plugin's own credentials.
-      const summary = await snapshot(server);
+      const summary = await takeSnapshot(server, ada);
       expect(summary.byFragmentationType).toEqual({ duplicate: 1 });
       const res = await request(server)
         .put(

@@ -12,6 +12,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { apiopsPlugin } from '../plugin';
+import { takeSnapshot } from './__testUtils__/takeSnapshot';
 import { wrapInSpecProxy } from './__testUtils__/wrapInSpecProxy';
 
 const group = (name: string, parent?: string): Entity => ({
@@ -133,21 +134,6 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
     return { server: await wrapInSpecProxy(server), backend: server, actions };
   }
 
-  async function snapshot(server: Parameters<typeof request>[0]) {
-    const res = await request(server)
-      .post('/snapshots')
-      .set('authorization', reader);
-    expect(res.status).toBe(202);
-    for (let i = 0; i < 100; i++) {
-      const summary = await request(server)
-        .get('/reports/summary')
-        .set('authorization', reader);
-      if (summary.body.snapshot.id) return summary.body;
-      await new Promise(resolve => setTimeout(resolve, 100));
-    }
-    throw new Error('the snapshot did not complete');
-  }
-
   it('says the reports are stale before the first snapshot', async () => {
     const { server } = await startBackend();
     const res = await request(server)
@@ -163,7 +149,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
 
   it('reports every ownership gap once, with counts matching the rows', async () => {
     const { server } = await startBackend();
-    const summary = await snapshot(server);
+    const summary = await takeSnapshot(server, reader);
 
     const gaps = await request(server)
       .get('/reports/ownership')
@@ -200,7 +186,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
 
   it('filters and pages the ownership report, and exports it as CSV', async () => {
     const { server, backend } = await startBackend();
-    await snapshot(server);
+    await takeSnapshot(server, reader);
 
     const byType = await request(server)
       .get('/reports/ownership?type=owner-mismatch')
@@ -260,7 +246,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
 
   it('reports fragmentation clusters, filtered, as JSON and CSV, and in the status', async () => {
     const { server, backend } = await startBackend();
-    await snapshot(server);
+    await takeSnapshot(server, reader);
 
     const all = await request(server)
       .get('/reports/fragmentation')
@@ -318,7 +304,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
 
   it('rolls teams up through their parent groups', async () => {
     const { server } = await startBackend();
-    await snapshot(server);
+    await takeSnapshot(server, reader);
     const res = await request(server)
       .get('/reports/teams')
       .set('authorization', reader);
@@ -337,7 +323,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
 
   it("lists a team's APIs, through its child groups", async () => {
     const { server } = await startBackend();
-    await snapshot(server);
+    await takeSnapshot(server, reader);
     const res = await request(server)
       .get('/reports/teams/default/bank/apis?limit=1')
       .set('authorization', reader);
@@ -403,7 +389,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
     const { server, backend } = await startBackend({
       catalog: names.map(name => api(name, 'tbd')),
     });
-    await snapshot(server);
+    await takeSnapshot(server, reader);
     const csv = await request(backend)
       .get('/api/apiops/reports/ownership?format=csv&type=owner-missing')
       .set('authorization', reader);
@@ -423,7 +409,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
 
   it('answers 409 to a cursor of a snapshot a newer one has replaced, on REST and MCP', async () => {
     const { server, actions } = await startBackend();
-    const first = await snapshot(server);
+    const first = await takeSnapshot(server, reader);
     const get = (path: string) =>
       request(server).get(path).set('authorization', reader);
     const firstPages = {
@@ -497,7 +483,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
 
   it('answers status with gaps and findings, and offers MCP actions', async () => {
     const { server, actions } = await startBackend();
-    await snapshot(server);
+    await takeSnapshot(server, reader);
 
     const status = await request(server)
       .get('/entities/api/default/typo-api/status')
@@ -622,7 +608,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
   it('answers status without report data to callers denied apiops.report.read, on REST and MCP', async () => {
     const denied = new Set<string>();
     const { server, actions } = await startBackend({ denied });
-    await snapshot(server);
+    await takeSnapshot(server, reader);
     const credentials = mockCredentials.user('user:default/ada');
     const read = async () => ({
       rest: await request(server)

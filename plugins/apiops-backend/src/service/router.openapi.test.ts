@@ -37,6 +37,7 @@ import { MethodCatalog } from '../method';
 import { AssessmentService } from '../services/AssessmentService';
 import { CatalogVisibility } from '../services/CatalogVisibility';
 import { FragmentationDismissalService } from '../services/FragmentationDismissalService';
+import { LabelService } from '../services/LabelService';
 import { ReportService } from '../services/ReportService';
 import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
@@ -404,6 +405,16 @@ describe.each(databases.eachSupportedId())(
           snapshots,
           visibility: CatalogVisibility.create({ permissions, catalog }),
           retentionDays: 90,
+        }),
+        labels: LabelService.create({
+          catalog,
+          auth: mockServices.auth(),
+          assessments,
+          snapshots,
+          method,
+          ruleset: createRuleset(rules.list()),
+          permissions,
+          visibility: CatalogVisibility.create({ permissions, catalog }),
         }),
         snapshotRequests: SnapshotRequestService.create({
           permissions,

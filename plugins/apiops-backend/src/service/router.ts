@@ -11,6 +11,7 @@ import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
 import { AssessmentService } from '../services/AssessmentService';
 import { FragmentationDismissalService } from '../services/FragmentationDismissalService';
+import { LabelService } from '../services/LabelService';
 import { ReportService } from '../services/ReportService';
 import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
@@ -19,6 +20,9 @@ import { createOpenApiRouter, spec } from '../schema/openapi';
 
 /** The largest request body accepted. */
 const BODY_LIMIT = '64kb';
+
+/** The longest `If-None-Match` header read (the spec's `maxLength`). */
+const IF_NONE_MATCH_MAX = 1000;
 
 /** Where the spec validator names the field at fault. */
 const VALIDATOR_FIELD =
@@ -34,6 +38,7 @@ export interface RouterOptions {
   assessments: AssessmentService;
   status: StatusService;
   reports: ReportService;
+  labels: LabelService;
   snapshotRequests: SnapshotRequestService;
   dismissals: FragmentationDismissalService;
 }
@@ -157,6 +162,29 @@ export async function createRouter(
 
   router.get('/reports/summary', async (req, res) => {
     res.json(await reports.getSummary(await credentialsOf(req)));
+  });
+
+  router.get('/reports/labels', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const ifNoneMatch = req.get('if-none-match');
+    if (ifNoneMatch !== undefined && ifNoneMatch.length > IF_NONE_MATCH_MAX) {
+      throw new InputError(
+        `if-none-match: must be at most ${IF_NONE_MATCH_MAX} characters`,
+      );
+    }
+    const { etag, labels } = await options.labels.getLabels(credentials, {
+      ifNoneMatch,
+    });
+    // Revalidated on every use; private to the caller.
+    res.set('Cache-Control', 'private, no-cache');
+    if (etag) {
+      res.set('ETag', etag);
+    }
+    if (!labels) {
+      res.status(304).end();
+      return;
+    }
+    res.json(labels);
   });
 
   router.get('/reports/ownership', async (req, res) => {

@@ -1,4 +1,6 @@
 export type {
+  ApiLabelGroup,
+  ApiLabels,
   ApiSnapshotResult,
   ClusterMemberPage,
   FragmentationPage,
@@ -13,6 +15,8 @@ export type {
   TrendPoint,
 } from './types';
 export {
+  apiLabelGroupSchema,
+  apiLabelsSchema,
   apiSnapshotResultSchema,
   clusterMemberPageSchema,
   findingSeveritySchema,

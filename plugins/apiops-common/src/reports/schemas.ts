@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APIOPS_NO_OWNERSHIP_GAP } from '../entities';
 import { FRAGMENTATION_TYPES } from '../fragmentation/types';
 import { fragmentationDismissalSchema } from '../fragmentation/dismissals';
 import { fragmentationClusterMemberSchema } from '../fragmentation/schemas';
@@ -242,4 +243,41 @@ export const clusterMemberPageSchema = reportPageSchema(
   memberCount: z.number().int().min(0),
   /** Present while a dismissal applies to the cluster. */
   dismissal: fragmentationDismissalSchema.optional(),
+});
+
+/**
+ * APIs that share the same three APIOps values, in the answer of
+ * `GET /reports/labels`. `governance` and `ownershipGap` are absent for an
+ * API that no snapshot has seen yet but that has been assessed since.
+ *
+ * @public
+ */
+export const apiLabelGroupSchema = z.object({
+  /** The station id, or `unassessed`. */
+  station: z.string(),
+  governance: z.enum(GOVERNANCE_STATUSES).optional(),
+  /** The type of the API's most severe ownership gap, or `none`. */
+  ownershipGap: z
+    .union([z.enum(OWNER_GAP_TYPES), z.literal(APIOPS_NO_OWNERSHIP_GAP)])
+    .optional(),
+  /** Entity refs of the APIs, in lower case. */
+  entityRefs: z.array(z.string()),
+});
+
+/**
+ * The answer of `GET /reports/labels`: the station, governance status and
+ * ownership gap of every API, from the latest snapshot with the assessments
+ * recorded since, grouped by the three values so that each API costs only
+ * its ref. The catalog module
+ * (`@apiops-backstage/plugin-catalog-backend-module-apiops`) turns it into
+ * the labels of `APIOPS_LABELS`.
+ *
+ * @public
+ */
+export const apiLabelsSchema = z.object({
+  /** The snapshot the results come from; absent before the first one. */
+  snapshotId: z.string().optional(),
+  /** When that snapshot finished. */
+  computedAt: z.string().optional(),
+  groups: z.array(apiLabelGroupSchema),
 });

@@ -5,6 +5,8 @@ import type {
   FragmentationClusterMember,
 } from '../fragmentation/schemas';
 import type {
+  apiLabelGroupSchema,
+  apiLabelsSchema,
   apiSnapshotResultSchema,
   ownershipGapRowSchema,
   reportSummarySchema,
@@ -113,3 +115,17 @@ export interface ClusterMemberPage
   /** Present while a dismissal applies to the cluster. */
   dismissal?: FragmentationDismissal;
 }
+
+/**
+ * APIs sharing the same three APIOps values; see `apiLabelGroupSchema`.
+ *
+ * @public
+ */
+export type ApiLabelGroup = z.infer<typeof apiLabelGroupSchema>;
+
+/**
+ * The answer of `GET /reports/labels`; see `apiLabelsSchema`.
+ *
+ * @public
+ */
+export type ApiLabels = z.infer<typeof apiLabelsSchema>;

@@ -338,6 +338,61 @@ export const spec = {
         },
       },
     },
+    '/reports/labels': {
+      get: {
+        operationId: 'getApiLabels',
+        tags: ['reports'],
+        summary:
+          'The station, governance status and ownership gap of every API',
+        description:
+          "The three values the catalog module\n(`@apiops-backstage/plugin-catalog-backend-module-apiops`) sets as the\nlabels `apiops/station`, `apiops/governance` and\n`apiops/ownership-gap` of API entities, for every API at once, grouped\nby their values so that each API costs only its ref.\n\nThe values are those of the latest successful snapshot, overlaid with\nthe assessments recorded since it started: such an API is evaluated\nagain as `GET /entities/{kind}/{namespace}/{name}/status` does, so a\nnew station shows at once. An API that no snapshot has seen yet but\nthat has been assessed has its station only; an API that no snapshot\nhas seen and that has not been assessed is not listed.\n\nThe answer carries a weak `ETag` (the ids of the snapshot and of the\nlatest assessment): send it back as `If-None-Match` and an unchanged\nanswer is a `304` without a body, which costs two indexed reads. A\ncaller that may not read every entity of the catalog gets only the\nAPIs it may read; its `ETag` is then one of the answer's content,\nwhich is read whole before a `304`. Needs the `apiops.report.read`\npermission.\n",
+        parameters: [
+          {
+            name: 'If-None-Match',
+            in: 'header',
+            required: false,
+            description: 'The `ETag` of an earlier answer.',
+            schema: {
+              type: 'string',
+              maxLength: 1000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The labels, grouped by their values.',
+            headers: {
+              ETag: {
+                description: 'The version of the answer.',
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApiLabels',
+                },
+              },
+            },
+          },
+          '304': {
+            description:
+              'Nothing changed since the answer of the `If-None-Match` version.',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/reports/ownership': {
       get: {
         operationId: 'listOwnershipGaps',
@@ -2436,6 +2491,65 @@ export const spec = {
             minimum: 0,
             description:
               'Ownership gaps of every type (the sum of `byGapType`), computed by the backend.',
+          },
+        },
+      },
+      ApiLabelGroup: {
+        type: 'object',
+        description: 'APIs that share the same three values.',
+        required: ['station', 'entityRefs'],
+        properties: {
+          station: {
+            type: 'string',
+            description:
+              'The id of the station the API stands at (`StationId`), or `unassessed`.',
+            examples: ['api-design'],
+          },
+          governance: {
+            $ref: '#/components/schemas/GovernanceStatus',
+            description: 'Absent for an API no snapshot has seen yet.',
+          },
+          ownershipGap: {
+            description:
+              "The type of the API's most severe ownership gap (by severity, then\nin the order of `OwnerGapType`), or `none`. Absent for an API no\nsnapshot has seen yet.\n",
+            oneOf: [
+              {
+                $ref: '#/components/schemas/OwnerGapType',
+              },
+              {
+                type: 'string',
+                const: 'none',
+              },
+            ],
+          },
+          entityRefs: {
+            type: 'array',
+            description: 'The refs of the APIs, in lower case, sorted.',
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+        },
+      },
+      ApiLabels: {
+        type: 'object',
+        description: 'The labels of every API, grouped by their values.',
+        required: ['groups'],
+        properties: {
+          snapshotId: {
+            type: 'string',
+            description:
+              'The snapshot the values come from; absent before the first successful snapshot.',
+          },
+          computedAt: {
+            $ref: '#/components/schemas/Timestamp',
+            description: 'When that snapshot finished.',
+          },
+          groups: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApiLabelGroup',
+            },
           },
         },
       },
