@@ -3,6 +3,7 @@ import apiDocsPlugin from '@backstage/plugin-api-docs/alpha';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import catalogGraphPlugin from '@backstage/plugin-catalog-graph/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import apiopsPlugin from '@apiops-backstage/plugin-apiops/alpha';
 import { navModule } from './modules/nav';
@@ -13,6 +14,7 @@ export default createApp({
     catalogGraphPlugin,
     apiDocsPlugin,
     orgPlugin,
+    scaffolderPlugin,
     userSettingsPlugin,
     apiopsPlugin,
     navModule,
