@@ -60,6 +60,24 @@ describe('apiops:assessment:create', () => {
     };
   }
 
+  /** The backend answers 404 to every POST; returns the count of attempts. */
+  function answerNotFound(): () => number {
+    let attempts = 0;
+    server.use(
+      http.post(ASSESSMENTS_URL, () => {
+        attempts += 1;
+        return HttpResponse.json(
+          errorBody(
+            'NotFoundError',
+            'No entity api:default/new-api in the catalog',
+          ),
+          { status: 404 },
+        );
+      }),
+    );
+    return () => attempts;
+  }
+
   beforeEach(() => jest.clearAllMocks());
 
   it('records the assessment with the token of the user who runs the template', async () => {
@@ -235,19 +253,7 @@ describe('apiops:assessment:create', () => {
   });
 
   it('gives up after the wait with an error naming the entity', async () => {
-    let attempts = 0;
-    server.use(
-      http.post(ASSESSMENTS_URL, () => {
-        attempts += 1;
-        return HttpResponse.json(
-          errorBody(
-            'NotFoundError',
-            'No entity api:default/new-api in the catalog',
-          ),
-          { status: 404 },
-        );
-      }),
-    );
+    const attempts = answerNotFound();
     const started = Date.now();
     await expect(
       action.handler(
@@ -263,23 +269,11 @@ describe('apiops:assessment:create', () => {
         'entityRef: api:default/new-api did not appear in the catalog within 1 s (Could not record the assessment of api:default/new-api: No entity api:default/new-api in the catalog)',
     });
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    expect(attempts).toBe(3); // at 0, 0.5 and 1 s
+    expect(attempts()).toBe(3); // at 0, 0.5 and 1 s
   });
 
   it('does not wait when waitForEntity is false', async () => {
-    let attempts = 0;
-    server.use(
-      http.post(ASSESSMENTS_URL, () => {
-        attempts += 1;
-        return HttpResponse.json(
-          errorBody(
-            'NotFoundError',
-            'No entity api:default/new-api in the catalog',
-          ),
-          { status: 404 },
-        );
-      }),
-    );
+    const attempts = answerNotFound();
     await expect(
       action.handler(
         context({
@@ -293,7 +287,7 @@ describe('apiops:assessment:create', () => {
       message:
         'Could not record the assessment of api:default/new-api: No entity api:default/new-api in the catalog',
     });
-    expect(attempts).toBe(1);
+    expect(attempts()).toBe(1);
   });
 
   describe('in a dry run', () => {
