@@ -252,6 +252,43 @@ describe('apiops:assessment:create', () => {
     expect(ctx.output).toHaveBeenCalledWith('assessmentId', 'a-1');
   });
 
+  it('records once per input when a task is resumed, also in steps with each', async () => {
+    let posts = 0;
+    server.use(
+      http.post(`${BASE_URL}/entities/api/default/:name/assessments`, () => {
+        posts += 1;
+        return HttpResponse.json(
+          { ...recorded, id: `a-${posts}` },
+          { status: 201 },
+        );
+      }),
+    );
+    // The scaffolder's checkpoints: a result stored per key survives a resume.
+    const stored = new Map<string, unknown>();
+    async function run(entityRef: string) {
+      const ctx = {
+        ...context({ entityRef, answers: strategyAnswers }),
+        async checkpoint(opts: { key: string; fn: () => Promise<any> }) {
+          if (!stored.has(opts.key)) {
+            stored.set(opts.key, await opts.fn());
+          }
+          return stored.get(opts.key);
+        },
+      };
+      await action.handler(ctx as any);
+      return ctx.output;
+    }
+
+    await run('api:default/new-api');
+    const resumed = await run('api:default/new-api');
+    expect(posts).toBe(1);
+    expect(resumed).toHaveBeenCalledWith('assessmentId', 'a-1');
+
+    const other = await run('api:default/other-api');
+    expect(posts).toBe(2);
+    expect(other).toHaveBeenCalledWith('assessmentId', 'a-2');
+  });
+
   it('gives up after the wait with an error naming the entity', async () => {
     const attempts = answerNotFound();
     const started = Date.now();

@@ -16,6 +16,7 @@ import {
   parseAssessmentRequest,
 } from '@apiops-backstage/plugin-apiops-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createHash } from 'node:crypto';
 import { createAssessmentActionExamples } from './createAssessmentAction.examples';
 
 /** The id of the action, as templates name it in `action:`. */
@@ -152,9 +153,13 @@ export function createAssessmentAction(options: {
         .join('/')}/assessments`;
 
       // A checkpoint, so that a task resumed after a restart does not record
-      // the same assessment twice.
+      // the same assessment twice; keyed by the input too, for steps with
+      // `each`.
+      const inputHash = createHash('sha256')
+        .update(JSON.stringify({ entityRef, request }))
+        .digest('hex');
       const assessment = (await ctx.checkpoint({
-        key: `apiops.assessment.create.${ctx.step?.id ?? 'step'}`,
+        key: `apiops.assessment.create.${ctx.step?.id ?? 'step'}.${inputHash}`,
         fn: async () =>
           (await postAssessment({
             url,
