@@ -1,7 +1,8 @@
 /*
  * The portal's backend: the catalog with the example organization, guest
  * sign-in for local use, the permission framework with the example policy,
- * MCP actions, the APIOps plugin and its catalog module.
+ * MCP actions, the scaffolder with the APIOps action, the APIOps plugin and its
+ * catalog module.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -24,6 +25,19 @@ backend.add(import('./permissionPolicyModule'));
 
 // actions for AI agents, over MCP
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+// software templates: the scaffolder, the Template kind in the catalog, the
+// APIOps action apiops:assessment:create, and the example portal's
+// portal:entity:publish, which registers new entities without any SCM
+// (examples/templates/)
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(
+  import('@apiops-backstage/plugin-scaffolder-backend-module-apiops'),
+);
+backend.add(import('./publishEntityModule'));
 
 backend.add(import('@apiops-backstage/plugin-apiops-backend'));
 // APIOps labels on API entities (apiops/station, …) for the catalog's filters
