@@ -117,3 +117,69 @@ test(`${flavour} frontend: the APIOps page from the sidebar`, async ({
   const row = page.getByRole('row').filter({ hasText: 'FX Rates API' });
   await expect(row.first()).toContainText('Owner unresolved');
 });
+
+test(`${flavour} frontend: the API explorer filtered by a station lists exactly the APIs at it`, async ({
+  page,
+}) => {
+  await signIn(page);
+  // What the backend says is at accounts-api's station (the labels the
+  // catalog module copies onto the entities).
+  const labels = await page.evaluate(async () => {
+    const refresh = await fetch('/api/auth/guest/refresh?env=development', {
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    });
+    const token = (await refresh.json()).backstageIdentity.token;
+    const res = await fetch('/api/apiops/reports/labels', {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    return (await res.json()) as {
+      groups: Array<{ station?: string; entityRefs: string[] }>;
+    };
+  });
+  const stationOf = (ref: string) =>
+    labels.groups.find(g => g.entityRefs.includes(ref))?.station;
+  const station = stationOf('api:default/accounts-api');
+  expect(station).toBe('monitoring-and-improving');
+  const expected = labels.groups
+    .filter(g => g.station === station)
+    .flatMap(g => g.entityRefs)
+    .map(ref => ref.replace(/^api:default\//, ''))
+    .sort();
+  expect(expected).toContain('accounts-api');
+
+  // The picker shows once the catalog module has labelled the entities.
+  const picker = page.getByRole('textbox', { name: 'APIOps station' });
+  await expect(async () => {
+    await page.goto('/api-docs');
+    await expect(picker).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 240_000 });
+  await picker.click();
+  await page
+    .getByRole('option', { name: /Monitoring.* \(\d+\)$/ })
+    .click();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/apiopsStation/);
+
+  const listed = page
+    .getByRole('table')
+    .locator('a[href*="/catalog/default/api/"]');
+  await expect(async () => {
+    const hrefs = await listed.evaluateAll(links =>
+      links.map(link => link.getAttribute('href') ?? ''),
+    );
+    const names = [
+      ...new Set(hrefs.map(href => href.replace(/^.*\/api\//, ''))),
+    ].sort();
+    expect(names).toEqual(expected);
+  }).toPass({ timeout: 30_000 });
+});
+
+test(`${flavour} frontend: the scaffolder has the APIOps action`, async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/create/actions');
+  await expect(
+    page.getByText('apiops:assessment:create', { exact: true }).first(),
+  ).toBeVisible();
+});

@@ -55,6 +55,15 @@ export function installFromDocs({ repoRoot, appDir, tarballs, apps, port }) {
       `${text.slice(0, at)}${documented(snippet)}${text.slice(at)}`,
     );
   };
+  /** Puts `snippet` in place of `from`, which must be in the file once. */
+  const replace = (relative, from, snippet) => {
+    const text = read(relative);
+    if (text.split(from).length !== 2) {
+      throw new Error(`${relative}: "${from.trim()}" is not there once`);
+    }
+    documented(from);
+    write(relative, text.replace(from, documented(snippet)));
+  };
   const prepend = (relative, snippet) =>
     write(relative, `${documented(snippet)}${read(relative)}`);
 
@@ -183,6 +192,63 @@ export function installFromDocs({ repoRoot, appDir, tarballs, apps, port }) {
       { after: 'text="Create..." />\n', before: '' },
     );
   });
+
+  step('catalog filters, new frontend system: the API explorer module', () => {
+    const app = `${apps.new}/src/App.tsx`;
+    prepend(
+      app,
+      `import { apiDocsApiOpsFiltersModule } from '@apiops-backstage/plugin-apiops/alpha';\n`,
+    );
+    replace(
+      app,
+      '  features: [catalogPlugin, navModule, homeModule],\n',
+      '  features: [catalogPlugin, navModule, homeModule, apiDocsApiOpsFiltersModule],\n',
+    );
+  });
+
+  step(
+    'catalog filters, legacy frontend system: catalog page and API explorer',
+    () => {
+      const app = `${apps.legacy}/src/App.tsx`;
+      prepend(
+        app,
+        `import { DefaultFilters } from '@backstage/plugin-catalog-react';
+import {
+  ApiOpsApiExplorerPage,
+  EntityApiOpsGovernancePicker,
+  EntityApiOpsStationPicker,
+} from '@apiops-backstage/plugin-apiops';
+`,
+      );
+      replace(
+        app,
+        '    <Route path="/catalog" element={<CatalogIndexPage />} />\n',
+        `    <Route
+      path="/catalog"
+      element={
+        <CatalogIndexPage
+          filters={
+            <>
+              <DefaultFilters />
+              <EntityApiOpsStationPicker />
+              <EntityApiOpsGovernancePicker />
+            </>
+          }
+        />
+      }
+    />
+`,
+      );
+      replace(
+        app,
+        '    <Route path="/api-docs" element={<ApiExplorerPage />} />\n',
+        `    <Route path="/api-docs" element={<ApiExplorerPage />}>
+      <ApiOpsApiExplorerPage />
+    </Route>
+`,
+      );
+    },
+  );
 
   step('configuration: catalog rules, the example catalog, MCP actions', () => {
     documented(
