@@ -56,6 +56,31 @@ describe('ApiOpsLabelProcessor', () => {
     expect(output.metadata.labels?.['apiops/station']).toBe('api-design');
   });
 
+  it('drops apiops labels the source declared when the results do not know the API', async () => {
+    const { processor } = processorWith();
+    const output = await preProcess(
+      processor,
+      entity('API', 'new-api', {
+        team: 'payments',
+        'apiops/station': 'api-publishing',
+        'apiops/governance': 'compliant',
+      }),
+    );
+    expect(output.metadata.labels).toEqual({ team: 'payments' });
+  });
+
+  it('drops apiops labels declared on other kinds, without looking them up', async () => {
+    const { processor, lookup } = processorWith();
+    const output = await preProcess(
+      processor,
+      entity('Component', 'accounts-service', {
+        'apiops/ownership-gap': 'none',
+      }),
+    );
+    expect(output.metadata.labels).toBeUndefined();
+    expect(lookup.get).not.toHaveBeenCalled();
+  });
+
   it('leaves an API the results do not know unchanged', async () => {
     const { processor } = processorWith();
     const input = entity('API', 'new-api');
