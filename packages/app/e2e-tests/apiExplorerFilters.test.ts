@@ -31,6 +31,9 @@ function declaredAt(station: string): string[] {
 test('filtering the API explorer by a station lists exactly the APIs at that station', async ({
   page,
 }) => {
+  // The labels come after the catalog's ingestion, the first snapshot and
+  // the module's next read: minutes on a loaded machine.
+  test.setTimeout(360_000);
   const expected = declaredAt('monitoring-and-improving');
   expect(expected.length).toBeGreaterThan(1);
 
@@ -40,8 +43,8 @@ test('filtering the API explorer by a station lists exactly the APIs at that sta
   const picker = page.getByRole('textbox', { name: 'APIOps station' });
   await expect(async () => {
     await page.goto('/api-docs');
-    await expect(picker).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 240_000 });
+    await expect(picker).toBeVisible({ timeout: 20_000 });
+  }).toPass({ timeout: 300_000 });
 
   await picker.click();
   await page
