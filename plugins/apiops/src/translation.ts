@@ -229,6 +229,7 @@ export const apiopsTranslationRef = createTranslationRef({
           'Only the owners of this API and the platform team can record assessments. Ask one of them to record it, or to add you to the owning team.',
         stationProgress: '{{met}} of {{total}} met',
         currentStation: 'Current station',
+        holdsBack: 'Holds the API back',
         sharedWith: 'Also a criterion of {{stations}}: one answer for all.',
         answers: {
           met: 'Met',

@@ -113,6 +113,7 @@ export function AssessmentFormFields(props: {
     [stations, draft.answers, stationId],
   );
   const confirmed = move !== undefined && confirmedTo === move.to;
+  const holdingBack = new Set(move?.holding.map(h => h.stationId));
 
   const onMarkEarlierMet = () => {
     markMet(criteriaBefore(stations, stationId));
@@ -194,6 +195,7 @@ export function AssessmentFormFields(props: {
           key={station.id}
           station={station}
           current={station.id === stationId}
+          holdsBack={holdingBack.has(station.id)}
           expanded={expanded.has(station.id)}
           onToggle={() => toggle(station.id)}
           draft={draft}

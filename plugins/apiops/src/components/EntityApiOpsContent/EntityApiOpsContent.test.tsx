@@ -767,6 +767,13 @@ describe('EntityApiOpsContent assessments that never mislead', () => {
     expect(holding).toHaveTextContent(
       `API Product Strategy: ${methodModel.criteria[0].label}`,
     );
+    // Each of those stations says so in the form too.
+    expect(
+      document.getElementById('apiops-api-product-strategy-summary'),
+    ).toHaveTextContent('Holds the API back');
+    expect(
+      document.getElementById(`apiops-${lastStation.id}-summary`),
+    ).not.toHaveTextContent('Holds the API back');
     expect(
       screen.getByText(
         'With these answers the API will be at API Product Strategy.',
@@ -788,6 +795,7 @@ describe('EntityApiOpsContent assessments that never mislead', () => {
     );
 
     expect(screen.queryByText(/moves the API back/)).not.toBeInTheDocument();
+    expect(screen.queryByText('Holds the API back')).not.toBeInTheDocument();
     expect(
       screen.getByText(
         `With these answers the API will be at ${lastStation.title}.`,
