@@ -135,6 +135,9 @@ export const apiopsTranslationRef = createTranslationRef({
     },
     entityContent: {
       title: 'APIOps',
+      unknownCycleTitle: 'Unknown cycle {{cycle}}',
+      unknownCycle:
+        "This API's {{annotation}} annotation names the cycle {{cycle}}, which the method does not have. The tab shows the {{fallback}} instead, and assessments are recorded in it: correct the annotation in catalog-info.yaml to assess the API in its own cycle.",
       stages: {
         strategy: 'Strategy',
         architecture: 'Architecture',
@@ -226,6 +229,7 @@ export const apiopsTranslationRef = createTranslationRef({
           'Only the owners of this API and the platform team can record assessments. Ask one of them to record it, or to add you to the owning team.',
         stationProgress: '{{met}} of {{total}} met',
         currentStation: 'Current station',
+        holdsBack: 'Holds the API back',
         sharedWith: 'Also a criterion of {{stations}}: one answer for all.',
         answers: {
           met: 'Met',
@@ -246,6 +250,17 @@ export const apiopsTranslationRef = createTranslationRef({
           'Some evidence links are not valid http(s) links: correct the highlighted fields.',
         rejected: 'The assessment was not recorded: {{message}}',
         failed: 'The assessment could not be recorded: {{message}}',
+        unconfirmed:
+          'These answers move the API back to an earlier station: confirm the move in the warning above, or change the answers.',
+        backward: {
+          title: 'This assessment moves the API back from {{from}} to {{to}}',
+          description:
+            'The API stands at {{from}}, but with these answers it will be at {{to}}: a station counts as passed only when all its criteria are met, including those of the stations before it. These earlier stations hold it back:',
+          holdingLabel: 'Earlier stations holding the API back',
+          holding: '{{station}}: {{criteria}} not met',
+          markEarlierMet: 'Mark earlier stations met',
+          confirm: 'Yes, record the API at {{to}}',
+        },
       },
       history: {
         title: 'Assessment history',

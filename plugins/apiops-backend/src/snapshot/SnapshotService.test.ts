@@ -483,6 +483,10 @@ describe.each(databases.eachSupportedId())(
       expect(transactions.governance.findings[0].message).toContain(
         'latest assessment',
       );
+      // The finding names the criteria the assessment did not meet.
+      expect(transactions.governance.findings[0].message).toContain(
+        "which does not answer 'met' to these criteria of api-design: architecture-patterns-validated, hide-backend-discrepancies, design-reflects-business-value, api-consistency",
+      );
 
       const beneficiaries = (await ctx.store.getApiResult(
         entityRefKey('api:default/beneficiaries-api'),

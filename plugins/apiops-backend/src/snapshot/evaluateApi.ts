@@ -43,7 +43,7 @@ export function evaluateApi(input: EvaluateApiInput): StoredApiResult {
     ownership,
     station,
     latestAssessment: latest,
-    stationStages: stationStagesOf(method, station.cycle),
+    ...cycleFactsOf(method, station.cycle),
     providers: inputs.providers,
     consumers: inputs.consumers,
     definitionProblem: inputs.definitionProblem,
@@ -64,29 +64,35 @@ export function evaluateApi(input: EvaluateApiInput): StoredApiResult {
   };
 }
 
-const stageCache = new WeakMap<
-  MethodCatalog,
-  Map<string, Record<string, string>>
->();
+interface CycleFacts {
+  stationStages: Record<string, string>;
+  stationCriteria: Record<string, readonly string[]>;
+}
 
-/** Station id → lifecycle stage, for a cycle (computed once per cycle). */
-function stationStagesOf(
-  method: MethodCatalog,
-  cycle: string,
-): Record<string, string> {
-  let byCycle = stageCache.get(method);
+const factsCache = new WeakMap<MethodCatalog, Map<string, CycleFacts>>();
+
+/**
+ * Station id → lifecycle stage and station id → criteria, for a cycle
+ * (computed once per cycle).
+ */
+function cycleFactsOf(method: MethodCatalog, cycle: string): CycleFacts {
+  let byCycle = factsCache.get(method);
   if (!byCycle) {
     byCycle = new Map();
-    stageCache.set(method, byCycle);
+    factsCache.set(method, byCycle);
   }
-  let stages = byCycle.get(cycle);
-  if (!stages) {
-    stages = Object.fromEntries(
-      method
-        .getModel({ cycle })
-        .stations.map(station => [station.id, station.lifecycleStage]),
-    );
-    byCycle.set(cycle, stages);
+  let facts = byCycle.get(cycle);
+  if (!facts) {
+    const { stations } = method.getModel({ cycle });
+    facts = {
+      stationStages: Object.fromEntries(
+        stations.map(station => [station.id, station.lifecycleStage]),
+      ),
+      stationCriteria: Object.fromEntries(
+        stations.map(station => [station.id, [...station.criteria]]),
+      ),
+    };
+    byCycle.set(cycle, facts);
   }
-  return stages;
+  return facts;
 }

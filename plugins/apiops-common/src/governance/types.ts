@@ -105,6 +105,12 @@ export interface RuleContext {
    * fallback for when `station.lifecycleStage` is absent.
    */
   stationStages: Readonly<Record<string, string>>;
+  /**
+   * The criteria of each core station of the cycle in use, by station id, in
+   * the station's order, so that a rule can name the criteria behind the
+   * station an assessment gives. Absent when the caller does not know them.
+   */
+  stationCriteria?: Readonly<Record<string, readonly string[]>>;
   /** The components the catalog says provide the API. */
   providers: ReadonlyArray<RuleContextProvider>;
   /** The entity refs of the components the catalog says consume the API. */

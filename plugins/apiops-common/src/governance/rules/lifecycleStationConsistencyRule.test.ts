@@ -1,3 +1,4 @@
+import type { Assessment } from '../../assessments/types';
 import type { ApiStationStatus } from '../../status/types';
 import {
   apiEntity,
@@ -6,6 +7,23 @@ import {
   unassessedStation,
 } from '../__fixtures__/ruleContext';
 import { lifecycleStationConsistencyRule } from './lifecycleStationConsistencyRule';
+
+function assessmentAt(
+  station: string,
+  answers: Assessment['answers'],
+): Assessment {
+  return {
+    id: '1',
+    entityRef: 'api:default/accounts-api',
+    cycle: 'api-productization-cycle',
+    station,
+    answers,
+    evidence: {},
+    notes: {},
+    assessedBy: 'user:default/ada.lindqvist',
+    createdAt: '2026-11-26T14:03:12.518Z',
+  };
+}
 
 function at(
   id: string,
@@ -142,6 +160,49 @@ describe('lifecycleStationConsistencyRule', () => {
     expect(finding.fix).toBe(
       'Set spec.lifecycle in catalog-info.yaml to what the API really is at the design stage (e.g. experimental), or, if the API has moved on, update its apiops/station annotation or record an assessment in the APIOps tab so that its station shows where it stands.',
     );
+  });
+
+  it('names the criteria of the station the latest assessment does not meet', () => {
+    const [finding] = runRule(
+      lifecycleStationConsistencyRule,
+      ruleContext({
+        station: at('api-product-strategy', 'strategy'),
+        latestAssessment: assessmentAt('api-product-strategy', {
+          'business-goals-defined': 'met',
+          'market-research-done': 'not-met',
+          'stakeholder-approval': 'unknown',
+        }),
+        stationCriteria: {
+          'api-product-strategy': [
+            'business-goals-defined',
+            'market-research-done',
+            'stakeholder-approval',
+            'api-opportunity-documented',
+          ],
+        },
+      }),
+    );
+    expect(finding.message).toBe(
+      "spec.lifecycle is 'production' but the API is at the station api-product-strategy (stage strategy), according to its latest assessment, which does not answer 'met' to these criteria of api-product-strategy: market-research-done, stakeholder-approval, api-opportunity-documented",
+    );
+    expect(finding.fix).toContain(
+      'record a new assessment in the APIOps tab answering those criteria met',
+    );
+  });
+
+  it('names no criteria for a station from the annotation, or without the criteria of the cycle', () => {
+    const latestAssessment = assessmentAt('api-design', {});
+    for (const context of [
+      ruleContext({
+        station: at('api-design', 'design', 'annotation'),
+        latestAssessment,
+        stationCriteria: { 'api-design': ['api-consistency'] },
+      }),
+      ruleContext({ station: at('api-design', 'design'), latestAssessment }),
+    ]) {
+      const [finding] = runRule(lifecycleStationConsistencyRule, context);
+      expect(finding.message).not.toContain('criteria');
+    }
   });
 
   it.each([

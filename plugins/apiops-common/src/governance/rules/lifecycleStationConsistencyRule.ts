@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APIOPS_STATION_ANNOTATION } from '../../entities';
 import { UNASSESSED_STATION } from '../../status/types';
-import type { GovernanceRule } from '../types';
+import type { GovernanceRule, RuleContext } from '../types';
 import { specString } from './entityFields';
 
 /**
@@ -64,10 +64,13 @@ export const lifecycleStationConsistencyRule: GovernanceRule<LifecycleStationCon
     id: 'lifecycle-station-consistency',
     title: "The API's lifecycle matches its station",
     description:
-      "Compares spec.lifecycle with the lifecycle stage of the API's station (from its latest assessment, else its apiops/station annotation). By default, a production API at the strategy, architecture or design stage is reported: consumers are told they can rely on an API that has not been delivered yet. Unassessed APIs are not checked.",
+      "Compares spec.lifecycle with the lifecycle stage of the API's station (from its latest assessment, else its apiops/station annotation). By default, a production API at the strategy, architecture or design stage is reported: consumers are told they can rely on an API that has not been delivered yet; a finding from an assessment names the criteria of the station that the assessment did not answer met. Unassessed APIs are not checked.",
     severity: 'warning',
     optionsSchema,
-    check({ entity, station, stationStages }, { inconsistentStages }) {
+    check(
+      { entity, station, stationStages, stationCriteria, latestAssessment },
+      { inconsistentStages },
+    ) {
       const lifecycle = specString(entity, 'lifecycle');
       if (
         lifecycle === undefined ||
@@ -88,6 +91,7 @@ export const lifecycleStationConsistencyRule: GovernanceRule<LifecycleStationCon
         return [];
       }
       const byAnnotation = station.source === 'annotation';
+      const unmet = unmetCriteria(station, stationCriteria, latestAssessment);
       return [
         {
           message: `spec.lifecycle is '${lifecycle}' but the API is at the station ${
@@ -96,6 +100,12 @@ export const lifecycleStationConsistencyRule: GovernanceRule<LifecycleStationCon
             byAnnotation
               ? `${APIOPS_STATION_ANNOTATION} annotation`
               : 'latest assessment'
+          }${
+            unmet.length > 0
+              ? `, which does not answer 'met' to these criteria of ${
+                  station.id
+                }: ${unmet.join(', ')}`
+              : ''
           }`,
           path: 'spec.lifecycle',
           fix: `Set spec.lifecycle in catalog-info.yaml to what the API really is at the ${stage} stage${
@@ -103,9 +113,32 @@ export const lifecycleStationConsistencyRule: GovernanceRule<LifecycleStationCon
           }, or, if the API has moved on, ${
             byAnnotation
               ? `update its ${APIOPS_STATION_ANNOTATION} annotation or record an assessment in the APIOps tab`
-              : 'record a new assessment in the APIOps tab'
+              : `record a new assessment in the APIOps tab${
+                  unmet.length > 0 ? ' answering those criteria met' : ''
+                }`
           } so that its station shows where it stands.`,
         },
       ];
     },
   };
+
+/**
+ * The criteria of the station an assessment places the API at that the
+ * assessment does not answer `met`: why the API stands there and not further.
+ */
+function unmetCriteria(
+  station: RuleContext['station'],
+  stationCriteria: RuleContext['stationCriteria'],
+  latest: RuleContext['latestAssessment'],
+): string[] {
+  if (
+    station.source !== 'assessment' ||
+    !latest ||
+    latest.station !== station.id ||
+    !stationCriteria ||
+    !Object.hasOwn(stationCriteria, station.id)
+  ) {
+    return [];
+  }
+  return stationCriteria[station.id].filter(id => latest.answers[id] !== 'met');
+}

@@ -23,6 +23,8 @@ import {
   errorStatus,
 } from './assessmentOutcome';
 import { AssessmentOutcomeAlert } from './AssessmentOutcomeAlert';
+import { BACKWARD_CONFIRM_ID, BackwardMoveAlert } from './BackwardMoveAlert';
+import { backwardMove, criteriaBefore } from './backwardMove';
 import { sharedCriteria } from './sharedCriteria';
 import { StationAccordion } from './StationAccordion';
 import { useAssessmentDraft } from './useAssessmentDraft';
@@ -66,19 +68,21 @@ export function AssessmentFormFields(props: {
   const apiopsApi = useApi(apiopsApiRef);
   const { stations } = method;
 
-  const { draft, blurred, onChange, onEvidenceBlur, setNote } =
+  const { draft, blurred, onChange, onEvidenceBlur, setNote, markMet } =
     useAssessmentDraft(method, props.latestAssessment);
   const [submitted, setSubmitted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<AssessmentOutcome | undefined>();
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(
-    () =>
-      new Set([
-        stations.some(station => station.id === stationId)
-          ? stationId
-          : stations[0]?.id,
-      ]),
-  );
+  // Opens at the first station not yet passed: by the latest assessment's
+  // answers, or the current station when no assessment gives answers.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => {
+    const current = stations.some(station => station.id === stationId);
+    if (stations.length === 0) return new Set();
+    if (current && !props.latestAssessment) return new Set([stationId]);
+    return new Set([deriveStation(stations, draft.answers)]);
+  });
+  // The resulting station the user confirmed moving the API back to.
+  const [confirmedTo, setConfirmedTo] = useState<string | undefined>();
   const [focusId, setFocusId] = useState<string | undefined>();
 
   useEffect(() => {
@@ -103,6 +107,18 @@ export function AssessmentFormFields(props: {
     () => (stations.length > 0 ? deriveStation(stations, draft.answers) : ''),
     [stations, draft.answers],
   );
+
+  const move = useMemo(
+    () => backwardMove(stations, draft.answers, stationId),
+    [stations, draft.answers, stationId],
+  );
+  const confirmed = move !== undefined && confirmedTo === move.to;
+  const holdingBack = new Set(move?.holding.map(h => h.stationId));
+
+  const onMarkEarlierMet = () => {
+    markMet(criteriaBefore(stations, stationId));
+    setOutcome(undefined);
+  };
 
   const showsEvidenceError = (criterionId: string) => {
     const value = draft.evidence[criterionId]?.trim();
@@ -133,6 +149,12 @@ export function AssessmentFormFields(props: {
         setFocusId(`apiops-${first.id}-${criterionId}-evidence`);
       }
       setOutcome({ type: 'invalid' });
+      return;
+    }
+
+    if (move && !confirmed) {
+      setFocusId(BACKWARD_CONFIRM_ID);
+      setOutcome({ type: 'unconfirmed' });
       return;
     }
 
@@ -173,6 +195,7 @@ export function AssessmentFormFields(props: {
           key={station.id}
           station={station}
           current={station.id === stationId}
+          holdsBack={holdingBack.has(station.id)}
           expanded={expanded.has(station.id)}
           onToggle={() => toggle(station.id)}
           draft={draft}
@@ -205,6 +228,19 @@ export function AssessmentFormFields(props: {
               station: stationTitle(preview),
             })}
           </Typography>
+        )}
+        {move && (
+          <BackwardMoveAlert
+            move={move}
+            stationTitle={stationTitle}
+            criterionLabel={criterionLabel}
+            confirmed={confirmed}
+            onConfirmedChange={checked =>
+              setConfirmedTo(checked ? move.to : undefined)
+            }
+            onMarkEarlierMet={onMarkEarlierMet}
+            disabled={submitting}
+          />
         )}
         <AssessmentOutcomeAlert outcome={outcome} stationTitle={stationTitle} />
         <div className={classes.actions}>

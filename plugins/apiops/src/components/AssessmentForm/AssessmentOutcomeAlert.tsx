@@ -17,6 +17,12 @@ export function AssessmentOutcomeAlert(props: {
           {t('entityContent.assessment.invalid')}
         </Alert>
       );
+    case 'unconfirmed':
+      return (
+        <Alert severity="error" role="alert">
+          {t('entityContent.assessment.unconfirmed')}
+        </Alert>
+      );
     case 'rejected':
       return (
         <Alert severity="error" role="alert">

@@ -42,6 +42,8 @@ export function StationAccordion(props: {
   station: MethodStation;
   /** This is the API's current station. */
   current: boolean;
+  /** The answers do not pass this station, before the current one. */
+  holdsBack: boolean;
   expanded: boolean;
   onToggle: () => void;
   draft: AssessmentDraft;
@@ -94,6 +96,13 @@ export function StationAccordion(props: {
               size="small"
               color="primary"
               label={t('entityContent.assessment.currentStation')}
+            />
+          )}
+          {props.holdsBack && (
+            <Chip
+              size="small"
+              variant="outlined"
+              label={t('entityContent.assessment.holdsBack')}
             />
           )}
           <Typography

@@ -2,6 +2,7 @@
 export type AssessmentOutcome =
   | { type: 'recorded'; station: string }
   | { type: 'invalid' }
+  | { type: 'unconfirmed' }
   | { type: 'rejected'; message: string }
   | { type: 'failed'; message: string };
 

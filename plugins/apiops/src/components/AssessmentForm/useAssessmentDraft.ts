@@ -58,5 +58,16 @@ export function useAssessmentDraft(
     [],
   );
 
-  return { draft, blurred, onChange, onEvidenceBlur, setNote };
+  /** Answers the given criteria `met`, leaving their evidence and notes. */
+  const markMet = useCallback(
+    (criterionIds: readonly string[]) =>
+      setDraft(previous => {
+        const answers = { ...previous.answers };
+        for (const id of criterionIds) answers[id] = 'met';
+        return { ...previous, answers };
+      }),
+    [],
+  );
+
+  return { draft, blurred, onChange, onEvidenceBlur, setNote, markMet };
 }

@@ -69,14 +69,19 @@ function responseError(status: number, name: string, message: string) {
 
 function renderTab(
   apiopsApi: MockApiOpsApi,
-  options: { allowed?: boolean } = {},
+  options: { allowed?: boolean; annotations?: Record<string, string> } = {},
 ) {
-  const { allowed = true } = options;
+  const { allowed = true, annotations } = options;
   // usePermission caches decisions per entity across renders (SWR): an API
   // of its own keeps a denial from leaking into the tests after it.
-  const shown: Entity = allowed
-    ? entity
-    : { ...entity, metadata: { ...entity.metadata, name: 'denied-api' } };
+  const shown: Entity = {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      ...(allowed ? {} : { name: 'denied-api' }),
+      ...(annotations ? { annotations } : {}),
+    },
+  };
   return renderInTestApp(
     <EntityProvider entity={shown}>
       <EntityApiOpsContent />
@@ -444,6 +449,33 @@ describe('EntityApiOpsContent', () => {
       ),
     ).toBeInTheDocument();
 
+    // Not met under API Design is not met under API Consumer Experience
+    // too: the API moves back, which needs a confirmation.
+    const warning = await screen.findByText(
+      'This assessment moves the API back from API Design to API Consumer Experience',
+    );
+    const holding = within(warning.closest('[role="alert"]') as HTMLElement);
+    expect(
+      holding.getByRole('list', {
+        name: 'Earlier stations holding the API back',
+      }),
+    ).toHaveTextContent(`API Consumer Experience: ${hideBackendLabel} not met`);
+    await user.click(await submitButton());
+    expect(
+      await screen.findByText(/These answers move the API back/),
+    ).toBeInTheDocument();
+    expect(apiopsApi.recordAssessment).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(
+      holding.getByRole('checkbox', {
+        name: 'Yes, record the API at API Consumer Experience',
+      }),
+    );
+    await user.click(
+      holding.getByRole('checkbox', {
+        name: 'Yes, record the API at API Consumer Experience',
+      }),
+    );
+
     apiopsApi.getStatus.mockResolvedValue(
       apiStatus({
         station: {
@@ -666,3 +698,258 @@ describe('EntityApiOpsContent', () => {
     ).not.toBeInTheDocument();
   });
 });
+
+describe('EntityApiOpsContent assessments that never mislead', () => {
+  const lastStation = methodModel.stations[methodModel.stations.length - 1];
+
+  /** An API at the last station by its annotation, never assessed. */
+  function annotatedAtLastStation() {
+    return mockApiOpsApi({
+      getStatus: jest.fn().mockResolvedValue(
+        apiStatus({
+          station: {
+            id: lastStation.id,
+            source: 'annotation',
+            cycle: 'api-productization-cycle',
+            lifecycleStage: lastStation.lifecycleStage,
+            annotation: lastStation.id,
+          },
+          latestAssessment: undefined,
+        }),
+      ),
+      listAssessments: jest.fn().mockResolvedValue({ items: [] }),
+    });
+  }
+
+  it('warns of no move when the answers keep the API where it is', async () => {
+    renderTab(mockApiOpsApi());
+    await submitButton();
+    expect(
+      screen.getByText('With these answers the API will be at API Design.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/moves the API back/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Mark earlier stations met' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('opens an API placed by its annotation at its station and warns that the answers move it back to the first', async () => {
+    const user = userEvent.setup();
+    const apiopsApi = annotatedAtLastStation();
+    renderTab(apiopsApi);
+    await submitButton();
+
+    // The form opens at the API's station, not at the first one.
+    const [first] = lastStation.criteria;
+    const group = await waitFor(() =>
+      criterionGroup(
+        lastStation.id,
+        methodModel.criteria.find(c => c.id === first)!.label,
+      ),
+    );
+    expect(
+      document.getElementById('apiops-api-product-strategy-criteria'),
+    ).not.toBeInTheDocument();
+    await user.click(within(group).getByRole('radio', { name: 'Met' }));
+
+    const alert = (
+      await screen.findByText(
+        `This assessment moves the API back from ${lastStation.title} to API Product Strategy`,
+      )
+    ).closest('[role="alert"]') as HTMLElement;
+    const holding = within(alert).getByRole('list', {
+      name: 'Earlier stations holding the API back',
+    });
+    // Every earlier station is named, with the criteria it misses.
+    expect(within(holding).getAllByRole('listitem')).toHaveLength(
+      methodModel.stations.length - 1,
+    );
+    expect(holding).toHaveTextContent(
+      `API Product Strategy: ${methodModel.criteria[0].label}`,
+    );
+    // Each of those stations says so in the form too.
+    expect(
+      document.getElementById('apiops-api-product-strategy-summary'),
+    ).toHaveTextContent('Holds the API back');
+    expect(
+      document.getElementById(`apiops-${lastStation.id}-summary`),
+    ).not.toHaveTextContent('Holds the API back');
+    expect(
+      screen.getByText(
+        'With these answers the API will be at API Product Strategy.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('marks the criteria of every earlier station met, and records them once the user submits', async () => {
+    const user = userEvent.setup();
+    const apiopsApi = annotatedAtLastStation();
+    apiopsApi.recordAssessment.mockResolvedValue(
+      assessment({ station: lastStation.id }),
+    );
+    renderTab(apiopsApi);
+    await submitButton();
+
+    await user.click(
+      await screen.findByRole('button', { name: 'Mark earlier stations met' }),
+    );
+
+    expect(screen.queryByText(/moves the API back/)).not.toBeInTheDocument();
+    expect(screen.queryByText('Holds the API back')).not.toBeInTheDocument();
+    expect(
+      screen.getByText(
+        `With these answers the API will be at ${lastStation.title}.`,
+      ),
+    ).toBeInTheDocument();
+    // Nothing is recorded until the user submits.
+    expect(apiopsApi.recordAssessment).not.toHaveBeenCalled();
+
+    await user.click(await submitButton());
+    await waitFor(() =>
+      expect(apiopsApi.recordAssessment).toHaveBeenCalledTimes(1),
+    );
+    const [, body] = apiopsApi.recordAssessment.mock.calls[0];
+    const earlier = new Set(
+      methodModel.stations.slice(0, -1).flatMap(station => station.criteria),
+    );
+    for (const criterionId of earlier) {
+      expect([criterionId, body.answers[criterionId]]).toEqual([
+        criterionId,
+        'met',
+      ]);
+    }
+    for (const criterionId of lastStation.criteria.filter(
+      id => !earlier.has(id),
+    )) {
+      expect(body.answers[criterionId]).toBe('unknown');
+    }
+  });
+
+  it('opens at the first station the latest assessment does not pass, with its answers', async () => {
+    // The answers pass API Delivery (its criteria are all shared with
+    // earlier stations): the first station they do not pass is API Audit.
+    renderTab(
+      mockApiOpsApi({
+        getStatus: jest.fn().mockResolvedValue(
+          apiStatus({
+            latestAssessment: assessment({ answers: answersAt('api-audit') }),
+          }),
+        ),
+      }),
+    );
+    await submitButton();
+
+    expect(
+      document.getElementById('apiops-api-audit-criteria'),
+    ).toBeInTheDocument();
+    expect(
+      document.getElementById('apiops-api-design-criteria'),
+    ).not.toBeInTheDocument();
+    expect(
+      document.getElementById('apiops-api-delivery-summary'),
+    ).toHaveTextContent('4 of 4 met');
+    expect(
+      screen.getByText('With these answers the API will be at API Audit.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/moves the API back/)).not.toBeInTheDocument();
+  });
+
+  it("uses the cycle of the API's apiops/cycle annotation for the tab and records the assessment in it", async () => {
+    const user = userEvent.setup();
+    const otherCycle = {
+      ...methodModel,
+      cycle: 'api-platform-cycle',
+      cycles: [
+        ...methodModel.cycles,
+        {
+          ...methodModel.cycles[0],
+          id: 'api-platform-cycle',
+          title: 'API Platform Cycle',
+        },
+      ],
+    };
+    const apiopsApi = mockApiOpsApi({
+      getMethod: jest
+        .fn()
+        .mockImplementation(async ({ cycle }: { cycle?: string }) =>
+          cycle === 'api-platform-cycle' ? otherCycle : methodModel,
+        ),
+      getStatus: jest.fn().mockResolvedValue(
+        apiStatus({
+          station: {
+            id: 'api-design',
+            source: 'assessment',
+            cycle: 'api-platform-cycle',
+            lifecycleStage: 'design',
+          },
+          latestAssessment: assessment({ cycle: 'api-platform-cycle' }),
+        }),
+      ),
+      recordAssessment: jest
+        .fn()
+        .mockResolvedValue(assessment({ cycle: 'api-platform-cycle' })),
+    });
+    renderTab(apiopsApi, {
+      annotations: { 'apiops/cycle': 'api-platform-cycle' },
+    });
+    await submitButton();
+
+    expect(apiopsApi.getMethod).toHaveBeenCalledWith(
+      expect.objectContaining({ cycle: 'api-platform-cycle' }),
+    );
+    expect(screen.getAllByText(/API Platform Cycle/).length).toBeGreaterThan(0);
+    expect(screen.queryByText(/Unknown cycle/)).not.toBeInTheDocument();
+    // The API's station in its own cycle is current.
+    expect(await highlightedStationOf('API Platform Cycle')).toHaveTextContent(
+      'API Design',
+    );
+
+    await user.click(await submitButton());
+    await waitFor(() =>
+      expect(apiopsApi.recordAssessment).toHaveBeenCalledTimes(1),
+    );
+    expect(apiopsApi.recordAssessment.mock.calls[0][1].cycle).toBe(
+      'api-platform-cycle',
+    );
+  });
+
+  it('says so when the annotation names a cycle the method does not have, and falls back to the default', async () => {
+    const apiopsApi = mockApiOpsApi({
+      getMethod: jest
+        .fn()
+        .mockImplementation(async ({ cycle }: { cycle?: string }) => {
+          if (cycle) {
+            throw await responseError(
+              400,
+              'InputError',
+              `cycle: unknown APIOps Cycles cycle '${cycle}'`,
+            );
+          }
+          return methodModel;
+        }),
+    });
+    renderTab(apiopsApi, { annotations: { 'apiops/cycle': 'no-such-cycle' } });
+
+    expect(
+      await screen.findByText('Unknown cycle no-such-cycle'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /names the cycle no-such-cycle, which the method does not have\. The tab shows the API Productization Cycle instead/,
+      ),
+    ).toBeInTheDocument();
+    expect(await submitButton()).toBeInTheDocument();
+  });
+});
+
+/** The station the metro map of `cycleTitle` highlights. */
+async function highlightedStationOf(cycleTitle: string) {
+  return waitFor(() => {
+    const map = document.querySelector(
+      `[role="region"][aria-label^="Stations of the ${cycleTitle}"]`,
+    );
+    const current = map?.querySelector('li[aria-current="step"]');
+    expect(current).toBeTruthy();
+    return current as HTMLElement;
+  });
+}

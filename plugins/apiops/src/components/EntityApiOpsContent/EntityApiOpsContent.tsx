@@ -1,19 +1,28 @@
 import { useCallback, useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import {
+  APIOPS_CYCLE_ANNOTATION,
+  UNASSESSED_STATION,
+} from '@apiops-backstage/plugin-apiops-common';
 import { useApiStatus, useMethodModel } from '../../hooks';
 import { AssessmentForm } from '../AssessmentForm';
 import { AssessmentHistory } from '../AssessmentHistory';
 import { GovernancePanel } from '../FindingsList';
 import { FragmentationPanel } from '../FragmentationPanel';
 import { OwnerPanel } from '../OwnerPanel';
+import { apiopsTranslationRef } from '../../translation';
 import { StationCard } from './StationCard';
 
 /**
- * The APIOps tab of an API entity page: where the API stands on the cycle's
- * metro map, who owns it, whether it is governed, which other APIs it
+ * The APIOps tab of an API entity page, in the API's own cycle (its
+ * `apiops/cycle` annotation, else the default cycle): where the API stands on
+ * the cycle's metro map, who owns it, whether it is governed, which other APIs it
  * duplicates or overlaps, the assessment form and the assessment history.
  *
  * @public
@@ -21,7 +30,13 @@ import { StationCard } from './StationCard';
 export function EntityApiOpsContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
-  const { method, error: methodError } = useMethodModel();
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  const cycle = entity.metadata.annotations?.[APIOPS_CYCLE_ANNOTATION]?.trim();
+  const {
+    method,
+    unknownCycle,
+    error: methodError,
+  } = useMethodModel({ cycle: cycle || undefined });
   const { status, error: statusError, retry } = useApiStatus(entityRef);
   const [historyKey, setHistoryKey] = useState(0);
 
@@ -43,9 +58,30 @@ export function EntityApiOpsContent() {
   // Report data the user may not read: the panels say so, not "not yet in
   // a snapshot".
   const withheld = status.reportData === 'withheld';
+  // A station of another cycle than the one shown is no station of it.
+  const stationId =
+    status.station.cycle === method.cycle
+      ? status.station.id
+      : UNASSESSED_STATION;
+  const cycleTitle =
+    method.cycles.find(c => c.id === method.cycle)?.title ?? method.cycle;
 
   return (
     <Grid container spacing={3} alignItems="stretch">
+      {unknownCycle && (
+        <Grid item xs={12}>
+          <Alert severity="warning">
+            <AlertTitle>
+              {t('entityContent.unknownCycleTitle', { cycle: unknownCycle })}
+            </AlertTitle>
+            {t('entityContent.unknownCycle', {
+              annotation: APIOPS_CYCLE_ANNOTATION,
+              cycle: unknownCycle,
+              fallback: cycleTitle,
+            })}
+          </Alert>
+        </Grid>
+      )}
       <Grid item xs={12}>
         <StationCard method={method} status={status} />
       </Grid>
@@ -71,7 +107,7 @@ export function EntityApiOpsContent() {
           entityRef={entityRef}
           method={method}
           latestAssessment={status.latestAssessment}
-          stationId={status.station.id}
+          stationId={stationId}
           onRecorded={onRecorded}
         />
       </Grid>
