@@ -18,6 +18,7 @@ import type {
 } from '@apiops-backstage/plugin-apiops-common';
 import { useAppLocale } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
+import { severityColor } from '../colors';
 import {
   StyleDimension,
   formatScore,
@@ -46,8 +47,8 @@ const VERSIONING_SCHEMES: readonly VersioningScheme[] = [
 const useStyles = makeStyles(theme => ({
   typeChip: {
     fontWeight: theme.typography.fontWeightMedium as number,
-    color: theme.palette.warning.main,
-    borderColor: theme.palette.warning.main,
+    color: severityColor(theme, 'warning'),
+    borderColor: severityColor(theme, 'warning'),
   },
   score: {
     fontVariantNumeric: 'tabular-nums',

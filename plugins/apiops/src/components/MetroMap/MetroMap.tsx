@@ -5,7 +5,7 @@ import type { MethodModel } from '@apiops-backstage/plugin-apiops-common';
 import useMeasure from 'react-use/esm/useMeasure';
 import { apiopsTranslationRef } from '../../translation';
 import { useStationLabels } from '../../hooks';
-import { lineColorOn } from './lineColor';
+import { metroLineColors } from '../colors';
 import { metroLayout } from './metroLayout';
 import { MetroLegend } from './MetroLegend';
 import { MetroLoop, MetroLoopCaption } from './MetroLoop';
@@ -31,16 +31,14 @@ export function MetroMap(props: {
   const [measureRef, { width }] = useMeasure<HTMLDivElement>();
   const { stations } = method;
   const theme = useTheme();
-  const isDark = theme.palette.type === 'dark';
-  const paper = theme.palette.background.paper;
   const layout = useMemo(() => {
-    const background = { color: paper, dark: isDark };
+    const colors = metroLineColors(method.lines, theme);
     const lines = method.lines.map(line => ({
       ...line,
-      color: lineColorOn(line.color, background),
+      color: colors.get(line.id),
     }));
     return metroLayout(method.stations, lines);
-  }, [method, paper, isDark]);
+  }, [method, theme]);
   if (stations.length === 0) {
     return null;
   }
