@@ -15,6 +15,8 @@ import { ClusterDismissal, useDismissals } from '../FragmentationDismissal';
 import { memberOf, otherMembers, styleBreaksOf } from './fragmentationDetails';
 import { MoreMembers } from './MoreMembers';
 import {
+  ClusterMessage,
+  ClusterNextStep,
   ClusterScope,
   ClusterScore,
   FragmentationTypeChip,
@@ -278,9 +280,8 @@ function ClusterItem(props: {
       <Typography variant="caption" className={classes.description}>
         {t(`fragmentation.typeDescriptions.${cluster.type}`)}
       </Typography>
-      <Typography variant="body2" className={classes.message}>
-        {cluster.message}
-      </Typography>
+      <ClusterMessage cluster={cluster} className={classes.message} />
+      <ClusterNextStep cluster={cluster} className={classes.message} />
       {selfFacts.length > 0 && (
         <Typography variant="body2" className={classes.thisApi}>
           <strong>{t('fragmentation.panel.thisApi')}</strong>

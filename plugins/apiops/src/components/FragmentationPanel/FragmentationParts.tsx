@@ -1,5 +1,4 @@
 import { Fragment, ReactNode, useCallback, useMemo } from 'react';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
@@ -8,7 +7,6 @@ import {
 } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import type {
   FragmentationCluster,
@@ -24,6 +22,9 @@ import {
   formatScore,
   operationCountOf,
   overlapRoleOf,
+  readableMessage,
+  refName,
+  sameRef,
   styleBreaksOf,
   styleConventionOf,
   styleOf,
@@ -56,6 +57,11 @@ const useStyles = makeStyles(theme => ({
   },
   scoreValue: {
     fontWeight: theme.typography.fontWeightBold as number,
+  },
+  scoreHint: {
+    ...theme.typography.caption,
+    color: theme.palette.text.secondary,
+    whiteSpace: 'normal',
   },
   scope: {
     color: theme.palette.text.secondary,
@@ -278,14 +284,7 @@ export function useApiOpsTabLink(): (entityRef: string) => string {
 
 /** The name of a member to show: its title, else the name of its ref. */
 export function memberName(member: FragmentationClusterMember): string {
-  if (member.title) {
-    return member.title;
-  }
-  try {
-    return parseEntityRef(member.entityRef).name;
-  } catch {
-    return member.entityRef;
-  }
+  return member.title || refName(member.entityRef);
 }
 
 /** A link to the APIOps tab of a member of a cluster, named by its title. */
@@ -321,27 +320,146 @@ export function FragmentationTypeChip(props: {
 }
 
 /**
- * The score of a cluster as a percentage, labelled by what it means for the
- * cluster's type (e.g. "Similarity 91%"); the tooltip explains it.
+ * The score of a cluster, labelled by what it means for the cluster's type
+ * (e.g. "Similarity 91%") and followed by what it measures. Version sprawl
+ * and name collisions have no degree (their score is always 1): they show
+ * the figures that made them instead.
  */
 export function ClusterScore(props: { cluster: FragmentationCluster }) {
   const { cluster } = props;
   const classes = useStyles();
   const locale = useAppLocale();
   const { t } = useTranslationRef(apiopsTranslationRef);
+  let figure: ReactNode;
+  if (cluster.type === 'version-sprawl') {
+    figure = t('fragmentation.scoreFigures.version-sprawl', {
+      live: cluster.details.liveVersions.length.toLocaleString(locale),
+      max: cluster.details.maxLiveVersions.toLocaleString(locale),
+    });
+  } else if (cluster.type === 'name-collision') {
+    figure = t('fragmentation.scoreFigures.name-collision', {
+      name: cluster.details.nameKey,
+      count: cluster.memberCount ?? cluster.members.length,
+    });
+  } else {
+    figure = t('fragmentation.score', {
+      label: t(`fragmentation.scoreLabels.${cluster.type}`),
+      percent: (
+        <span className={classes.scoreValue}>
+          {formatScore(cluster.score, locale)}
+        </span>
+      ),
+    });
+  }
   return (
-    <Tooltip title={t(`fragmentation.scoreHints.${cluster.type}`) ?? ''}>
-      <Typography variant="body2" component="span" className={classes.score}>
-        {t('fragmentation.score', {
-          label: t(`fragmentation.scoreLabels.${cluster.type}`),
-          percent: (
-            <span className={classes.scoreValue}>
-              {formatScore(cluster.score, locale)}
-            </span>
-          ),
+    <Typography variant="body2" component="span" className={classes.score}>
+      {figure}
+      <span className={classes.scoreHint}>
+        {' '}
+        {t('fragmentation.scoreHint', {
+          hint: t(`fragmentation.scoreHints.${cluster.type}`),
         })}
-      </Typography>
-    </Tooltip>
+      </span>
+    </Typography>
+  );
+}
+
+/**
+ * The message of a cluster, its APIs named by their titles rather than
+ * their entity refs.
+ */
+export function ClusterMessage(props: {
+  cluster: FragmentationCluster;
+  className?: string;
+}) {
+  const { cluster, className } = props;
+  return (
+    <Typography variant="body2" className={className}>
+      {readableMessage(cluster, memberName)}
+    </Typography>
+  );
+}
+
+/** Names joined for a sentence, at most `max` of them: "A, B and 2 more". */
+function useNameList(): (names: string[], max?: number) => string {
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  return useCallback(
+    (names, max = 3) => {
+      const shown = names.slice(0, max);
+      const rest = names.length - shown.length;
+      if (rest > 0) {
+        return t('fragmentation.nextStep.listMore', {
+          names: shown.join(', '),
+          count: rest,
+        });
+      }
+      if (shown.length <= 1) {
+        return shown.join('');
+      }
+      return t('fragmentation.nextStep.listLast', {
+        names: shown.slice(0, -1).join(', '),
+        last: shown[shown.length - 1],
+      });
+    },
+    [t],
+  );
+}
+
+/**
+ * What to do about a cluster, in one sentence naming its APIs by title:
+ * e.g. for a duplicate "Compare A and B and retire one, or dismiss the
+ * cluster if they are different APIs."
+ */
+export function ClusterNextStep(props: {
+  cluster: FragmentationCluster;
+  className?: string;
+}) {
+  const { cluster, className } = props;
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  const list = useNameList();
+  const names = cluster.members.map(memberName);
+  const nameOfRef = (ref: string) => {
+    const member = cluster.members.find(m => sameRef(m.entityRef, ref));
+    return member ? memberName(member) : ref;
+  };
+  let step: ReactNode;
+  switch (cluster.type) {
+    case 'overlap':
+      step = t('fragmentation.nextStep.overlap', {
+        contained: list(
+          ([] as string[])
+            .concat(cluster.details.contained as string[] | string)
+            .map(nameOfRef),
+        ),
+        container: nameOfRef(cluster.details.container),
+      });
+      break;
+    case 'version-sprawl':
+      step = t('fragmentation.nextStep.version-sprawl', {
+        versions: list(
+          cluster.details.liveVersions
+            .slice(0, -1)
+            .map(version =>
+              t('fragmentation.member.versionValue', { version }),
+            ),
+        ),
+      });
+      break;
+    case 'style-inconsistency':
+      step = t('fragmentation.nextStep.style-inconsistency', {
+        apis: list(names),
+        scope: refName(cluster.scope),
+      });
+      break;
+    default:
+      step = t(`fragmentation.nextStep.${cluster.type}`, {
+        apis: list(names),
+      });
+  }
+  return (
+    <Typography variant="body2" className={className}>
+      <strong>{t('fragmentation.nextStep.label')}</strong> {step}
+    </Typography>
   );
 }
 
@@ -432,8 +550,13 @@ export function SharedOperations(props: {
 export interface MemberFact {
   key: string;
   label: string;
-  /** The member's value, or undefined when the cluster does not know it. */
+  /** The member's value, or undefined when it has none or it is not known. */
   value: (member: FragmentationClusterMember) => ReactNode | undefined;
+  /**
+   * What a missing value means: `none`, the API has none (e.g. no owner);
+   * `unknown`, the cluster does not compute it for the API.
+   */
+  missing: 'none' | 'unknown';
 }
 
 /**
@@ -458,6 +581,7 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
     const facts: MemberFact[] = [
       {
         key: 'owner',
+        missing: 'none',
         label: t('fragmentation.member.owner'),
         value: member =>
           member.owner ? (
@@ -466,6 +590,7 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
       },
       {
         key: 'system',
+        missing: 'none',
         label: t('fragmentation.member.system'),
         value: member =>
           member.system ? (
@@ -474,6 +599,7 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
       },
       {
         key: 'version',
+        missing: 'none',
         label: t('fragmentation.member.version'),
         value: member =>
           member.version
@@ -484,11 +610,13 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
       },
       {
         key: 'lifecycle',
+        missing: 'none',
         label: t('fragmentation.member.lifecycle'),
         value: member => member.lifecycle,
       },
       {
         key: 'operations',
+        missing: 'unknown',
         label: t('fragmentation.member.operations'),
         value: member => {
           const count = operationCountOf(cluster, member.entityRef);
@@ -497,6 +625,7 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
       },
       {
         key: 'role',
+        missing: 'unknown',
         label: t('fragmentation.member.role'),
         value: member => {
           const role = overlapRoleOf(cluster, member.entityRef);
@@ -505,6 +634,7 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
       },
       {
         key: 'pathCasing',
+        missing: 'unknown',
         label: t('fragmentation.member.pathCasing'),
         value: member => {
           const casing = styleOf(cluster, 'pathCasing', member.entityRef);
@@ -515,6 +645,7 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
       },
       {
         key: 'versioning',
+        missing: 'unknown',
         label: t('fragmentation.member.versioning'),
         value: member => {
           const scheme = styleOf(cluster, 'versioning', member.entityRef);
