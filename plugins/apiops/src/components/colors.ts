@@ -32,21 +32,23 @@ export type SeverityTone = FindingSeverity | 'ok';
  * Text (and chip outline) colours of each severity, per theme. Each reads at
  * 4.5:1 or more on the theme's paper and page backgrounds.
  */
-export const SEVERITY_COLORS: Record<ThemeKind, Record<SeverityTone, string>> =
-  {
-    light: {
-      error: '#C62828',
-      warning: '#A35200',
-      info: '#0A6EBE',
-      ok: '#1B7A35',
-    },
-    dark: {
-      error: '#FF9A92',
-      warning: '#FFB84D',
-      info: '#9CC9FF',
-      ok: '#71CF88',
-    },
-  };
+export const SEVERITY_COLORS: Record<
+  ThemeKind,
+  Record<SeverityTone, string>
+> = {
+  light: {
+    error: '#C62828',
+    warning: '#A35200',
+    info: '#0A6EBE',
+    ok: '#1B7A35',
+  },
+  dark: {
+    error: '#FF9A92',
+    warning: '#FFB84D',
+    info: '#9CC9FF',
+    ok: '#71CF88',
+  },
+};
 
 /** The severity colour each governance status is shown in. */
 export const GOVERNANCE_STATUS_TONES: Record<GovernanceStatus, SeverityTone> = {
@@ -167,8 +169,7 @@ export function metroLineColors(
   }
   for (const id of pending) {
     const spare = spares.find(color => !taken.has(color.toLowerCase()));
-    const color =
-      spare ?? (kind === 'dark' ? '#FFFFFF' : '#000000'); // out of spares
+    const color = spare ?? (kind === 'dark' ? '#FFFFFF' : '#000000'); // out of spares
     result.set(id, color);
     taken.add(color.toLowerCase());
   }

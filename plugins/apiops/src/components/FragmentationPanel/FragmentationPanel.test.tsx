@@ -213,9 +213,7 @@ describe('FragmentationPanel', () => {
     ).toHaveLength(3);
     // No unexplained "Score 100%": the figures that made the finding.
     expect(sprawl.queryByText('100%')).not.toBeInTheDocument();
-    expect(
-      sprawl.getByText(/3 live versions, 2 expected/),
-    ).toBeInTheDocument();
+    expect(sprawl.getByText(/3 live versions, 2 expected/)).toBeInTheDocument();
     expect(sprawl.getByText('Next step:').parentElement).toHaveTextContent(
       'Next step: Deprecate the older versions (v1 and v2) once their consumers have moved',
     );

@@ -77,7 +77,9 @@ function MissingValue(props: { missing: MemberFact['missing'] }) {
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   if (props.missing === 'none') {
-    return <span className={classes.none}>{t('fragmentation.member.none')}</span>;
+    return (
+      <span className={classes.none}>{t('fragmentation.member.none')}</span>
+    );
   }
   const label = t('fragmentation.member.notComputed');
   return (

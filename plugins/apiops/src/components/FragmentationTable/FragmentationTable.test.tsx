@@ -51,7 +51,8 @@ function compareButton(apis: string) {
 /** The messages of the duplicate and the style clusters, APIs named by title. */
 const DUPLICATE_MESSAGE =
   'Client Directory and Customer Profile API share 10 of their 11 operations (Jaccard 0.91): they look like duplicates. Merge them or retire one.';
-const STYLE_MESSAGE = /^Rename the paths of Scheduled Payments API \(camelCase\) and Payment Mandates API \(snake_case\) to kebab-case, the convention of 8 of the 10 REST APIs of recurring-payments\./;
+const STYLE_MESSAGE =
+  /^Rename the paths of Scheduled Payments API \(camelCase\) and Payment Mandates API \(snake_case\) to kebab-case, the convention of 8 of the 10 REST APIs of recurring-payments\./;
 
 function rowOf(apis: string) {
   return within(compareButton(apis).closest('tr')!);
@@ -62,9 +63,7 @@ describe('FragmentationTable', () => {
     const api = mockApiOpsApi();
     await renderTable(api);
 
-    expect(
-      await screen.findByText(DUPLICATE_MESSAGE),
-    ).toBeInTheDocument();
+    expect(await screen.findByText(DUPLICATE_MESSAGE)).toBeInTheDocument();
     expect(api.listFragmentation).toHaveBeenCalledWith(noFilters, {
       limit: 10,
       cursor: undefined,
@@ -301,9 +300,7 @@ describe('FragmentationTable', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
 
     expect(await screen.findByText(STYLE_MESSAGE)).toBeInTheDocument();
-    expect(
-      screen.queryByText(DUPLICATE_MESSAGE),
-    ).not.toBeInTheDocument();
+    expect(screen.queryByText(DUPLICATE_MESSAGE)).not.toBeInTheDocument();
     expect(listFragmentation).toHaveBeenLastCalledWith(noFilters, {
       limit: 10,
       cursor: 'cursor-2',
@@ -313,9 +310,7 @@ describe('FragmentationTable', () => {
 
     screen.getByRole('button', { name: 'Previous page' }).focus();
     await userEvent.keyboard('{Enter}');
-    expect(
-      await screen.findByText(DUPLICATE_MESSAGE),
-    ).toBeInTheDocument();
+    expect(await screen.findByText(DUPLICATE_MESSAGE)).toBeInTheDocument();
     expect(listFragmentation).toHaveBeenLastCalledWith(noFilters, {
       limit: 10,
       cursor: undefined,
