@@ -2,6 +2,8 @@ import { themes } from '@backstage/theme';
 import { getContrastRatio, Theme } from '@material-ui/core/styles';
 import {
   backgroundsOf,
+  FOCUS_COLORS,
+  focusColor,
   GOVERNANCE_STATUS_TONES,
   lowestContrast,
   METRO_LINE_COLORS,
@@ -44,6 +46,13 @@ describe.each(THEMES)('colours on the %s Backstage theme', (kind, theme) => {
       );
     },
   );
+
+  it('draws the focus outline at 3:1 on paper and page', () => {
+    expect(focusColor(theme)).toBe(FOCUS_COLORS[kind]);
+    expect(
+      lowestContrast(focusColor(theme), backgrounds),
+    ).toBeGreaterThanOrEqual(MIN_GRAPHIC_CONTRAST);
+  });
 
   it('gives each governance status a severity colour of the theme', () => {
     for (const tone of Object.values(GOVERNANCE_STATUS_TONES)) {

@@ -90,6 +90,15 @@ export const SPARE_LINE_COLORS: Record<ThemeKind, string[]> = {
   dark: ['#DCE775', '#B0BEC5'],
 };
 
+/**
+ * The colour of the focus outline, per theme: Backstage's primary colour of
+ * the theme, which stands out at 3:1 or more on both backgrounds.
+ */
+export const FOCUS_COLORS: Record<ThemeKind, string> = {
+  light: '#1F5493',
+  dark: '#9CC9FF',
+};
+
 /** The kind of a theme. */
 export function themeKind(theme: Theme): ThemeKind {
   return theme.palette.type === 'dark' ? 'dark' : 'light';
@@ -130,6 +139,11 @@ export function withContrast(
   } catch {
     return color;
   }
+}
+
+/** The colour of the focus outline in a theme. */
+export function focusColor(theme: Theme): string {
+  return FOCUS_COLORS[themeKind(theme)];
 }
 
 /** The colour of a severity in a theme. */

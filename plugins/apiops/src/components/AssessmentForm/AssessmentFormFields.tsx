@@ -16,6 +16,7 @@ import {
 import { apiopsApiRef } from '../../api';
 import { useStationLabels } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
+import { useFocusRingStyles } from '../focusRing';
 import { buildAssessmentRequest, invalidEvidence } from './assessmentDraft';
 import {
   AssessmentOutcome,
@@ -57,6 +58,7 @@ export function AssessmentFormFields(props: {
 }) {
   const { entityRef, method, stationId, onRecorded, onForbidden } = props;
   const classes = useStyles();
+  const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const {
     label: stationTitle,
@@ -167,7 +169,7 @@ export function AssessmentFormFields(props: {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} noValidate className={focus.within}>
       {stations.map(station => (
         <StationAccordion
           key={station.id}

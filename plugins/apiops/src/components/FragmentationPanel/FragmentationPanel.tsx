@@ -9,6 +9,7 @@ import type {
   FragmentationDismissal,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
+import { useFocusRingStyles } from '../focusRing';
 import { SeverityStatus } from '../EntityApiOpsCommon';
 import { useClusterMembers } from '../../hooks/useClusterMembers';
 import { ClusterDismissal, useDismissals } from '../FragmentationDismissal';
@@ -342,6 +343,7 @@ export function FragmentationPanel(props: {
 }) {
   const { entityRef, fragmentation, withheld } = props;
   const classes = useStyles();
+  const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const dismissals = useDismissals();
 
@@ -399,6 +401,7 @@ export function FragmentationPanel(props: {
       title={t('fragmentation.panel.title')}
       subheader={t('fragmentation.panel.subheader')}
       variant="gridItem"
+      className={focus.within}
     >
       {content}
     </InfoCard>

@@ -4,6 +4,7 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { MethodModel } from '@apiops-backstage/plugin-apiops-common';
 import useMeasure from 'react-use/esm/useMeasure';
 import { apiopsTranslationRef } from '../../translation';
+import { useFocusRingStyles } from '../focusRing';
 import { useStationLabels } from '../../hooks';
 import { metroLineColors } from '../colors';
 import { metroLayout } from './metroLayout';
@@ -26,6 +27,7 @@ export function MetroMap(props: {
 }) {
   const { method, stationId } = props;
   const classes = useMetroMapStyles();
+  const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const { stageLabel } = useStationLabels(method);
   const [measureRef, { width }] = useMeasure<HTMLDivElement>();
@@ -58,6 +60,7 @@ export function MetroMap(props: {
   return (
     <div
       ref={measureRef}
+      className={focus.within}
       // A named region, for screen reader users to find the map by.
       role="region"
       aria-label={t('entityContent.metroMap.mapLabel', { cycle: cycleTitle })}
