@@ -9,6 +9,7 @@ import type {
   FragmentationDismissal,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
+import { factGrid } from '../factGrid';
 import { useFocusRingStyles } from '../focusRing';
 import { SeverityStatus } from '../EntityApiOpsCommon';
 import { useClusterMembers } from '../../hooks/useClusterMembers';
@@ -119,21 +120,7 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.text.secondary,
     overflowWrap: 'anywhere',
   },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    gap: theme.spacing(0.5, 1.5),
-    margin: theme.spacing(1, 0, 0),
-    '& dt': {
-      ...theme.typography.body2,
-      color: theme.palette.text.secondary,
-    },
-    '& dd': {
-      ...theme.typography.body2,
-      margin: 0,
-      overflowWrap: 'anywhere',
-    },
-  },
+  facts: factGrid(theme, { rowGap: 0.5, marginTop: 1 }),
 }));
 
 function MemberCard(props: {

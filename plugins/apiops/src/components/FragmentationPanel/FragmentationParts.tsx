@@ -16,6 +16,7 @@ import type {
 } from '@apiops-backstage/plugin-apiops-common';
 import { useAppLocale } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
+import { factGrid } from '../factGrid';
 import { severityColor } from '../colors';
 import {
   StyleDimension,
@@ -84,21 +85,7 @@ const useStyles = makeStyles(theme => ({
   more: {
     marginTop: theme.spacing(0.5),
   },
-  conventions: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    gap: theme.spacing(0.25, 1.5),
-    margin: theme.spacing(1, 0, 0),
-    '& dt': {
-      ...theme.typography.body2,
-      color: theme.palette.text.secondary,
-    },
-    '& dd': {
-      ...theme.typography.body2,
-      margin: 0,
-      overflowWrap: 'anywhere',
-    },
-  },
+  conventions: factGrid(theme, { rowGap: 0.25, marginTop: 1 }),
   breaks: {
     margin: theme.spacing(1, 0, 0),
   },

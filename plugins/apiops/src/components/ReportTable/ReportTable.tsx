@@ -5,22 +5,15 @@ import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { CursorPaginatedTable } from '../CursorPagination';
 import { ReportTableMessage } from './ReportTableMessage';
 import { ReportErrorPanel } from '../ReportErrorPanel';
+import { factGrid } from '../factGrid';
 import { foldColumns, ReportColumn } from './foldColumns';
 
 const useStyles = makeStyles(theme => ({
   folded: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    gap: theme.spacing(0.25, 1),
-    margin: theme.spacing(0.5, 0, 0),
+    ...factGrid(theme, { rowGap: 0.25, marginTop: 0.5 }),
     '& dt': {
       ...theme.typography.caption,
       color: theme.palette.text.secondary,
-    },
-    '& dd': {
-      ...theme.typography.body2,
-      margin: 0,
-      overflowWrap: 'anywhere',
     },
   },
 }));
