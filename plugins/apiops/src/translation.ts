@@ -303,22 +303,47 @@ export const apiopsTranslationRef = createTranslationRef({
         duplicate: 'Similarity',
         overlap: 'Contained',
         family: 'Interface coverage',
-        'version-sprawl': 'Score',
-        'name-collision': 'Score',
         'style-inconsistency': 'Off the main style',
       },
       scoreHints: {
-        duplicate: 'Jaccard similarity of the operations of the APIs',
+        duplicate:
+          'how many of their operations the APIs have in common (Jaccard similarity of the least alike linked pair)',
         overlap:
-          'Share of the smaller API’s operations that the larger one has too',
+          'the share of the smaller API’s operations that the larger one has too',
         family:
-          'Share of the interface that the member implementing the least of it implements',
-        'version-sprawl': 'Version sprawl is certain once found',
-        'name-collision': 'A name collision is certain once found',
+          'the share of the shared interface that the member implementing the least of it implements',
+        'version-sprawl':
+          'live major versions of one API against the number expected',
+        'name-collision':
+          'APIs of different owners or systems found under one name',
         'style-inconsistency':
-          'Share of the REST APIs of the system that break its convention',
+          'the share of the system’s REST APIs that break its convention',
+      },
+      scoreFigures: {
+        'version-sprawl': '{{live}} live versions, {{max}} expected',
+        'name-collision_one': '{{count}} API named “{{name}}”',
+        'name-collision_other': '{{count}} APIs named “{{name}}”',
       },
       score: '{{label}} {{percent}}',
+      scoreHint: '({{hint}})',
+      nextStep: {
+        label: 'Next step:',
+        listLast: '{{names}} and {{last}}',
+        listMore_one: '{{names}} and {{count}} more',
+        listMore_other: '{{names}} and {{count}} more',
+        duplicate:
+          'Compare {{apis}} side by side and retire one, or dismiss the cluster if they are different APIs.',
+        overlap:
+          'Check whether the consumers of {{contained}} could use {{container}} instead, or dismiss the cluster if both are needed.',
+        family:
+          'Keep the interface that {{apis}} implement as one shared definition they reference, or dismiss the cluster if they are meant to differ.',
+        'version-sprawl':
+          'Deprecate the older versions ({{versions}}) once their consumers have moved, or dismiss the cluster if the versions are intended.',
+        'name-collision':
+          'Rename {{apis}} so that consumers can tell them apart, or dismiss the cluster if the name is intended.',
+        'style-inconsistency':
+          'Align {{apis}} with the convention of {{scope}} in their next major version, or dismiss the cluster if the difference is intended.',
+      },
       inScope: 'In {{scope}}',
       sharedOperations: 'Shared operations ({{total}})',
       sharedOperationsLabel: 'Operations shared by the APIs of this cluster',
@@ -343,6 +368,7 @@ export const apiopsTranslationRef = createTranslationRef({
         pathCasing: 'Path casing',
         versioning: 'Versioning',
         none: 'None',
+        notComputed: 'Not computed for this type of cluster',
         openTab: 'Open the APIOps tab of {{api}}',
       },
       roles: {
@@ -437,6 +463,8 @@ export const apiopsTranslationRef = createTranslationRef({
         compare: 'Compare {{apis}} side by side',
         comparisonLabel: 'The APIs of the cluster side by side',
         noShared: 'None',
+        sharedNotComputed:
+          'Not computed: this type of cluster is not found by shared operations',
         empty: 'No fragmentation cluster matches these filters.',
         emptyCatalog:
           'No duplicate, overlapping or sprawling API found in the catalog.',

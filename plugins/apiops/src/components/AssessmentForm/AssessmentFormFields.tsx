@@ -16,6 +16,7 @@ import {
 import { apiopsApiRef } from '../../api';
 import { useStationLabels } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
+import { useFocusRingStyles } from '../focusRing';
 import { buildAssessmentRequest, invalidEvidence } from './assessmentDraft';
 import {
   AssessmentOutcome,
@@ -59,6 +60,7 @@ export function AssessmentFormFields(props: {
 }) {
   const { entityRef, method, stationId, onRecorded, onForbidden } = props;
   const classes = useStyles();
+  const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const {
     label: stationTitle,
@@ -189,7 +191,7 @@ export function AssessmentFormFields(props: {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} noValidate className={focus.within}>
       {stations.map(station => (
         <StationAccordion
           key={station.id}

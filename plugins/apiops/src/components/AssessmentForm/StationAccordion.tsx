@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import type { MethodStation } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
+import { useFocusRingStyles } from '../focusRing';
 import { SeverityStatus } from '../EntityApiOpsCommon';
 import { AssessmentDraft } from './assessmentDraft';
 import { CriterionField, CriterionFieldChange } from './CriterionField';
@@ -58,6 +59,7 @@ export function StationAccordion(props: {
 }) {
   const { station, draft } = props;
   const classes = useStyles();
+  const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const met = station.criteria.filter(id => draft.answers[id] === 'met').length;
   const total = station.criteria.length;
@@ -67,6 +69,7 @@ export function StationAccordion(props: {
   });
   return (
     <Accordion
+      className={focus.within}
       expanded={props.expanded}
       onChange={props.onToggle}
       TransitionProps={{ unmountOnExit: true }}

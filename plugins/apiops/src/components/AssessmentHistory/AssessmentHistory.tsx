@@ -17,6 +17,7 @@ import type {
 } from '@apiops-backstage/plugin-apiops-common';
 import { useAssessmentHistory, useStationLabels } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
+import { useFocusRingStyles } from '../focusRing';
 import { Timestamp } from '../EntityApiOpsCommon';
 import { answerChanges, answerCounts } from './assessmentChanges';
 
@@ -242,6 +243,7 @@ export function AssessmentHistory(props: {
 }) {
   const { entityRef, method, reloadKey } = props;
   const classes = useStyles();
+  const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const { items, loading, error, hasMore, loadMore } = useAssessmentHistory(
     entityRef,
@@ -294,6 +296,8 @@ export function AssessmentHistory(props: {
   }
 
   return (
-    <InfoCard title={t('entityContent.history.title')}>{content}</InfoCard>
+    <InfoCard title={t('entityContent.history.title')} className={focus.within}>
+      {content}
+    </InfoCard>
   );
 }

@@ -508,11 +508,13 @@ describe('EntityApiOpsContent', () => {
     // Each of the 21 criteria once, however many stations share it.
     expect(Object.keys(body.answers)).toHaveLength(methodModel.criteria.length);
 
-    expect(
-      await screen.findByText(
-        'Assessment recorded. The API is now at API Consumer Experience.',
-      ),
-    ).toBeInTheDocument();
+    const recordedMessage = await screen.findByText(
+      'Assessment recorded. The API is now at API Consumer Experience.',
+    );
+    // The focus goes to the outcome, not to the top of the page.
+    await waitFor(() =>
+      expect(recordedMessage.closest('[role="status"]')).toHaveFocus(),
+    );
     await waitFor(() =>
       expect(
         document.querySelector('li[aria-current="step"]'),
@@ -574,9 +576,11 @@ describe('EntityApiOpsContent', () => {
     renderTab(apiopsApi);
     await user.click(await submitButton());
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
       "The assessment was not recorded: answers.api-consistency: not a criterion of the cycle 'x'",
     );
+    expect(alert).toHaveFocus();
     expect(
       screen.getByRole('button', { name: 'Record assessment' }),
     ).toBeEnabled();

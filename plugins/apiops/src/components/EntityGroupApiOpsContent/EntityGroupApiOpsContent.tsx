@@ -6,7 +6,7 @@ import {
   getCompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { EmptyState, Progress, TableColumn } from '@backstage/core-components';
+import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -22,7 +22,7 @@ import {
   useGovernanceStatusColors,
 } from '../GovernanceStatus';
 import { GapChip } from '../OwnershipGapsTable';
-import { ReportTable } from '../ReportTable';
+import { ReportColumn, ReportTable } from '../ReportTable';
 import { StationMiniSummary } from '../StationSummary';
 import { StationLabels, useMethodModel, useStationLabels } from '../../hooks';
 import { KpiTile } from '../SummaryKpis';
@@ -121,7 +121,7 @@ export function EntityGroupApiOpsContent() {
   );
 
   // Stable columns: Material Table resets its state when they change.
-  const columns = useMemo<TableColumn<ApiSnapshotResult>[]>(
+  const columns = useMemo<ReportColumn<ApiSnapshotResult>[]>(
     () => [
       {
         title: t('groupContent.columns.api'),
@@ -133,6 +133,7 @@ export function EntityGroupApiOpsContent() {
       },
       {
         title: t('groupContent.columns.owner'),
+        fold: true,
         cellStyle: { minWidth: 150 },
         render: api =>
           api.owner.ref && api.owner.resolved ? (
@@ -152,6 +153,7 @@ export function EntityGroupApiOpsContent() {
       },
       {
         title: t('groupContent.columns.gaps'),
+        fold: true,
         cellStyle: { minWidth: 170 },
         render: api =>
           api.owner.gaps.length > 0 ? (
@@ -173,6 +175,7 @@ export function EntityGroupApiOpsContent() {
       },
       {
         title: t('groupContent.columns.findings'),
+        fold: true,
         type: 'numeric',
         render: api => api.governance.findings.length,
       },

@@ -4,6 +4,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import type { ApiStatus } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
+import { useFocusRingStyles } from '../focusRing';
 import {
   GovernanceStatusText,
   SeverityStatus,
@@ -29,10 +30,12 @@ export function GovernancePanel(props: {
 }) {
   const { governance, snapshotAt, withheld } = props;
   const classes = useStyles();
+  const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
 
   return (
     <InfoCard
+      className={focus.within}
       title={t('entityContent.governance.title')}
       subheader={
         // One element: the subheader lays its children out as flex items,

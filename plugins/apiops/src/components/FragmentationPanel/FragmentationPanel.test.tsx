@@ -58,7 +58,19 @@ describe('FragmentationPanel', () => {
     expect(
       screen.getByText('APIs with nearly the same operations.'),
     ).toBeInTheDocument();
-    expect(screen.getByText(duplicateCluster.message)).toBeInTheDocument();
+    // The message names the APIs by title, not by entity ref.
+    expect(
+      screen.getByText(
+        'Client Directory and Customer Profile API share 10 of their 11 operations (Jaccard 0.91): they look like duplicates. Merge them or retire one.',
+      ),
+    ).toBeInTheDocument();
+    // The score says what it measures, and a next step follows.
+    expect(
+      screen.getByText(/how many of their operations the APIs have in common/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Next step:').parentElement).toHaveTextContent(
+      'Next step: Compare Client Directory and Customer Profile API side by side and retire one, or dismiss the cluster if they are different APIs.',
+    );
 
     expect(screen.getByText('The other API')).toBeInTheDocument();
     expect(
@@ -199,6 +211,12 @@ describe('FragmentationPanel', () => {
     expect(
       sprawl.getAllByRole('link', { name: /^Payments API v/ }),
     ).toHaveLength(3);
+    // No unexplained "Score 100%": the figures that made the finding.
+    expect(sprawl.queryByText('100%')).not.toBeInTheDocument();
+    expect(sprawl.getByText(/3 live versions, 2 expected/)).toBeInTheDocument();
+    expect(sprawl.getByText('Next step:').parentElement).toHaveTextContent(
+      'Next step: Deprecate the older versions (v1 and v2) once their consumers have moved',
+    );
   });
 
   it('names an API mixing casings itself, with or without a convention', async () => {

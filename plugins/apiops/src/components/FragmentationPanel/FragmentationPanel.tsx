@@ -9,12 +9,16 @@ import type {
   FragmentationDismissal,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
+import { factGrid } from '../factGrid';
+import { useFocusRingStyles } from '../focusRing';
 import { SeverityStatus } from '../EntityApiOpsCommon';
 import { useClusterMembers } from '../../hooks/useClusterMembers';
 import { ClusterDismissal, useDismissals } from '../FragmentationDismissal';
 import { memberOf, otherMembers, styleBreaksOf } from './fragmentationDetails';
 import { MoreMembers } from './MoreMembers';
 import {
+  ClusterMessage,
+  ClusterNextStep,
   ClusterScope,
   ClusterScore,
   FragmentationTypeChip,
@@ -116,21 +120,7 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.text.secondary,
     overflowWrap: 'anywhere',
   },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    gap: theme.spacing(0.5, 1.5),
-    margin: theme.spacing(1, 0, 0),
-    '& dt': {
-      ...theme.typography.body2,
-      color: theme.palette.text.secondary,
-    },
-    '& dd': {
-      ...theme.typography.body2,
-      margin: 0,
-      overflowWrap: 'anywhere',
-    },
-  },
+  facts: factGrid(theme, { rowGap: 0.5, marginTop: 1 }),
 }));
 
 function MemberCard(props: {
@@ -278,9 +268,8 @@ function ClusterItem(props: {
       <Typography variant="caption" className={classes.description}>
         {t(`fragmentation.typeDescriptions.${cluster.type}`)}
       </Typography>
-      <Typography variant="body2" className={classes.message}>
-        {cluster.message}
-      </Typography>
+      <ClusterMessage cluster={cluster} className={classes.message} />
+      <ClusterNextStep cluster={cluster} className={classes.message} />
       {selfFacts.length > 0 && (
         <Typography variant="body2" className={classes.thisApi}>
           <strong>{t('fragmentation.panel.thisApi')}</strong>
@@ -341,6 +330,7 @@ export function FragmentationPanel(props: {
 }) {
   const { entityRef, fragmentation, withheld } = props;
   const classes = useStyles();
+  const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const dismissals = useDismissals();
 
@@ -398,6 +388,7 @@ export function FragmentationPanel(props: {
       title={t('fragmentation.panel.title')}
       subheader={t('fragmentation.panel.subheader')}
       variant="gridItem"
+      className={focus.within}
     >
       {content}
     </InfoCard>

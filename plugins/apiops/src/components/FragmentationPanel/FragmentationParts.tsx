@@ -1,5 +1,4 @@
 import { Fragment, ReactNode, useCallback, useMemo } from 'react';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
@@ -8,7 +7,6 @@ import {
 } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import type {
   FragmentationCluster,
@@ -18,11 +16,16 @@ import type {
 } from '@apiops-backstage/plugin-apiops-common';
 import { useAppLocale } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
+import { factGrid } from '../factGrid';
+import { severityColor } from '../colors';
 import {
   StyleDimension,
   formatScore,
   operationCountOf,
   overlapRoleOf,
+  readableMessage,
+  refName,
+  sameRef,
   styleBreaksOf,
   styleConventionOf,
   styleOf,
@@ -46,8 +49,8 @@ const VERSIONING_SCHEMES: readonly VersioningScheme[] = [
 const useStyles = makeStyles(theme => ({
   typeChip: {
     fontWeight: theme.typography.fontWeightMedium as number,
-    color: theme.palette.warning.main,
-    borderColor: theme.palette.warning.main,
+    color: severityColor(theme, 'warning'),
+    borderColor: severityColor(theme, 'warning'),
   },
   score: {
     fontVariantNumeric: 'tabular-nums',
@@ -55,6 +58,11 @@ const useStyles = makeStyles(theme => ({
   },
   scoreValue: {
     fontWeight: theme.typography.fontWeightBold as number,
+  },
+  scoreHint: {
+    ...theme.typography.caption,
+    color: theme.palette.text.secondary,
+    whiteSpace: 'normal',
   },
   scope: {
     color: theme.palette.text.secondary,
@@ -77,21 +85,7 @@ const useStyles = makeStyles(theme => ({
   more: {
     marginTop: theme.spacing(0.5),
   },
-  conventions: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    gap: theme.spacing(0.25, 1.5),
-    margin: theme.spacing(1, 0, 0),
-    '& dt': {
-      ...theme.typography.body2,
-      color: theme.palette.text.secondary,
-    },
-    '& dd': {
-      ...theme.typography.body2,
-      margin: 0,
-      overflowWrap: 'anywhere',
-    },
-  },
+  conventions: factGrid(theme, { rowGap: 0.25, marginTop: 1 }),
   breaks: {
     margin: theme.spacing(1, 0, 0),
   },
@@ -277,14 +271,7 @@ export function useApiOpsTabLink(): (entityRef: string) => string {
 
 /** The name of a member to show: its title, else the name of its ref. */
 export function memberName(member: FragmentationClusterMember): string {
-  if (member.title) {
-    return member.title;
-  }
-  try {
-    return parseEntityRef(member.entityRef).name;
-  } catch {
-    return member.entityRef;
-  }
+  return member.title || refName(member.entityRef);
 }
 
 /** A link to the APIOps tab of a member of a cluster, named by its title. */
@@ -320,27 +307,146 @@ export function FragmentationTypeChip(props: {
 }
 
 /**
- * The score of a cluster as a percentage, labelled by what it means for the
- * cluster's type (e.g. "Similarity 91%"); the tooltip explains it.
+ * The score of a cluster, labelled by what it means for the cluster's type
+ * (e.g. "Similarity 91%") and followed by what it measures. Version sprawl
+ * and name collisions have no degree (their score is always 1): they show
+ * the figures that made them instead.
  */
 export function ClusterScore(props: { cluster: FragmentationCluster }) {
   const { cluster } = props;
   const classes = useStyles();
   const locale = useAppLocale();
   const { t } = useTranslationRef(apiopsTranslationRef);
+  let figure: ReactNode;
+  if (cluster.type === 'version-sprawl') {
+    figure = t('fragmentation.scoreFigures.version-sprawl', {
+      live: cluster.details.liveVersions.length.toLocaleString(locale),
+      max: cluster.details.maxLiveVersions.toLocaleString(locale),
+    });
+  } else if (cluster.type === 'name-collision') {
+    figure = t('fragmentation.scoreFigures.name-collision', {
+      name: cluster.details.nameKey,
+      count: cluster.memberCount ?? cluster.members.length,
+    });
+  } else {
+    figure = t('fragmentation.score', {
+      label: t(`fragmentation.scoreLabels.${cluster.type}`),
+      percent: (
+        <span className={classes.scoreValue}>
+          {formatScore(cluster.score, locale)}
+        </span>
+      ),
+    });
+  }
   return (
-    <Tooltip title={t(`fragmentation.scoreHints.${cluster.type}`) ?? ''}>
-      <Typography variant="body2" component="span" className={classes.score}>
-        {t('fragmentation.score', {
-          label: t(`fragmentation.scoreLabels.${cluster.type}`),
-          percent: (
-            <span className={classes.scoreValue}>
-              {formatScore(cluster.score, locale)}
-            </span>
-          ),
+    <Typography variant="body2" component="span" className={classes.score}>
+      {figure}
+      <span className={classes.scoreHint}>
+        {' '}
+        {t('fragmentation.scoreHint', {
+          hint: t(`fragmentation.scoreHints.${cluster.type}`),
         })}
-      </Typography>
-    </Tooltip>
+      </span>
+    </Typography>
+  );
+}
+
+/**
+ * The message of a cluster, its APIs named by their titles rather than
+ * their entity refs.
+ */
+export function ClusterMessage(props: {
+  cluster: FragmentationCluster;
+  className?: string;
+}) {
+  const { cluster, className } = props;
+  return (
+    <Typography variant="body2" className={className}>
+      {readableMessage(cluster, memberName)}
+    </Typography>
+  );
+}
+
+/** Names joined for a sentence, at most `max` of them: "A, B and 2 more". */
+function useNameList(): (names: string[], max?: number) => string {
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  return useCallback(
+    (names, max = 3) => {
+      const shown = names.slice(0, max);
+      const rest = names.length - shown.length;
+      if (rest > 0) {
+        return t('fragmentation.nextStep.listMore', {
+          names: shown.join(', '),
+          count: rest,
+        });
+      }
+      if (shown.length <= 1) {
+        return shown.join('');
+      }
+      return t('fragmentation.nextStep.listLast', {
+        names: shown.slice(0, -1).join(', '),
+        last: shown[shown.length - 1],
+      });
+    },
+    [t],
+  );
+}
+
+/**
+ * What to do about a cluster, in one sentence naming its APIs by title:
+ * e.g. for a duplicate "Compare A and B and retire one, or dismiss the
+ * cluster if they are different APIs."
+ */
+export function ClusterNextStep(props: {
+  cluster: FragmentationCluster;
+  className?: string;
+}) {
+  const { cluster, className } = props;
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  const list = useNameList();
+  const names = cluster.members.map(memberName);
+  const nameOfRef = (ref: string) => {
+    const member = cluster.members.find(m => sameRef(m.entityRef, ref));
+    return member ? memberName(member) : ref;
+  };
+  let step: ReactNode;
+  switch (cluster.type) {
+    case 'overlap':
+      step = t('fragmentation.nextStep.overlap', {
+        contained: list(
+          ([] as string[])
+            .concat(cluster.details.contained as string[] | string)
+            .map(nameOfRef),
+        ),
+        container: nameOfRef(cluster.details.container),
+      });
+      break;
+    case 'version-sprawl':
+      step = t('fragmentation.nextStep.version-sprawl', {
+        versions: list(
+          cluster.details.liveVersions
+            .slice(0, -1)
+            .map(version =>
+              t('fragmentation.member.versionValue', { version }),
+            ),
+        ),
+      });
+      break;
+    case 'style-inconsistency':
+      step = t('fragmentation.nextStep.style-inconsistency', {
+        apis: list(names),
+        scope: refName(cluster.scope),
+      });
+      break;
+    default:
+      step = t(`fragmentation.nextStep.${cluster.type}`, {
+        apis: list(names),
+      });
+  }
+  return (
+    <Typography variant="body2" className={className}>
+      <strong>{t('fragmentation.nextStep.label')}</strong> {step}
+    </Typography>
   );
 }
 
@@ -431,8 +537,13 @@ export function SharedOperations(props: {
 export interface MemberFact {
   key: string;
   label: string;
-  /** The member's value, or undefined when the cluster does not know it. */
+  /** The member's value, or undefined when it has none or it is not known. */
   value: (member: FragmentationClusterMember) => ReactNode | undefined;
+  /**
+   * What a missing value means: `none`, the API has none (e.g. no owner);
+   * `unknown`, the cluster does not compute it for the API.
+   */
+  missing: 'none' | 'unknown';
 }
 
 /**
@@ -457,6 +568,7 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
     const facts: MemberFact[] = [
       {
         key: 'owner',
+        missing: 'none',
         label: t('fragmentation.member.owner'),
         value: member =>
           member.owner ? (
@@ -465,6 +577,7 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
       },
       {
         key: 'system',
+        missing: 'none',
         label: t('fragmentation.member.system'),
         value: member =>
           member.system ? (
@@ -473,6 +586,7 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
       },
       {
         key: 'version',
+        missing: 'none',
         label: t('fragmentation.member.version'),
         value: member =>
           member.version
@@ -483,11 +597,13 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
       },
       {
         key: 'lifecycle',
+        missing: 'none',
         label: t('fragmentation.member.lifecycle'),
         value: member => member.lifecycle,
       },
       {
         key: 'operations',
+        missing: 'unknown',
         label: t('fragmentation.member.operations'),
         value: member => {
           const count = operationCountOf(cluster, member.entityRef);
@@ -496,6 +612,7 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
       },
       {
         key: 'role',
+        missing: 'unknown',
         label: t('fragmentation.member.role'),
         value: member => {
           const role = overlapRoleOf(cluster, member.entityRef);
@@ -504,6 +621,7 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
       },
       {
         key: 'pathCasing',
+        missing: 'unknown',
         label: t('fragmentation.member.pathCasing'),
         value: member => {
           const casing = styleOf(cluster, 'pathCasing', member.entityRef);
@@ -514,6 +632,7 @@ export function useMemberFacts(cluster: FragmentationCluster): MemberFact[] {
       },
       {
         key: 'versioning',
+        missing: 'unknown',
         label: t('fragmentation.member.versioning'),
         value: member => {
           const scheme = styleOf(cluster, 'versioning', member.entityRef);

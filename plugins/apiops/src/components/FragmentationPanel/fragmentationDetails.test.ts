@@ -2,17 +2,20 @@ import { fragmentationClusterSchema } from '@apiops-backstage/plugin-apiops-comm
 import {
   clusters,
   duplicateCluster,
+  familyCluster,
   largeDuplicateCluster,
   overlapCluster,
   styleCluster,
   versionSprawlCluster,
 } from './__fixtures__/clusters';
 import {
+  countsSharedOperations,
   formatScore,
   memberOf,
   operationCountOf,
   otherMembers,
   overlapRoleOf,
+  readableMessage,
   styleBreaksOf,
   styleConventionOf,
   styleOf,
@@ -125,5 +128,48 @@ describe('fragmentation details', () => {
     expect(formatScore(1, 'en')).toBe('100%');
     expect(formatScore(0.667, 'en')).toBe('67%');
     expect(formatScore(Number.NaN, 'en')).toBe('0%');
+  });
+
+  it('names the APIs of a message by title, and the scope of a style inconsistency by name', () => {
+    const title = (member: { title?: string; entityRef: string }) =>
+      member.title ?? `(${member.entityRef})`;
+    expect(readableMessage(duplicateCluster, title)).toBe(
+      'Client Directory and Customer Profile API share 10 of their 11 operations (Jaccard 0.91): they look like duplicates. Merge them or retire one.',
+    );
+    const style = readableMessage(styleCluster, title);
+    expect(style).not.toMatch(/api:|system:/);
+    expect(style).toContain('REST APIs of recurring-payments.');
+  });
+
+  it('replaces a ref, not the start of a longer one, and ignores case', () => {
+    const cluster = {
+      ...duplicateCluster,
+      members: [
+        { entityRef: 'api:default/orders', title: 'Orders' },
+        { entityRef: 'api:default/orders-v2', title: 'Orders v2' },
+        { entityRef: 'api:default/orders.internal', title: 'Internal' },
+      ],
+      message:
+        'API:default/orders-v2 and api:default/orders.internal look like api:default/orders. See api:default/orders-v3.',
+    };
+    expect(readableMessage(cluster, m => m.title ?? '')).toBe(
+      'Orders v2 and Internal look like Orders. See api:default/orders-v3.',
+    );
+  });
+
+  it('tells the types that count shared operations from those that do not', () => {
+    expect(
+      [...clusters, familyCluster].map(cluster => [
+        cluster.type,
+        countsSharedOperations(cluster.type),
+      ]),
+    ).toEqual([
+      ['duplicate', true],
+      ['overlap', true],
+      ['version-sprawl', false],
+      ['name-collision', false],
+      ['style-inconsistency', false],
+      ['family', true],
+    ]);
   });
 });

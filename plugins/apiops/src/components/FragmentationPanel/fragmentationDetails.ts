@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import type {
   FragmentationCluster,
   FragmentationClusterMember,
@@ -182,4 +183,62 @@ export function formatScore(score: number, locale?: string): string {
     style: 'percent',
     maximumFractionDigits: 0,
   });
+}
+
+/**
+ * Whether a cluster of this type counts the operations its members share:
+ * duplicates, overlaps and families do; the other types are found by name,
+ * version or style and leave the count at 0 without computing it.
+ */
+export function countsSharedOperations(
+  type: FragmentationCluster['type'],
+): boolean {
+  return type === 'duplicate' || type === 'overlap' || type === 'family';
+}
+
+/** The name in an entity ref, or the ref when it is not one. */
+export function refName(ref: string): string {
+  try {
+    return parseEntityRef(ref).name;
+  } catch {
+    return ref;
+  }
+}
+
+/** An entity ref as a pattern: case-insensitive, not part of a longer ref. */
+function refPattern(ref: string): string {
+  const escaped = ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // A ref ends where no name character follows; a full stop ends it when
+  // no name character follows the stop.
+  return `${escaped}(?![\\w-]|\\.[\\w-])`;
+}
+
+/**
+ * The message of a cluster with the entity refs of its members replaced by
+ * their names (titles, else the name in the ref), and the ref of a style
+ * inconsistency's system or domain by its name.
+ */
+export function readableMessage(
+  cluster: FragmentationCluster,
+  nameOf: (member: FragmentationClusterMember) => string,
+): string {
+  const byRef = new Map(
+    cluster.members.map(member => [
+      member.entityRef.toLocaleLowerCase('en-US'),
+      nameOf(member),
+    ]),
+  );
+  if (cluster.type === 'style-inconsistency') {
+    byRef.set(cluster.scope.toLocaleLowerCase('en-US'), refName(cluster.scope));
+  }
+  if (byRef.size === 0) {
+    return cluster.message;
+  }
+  // Longest first, so that a ref is not replaced inside a longer one.
+  const refs = [...byRef.keys()].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(refs.map(refPattern).join('|'), 'gi');
+  return cluster.message.replace(
+    pattern,
+    match => byRef.get(match.toLocaleLowerCase('en-US')) ?? match,
+  );
 }

@@ -3,6 +3,8 @@ export {
   PANEL_SHARED_OPERATIONS,
 } from './FragmentationPanel';
 export {
+  ClusterMessage,
+  ClusterNextStep,
   ClusterScope,
   ClusterScore,
   FragmentationTypeChip,
@@ -16,6 +18,7 @@ export {
 } from './FragmentationParts';
 export type { MemberFact } from './FragmentationParts';
 export {
+  countsSharedOperations,
   formatScore,
   operationCountOf,
   otherMembers,

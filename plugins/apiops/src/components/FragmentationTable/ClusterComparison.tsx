@@ -8,6 +8,7 @@ import {
 import { apiopsTranslationRef } from '../../translation';
 import {
   ClusterEvidence,
+  MemberFact,
   MemberLink,
   SharedOperations,
   useMemberFacts,
@@ -69,6 +70,29 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
+ * A member's missing value: "None" when the API has none, "—" when the
+ * cluster does not compute it for the API.
+ */
+function MissingValue(props: { missing: MemberFact['missing'] }) {
+  const classes = useStyles();
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  if (props.missing === 'none') {
+    return (
+      <span className={classes.none}>{t('fragmentation.member.none')}</span>
+    );
+  }
+  const label = t('fragmentation.member.notComputed');
+  return (
+    <span className={classes.none}>
+      <span aria-hidden title={label}>
+        —
+      </span>
+      <Typography variant="srOnly">{label}</Typography>
+    </span>
+  );
+}
+
+/**
  * The members of a cluster side by side, one column per API: owner, system,
  * version, lifecycle and what the cluster's details say of each (operation
  * counts, role in an overlap, styles); then the operations they share.
@@ -115,11 +139,7 @@ export function ClusterComparison(props: { cluster: FragmentationCluster }) {
                   const value = fact.value(member);
                   return (
                     <td key={member.entityRef}>
-                      {value ?? (
-                        <span className={classes.none}>
-                          {t('fragmentation.member.none')}
-                        </span>
-                      )}
+                      {value ?? <MissingValue missing={fact.missing} />}
                     </td>
                   );
                 })}

@@ -10,12 +10,15 @@ import type {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
 import {
+  ClusterMessage,
+  ClusterNextStep,
   ClusterScope,
   ClusterScore,
   FragmentationTypeChip,
   MemberLink,
   MoreMembers,
   StyleConventions,
+  countsSharedOperations,
   memberName,
 } from '../FragmentationPanel';
 import { useClusterMembers } from '../../hooks/useClusterMembers';
@@ -25,6 +28,34 @@ import {
   FRAGMENTATION_COLUMNS,
   useFragmentationTableStyles,
 } from './useFragmentationTableStyles';
+
+/**
+ * How many operations the APIs of a cluster share; "None" when none,
+ * "—" (not computed) for the types not found by shared operations.
+ */
+function SharedOperationCount(props: { cluster: FragmentationCluster }) {
+  const { cluster } = props;
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  if (!countsSharedOperations(cluster.type)) {
+    const label = t('fragmentation.table.sharedNotComputed');
+    return (
+      <Typography variant="body2" color="textSecondary" component="span">
+        <span aria-hidden title={label}>
+          —
+        </span>
+        <Typography variant="srOnly">{label}</Typography>
+      </Typography>
+    );
+  }
+  if (cluster.sharedOperationCount === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary" component="span">
+        {t('fragmentation.table.noShared')}
+      </Typography>
+    );
+  }
+  return <>{cluster.sharedOperationCount.toLocaleString()}</>;
+}
 
 /**
  * A cluster's row of the fragmentation table, and under it the row that
@@ -77,9 +108,14 @@ export function ClusterRows(props: {
             <ClusterScore cluster={cluster} />
             <ClusterScope cluster={cluster} />
           </div>
-          <Typography variant="body2" className={`${classes.message} ${dim}`}>
-            {cluster.message}
-          </Typography>
+          <ClusterMessage
+            cluster={cluster}
+            className={`${classes.message} ${dim}`}
+          />
+          <ClusterNextStep
+            cluster={cluster}
+            className={`${classes.message} ${dim}`}
+          />
           <StyleConventions cluster={cluster} />
           {/* A div, not the default p: a p may not hold the list. */}
           <Typography
@@ -117,13 +153,7 @@ export function ClusterRows(props: {
           <MoreMembers state={members} capped={capped} />
         </TableCell>
         <TableCell align="right" className={`${classes.shared} ${dim}`}>
-          {cluster.sharedOperationCount > 0 ? (
-            cluster.sharedOperationCount.toLocaleString()
-          ) : (
-            <Typography variant="body2" color="textSecondary">
-              {t('fragmentation.table.noShared')}
-            </Typography>
-          )}
+          <SharedOperationCount cluster={cluster} />
         </TableCell>
       </TableRow>
       <TableRow id={detailId} hidden={!open} className={rowClass}>

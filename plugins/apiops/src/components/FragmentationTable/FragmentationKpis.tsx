@@ -8,6 +8,7 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
 import { KpiTile } from '../SummaryKpis';
+import { severityColor } from '../colors';
 import { countFragmentation } from './fragmentationCounts';
 
 /**
@@ -34,7 +35,7 @@ export function FragmentationKpis(props: {
           label={t('fragmentation.kpis.total')}
           value={total}
           hint={t('fragmentation.kpis.totalHint')}
-          accent={total > 0 ? theme.palette.warning.main : undefined}
+          accent={total > 0 ? severityColor(theme, 'warning') : undefined}
         />
       </Grid>
       {FRAGMENTATION_TYPES.map(type => (

@@ -19,6 +19,7 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
+import { useFocusRingStyles } from '../focusRing';
 import {
   ReportTableMessage,
   ReportToolbar,
@@ -49,6 +50,7 @@ export function FragmentationTable(props: {
 }) {
   const { refreshKey = 0 } = props;
   const classes = useFragmentationTableStyles();
+  const focus = useFocusRingStyles();
   const apiopsApi = useApi(apiopsApiRef);
   const { t } = useTranslationRef(apiopsTranslationRef);
 
@@ -141,7 +143,7 @@ export function FragmentationTable(props: {
       {error ? (
         <ResponseErrorPanel error={error} />
       ) : (
-        <Paper className={classes.paper}>
+        <Paper className={`${classes.paper} ${focus.within}`}>
           {loading && value && (
             <LinearProgress
               className={classes.progress}

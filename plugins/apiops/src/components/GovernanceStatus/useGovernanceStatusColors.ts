@@ -1,15 +1,19 @@
 import { useTheme } from '@material-ui/core/styles';
 import type { GovernanceStatus } from '@apiops-backstage/plugin-apiops-common';
+import { GOVERNANCE_STATUS_TONES, severityColor } from '../colors';
 
 /**
- * The colour of each governance status in the current theme: success,
- * warning and error, as Backstage's status indicators use them.
+ * The colour of each governance status in the current theme: the plugin's
+ * severity colours, which read at WCAG AA on both Backstage themes.
  */
 export function useGovernanceStatusColors(): Record<GovernanceStatus, string> {
   const theme = useTheme();
   return {
-    compliant: theme.palette.success.main,
-    attention: theme.palette.warning.main,
-    'non-compliant': theme.palette.error.main,
+    compliant: severityColor(theme, GOVERNANCE_STATUS_TONES.compliant),
+    attention: severityColor(theme, GOVERNANCE_STATUS_TONES.attention),
+    'non-compliant': severityColor(
+      theme,
+      GOVERNANCE_STATUS_TONES['non-compliant'],
+    ),
   };
 }

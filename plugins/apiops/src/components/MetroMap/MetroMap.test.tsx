@@ -1,6 +1,8 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
+import { themes, UnifiedThemeProvider } from '@backstage/theme';
 import { methodModel } from '../EntityApiOpsCommon/__fixtures__/apiops';
+import { METRO_LINE_COLORS } from '../colors';
 import { MetroMap } from './MetroMap';
 
 describe('MetroMap', () => {
@@ -28,7 +30,7 @@ describe('MetroMap', () => {
     ).toHaveLength(1);
   });
 
-  it('draws the lines in the colours of the method and the loop back to strategy', async () => {
+  it('draws each line in a colour of its own and the loop back to strategy', async () => {
     await renderInTestApp(
       <MetroMap method={methodModel} stationId="api-design" />,
     );
@@ -36,7 +38,17 @@ describe('MetroMap', () => {
     const design = document.querySelector('[data-station="api-design"]')!;
     const tracks = design.querySelectorAll('[data-line="api-design-line"]');
     expect(tracks).toHaveLength(2); // in from platform architecture, out to delivery
-    expect(tracks[0]).toHaveStyle({ backgroundColor: '#db9b0c' });
+    // The method's data gives design and delivery the same orange.
+    expect(tracks[0]).toHaveStyle({
+      backgroundColor: METRO_LINE_COLORS.light['api-design-line'],
+    });
+    const delivery = document.querySelector('[data-line="delivery-line"]');
+    expect(delivery).toHaveStyle({
+      backgroundColor: METRO_LINE_COLORS.light['delivery-line'],
+    });
+    expect(METRO_LINE_COLORS.light['delivery-line']).not.toBe(
+      METRO_LINE_COLORS.light['api-design-line'],
+    );
 
     expect(
       screen.getByText(
@@ -60,5 +72,19 @@ describe('MetroMap', () => {
       screen.queryByRole('listitem', { current: 'step' }),
     ).not.toBeInTheDocument();
     expect(screen.queryByText('Here')).not.toBeInTheDocument();
+  });
+
+  it('draws the lines in the dark theme colours on a dark theme', async () => {
+    await renderInTestApp(
+      <UnifiedThemeProvider theme={themes.dark}>
+        <MetroMap method={methodModel} stationId="api-design" />
+      </UnifiedThemeProvider>,
+    );
+
+    expect(
+      document.querySelector('[data-line="operating-model-line"]'),
+    ).toHaveStyle({
+      backgroundColor: METRO_LINE_COLORS.dark['operating-model-line'],
+    });
   });
 });

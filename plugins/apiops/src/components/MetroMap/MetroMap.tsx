@@ -4,8 +4,9 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { MethodModel } from '@apiops-backstage/plugin-apiops-common';
 import useMeasure from 'react-use/esm/useMeasure';
 import { apiopsTranslationRef } from '../../translation';
+import { useFocusRingStyles } from '../focusRing';
 import { useStationLabels } from '../../hooks';
-import { lineColorOn } from './lineColor';
+import { metroLineColors } from '../colors';
 import { metroLayout } from './metroLayout';
 import { MetroLegend } from './MetroLegend';
 import { MetroLoop, MetroLoopCaption } from './MetroLoop';
@@ -26,21 +27,20 @@ export function MetroMap(props: {
 }) {
   const { method, stationId } = props;
   const classes = useMetroMapStyles();
+  const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const { stageLabel } = useStationLabels(method);
   const [measureRef, { width }] = useMeasure<HTMLDivElement>();
   const { stations } = method;
   const theme = useTheme();
-  const isDark = theme.palette.type === 'dark';
-  const paper = theme.palette.background.paper;
   const layout = useMemo(() => {
-    const background = { color: paper, dark: isDark };
+    const colors = metroLineColors(method.lines, theme);
     const lines = method.lines.map(line => ({
       ...line,
-      color: lineColorOn(line.color, background),
+      color: colors.get(line.id),
     }));
     return metroLayout(method.stations, lines);
-  }, [method, paper, isDark]);
+  }, [method, theme]);
   if (stations.length === 0) {
     return null;
   }
@@ -60,6 +60,7 @@ export function MetroMap(props: {
   return (
     <div
       ref={measureRef}
+      className={focus.within}
       // A named region, for screen reader users to find the map by.
       role="region"
       aria-label={t('entityContent.metroMap.mapLabel', { cycle: cycleTitle })}

@@ -6,6 +6,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import type { ApiOwnerStatus } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
+import { useFocusRingStyles } from '../focusRing';
 import { SeverityStatus } from '../EntityApiOpsCommon';
 
 const useStyles = makeStyles(theme => ({
@@ -56,6 +57,7 @@ export function OwnerPanel(props: {
 }) {
   const { owner, withheld } = props;
   const classes = useStyles();
+  const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
 
   let ownerValue;
@@ -76,7 +78,11 @@ export function OwnerPanel(props: {
   }
 
   return (
-    <InfoCard title={t('entityContent.owner.title')} variant="gridItem">
+    <InfoCard
+      title={t('entityContent.owner.title')}
+      variant="gridItem"
+      className={focus.within}
+    >
       <dl className={classes.facts}>
         <dt>{t('entityContent.owner.title')}</dt>
         <dd>{ownerValue}</dd>

@@ -10,6 +10,7 @@ import type {
   OwnerGapType,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
+import { severityColor } from '../colors';
 
 const useStyles = makeStyles(theme => ({
   chip: {
@@ -17,19 +18,19 @@ const useStyles = makeStyles(theme => ({
     fontWeight: theme.typography.fontWeightMedium as number,
   },
   error: {
-    color: theme.palette.error.main,
-    borderColor: theme.palette.error.main,
-    '& $icon': { color: theme.palette.error.main },
+    color: severityColor(theme, 'error'),
+    borderColor: severityColor(theme, 'error'),
+    '& $icon': { color: severityColor(theme, 'error') },
   },
   warning: {
-    color: theme.palette.warning.main,
-    borderColor: theme.palette.warning.main,
-    '& $icon': { color: theme.palette.warning.main },
+    color: severityColor(theme, 'warning'),
+    borderColor: severityColor(theme, 'warning'),
+    '& $icon': { color: severityColor(theme, 'warning') },
   },
   info: {
-    color: theme.palette.info.main,
-    borderColor: theme.palette.info.main,
-    '& $icon': { color: theme.palette.info.main },
+    color: severityColor(theme, 'info'),
+    borderColor: severityColor(theme, 'info'),
+    '& $icon': { color: severityColor(theme, 'info') },
   },
   icon: {},
   visuallyHidden: {

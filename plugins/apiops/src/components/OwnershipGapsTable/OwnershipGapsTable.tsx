@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
-import { TableColumn } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
@@ -11,7 +10,12 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
-import { ReportTable, ReportToolbar, useReportPages } from '../ReportTable';
+import {
+  ReportColumn,
+  ReportTable,
+  ReportToolbar,
+  useReportPages,
+} from '../ReportTable';
 import { GapChip } from './GapChip';
 
 /** Rows per page of the ownership gaps. */
@@ -62,7 +66,7 @@ export function OwnershipGapsTable(props: {
   const { value, loading, error, pageIndex, next, previous } = report.page;
 
   // Stable columns: Material Table resets its state when they change.
-  const columns = useMemo<TableColumn<OwnershipGapRow>[]>(
+  const columns = useMemo<ReportColumn<OwnershipGapRow>[]>(
     () => [
       {
         title: t('page.gaps.columns.api'),
@@ -75,6 +79,7 @@ export function OwnershipGapsTable(props: {
       },
       {
         title: t('page.gaps.columns.owner'),
+        fold: true,
         field: 'owner',
         width: '18%',
         cellStyle: { minWidth: 160, overflowWrap: 'anywhere' },
@@ -94,6 +99,7 @@ export function OwnershipGapsTable(props: {
       },
       {
         title: t('page.gaps.columns.system'),
+        fold: true,
         field: 'system',
         width: '16%',
         cellStyle: { minWidth: 160 },

@@ -1,5 +1,5 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { ReportTable } from './ReportTable';
 
 type Row = { name: string };
@@ -49,5 +49,87 @@ describe('ReportTable', () => {
       await screen.findByText('Error: The report is unavailable'),
     ).toBeVisible();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  describe('on a narrow screen', () => {
+    type Api = { name: string; owner: string; system: string; status: string };
+    const apiColumns = [
+      { title: 'API', field: 'name' as const },
+      { title: 'Owner', field: 'owner' as const, fold: true },
+      {
+        title: 'System',
+        field: 'system' as const,
+        fold: true,
+        render: (api: Api) => `System ${api.system}`,
+      },
+      { title: 'Status', field: 'status' as const },
+    ];
+    const rows: Api[] = [
+      {
+        name: 'Accounts API',
+        owner: 'ledger-team',
+        system: 'core',
+        status: 'Compliant',
+      },
+    ];
+    const original = window.matchMedia;
+
+    /** A viewport `width` px wide, as media queries see it. */
+    function viewport(width: number) {
+      window.matchMedia = jest.fn().mockImplementation((query: string) => {
+        const max = /max-width:\s*([\d.]+)px/.exec(query);
+        const min = /min-width:\s*([\d.]+)px/.exec(query);
+        const matches =
+          (!max || width <= Number(max[1])) &&
+          (!min || width >= Number(min[1]));
+        return {
+          matches,
+          media: query,
+          onchange: null,
+          addListener: jest.fn(),
+          removeListener: jest.fn(),
+          addEventListener: jest.fn(),
+          removeEventListener: jest.fn(),
+          dispatchEvent: jest.fn(),
+        };
+      });
+    }
+
+    afterEach(() => {
+      window.matchMedia = original;
+    });
+
+    async function renderApis() {
+      await renderInTestApp(
+        <ReportTable<Api>
+          columns={apiColumns}
+          rows={rows}
+          loading={false}
+          emptyMessage="Nothing here"
+          paging={{ type: 'local', pageSize: 10, pageSizeOptions: [10] }}
+        />,
+      );
+      await screen.findByText('Accounts API');
+      return screen
+        .getAllByRole('columnheader')
+        .map(header => header.textContent);
+    }
+
+    it('folds the secondary columns into the key column at 800 px', async () => {
+      viewport(800);
+      expect(await renderApis()).toEqual(['API', 'Status']);
+      const cell = screen.getByText('Accounts API').closest('td')!;
+      const folded = within(cell);
+      expect(folded.getByText('Owner').tagName).toBe('DT');
+      expect(folded.getByText('ledger-team').tagName).toBe('DD');
+      expect(folded.getByText('System core')).toBeInTheDocument();
+      expect(screen.getByText('Compliant').closest('td')).not.toBe(cell);
+    });
+
+    it('shows every column on a wide screen', async () => {
+      viewport(1280);
+      expect(await renderApis()).toEqual(['API', 'Owner', 'System', 'Status']);
+      expect(screen.queryByRole('term')).not.toBeInTheDocument();
+    });
   });
 });

@@ -1,7 +1,22 @@
-import { Table, TableColumn, TableOptions } from '@backstage/core-components';
+import { useMemo } from 'react';
+import { Table, TableOptions } from '@backstage/core-components';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
 import { CursorPaginatedTable } from '../CursorPagination';
 import { ReportTableMessage } from './ReportTableMessage';
 import { ReportErrorPanel } from '../ReportErrorPanel';
+import { factGrid } from '../factGrid';
+import { foldColumns, ReportColumn } from './foldColumns';
+
+const useStyles = makeStyles(theme => ({
+  folded: {
+    ...factGrid(theme, { rowGap: 0.25, marginTop: 0.5 }),
+    '& dt': {
+      ...theme.typography.caption,
+      color: theme.palette.text.secondary,
+    },
+  },
+}));
 
 /** How a report table pages its rows. */
 export type ReportTablePaging =
@@ -21,10 +36,11 @@ export type ReportTablePaging =
  * declared as Backstage `TableColumn`s (memoised by the caller: Material
  * Table resets its state when they change), paged on the server with a
  * cursor or in the browser, a message when there are no rows, and the
- * error in place of the table when the rows cannot be fetched.
+ * error in place of the table when the rows cannot be fetched. Below the
+ * `md` breakpoint (960 px) the `fold` columns join the key column's cell.
  */
 export function ReportTable<T extends object>(props: {
-  columns: TableColumn<T>[];
+  columns: ReportColumn<T>[];
   rows: readonly T[];
   loading: boolean;
   error?: Error;
@@ -36,7 +52,15 @@ export function ReportTable<T extends object>(props: {
   /** Further Material Table options (sorting, padding…). */
   options?: TableOptions<T>;
 }) {
-  const { columns, rows, loading, error, emptyMessage, paging, title } = props;
+  const { rows, loading, error, emptyMessage, paging, title } = props;
+  const classes = useStyles();
+  const theme = useTheme();
+  // Known on the first render: a change of columns resets Material Table.
+  const narrow = useMediaQuery(theme.breakpoints.down('sm'), { noSsr: true });
+  const columns = useMemo(
+    () => foldColumns(props.columns, narrow, classes),
+    [props.columns, narrow, classes],
+  );
   if (error) {
     return <ReportErrorPanel error={error} />;
   }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { Link, TableColumn } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import type { TeamRollup } from '@apiops-backstage/plugin-apiops-common';
@@ -9,7 +9,7 @@ import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
 import { GovernanceStatusCounts } from '../GovernanceStatus';
 import type { StationLabels } from '../../hooks';
-import { ReportTable } from '../ReportTable';
+import { ReportColumn, ReportTable } from '../ReportTable';
 import { StationMiniSummary } from '../StationSummary';
 
 /** The most teams fetched (the backend's largest page); sorted in the browser. */
@@ -37,7 +37,7 @@ export function TeamsTable(props: {
   );
 
   // Stable columns: Material Table resets its sorting when they change.
-  const columns = useMemo<TableColumn<TeamRollup>[]>(
+  const columns = useMemo<ReportColumn<TeamRollup>[]>(
     () => [
       {
         title: t('page.teams.columns.team'),
@@ -58,6 +58,7 @@ export function TeamsTable(props: {
       },
       {
         title: t('page.teams.columns.stations'),
+        fold: true,
         sorting: false,
         cellStyle: { minWidth: 200 },
         render: team => (
@@ -72,11 +73,13 @@ export function TeamsTable(props: {
       },
       {
         title: t('page.teams.columns.gaps'),
+        fold: true,
         field: 'gaps',
         type: 'numeric',
       },
       {
         title: t('page.teams.columns.findings'),
+        fold: true,
         field: 'findings',
         type: 'numeric',
       },

@@ -20,6 +20,7 @@ import {
   ReportSummary,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
+import { severityColor } from '../colors';
 import { useGovernanceStatusColors } from '../GovernanceStatus';
 import { countFragmentation } from '../FragmentationTable/fragmentationCounts';
 import { useTimeFormat } from '../../time';
@@ -261,7 +262,7 @@ export function TrendChart(props: { trend: ReportSummary['trend'] }) {
             {
               key: 'fragmentation',
               label: t('fragmentation.trend.series'),
-              color: theme.palette.warning.main,
+              color: severityColor(theme, 'warning'),
               value: countFragmentation,
             },
           ]}
