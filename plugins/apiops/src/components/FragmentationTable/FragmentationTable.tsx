@@ -55,8 +55,12 @@ export function FragmentationTable(props: {
   const report = useReportPages<FragmentationType, FragmentationCluster>({
     refreshKey,
     pageSize: FRAGMENTATION_PAGE_SIZE,
-    fetchPage: (filters, page) => apiopsApi.listFragmentation(filters, page),
-    fetchCsv: filters => apiopsApi.downloadFragmentationCsv(filters),
+    urlPrefix: 'cluster',
+    types: FRAGMENTATION_TYPES,
+    fetchPage: ({ types, ...filters }, page) =>
+      apiopsApi.listFragmentation({ ...filters, type: types?.[0] }, page),
+    fetchCsv: ({ types, ...filters }) =>
+      apiopsApi.downloadFragmentationCsv({ ...filters, type: types?.[0] }),
     csvFilename: FRAGMENTATION_CSV_FILENAME,
   });
   const { filtered } = report;
