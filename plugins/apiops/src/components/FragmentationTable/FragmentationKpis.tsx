@@ -3,6 +3,7 @@ import { useTheme } from '@material-ui/core/styles';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   FRAGMENTATION_TYPES,
+  FragmentationType,
   ReportSummary,
   SnapshotCounts,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -18,7 +19,10 @@ import { countFragmentation } from './fragmentationCounts';
 export function FragmentationKpis(props: {
   counts: Pick<SnapshotCounts, 'byFragmentationType'> &
     Partial<Pick<ReportSummary, 'dismissedByFragmentationType'>>;
+  /** The list behind a tile: the clusters of a type, or all of them. */
+  linkOf?: (type?: FragmentationType) => string;
 }) {
+  const { linkOf } = props;
   const { counts } = props;
   const theme = useTheme();
   const { t } = useTranslationRef(apiopsTranslationRef);
@@ -35,6 +39,7 @@ export function FragmentationKpis(props: {
           value={total}
           hint={t('fragmentation.kpis.totalHint')}
           accent={total > 0 ? theme.palette.warning.main : undefined}
+          to={linkOf?.()}
         />
       </Grid>
       {FRAGMENTATION_TYPES.map(type => (
@@ -43,6 +48,7 @@ export function FragmentationKpis(props: {
             label={t(`fragmentation.kpis.byType.${type}`)}
             value={counts.byFragmentationType?.[type] ?? 0}
             hint={t(`fragmentation.kpis.hints.${type}`)}
+            to={linkOf?.(type)}
           />
         </Grid>
       ))}

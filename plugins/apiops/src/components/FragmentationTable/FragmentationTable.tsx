@@ -34,6 +34,12 @@ import {
 /** Clusters per page. */
 export const FRAGMENTATION_PAGE_SIZE = 10;
 
+/**
+ * The prefix of the filters of the fragmentation clusters in the page URL:
+ * `clusterType`, `clusterOwner`, `clusterSystem`.
+ */
+export const FRAGMENTATION_URL_PREFIX = 'cluster';
+
 /** The name of the downloaded CSV file. */
 export const FRAGMENTATION_CSV_FILENAME = 'apiops-fragmentation.csv';
 
@@ -55,7 +61,7 @@ export function FragmentationTable(props: {
   const report = useReportPages<FragmentationType, FragmentationCluster>({
     refreshKey,
     pageSize: FRAGMENTATION_PAGE_SIZE,
-    urlPrefix: 'cluster',
+    urlPrefix: FRAGMENTATION_URL_PREFIX,
     types: FRAGMENTATION_TYPES,
     fetchPage: ({ types, ...filters }, page) =>
       apiopsApi.listFragmentation({ ...filters, type: types?.[0] }, page),
