@@ -1030,14 +1030,14 @@ describe.each(databases.eachSupportedId())(
           'api:default/mainframe-gateway-api owner-orphaned',
         ]);
         const teams = await store.listTeams({ limit: 100 });
-        for (const team of teams.items) {
+        for (const row of teams.items) {
           const gaps = await store.listOwnershipGaps({
-            owner: entityRefKey(team.groupRef),
+            owner: entityRefKey(row.groupRef),
             limit: 100,
           });
-          expect([team.groupRef, gaps.items.length]).toEqual([
-            team.groupRef,
-            team.gaps,
+          expect([row.groupRef, gaps.items.length]).toEqual([
+            row.groupRef,
+            row.gaps,
           ]);
         }
       });

@@ -19,6 +19,12 @@ const filterOptions = createFilterOptions<EntityRefOption | string>({
     typeof option === 'string' ? option : `${option.displayName} ${option.ref}`,
 });
 
+/** The ref of a picked option, the text of a typed one; none when cleared. */
+function refOf(option: EntityRefOption | string | null): string {
+  if (option === null) return '';
+  return typeof option === 'string' ? option : option.ref;
+}
+
 /**
  * The entities of `kinds` in the catalog, by display name
  * (`spec.profile.displayName`, `metadata.title` or the name); none when the
@@ -103,15 +109,7 @@ export function EntityRefPicker(props: {
         // reported by onChange), or empties it on mount: the value holds.
         if (reason !== 'reset') onChange(text);
       }}
-      onChange={(_event, option) =>
-        onChange(
-          option === null
-            ? ''
-            : typeof option === 'string'
-            ? option
-            : option.ref,
-        )
-      }
+      onChange={(_event, option) => onChange(refOf(option))}
       renderInput={params => (
         <TextField
           {...params}
