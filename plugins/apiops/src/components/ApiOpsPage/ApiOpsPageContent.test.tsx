@@ -407,4 +407,29 @@ describe('ApiOpsPageContent', () => {
       ),
     );
   });
+
+  it("leads from a team's gaps to its ownership gaps, child groups included", async () => {
+    const api = mockApiOpsApi();
+    await renderPage(api, '/apiops/teams');
+
+    await userEvent.click(
+      await screen.findByRole('link', {
+        name: 'The 2 ownership gaps of Retail Banking',
+      }),
+    );
+
+    expect(location()).toBe(
+      '/apiops/ownership?gapOwner=group:default/retail-banking',
+    );
+    await waitFor(() =>
+      expect(api.listOwnershipGaps).toHaveBeenCalledWith(
+        {
+          type: undefined,
+          owner: 'group:default/retail-banking',
+          system: undefined,
+        },
+        { limit: 20, cursor: undefined },
+      ),
+    );
+  });
 });

@@ -235,7 +235,18 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
           <Typography variant="body2" color="textSecondary" paragraph>
             {t('page.teams.subtitle')}
           </Typography>
-          <TeamsTable stations={stations} refreshKey={refreshKey} />
+          <TeamsTable
+            stations={stations}
+            refreshKey={refreshKey}
+            gapsLink={groupRef =>
+              pathOf(
+                'ownership',
+                reportFilterSearch(OWNERSHIP_GAPS_URL_PREFIX, {
+                  owner: groupRef,
+                }),
+              )
+            }
+          />
         </Grid>
       );
       break;
