@@ -108,7 +108,7 @@ export const apiopsTranslationRef = createTranslationRef({
         subtitle: 'APIs owned by each group, including its child groups',
         empty: 'No group owns an API yet.',
         truncated: 'Showing the first {{limit}} teams.',
-        gapsLink: 'The {{count}} ownership gaps of {{team}}',
+        gapsLink: 'Ownership gaps of {{team}} ({{gaps}})',
         columns: {
           team: 'Team',
           apis: 'APIs',

@@ -414,7 +414,7 @@ describe('ApiOpsPageContent', () => {
 
     await userEvent.click(
       await screen.findByRole('link', {
-        name: 'The 2 ownership gaps of Retail Banking',
+        name: 'Ownership gaps of Retail Banking (2)',
       }),
     );
 

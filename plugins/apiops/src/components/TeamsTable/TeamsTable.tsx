@@ -85,7 +85,7 @@ export function TeamsTable(props: {
             <Link
               to={gapsLink(team.groupRef)}
               aria-label={t('page.teams.gapsLink', {
-                count: String(team.gaps),
+                gaps: team.gaps.toLocaleString(),
                 team: team.title,
               })}
             >
