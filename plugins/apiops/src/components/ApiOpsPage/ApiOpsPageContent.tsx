@@ -20,7 +20,10 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { ReportSummary } from '@apiops-backstage/plugin-apiops-common';
+import type {
+  FragmentationType,
+  ReportSummary,
+} from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
 import {
@@ -193,6 +196,14 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
   const { method } = useMethodModel();
   const stations = useStationLabels(method);
   const { section, pathOf } = useApiOpsSection();
+  // The fragmentation section, filtered to a type or not.
+  const clustersOf = (type?: FragmentationType) =>
+    pathOf(
+      'fragmentation',
+      reportFilterSearch(FRAGMENTATION_URL_PREFIX, {
+        types: type ? [type] : undefined,
+      }),
+    );
 
   let body;
   switch (section) {
@@ -212,17 +223,7 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
             {t('fragmentation.table.subtitle')}
           </Typography>
           <div className={classes.kpiRow}>
-            <FragmentationKpis
-              counts={summary}
-              linkOf={type =>
-                pathOf(
-                  'fragmentation',
-                  reportFilterSearch(FRAGMENTATION_URL_PREFIX, {
-                    types: type ? [type] : undefined,
-                  }),
-                )
-              }
-            />
+            <FragmentationKpis counts={summary} linkOf={clustersOf} />
           </div>
           <FragmentationTable refreshKey={refreshKey} />
         </Grid>
@@ -268,17 +269,7 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
               }}
             />
             <div className={classes.kpiRow}>
-              <FragmentationKpis
-                counts={summary}
-                linkOf={type =>
-                  pathOf(
-                    'fragmentation',
-                    reportFilterSearch(FRAGMENTATION_URL_PREFIX, {
-                      types: type ? [type] : undefined,
-                    }),
-                  )
-                }
-              />
+              <FragmentationKpis counts={summary} linkOf={clustersOf} />
             </div>
           </Grid>
           <Grid item xs={12} md={4}>
