@@ -801,7 +801,7 @@ async function reportPages(ctx: Context) {
         case 1:
           return store.listOwnershipGaps({
             limit: 100,
-            type: gapTypes[pick(i, gapTypes.length)],
+            types: [gapTypes[pick(i, gapTypes.length)]],
           });
         case 2:
           return store.listOwnershipGaps({

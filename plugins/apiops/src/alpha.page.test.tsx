@@ -5,7 +5,7 @@ import {
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import apiopsPlugin, { apiopsGroupEntityContent, apiopsPage } from './alpha';
 import { apiopsApiRef } from './api';
 import { mockApiOpsApi } from './components/ApiOpsPage/__fixtures__/reports';
@@ -70,5 +70,33 @@ describe('the APIOps tab of groups in the new frontend system', () => {
     expect(filter!(entity('API'))).toBe(false);
     expect(filter!(entity('User'))).toBe(false);
     expect(filter!(entity('Component'))).toBe(false);
+  });
+
+  it('shows a section at its own path under /apiops, its tab selected', async () => {
+    const api = mockApiOpsApi();
+    renderTestApp({
+      extensions: [apiopsPage],
+      apis: [[apiopsApiRef, api]],
+      initialRouteEntries: ['/apiops/ownership?gapType=owner-missing'],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    });
+
+    expect(
+      await screen.findByRole(
+        'tab',
+        { name: 'Ownership' },
+        { timeout: 10_000 },
+      ),
+    ).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Summary' })).toHaveAttribute(
+      'href',
+      '/apiops/summary',
+    );
+    await waitFor(() =>
+      expect(api.listOwnershipGaps).toHaveBeenCalledWith(
+        { type: ['owner-missing'], owner: undefined, system: undefined },
+        { limit: 20, cursor: undefined },
+      ),
+    );
   });
 });

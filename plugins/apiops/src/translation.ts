@@ -35,6 +35,13 @@ export const apiopsTranslationRef = createTranslationRef({
         emptyDescription:
           'The APIOps reports come from a snapshot of the catalog, and none has finished yet. Run one now, or wait for the scheduled run.',
       },
+      sections: {
+        label: 'Sections of the APIOps page',
+        summary: 'Summary',
+        ownership: 'Ownership',
+        fragmentation: 'Fragmentation',
+        teams: 'Teams',
+      },
       summary: {
         title: 'Summary',
         apis: 'APIs',
@@ -101,6 +108,7 @@ export const apiopsTranslationRef = createTranslationRef({
         subtitle: 'APIs owned by each group, including its child groups',
         empty: 'No group owns an API yet.',
         truncated: 'Showing the first {{limit}} teams.',
+        gapsLink: 'Ownership gaps of {{team}} ({{gaps}})',
         columns: {
           team: 'Team',
           apis: 'APIs',

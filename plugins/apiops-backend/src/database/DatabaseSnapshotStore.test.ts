@@ -990,13 +990,56 @@ describe.each(databases.eachSupportedId())(
 
       it('filters by gap type', async () => {
         const page = await store.listOwnershipGaps({
-          type: 'owner-mismatch',
+          types: ['owner-mismatch'],
           limit: 100,
         });
         expect(gapKeys(page.items).sort()).toEqual([
           'api:default/mainframe-gateway-api owner-mismatch',
           'api:default/payment-limits-api owner-mismatch',
         ]);
+      });
+
+      it('filters by several gap types, any of them', async () => {
+        const page = await store.listOwnershipGaps({
+          types: ['owner-missing', 'owner-unresolved', 'owner-orphaned'],
+          limit: 100,
+        });
+        expect(gapKeys(page.items).sort()).toEqual([
+          'api:default/fx-rates-api owner-unresolved',
+          'api:default/mainframe-gateway-api owner-orphaned',
+          'api:default/marketing-consents-api owner-missing',
+        ]);
+      });
+
+      it('filters by a group with the gaps of its descendant groups, as the teams report counts them', async () => {
+        const page = await store.listOwnershipGaps({
+          owner: entityRefKey('group:default/kestrel-bank'),
+          limit: 100,
+        });
+        expect(gapKeys(page.items).sort()).toEqual([
+          'api:default/mainframe-gateway-api owner-mismatch',
+          'api:default/mainframe-gateway-api owner-orphaned',
+          'api:default/payment-limits-api owner-mismatch',
+        ]);
+        const technology = await store.listOwnershipGaps({
+          owner: entityRefKey('Group:Default/Technology'),
+          types: ['owner-orphaned'],
+          limit: 100,
+        });
+        expect(gapKeys(technology.items)).toEqual([
+          'api:default/mainframe-gateway-api owner-orphaned',
+        ]);
+        const teams = await store.listTeams({ limit: 100 });
+        for (const row of teams.items) {
+          const gaps = await store.listOwnershipGaps({
+            owner: entityRefKey(row.groupRef),
+            limit: 100,
+          });
+          expect([row.groupRef, gaps.items.length]).toEqual([
+            row.groupRef,
+            row.gaps,
+          ]);
+        }
       });
 
       it.each([
@@ -1033,7 +1076,7 @@ describe.each(databases.eachSupportedId())(
           gapKeys(
             (
               await store.listOwnershipGaps({
-                type: 'owner-mismatch',
+                types: ['owner-mismatch'],
                 owner: entityRefKey(ACCOUNTS),
                 system: entityRefKey('system:default/payments-hub'),
                 limit: 100,
@@ -1043,7 +1086,7 @@ describe.each(databases.eachSupportedId())(
         ).toEqual(['api:default/payment-limits-api owner-mismatch']);
         expect(
           await store.listOwnershipGaps({
-            type: 'owner-orphaned',
+            types: ['owner-orphaned'],
             owner: entityRefKey(ACCOUNTS),
             limit: 100,
           }),
@@ -1071,7 +1114,7 @@ describe.each(databases.eachSupportedId())(
       it('pages through a filtered list without leaving the filter', async () => {
         const paged = await collectPages(cursor =>
           store.listOwnershipGaps({
-            type: 'owner-mismatch',
+            types: ['owner-mismatch'],
             limit: 1,
             cursor,
           }),

@@ -83,12 +83,13 @@ export interface StoredApiLabels {
 }
 
 /**
- * Filters of the ownership report.
+ * Filters of the ownership report: gaps of any of `types` (all when none),
+ * of APIs of the owner (a group with its descendant groups) and system.
  *
  * @internal
  */
 export interface OwnershipGapQuery {
-  type?: OwnerGapType;
+  types?: OwnerGapType[];
   owner?: EntityRefKey;
   system?: EntityRefKey;
   limit: number;

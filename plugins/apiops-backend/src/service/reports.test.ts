@@ -202,6 +202,31 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
       byOwner.body.items.map((g: { type: string }) => g.type).sort(),
     ).toEqual(['owner-group-empty', 'owner-mismatch']);
 
+    // A parent group stands for its descendant groups too.
+    const byParent = await request(server)
+      .get('/reports/ownership?owner=group:default/bank')
+      .set('authorization', reader);
+    expect(
+      byParent.body.items
+        .map(
+          (g: { entityRef: string; type: string }) =>
+            `${g.entityRef} ${g.type}`,
+        )
+        .sort(),
+    ).toEqual([
+      'api:default/ghost-api owner-group-empty',
+      'api:default/ghost-api owner-mismatch',
+    ]);
+
+    // Several types: the gaps of any of them (the unowned APIs).
+    const unowned = await request(server)
+      .get('/reports/ownership?type=owner-missing&type=owner-unresolved')
+      .set('authorization', reader);
+    expect(unowned.status).toBe(200);
+    expect(
+      unowned.body.items.map((g: { entityRef: string }) => g.entityRef).sort(),
+    ).toEqual(['api:default/nobody-api', 'api:default/typo-api']);
+
     const first = await request(server)
       .get('/reports/ownership?limit=2')
       .set('authorization', reader);
@@ -230,6 +255,8 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
 
   it.each([
     ['type=owner-lost', /^type: must be one of/],
+    ['type=owner-missing&type=owner-lost', /^type: must be one of/],
+    ['type=', /^type: must be one of/],
     ['limit=0', /^limit:/],
     ['limit=1001', /^limit:/],
     ['format=xml', /^format:/],
@@ -266,6 +293,8 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
       ['type=overlap', 0],
       ['system=payments-hub', 1],
       ['owner=ghost-team', 0],
+      // A parent group: its child group `payments` owns both members.
+      ['owner=bank', 1],
     ] as const) {
       const res = await request(server)
         .get(`/reports/fragmentation?${query}`)
@@ -282,6 +311,12 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
       'clusterId,type,score,entityRef,title,owner,system,sharedOperationCount,message,dismissalVerdict,dismissalReason,dismissedBy,dismissedAt',
     );
     expect(lines).toHaveLength(3);
+
+    const twice = await request(server)
+      .get('/reports/fragmentation?type=duplicate&type=overlap')
+      .set('authorization', reader);
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.message).toMatch(/^type: /);
 
     const bad = await request(server)
       .get('/reports/fragmentation?type=copies')

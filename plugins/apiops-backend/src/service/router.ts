@@ -189,7 +189,10 @@ export async function createRouter(
 
   router.get('/reports/ownership', async (req, res) => {
     const credentials = await credentialsOf(req);
-    const query = reportQueryOf(req.query);
+    const query = {
+      ...reportQueryOf({ ...req.query, type: undefined }),
+      type: queryStrings(req.query, 'type'),
+    };
     if (formatOf(req.query) === 'json') {
       res.json(await reports.listOwnershipGaps(query, credentials));
       return;
@@ -445,6 +448,19 @@ function pageOf(query: Query): { limit?: number; cursor?: string } {
     limit: limit === undefined ? undefined : parsed,
     cursor: queryString(query, 'cursor'),
   };
+}
+
+/** A query parameter that may be repeated: each of its values, in order. */
+function queryStrings(query: Query, field: string): string[] | undefined {
+  const value: unknown = query[field];
+  if (value === undefined) {
+    return undefined;
+  }
+  const values = Array.isArray(value) ? value : [value];
+  if (!values.every(v => typeof v === 'string')) {
+    throw new InputError(`${field}: must be strings`);
+  }
+  return values as string[];
 }
 
 /** `?type=&owner=&system=&limit=&cursor=` of a report. */

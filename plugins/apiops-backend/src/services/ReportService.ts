@@ -42,9 +42,12 @@ export interface PageRequest {
   cursor?: string;
 }
 
-/** A report query as a caller sends it: refs may be short, types unchecked. */
+/**
+ * A report query as a caller sends it: refs may be short, types unchecked.
+ * The ownership report takes several types (any of them); the others one.
+ */
 export interface ReportQuery extends PageRequest {
-  type?: string;
+  type?: string | readonly string[];
   owner?: string;
   system?: string;
   /** Fragmentation only: `include` (the default), `exclude` or `only`. */
@@ -522,8 +525,12 @@ function filterQuery(query: ReportQuery) {
 }
 
 function ownershipQuery(query: ReportQuery) {
+  const { type } = query;
+  const types = typeof type === 'string' ? [type] : type;
   return {
-    type: oneOf<OwnerGapType>(query.type, OWNER_GAP_TYPES),
+    types: types?.length
+      ? [...new Set(types.map(t => oneOf<OwnerGapType>(t, OWNER_GAP_TYPES)!))]
+      : undefined,
     ...filterQuery(query),
   };
 }
@@ -539,7 +546,12 @@ function fragmentationQuery(query: ReportQuery) {
     );
   }
   return {
-    type: oneOf<FragmentationType>(query.type, FRAGMENTATION_TYPES),
+    type: oneOf<FragmentationType>(
+      typeof query.type === 'string' || query.type === undefined
+        ? query.type
+        : onlyOne(query.type),
+      FRAGMENTATION_TYPES,
+    ),
     dismissed: dismissed as (typeof DISMISSED_FILTERS)[number] | undefined,
     ...filterQuery(query),
   };
@@ -564,6 +576,14 @@ function withoutDismissed(
     if (open > 0) result[type] = open;
   }
   return result;
+}
+
+/** The one type of a filter that takes one; several are a 400 naming `type`. */
+function onlyOne(values: readonly string[]): string | undefined {
+  if (values.length > 1) {
+    throw new InputError('type: must be given once');
+  }
+  return values[0];
 }
 
 function oneOf<T extends string>(

@@ -32,7 +32,8 @@ export type ApiOpsPage<T> = ReportPage<T>;
  * @public
  */
 export interface OwnershipGapFilters {
-  type?: OwnerGapType;
+  /** Gaps of this type, or of any of these types. */
+  type?: OwnerGapType | OwnerGapType[];
   owner?: string;
   system?: string;
 }

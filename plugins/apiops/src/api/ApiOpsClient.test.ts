@@ -184,7 +184,10 @@ describe('ApiOpsClient', () => {
     answer('get', '/reports/summary', { apis: 1 });
 
     await client.listOwnershipGaps(
-      { system: 'system:default/core' },
+      {
+        system: 'system:default/core',
+        type: ['owner-missing', 'owner-unresolved'],
+      },
       { limit: 5 },
     );
     await client.listTeams({ cursor: 'c' });
@@ -198,6 +201,11 @@ describe('ApiOpsClient', () => {
     const gapParams = new URL(gaps[0].url).searchParams;
     expect(gapParams.get('system')).toBe('system:default/core');
     expect(gapParams.get('limit')).toBe('5');
+    // Several types repeat the parameter, as the backend takes them.
+    expect(gapParams.getAll('type')).toEqual([
+      'owner-missing',
+      'owner-unresolved',
+    ]);
     expect(new URL(teams[0].url).searchParams.get('cursor')).toBe('c');
     expect(teamApis).toHaveLength(1);
   });

@@ -171,7 +171,7 @@ export class ApiOpsClient implements ApiOpsApi {
 
   private async get<T>(
     path: string,
-    query: Record<string, string | number | undefined> = {},
+    query: Record<string, string | string[] | number | undefined> = {},
   ): Promise<T> {
     const response = await this.request(path, query);
     return (await response.json()) as T;
@@ -192,12 +192,15 @@ export class ApiOpsClient implements ApiOpsApi {
 
   private async request(
     path: string,
-    query: Record<string, string | number | undefined>,
+    query: Record<string, string | string[] | number | undefined>,
   ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('apiops');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== '') params.set(key, String(value));
+      // Several values repeat the parameter: `type=a&type=b`.
+      for (const one of Array.isArray(value) ? value : [value]) {
+        if (one !== undefined && one !== '') params.append(key, String(one));
+      }
     }
     const search = params.toString();
     const response = await this.fetchApi.fetch(

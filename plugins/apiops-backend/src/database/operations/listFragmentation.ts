@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { FragmentationQuery, ReportPage } from '../SnapshotStore';
 import { DbFragmentationMemberRow } from '../tables';
 import { checkLimit } from './util/checkLimit';
+import { ownerRefsOf } from './util/ownerRefsOf';
 import { readInSnapshot } from './util/readInSnapshot';
 import { snapshotTables as T } from './util/snapshotTables';
 import {
@@ -29,18 +30,19 @@ export async function listFragmentation(options: {
     db,
     query.cursor,
     async ({ tx, position, cursorAt }) => {
+      const owners = query.owner && (await ownerRefsOf(tx, query.owner));
       const rows: ClusterRowWithDismissal[] = await joinDismissals(
         tx(`${T.clusters} as c`),
       )
         .modify(q => {
           if (query.type) q.where('c.type', query.type);
-          if (query.owner || query.system) {
+          if (owners || query.system) {
             q.whereIn(
               'c.cluster_id',
               tx<DbFragmentationMemberRow>(T.members)
                 .select('cluster_id')
                 .modify(m => {
-                  if (query.owner) m.where({ owner_ref: query.owner });
+                  if (owners) m.whereIn('owner_ref', owners);
                   if (query.system) m.where({ system_ref: query.system });
                 }),
             );

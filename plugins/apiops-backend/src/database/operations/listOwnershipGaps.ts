@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { OwnershipGapQuery, ReportPage } from '../SnapshotStore';
 import { DbOwnershipGapRow } from '../tables';
 import { checkLimit } from './util/checkLimit';
+import { ownerRefsOf } from './util/ownerRefsOf';
 import { readInSnapshot } from './util/readInSnapshot';
 import { snapshotRows } from './util/snapshotRows';
 import { snapshotTables as T } from './util/snapshotTables';
@@ -21,10 +22,11 @@ export async function listOwnershipGaps(options: {
     db,
     query.cursor,
     async ({ tx, position, cursorAt }) => {
+      const owners = query.owner && (await ownerRefsOf(tx, query.owner));
       const rows: DbOwnershipGapRow[] = await tx<DbOwnershipGapRow>(T.gaps)
         .modify(q => {
-          if (query.type) q.where({ type: query.type });
-          if (query.owner) q.where({ owner_ref: query.owner });
+          if (query.types?.length) q.whereIn('type', query.types);
+          if (owners) q.whereIn('owner_ref', owners);
           if (query.system) q.where({ system_ref: query.system });
           if (position !== undefined) q.where('id', '>', position);
         })

@@ -7,6 +7,7 @@ import { Knex } from 'knex';
 import { ReportPage, StoredApiResult } from '../SnapshotStore';
 import { DbApiResultRow, DbTeamRollupRow } from '../tables';
 import { checkLimit } from './util/checkLimit';
+import { teamOwnerRefs } from './util/ownerRefsOf';
 import { readInSnapshot } from './util/readInSnapshot';
 import { snapshotRows } from './util/snapshotRows';
 import { snapshotTables as T } from './util/snapshotTables';
@@ -35,9 +36,7 @@ export async function listTeamApis(options: {
       if (!teamRow) {
         return undefined;
       }
-      const { ownerRefs } = JSON.parse(teamRow.rollup) as {
-        ownerRefs: string[];
-      };
+      const ownerRefs = teamOwnerRefs(teamRow);
       const offset = position ?? 0;
       const rows: DbApiResultRow[] = await tx<DbApiResultRow>(T.apis)
         .whereIn('owner_ref', ownerRefs)

@@ -44,7 +44,10 @@ describe('ApiOpsApiExplorerPage (legacy frontend system)', () => {
               ],
             }),
           ],
-          [apiopsApiRef, { getMethod: jest.fn().mockResolvedValue(methodModel) }],
+          [
+            apiopsApiRef,
+            { getMethod: jest.fn().mockResolvedValue(methodModel) },
+          ],
           [starredEntitiesApiRef, new MockStarredEntitiesApi()],
           [permissionApiRef, mockApis.permission()],
         ]}

@@ -5,11 +5,7 @@ import {
   PageWithHeader,
   SupportButton,
 } from '@backstage/core-components';
-import {
-  configApiRef,
-  useApi,
-  useRouteRef,
-} from '@backstage/core-plugin-api';
+import { configApiRef, useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   apiDocsPlugin,

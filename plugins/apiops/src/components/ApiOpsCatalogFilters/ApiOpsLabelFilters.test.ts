@@ -61,9 +61,9 @@ describe('ApiOpsGovernanceFilter', () => {
     expect(filter.filterEntity(api({ 'apiops/governance': 'compliant' }))).toBe(
       false,
     );
-    expect(filter.filterEntity(api({ 'apiops/station': 'non-compliant' }))).toBe(
-      false,
-    );
+    expect(
+      filter.filterEntity(api({ 'apiops/station': 'non-compliant' })),
+    ).toBe(false);
   });
 });
 

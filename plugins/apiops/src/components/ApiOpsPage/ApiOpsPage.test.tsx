@@ -3,7 +3,8 @@ import {
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import { apiopsApiRef } from '../../api';
 import { ApiOpsPage } from './ApiOpsPage';
 import { mockApiOpsApi } from './__fixtures__/reports';
@@ -28,5 +29,30 @@ describe('ApiOpsPage (legacy frontend system)', () => {
     expect(
       await screen.findByRole('group', { name: 'Unowned APIs' }),
     ).toBeInTheDocument();
+  });
+
+  it('shows a section at its own path under the route the app mounts it at', async () => {
+    const api = mockApiOpsApi();
+    await renderInTestApp(
+      <TestApiProvider apis={[[apiopsApiRef, api]]}>
+        <Routes>
+          <Route path="/apiops/*" element={<ApiOpsPage />} />
+        </Routes>
+      </TestApiProvider>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        initialRouteEntries: ['/apiops/teams'],
+      },
+    );
+
+    expect(await screen.findByRole('tab', { name: 'Teams' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByRole('tab', { name: 'Ownership' })).toHaveAttribute(
+      'href',
+      '/apiops/ownership',
+    );
+    await waitFor(() => expect(api.listTeams).toHaveBeenCalledTimes(1));
   });
 });

@@ -5,6 +5,7 @@ import {
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
 import { apiopsApiRef } from '../../api';
 import { ApiOpsPageContent } from './ApiOpsPageContent';
 import {
@@ -19,12 +20,28 @@ function kpi(label: string) {
   return within(screen.getByRole('group', { name: label }));
 }
 
-async function renderPage(api: ReturnType<typeof mockApiOpsApi>) {
+/** The path and search of the page, to check where a link led. */
+function Location() {
+  const { pathname, search } = useLocation();
+  return <output aria-label="location">{`${pathname}${search}`}</output>;
+}
+
+function location() {
+  return decodeURIComponent(
+    screen.getByRole('status', { name: 'location' }).textContent ?? '',
+  );
+}
+
+async function renderPage(
+  api: ReturnType<typeof mockApiOpsApi>,
+  url = '/apiops',
+) {
   await renderInTestApp(
     <TestApiProvider apis={[[apiopsApiRef, api]]}>
       <ApiOpsPageContent pollIntervalMs={5} />
+      <Location />
     </TestApiProvider>,
-    { mountedRoutes },
+    { mountedRoutes, initialRouteEntries: [url] },
   );
 }
 
@@ -49,10 +66,12 @@ describe('ApiOpsPageContent', () => {
     expect(kpi('Ownership gaps').getByText('7')).toBeInTheDocument();
 
     // Stations in the order of the cycle, with the method's titles.
-    const stationLabels = screen
-      .getAllByText(/^(API .*|Unassessed)$/, { selector: 'li p' })
-      .map(el => el.textContent);
-    expect(stationLabels).toEqual([
+    const stationLabels = () =>
+      screen
+        .getAllByText(/^(API .*|Unassessed)$/, { selector: 'li p' })
+        .map(el => el.textContent);
+    await waitFor(() => expect(stationLabels()).toHaveLength(9));
+    expect(stationLabels()).toEqual([
       'API Product Strategy',
       'API Consumer Experience',
       'API Platform Architecture',
@@ -77,6 +96,7 @@ describe('ApiOpsPageContent', () => {
     expect(
       await screen.findByRole('group', { name: 'Fragmentation clusters' }),
     ).toBeVisible();
+    expect(api.listFragmentation).not.toHaveBeenCalled();
     // duplicate (2) + overlap (1) + version-sprawl (1) + style-inconsistency (1)
     expect(kpi('Fragmentation clusters').getByText('5')).toBeInTheDocument();
     expect(kpi('Duplicates').getByText('2')).toBeInTheDocument();
@@ -98,8 +118,11 @@ describe('ApiOpsPageContent', () => {
         ),
     ).toEqual([['0'], ['5']]);
 
+    // The clusters are in their own section.
+    await userEvent.click(screen.getByRole('tab', { name: 'Fragmentation' }));
+    expect(location()).toBe('/apiops/fragmentation');
     expect(
-      screen.getByRole('heading', { name: 'Fragmentation', level: 2 }),
+      await screen.findByRole('heading', { name: 'Fragmentation', level: 2 }),
     ).toBeInTheDocument();
     expect(
       await screen.findByRole('table', { name: 'Fragmentation clusters' }),
@@ -176,10 +199,8 @@ describe('ApiOpsPageContent', () => {
         lastRun: { id: '3', status: 'running', startedAt: 'now' },
       }),
     });
-    await renderPage(api);
-    await screen.findByRole('group', { name: 'APIs' });
-    expect(api.listOwnershipGaps).toHaveBeenCalledTimes(1);
-    expect(api.listTeams).toHaveBeenCalledTimes(1);
+    await renderPage(api, '/apiops/ownership');
+    await waitFor(() => expect(api.listOwnershipGaps).toHaveBeenCalledTimes(1));
 
     await userEvent.click(
       screen.getByRole('button', { name: 'Run snapshot now' }),
@@ -189,13 +210,13 @@ describe('ApiOpsPageContent', () => {
     expect(
       await screen.findByText('Snapshot finished: the reports are up to date.'),
     ).toBeInTheDocument();
+    expect(getSummary.mock.calls.length).toBeGreaterThanOrEqual(4);
+    await waitFor(() => expect(api.listOwnershipGaps).toHaveBeenCalledTimes(2));
+    // The summary shows the new snapshot too.
+    await userEvent.click(screen.getByRole('tab', { name: 'Summary' }));
     await waitFor(() =>
       expect(kpi('APIs').getByText('50')).toBeInTheDocument(),
     );
-    expect(getSummary.mock.calls.length).toBeGreaterThanOrEqual(4);
-    await waitFor(() => expect(api.listOwnershipGaps).toHaveBeenCalledTimes(2));
-    expect(api.listFragmentation).toHaveBeenCalledTimes(2);
-    expect(api.listTeams).toHaveBeenCalledTimes(2);
     expect(
       screen.getByRole('button', { name: 'Run snapshot now' }),
     ).toBeEnabled();
@@ -288,5 +309,127 @@ describe('ApiOpsPageContent', () => {
       await screen.findAllByText(/Internal Server Error/),
     ).not.toHaveLength(0);
     expect(screen.queryByRole('group', { name: 'APIs' })).toBeNull();
+  });
+
+  it('shows each section at its own path, with tabs between them', async () => {
+    const api = mockApiOpsApi();
+    await renderPage(api);
+
+    const tabs = await screen.findByRole('tablist', {
+      name: 'Sections of the APIOps page',
+    });
+    expect(
+      within(tabs)
+        .getAllByRole('tab')
+        .map(tab => tab.textContent),
+    ).toEqual(['Summary', 'Ownership', 'Fragmentation', 'Teams']);
+    expect(screen.getByRole('tab', { name: 'Summary' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(api.listOwnershipGaps).not.toHaveBeenCalled();
+    expect(api.listTeams).not.toHaveBeenCalled();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Teams' }));
+    expect(location()).toBe('/apiops/teams');
+    expect(
+      await screen.findByRole('heading', { name: 'Teams', level: 2 }),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(api.listTeams).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole('group', { name: 'APIs' })).toBeNull();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Ownership' }));
+    expect(location()).toBe('/apiops/ownership');
+    await waitFor(() => expect(api.listOwnershipGaps).toHaveBeenCalledTimes(1));
+  });
+
+  it('opens a section from its own path, filtered as its URL says', async () => {
+    const api = mockApiOpsApi();
+    await renderPage(
+      api,
+      '/apiops/ownership?gapType=owner-orphaned&gapSystem=system%3Adefault%2Fcore',
+    );
+
+    expect(
+      await screen.findByRole('tab', { name: 'Ownership' }),
+    ).toHaveAttribute('aria-selected', 'true');
+    await waitFor(() =>
+      expect(api.listOwnershipGaps).toHaveBeenCalledWith(
+        {
+          type: ['owner-orphaned'],
+          owner: undefined,
+          system: 'system:default/core',
+        },
+        { limit: 20, cursor: undefined },
+      ),
+    );
+  });
+
+  it('leads from the unowned tile to the unowned APIs, in one click', async () => {
+    const api = mockApiOpsApi();
+    await renderPage(api);
+
+    await userEvent.click(
+      await screen.findByRole('link', { name: /Unowned APIs/ }),
+    );
+
+    expect(location()).toBe(
+      '/apiops/ownership?gapType=owner-missing&gapType=owner-unresolved',
+    );
+    await waitFor(() =>
+      expect(api.listOwnershipGaps).toHaveBeenCalledWith(
+        {
+          type: ['owner-missing', 'owner-unresolved'],
+          owner: undefined,
+          system: undefined,
+        },
+        { limit: 20, cursor: undefined },
+      ),
+    );
+    expect(screen.getByRole('button', { name: /Gap type/ })).toHaveTextContent(
+      'Owner missing, Owner unresolved',
+    );
+  });
+
+  it('leads from a fragmentation tile to the clusters of its type', async () => {
+    const api = mockApiOpsApi();
+    await renderPage(api);
+
+    await userEvent.click(
+      await screen.findByRole('link', { name: /Duplicates/ }),
+    );
+
+    expect(location()).toBe('/apiops/fragmentation?clusterType=duplicate');
+    await waitFor(() =>
+      expect(api.listFragmentation).toHaveBeenCalledWith(
+        { type: 'duplicate', owner: undefined, system: undefined },
+        { limit: 10, cursor: undefined },
+      ),
+    );
+  });
+
+  it("leads from a team's gaps to its ownership gaps, child groups included", async () => {
+    const api = mockApiOpsApi();
+    await renderPage(api, '/apiops/teams');
+
+    await userEvent.click(
+      await screen.findByRole('link', {
+        name: 'Ownership gaps of Retail Banking (2)',
+      }),
+    );
+
+    expect(location()).toBe(
+      '/apiops/ownership?gapOwner=group:default/retail-banking',
+    );
+    await waitFor(() =>
+      expect(api.listOwnershipGaps).toHaveBeenCalledWith(
+        {
+          type: undefined,
+          owner: 'group:default/retail-banking',
+          system: undefined,
+        },
+        { limit: 20, cursor: undefined },
+      ),
+    );
   });
 });

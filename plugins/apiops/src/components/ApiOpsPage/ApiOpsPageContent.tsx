@@ -2,6 +2,8 @@ import { useCallback, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
 import Grid from '@material-ui/core/Grid';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
@@ -12,16 +14,28 @@ import {
   ContentHeader,
   EmptyState,
   InfoCard,
+  Link,
   Progress,
   SupportButton,
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import type { ReportSummary } from '@apiops-backstage/plugin-apiops-common';
+import type {
+  FragmentationType,
+  ReportSummary,
+} from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
-import { FragmentationKpis, FragmentationTable } from '../FragmentationTable';
-import { OwnershipGapsTable } from '../OwnershipGapsTable';
+import {
+  FRAGMENTATION_URL_PREFIX,
+  FragmentationKpis,
+  FragmentationTable,
+} from '../FragmentationTable';
+import {
+  OWNERSHIP_GAPS_URL_PREFIX,
+  OwnershipGapsTable,
+} from '../OwnershipGapsTable';
+import { reportFilterSearch } from '../ReportFilters';
 import { StationBars } from '../StationSummary';
 import { useMethodModel, useStationLabels } from '../../hooks';
 import { SummaryKpis } from '../SummaryKpis';
@@ -29,6 +43,11 @@ import { TeamsTable } from '../TeamsTable';
 import { TrendChart } from '../TrendChart';
 import { useTimeFormat } from '../../time';
 import { SnapshotRunState, useSnapshotRun } from './useSnapshotRun';
+import {
+  API_OPS_SECTIONS,
+  ApiOpsSection,
+  useApiOpsSection,
+} from './useApiOpsSection';
 import { ReportErrorPanel } from '../ReportErrorPanel';
 
 const useStyles = makeStyles(theme => ({
@@ -47,8 +66,16 @@ const useStyles = makeStyles(theme => ({
   },
   kpiRow: {
     marginTop: theme.spacing(2),
+    marginBottom: theme.spacing(2),
+  },
+  tabs: {
+    marginBottom: theme.spacing(3),
+    borderBottom: `1px solid ${theme.palette.divider}`,
   },
 }));
+
+/** The gap types of an unowned API (the summary's `unowned`). */
+const UNOWNED_GAP_TYPES = ['owner-missing', 'owner-unresolved'] as const;
 
 function RunSnapshotButton(props: {
   running: boolean;
@@ -129,62 +156,156 @@ function SectionTitle(props: { children: string }) {
   );
 }
 
+/** The links between the sections of the page, as tabs. */
+function SectionTabs(props: {
+  section: ApiOpsSection;
+  pathOf: (section: ApiOpsSection) => string;
+}) {
+  const { section, pathOf } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(apiopsTranslationRef);
+  return (
+    <Tabs
+      component="nav"
+      aria-label={t('page.sections.label')}
+      value={section}
+      indicatorColor="primary"
+      textColor="primary"
+      variant="scrollable"
+      scrollButtons="auto"
+      className={classes.tabs}
+    >
+      {API_OPS_SECTIONS.map(name => (
+        <Tab
+          key={name}
+          value={name}
+          label={t(`page.sections.${name}`)}
+          component={Link}
+          to={pathOf(name)}
+          aria-current={name === section ? 'page' : undefined}
+        />
+      ))}
+    </Tabs>
+  );
+}
+
 function Reports(props: { summary: ReportSummary; refreshKey: number }) {
   const { summary, refreshKey } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const { method } = useMethodModel();
   const stations = useStationLabels(method);
+  const { section, pathOf } = useApiOpsSection();
+  // The fragmentation section, filtered to a type or not.
+  const clustersOf = (type?: FragmentationType) =>
+    pathOf(
+      'fragmentation',
+      reportFilterSearch(FRAGMENTATION_URL_PREFIX, {
+        types: type ? [type] : undefined,
+      }),
+    );
+
+  let body;
+  switch (section) {
+    case 'ownership':
+      body = (
+        <Grid item xs={12} component="section">
+          <SectionTitle>{t('page.gaps.title')}</SectionTitle>
+          <OwnershipGapsTable refreshKey={refreshKey} />
+        </Grid>
+      );
+      break;
+    case 'fragmentation':
+      body = (
+        <Grid item xs={12} component="section">
+          <SectionTitle>{t('fragmentation.table.title')}</SectionTitle>
+          <Typography variant="body2" color="textSecondary" paragraph>
+            {t('fragmentation.table.subtitle')}
+          </Typography>
+          <div className={classes.kpiRow}>
+            <FragmentationKpis counts={summary} linkOf={clustersOf} />
+          </div>
+          <FragmentationTable refreshKey={refreshKey} />
+        </Grid>
+      );
+      break;
+    case 'teams':
+      body = (
+        <Grid item xs={12} component="section">
+          <SectionTitle>{t('page.teams.title')}</SectionTitle>
+          <Typography variant="body2" color="textSecondary" paragraph>
+            {t('page.teams.subtitle')}
+          </Typography>
+          <TeamsTable
+            stations={stations}
+            refreshKey={refreshKey}
+            gapsLink={groupRef =>
+              pathOf(
+                'ownership',
+                reportFilterSearch(OWNERSHIP_GAPS_URL_PREFIX, {
+                  owner: groupRef,
+                }),
+              )
+            }
+          />
+        </Grid>
+      );
+      break;
+    default:
+      body = (
+        <>
+          <Grid item xs={12} component="section">
+            <SectionTitle>{t('page.summary.title')}</SectionTitle>
+            <SummaryKpis
+              counts={summary}
+              links={{
+                unowned: pathOf(
+                  'ownership',
+                  reportFilterSearch(OWNERSHIP_GAPS_URL_PREFIX, {
+                    types: [...UNOWNED_GAP_TYPES],
+                  }),
+                ),
+                gaps: pathOf('ownership'),
+              }}
+            />
+            <div className={classes.kpiRow}>
+              <FragmentationKpis counts={summary} linkOf={clustersOf} />
+            </div>
+          </Grid>
+          <Grid item xs={12} md={4}>
+            <InfoCard
+              title={t('page.summary.stationsTitle')}
+              subheader={t('page.summary.stationsSubheader')}
+              variant="fullHeight"
+            >
+              <StationBars byStation={summary.byStation} stations={stations} />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={8}>
+            <InfoCard title={t('page.trend.title')} variant="fullHeight">
+              <TrendChart trend={summary.trend} />
+            </InfoCard>
+          </Grid>
+        </>
+      );
+  }
 
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12} component="section">
-        <SectionTitle>{t('page.summary.title')}</SectionTitle>
-        <SummaryKpis counts={summary} />
-        <div className={classes.kpiRow}>
-          <FragmentationKpis counts={summary} />
-        </div>
+    <>
+      <SectionTabs section={section} pathOf={pathOf} />
+      <Grid container spacing={3}>
+        {body}
       </Grid>
-      <Grid item xs={12} md={4}>
-        <InfoCard
-          title={t('page.summary.stationsTitle')}
-          subheader={t('page.summary.stationsSubheader')}
-          variant="fullHeight"
-        >
-          <StationBars byStation={summary.byStation} stations={stations} />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} md={8}>
-        <InfoCard title={t('page.trend.title')} variant="fullHeight">
-          <TrendChart trend={summary.trend} />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} component="section">
-        <SectionTitle>{t('page.gaps.title')}</SectionTitle>
-        <OwnershipGapsTable refreshKey={refreshKey} />
-      </Grid>
-      <Grid item xs={12} component="section">
-        <SectionTitle>{t('fragmentation.table.title')}</SectionTitle>
-        <Typography variant="body2" color="textSecondary" paragraph>
-          {t('fragmentation.table.subtitle')}
-        </Typography>
-        <FragmentationTable refreshKey={refreshKey} />
-      </Grid>
-      <Grid item xs={12} component="section">
-        <SectionTitle>{t('page.teams.title')}</SectionTitle>
-        <Typography variant="body2" color="textSecondary" paragraph>
-          {t('page.teams.subtitle')}
-        </Typography>
-        <TeamsTable stations={stations} refreshKey={refreshKey} />
-      </Grid>
-    </Grid>
+    </>
   );
 }
 
 /**
- * The APIOps page without Backstage's page header: the summary of the
- * latest snapshot with its trends, the ownership gaps and the team rollup,
- * and a way to run a snapshot now. The page of the new frontend system,
+ * The APIOps page without Backstage's page header, in sections with their
+ * own paths under the page's (`summary`, the default: the key figures,
+ * each a link to its list, and the trends; `ownership`: the ownership gaps;
+ * `fragmentation`; `teams`: the team rollup), and a way to run a snapshot
+ * now. The page of the new frontend system,
  * whose plugin header is the app's.
  *
  * @public

@@ -3,6 +3,7 @@ import { useTheme } from '@material-ui/core/styles';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   FRAGMENTATION_TYPES,
+  FragmentationType,
   ReportSummary,
   SnapshotCounts,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -19,7 +20,10 @@ import { countFragmentation } from './fragmentationCounts';
 export function FragmentationKpis(props: {
   counts: Pick<SnapshotCounts, 'byFragmentationType'> &
     Partial<Pick<ReportSummary, 'dismissedByFragmentationType'>>;
+  /** The list behind a tile: the clusters of a type, or all of them. */
+  linkOf?: (type?: FragmentationType) => string;
 }) {
+  const { linkOf } = props;
   const { counts } = props;
   const theme = useTheme();
   const { t } = useTranslationRef(apiopsTranslationRef);
@@ -36,6 +40,7 @@ export function FragmentationKpis(props: {
           value={total}
           hint={t('fragmentation.kpis.totalHint')}
           accent={total > 0 ? severityColor(theme, 'warning') : undefined}
+          to={linkOf?.()}
         />
       </Grid>
       {FRAGMENTATION_TYPES.map(type => (
@@ -44,6 +49,7 @@ export function FragmentationKpis(props: {
             label={t(`fragmentation.kpis.byType.${type}`)}
             value={counts.byFragmentationType?.[type] ?? 0}
             hint={t(`fragmentation.kpis.hints.${type}`)}
+            to={linkOf?.(type)}
           />
         </Grid>
       ))}

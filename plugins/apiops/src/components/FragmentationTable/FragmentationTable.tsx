@@ -35,6 +35,12 @@ import {
 /** Clusters per page. */
 export const FRAGMENTATION_PAGE_SIZE = 10;
 
+/**
+ * The prefix of the filters of the fragmentation clusters in the page URL:
+ * `clusterType`, `clusterOwner`, `clusterSystem`.
+ */
+export const FRAGMENTATION_URL_PREFIX = 'cluster';
+
 /** The name of the downloaded CSV file. */
 export const FRAGMENTATION_CSV_FILENAME = 'apiops-fragmentation.csv';
 
@@ -57,8 +63,12 @@ export function FragmentationTable(props: {
   const report = useReportPages<FragmentationType, FragmentationCluster>({
     refreshKey,
     pageSize: FRAGMENTATION_PAGE_SIZE,
-    fetchPage: (filters, page) => apiopsApi.listFragmentation(filters, page),
-    fetchCsv: filters => apiopsApi.downloadFragmentationCsv(filters),
+    urlPrefix: FRAGMENTATION_URL_PREFIX,
+    types: FRAGMENTATION_TYPES,
+    fetchPage: ({ types, ...filters }, page) =>
+      apiopsApi.listFragmentation({ ...filters, type: types?.[0] }, page),
+    fetchCsv: ({ types, ...filters }) =>
+      apiopsApi.downloadFragmentationCsv({ ...filters, type: types?.[0] }),
     csvFilename: FRAGMENTATION_CSV_FILENAME,
   });
   const { filtered } = report;

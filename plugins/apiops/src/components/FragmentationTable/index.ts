@@ -2,6 +2,7 @@ export {
   FragmentationTable,
   FRAGMENTATION_CSV_FILENAME,
   FRAGMENTATION_PAGE_SIZE,
+  FRAGMENTATION_URL_PREFIX,
 } from './FragmentationTable';
 export { FragmentationKpis } from './FragmentationKpis';
 export { ClusterComparison } from './ClusterComparison';

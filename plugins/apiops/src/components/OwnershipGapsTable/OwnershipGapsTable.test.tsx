@@ -5,6 +5,7 @@ import {
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
 import { apiopsApiRef } from '../../api';
 import { gapRows, mockApiOpsApi } from '../ApiOpsPage/__fixtures__/reports';
 import {
@@ -17,17 +18,26 @@ import {
 } from '../ReportFilters/__testUtils__/reportFilters';
 import { OwnershipGapsTable } from './OwnershipGapsTable';
 
+/** The search of the page's URL, to check what a shared link would hold. */
+function Location() {
+  return <output aria-label="search">{useLocation().search}</output>;
+}
+
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 // Material Table renders slowly in jsdom.
 jest.setTimeout(30_000);
 
-async function renderTable(api: ReturnType<typeof mockApiOpsApi>) {
+async function renderTable(
+  api: ReturnType<typeof mockApiOpsApi>,
+  url?: string,
+) {
   await renderInTestApp(
     <TestApiProvider apis={[[apiopsApiRef, api]]}>
       <OwnershipGapsTable />
+      <Location />
     </TestApiProvider>,
-    { mountedRoutes },
+    { mountedRoutes, initialRouteEntries: url ? [url] : undefined },
   );
   await screen.findByText('Mainframe Gateway API');
 }
@@ -72,7 +82,22 @@ describe('OwnershipGapsTable', () => {
     await chooseTypeFilter(/Gap type/, 'Owner missing');
     await waitFor(() =>
       expect(api.listOwnershipGaps).toHaveBeenLastCalledWith(
-        { type: 'owner-missing', owner: undefined, system: undefined },
+        { type: ['owner-missing'], owner: undefined, system: undefined },
+        { limit: 20, cursor: undefined },
+      ),
+    );
+    // Several types: the menu stays open for the next one.
+    await userEvent.click(
+      screen.getByRole('option', { name: 'Owner unresolved' }),
+    );
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() =>
+      expect(api.listOwnershipGaps).toHaveBeenLastCalledWith(
+        {
+          type: ['owner-missing', 'owner-unresolved'],
+          owner: undefined,
+          system: undefined,
+        },
         { limit: 20, cursor: undefined },
       ),
     );
@@ -82,12 +107,44 @@ describe('OwnershipGapsTable', () => {
     await waitFor(() =>
       expect(api.listOwnershipGaps).toHaveBeenLastCalledWith(
         {
-          type: 'owner-missing',
+          type: ['owner-missing', 'owner-unresolved'],
           owner: 'team-a',
           system: 'system:default/payments',
         },
         { limit: 20, cursor: undefined },
       ),
+    );
+    // The filtered view is in the URL, to share.
+    expect(
+      new URLSearchParams(
+        screen.getByRole('status', { name: 'search' }).textContent ?? '',
+      ).toString(),
+    ).toBe(
+      'gapType=owner-missing&gapType=owner-unresolved&gapOwner=team-a&gapSystem=system%3Adefault%2Fpayments',
+    );
+  });
+
+  it('opens with the filters of a shared URL', async () => {
+    const api = mockApiOpsApi();
+    await renderTable(
+      api,
+      '/?gapType=owner-missing&gapType=owner-unresolved&gapOwner=group%3Adefault%2Fretail-banking',
+    );
+
+    expect(api.listOwnershipGaps).toHaveBeenCalledTimes(1);
+    expect(api.listOwnershipGaps).toHaveBeenCalledWith(
+      {
+        type: ['owner-missing', 'owner-unresolved'],
+        owner: 'group:default/retail-banking',
+        system: undefined,
+      },
+      { limit: 20, cursor: undefined },
+    );
+    expect(screen.getByRole('button', { name: /Gap type/ })).toHaveTextContent(
+      'Owner missing, Owner unresolved',
+    );
+    expect(screen.getByRole('textbox', { name: 'Owner' })).toHaveValue(
+      'group:default/retail-banking',
     );
   });
 
@@ -141,6 +198,7 @@ describe('OwnershipGapsTable', () => {
     try {
       await renderTable(api);
       await chooseTypeFilter(/Gap type/, 'Owner unresolved');
+      await userEvent.keyboard('{Escape}');
       await typeTextFilter('Owner', 'group:default/treasury-ops');
       await waitFor(() =>
         expect(api.listOwnershipGaps).toHaveBeenLastCalledWith(
@@ -153,7 +211,7 @@ describe('OwnershipGapsTable', () => {
 
       await waitFor(() => expect(downloads.saved).toHaveLength(1));
       expect(api.downloadOwnershipGapsCsv).toHaveBeenCalledWith({
-        type: 'owner-unresolved',
+        type: ['owner-unresolved'],
         owner: 'group:default/treasury-ops',
         system: undefined,
       });

@@ -21,6 +21,12 @@ import { GapChip } from './GapChip';
 /** Rows per page of the ownership gaps. */
 export const OWNERSHIP_GAPS_PAGE_SIZE = 20;
 
+/**
+ * The prefix of the filters of the ownership gaps in the page URL:
+ * `gapType` (repeated), `gapOwner`, `gapSystem`.
+ */
+export const OWNERSHIP_GAPS_URL_PREFIX = 'gap';
+
 /** The name of the downloaded CSV file. */
 export const OWNERSHIP_GAPS_CSV_FILENAME = 'apiops-ownership-gaps.csv';
 
@@ -57,10 +63,14 @@ export function OwnershipGapsTable(props: {
   const { t } = useTranslationRef(apiopsTranslationRef);
 
   const report = useReportPages<OwnerGapType, OwnershipGapRow>({
+    urlPrefix: OWNERSHIP_GAPS_URL_PREFIX,
+    types: OWNER_GAP_TYPES,
     refreshKey,
     pageSize: OWNERSHIP_GAPS_PAGE_SIZE,
-    fetchPage: (filters, page) => apiopsApi.listOwnershipGaps(filters, page),
-    fetchCsv: filters => apiopsApi.downloadOwnershipGapsCsv(filters),
+    fetchPage: ({ types, ...filters }, page) =>
+      apiopsApi.listOwnershipGaps({ ...filters, type: types }, page),
+    fetchCsv: ({ types, ...filters }) =>
+      apiopsApi.downloadOwnershipGapsCsv({ ...filters, type: types }),
     csvFilename: OWNERSHIP_GAPS_CSV_FILENAME,
   });
   const { value, loading, error, pageIndex, next, previous } = report.page;
@@ -135,6 +145,7 @@ export function OwnershipGapsTable(props: {
       <ReportToolbar
         idPrefix="apiops-gap"
         types={OWNER_GAP_TYPES}
+        multiple
         labels={{
           type: t('page.gaps.typeFilter'),
           anyType: t('page.gaps.anyType'),

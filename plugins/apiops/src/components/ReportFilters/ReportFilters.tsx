@@ -2,12 +2,16 @@ import { ChangeEvent, ReactNode } from 'react';
 import MenuItem from '@material-ui/core/MenuItem';
 import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
+import { EntityRefPicker } from './EntityRefPicker';
 import type { ReportFilterInputs } from './useReportFilters';
 
-/** The text filters, each with an example of the refs it takes. */
-const TEXT_FILTERS = [
-  { name: 'owner', example: 'group:default/team-a' },
-  { name: 'system', example: 'system:default/payments' },
+/**
+ * The entity filters: an example of the refs each takes, and the kinds of
+ * the catalog it offers.
+ */
+const ENTITY_FILTERS = [
+  { name: 'owner', example: 'group:default/team-a', kinds: ['Group', 'User'] },
+  { name: 'system', example: 'system:default/payments', kinds: ['System'] },
 ] as const;
 
 const useStyles = makeStyles(theme => ({
@@ -41,20 +45,24 @@ export interface ReportFilterLabels<T extends string> {
 }
 
 /**
- * The filter bar of a report: a select of its types, and text filters for
- * owner and system. What follows the filters, e.g. a download button, comes
- * as children.
+ * The filter bar of a report: a select of its types (several when
+ * `multiple`), and owner and system pickers with completion from the
+ * catalog. What follows the filters, e.g. a download button, comes as
+ * children.
  */
 export function ReportFilters<T extends string>(props: {
   /** Prefix of the fields' ids, e.g. `apiops-gap`. */
   idPrefix: string;
   types: readonly T[];
+  /** Whether several types can be picked (any of them matches). */
+  multiple?: boolean;
   labels: ReportFilterLabels<T>;
   value: ReportFilterInputs<T>;
   onChange: (change: Partial<ReportFilterInputs<T>>) => void;
   children?: ReactNode;
 }) {
-  const { idPrefix, types, labels, value, onChange, children } = props;
+  const { idPrefix, types, multiple, labels, value, onChange, children } =
+    props;
   const classes = useStyles();
 
   return (
@@ -66,31 +74,44 @@ export function ReportFilters<T extends string>(props: {
         variant="outlined"
         size="small"
         label={labels.type}
-        value={value.type ?? ''}
-        SelectProps={{ displayEmpty: true }}
+        value={multiple ? value.types : value.types[0] ?? ''}
+        SelectProps={{
+          displayEmpty: true,
+          multiple,
+          renderValue: selected => {
+            const picked = (
+              Array.isArray(selected) ? selected : [selected]
+            ).filter(Boolean) as T[];
+            return picked.length
+              ? picked.map(labels.typeOption).join(', ')
+              : labels.anyType;
+          },
+        }}
         InputLabelProps={{ shrink: true }}
-        onChange={(event: ChangeEvent<{ value: unknown }>) =>
-          onChange({ type: (event.target.value as T) || undefined })
-        }
+        onChange={(event: ChangeEvent<{ value: unknown }>) => {
+          const picked = event.target.value as T | T[];
+          onChange({
+            types: (Array.isArray(picked) ? picked : [picked]).filter(Boolean),
+          });
+        }}
       >
-        <MenuItem value="">{labels.anyType}</MenuItem>
+        {!multiple && <MenuItem value="">{labels.anyType}</MenuItem>}
         {types.map(type => (
           <MenuItem key={type} value={type}>
             {labels.typeOption(type)}
           </MenuItem>
         ))}
       </TextField>
-      {TEXT_FILTERS.map(({ name, example }) => (
-        <TextField
+      {ENTITY_FILTERS.map(({ name, example, kinds }) => (
+        <EntityRefPicker
           key={name}
           id={`${idPrefix}-${name}`}
           className={classes.textFilter}
-          variant="outlined"
-          size="small"
           label={labels[name]}
           helperText={labels.refHelp(example)}
+          kinds={kinds}
           value={value[name]}
-          onChange={event => onChange({ [name]: event.target.value })}
+          onChange={text => onChange({ [name]: text })}
         />
       ))}
       {children}

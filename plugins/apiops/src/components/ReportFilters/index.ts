@@ -1,6 +1,10 @@
 export { ReportFilters } from './ReportFilters';
 export type { ReportFilterLabels } from './ReportFilters';
-export { useReportFilters } from './useReportFilters';
+export {
+  reportFilterParams,
+  reportFilterSearch,
+  useReportFilters,
+} from './useReportFilters';
 export type {
   ReportFilterInputs,
   ReportFilterValues,

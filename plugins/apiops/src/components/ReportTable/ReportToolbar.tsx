@@ -9,19 +9,22 @@ import type { ReportPages } from './useReportPages';
 export function ReportToolbar<T extends string>(props: {
   idPrefix: string;
   types: readonly T[];
+  /** Whether several types can be picked. */
+  multiple?: boolean;
   labels: ReportFilterLabels<T> & {
     download: string;
     downloadError: (message: string) => string;
   };
   report: Pick<ReportPages<T, unknown>, 'inputs' | 'changeInputs' | 'csv'>;
 }) {
-  const { idPrefix, types, labels, report } = props;
+  const { idPrefix, types, multiple, labels, report } = props;
   const { csv } = report;
   return (
     <>
       <ReportFilters<T>
         idPrefix={idPrefix}
         types={types}
+        multiple={multiple}
         labels={labels}
         value={report.inputs}
         onChange={report.changeInputs}

@@ -23,6 +23,10 @@ export interface ReportPages<T extends string, R> {
  * change, and the CSV is downloaded with the same filters.
  */
 export function useReportPages<T extends string, R>(options: {
+  /** The prefix of the filters in the page URL (see `useReportFilters`). */
+  urlPrefix: string;
+  /** The types of the report. */
+  types: readonly T[];
   refreshKey: number;
   pageSize: number;
   fetchPage: (
@@ -33,7 +37,10 @@ export function useReportPages<T extends string, R>(options: {
   csvFilename: string;
 }): ReportPages<T, R> {
   const { refreshKey, pageSize, fetchPage, fetchCsv, csvFilename } = options;
-  const { filters, inputs, changeInputs } = useReportFilters<T>();
+  const { filters, inputs, changeInputs } = useReportFilters<T>({
+    urlPrefix: options.urlPrefix,
+    types: options.types,
+  });
   const page = useCursorPages<R>(
     JSON.stringify([filters, refreshKey]),
     cursor => fetchPage(filters, { limit: pageSize, cursor }),
@@ -43,7 +50,7 @@ export function useReportPages<T extends string, R>(options: {
     filters,
     inputs,
     changeInputs,
-    filtered: Boolean(filters.type || filters.owner || filters.system),
+    filtered: Boolean(filters.types || filters.owner || filters.system),
     page,
     csv,
   };

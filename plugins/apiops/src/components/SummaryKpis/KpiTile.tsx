@@ -2,6 +2,7 @@ import { useId } from 'react';
 import Paper from '@material-ui/core/Paper';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
+import { Link } from '@backstage/core-components';
 
 const useStyles = makeStyles(theme => ({
   tile: {
@@ -26,22 +27,35 @@ const useStyles = makeStyles(theme => ({
   hint: {
     color: theme.palette.text.secondary,
   },
+  link: {
+    display: 'block',
+    height: '100%',
+    color: 'inherit',
+    borderRadius: theme.shape.borderRadius,
+    '&:hover $tile, &:focus-visible $tile': {
+      backgroundColor: theme.palette.action.hover,
+    },
+  },
 }));
 
 /**
  * One key figure: a label, a big number and an optional hint, with an
- * optional accent colour on top. A labelled group for assistive technology.
+ * optional accent colour on top. A labelled group for assistive technology;
+ * with `to`, a link to the list behind the figure (a report filtered to
+ * it), named by its label.
  */
 export function KpiTile(props: {
   label: string;
   value: number;
   hint?: string;
   accent?: string;
+  /** Where the tile leads: the list behind the figure. */
+  to?: string;
 }) {
-  const { label, value, hint, accent } = props;
+  const { label, value, hint, accent, to } = props;
   const classes = useStyles();
   const labelId = useId();
-  return (
+  const tile = (
     <Paper
       role="group"
       aria-labelledby={labelId}
@@ -60,5 +74,12 @@ export function KpiTile(props: {
         </Typography>
       )}
     </Paper>
+  );
+  return to ? (
+    <Link to={to} underline="none" className={classes.link}>
+      {tile}
+    </Link>
+  ) : (
+    tile
   );
 }

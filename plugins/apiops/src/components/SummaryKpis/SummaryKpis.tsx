@@ -11,12 +11,15 @@ import { KpiTile } from './KpiTile';
 
 /**
  * The key figures of a snapshot: APIs, APIs by governance status, unowned
- * APIs and ownership gaps (the last two as the backend computed them).
+ * APIs and ownership gaps (the last two as the backend computed them, each
+ * a link to its list when `links` says where).
  */
 export function SummaryKpis(props: {
   counts: SnapshotCounts & SnapshotTotals;
+  /** The lists behind the unowned APIs and the ownership gaps. */
+  links?: { unowned: string; gaps: string };
 }) {
-  const { counts } = props;
+  const { counts, links } = props;
   const { t } = useTranslationRef(apiopsTranslationRef);
   const colors = useGovernanceStatusColors();
   const percent = (value: number) =>
@@ -52,6 +55,7 @@ export function SummaryKpis(props: {
           value={unowned}
           hint={t('page.summary.unownedHint')}
           accent={unowned > 0 ? colors['non-compliant'] : undefined}
+          to={links?.unowned}
         />
       </Grid>
       <Grid item xs={6} sm={4} lg={2}>
@@ -59,6 +63,7 @@ export function SummaryKpis(props: {
           label={t('page.summary.gaps')}
           value={counts.gaps}
           hint={t('page.summary.gapsHint')}
+          to={links?.gaps}
         />
       </Grid>
     </Grid>

@@ -20,14 +20,20 @@ const GROUP_TAB_PATH = 'apiops';
 
 /**
  * The team rollup of the latest snapshot: every group that owns APIs itself
- * or through its child groups, sortable by title, APIs, gaps and findings.
+ * or through its child groups, sortable by title, APIs, gaps and findings;
+ * a team's gaps link to their list when `gapsLink` says where.
  */
 export function TeamsTable(props: {
   stations: StationLabels;
+  /**
+   * The list of a team's ownership gaps (the ownership report filtered by
+   * the group, which includes its child groups); its count links there.
+   */
+  gapsLink?: (groupRef: string) => string;
   /** Changes whenever the reports should be fetched again. */
   refreshKey?: number;
 }) {
-  const { stations, refreshKey = 0 } = props;
+  const { stations, gapsLink, refreshKey = 0 } = props;
   const apiopsApi = useApi(apiopsApiRef);
   const { t } = useTranslationRef(apiopsTranslationRef);
   const entityLink = useEntityRefLink();
@@ -76,6 +82,20 @@ export function TeamsTable(props: {
         fold: true,
         field: 'gaps',
         type: 'numeric',
+        render: team =>
+          gapsLink && team.gaps > 0 ? (
+            <Link
+              to={gapsLink(team.groupRef)}
+              aria-label={t('page.teams.gapsLink', {
+                gaps: team.gaps.toLocaleString(),
+                team: team.title,
+              })}
+            >
+              {team.gaps.toLocaleString()}
+            </Link>
+          ) : (
+            team.gaps.toLocaleString()
+          ),
       },
       {
         title: t('page.teams.columns.findings'),
@@ -84,7 +104,7 @@ export function TeamsTable(props: {
         type: 'numeric',
       },
     ],
-    [t, entityLink, stations],
+    [t, entityLink, stations, gapsLink],
   );
 
   return (

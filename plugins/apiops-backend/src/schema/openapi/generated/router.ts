@@ -406,9 +406,16 @@ export const spec = {
             in: 'query',
             required: false,
             description:
-              'Only gaps of this type; anything else is a 400 naming `type`.',
+              'Only gaps of these types: repeat the parameter for several\n(`type=owner-missing&type=owner-unresolved` lists the gaps of\neither type). A value that is not a gap type is a 400 naming\n`type`.\n',
+            style: 'form',
+            explode: true,
             schema: {
-              $ref: '#/components/schemas/OwnerGapType',
+              type: 'array',
+              minItems: 1,
+              maxItems: 16,
+              items: {
+                $ref: '#/components/schemas/OwnerGapType',
+              },
             },
           },
           {
@@ -416,7 +423,7 @@ export const spec = {
             in: 'query',
             required: false,
             description:
-              'Only APIs whose normalized owner is this entity: a ref, or a short\none (`accounts-team` means `group:default/accounts-team`). A\nmalformed ref is a 400 naming `owner`.\n',
+              'Only APIs whose normalized owner is this entity or, for a group,\none of its descendant groups (the APIs `GET /reports/teams`\ncounts for it): a ref, or a short one (`accounts-team` means\n`group:default/accounts-team`). A malformed ref is a 400 naming\n`owner`.\n',
             schema: {
               type: 'string',
               minLength: 1,
@@ -511,7 +518,7 @@ export const spec = {
             in: 'query',
             required: false,
             description:
-              'Only clusters with a member of this owner (a ref, or a short one meaning a group in the default namespace). A malformed ref is a 400 naming `owner`.',
+              'Only clusters with a member of this owner or, for a group, of one of its descendant groups (a ref, or a short one meaning a group in the default namespace). A malformed ref is a 400 naming `owner`.',
             schema: {
               type: 'string',
               minLength: 1,
