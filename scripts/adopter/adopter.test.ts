@@ -121,6 +121,7 @@ test(`${flavour} frontend: the APIOps page from the sidebar`, async ({
 test(`${flavour} frontend: the API explorer filtered by a station lists exactly the APIs at it`, async ({
   page,
 }) => {
+  test.setTimeout(420_000);
   await signIn(page);
   // What the backend says is at accounts-api's station (the labels the
   // catalog module copies onto the entities).
@@ -147,16 +148,19 @@ test(`${flavour} frontend: the API explorer filtered by a station lists exactly 
     .sort();
   expect(expected).toContain('accounts-api');
 
-  // The picker shows once the catalog module has labelled the entities.
+  // The picker counts the APIs at each station when it opens: wait until
+  // the catalog module has labelled every API of the station (after the
+  // ingestion, a snapshot and the module's next read of the labels).
   const picker = page.getByRole('textbox', { name: 'APIOps station' });
+  const option = page.getByRole('option', {
+    name: new RegExp(`Monitoring.* \\(${expected.length}\\)$`),
+  });
   await expect(async () => {
     await page.goto('/api-docs');
-    await expect(picker).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 240_000 });
-  await picker.click();
-  await page
-    .getByRole('option', { name: /Monitoring.* \(\d+\)$/ })
-    .click();
+    await picker.click({ timeout: 20_000 });
+    await expect(option).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 300_000 });
+  await option.click();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/apiopsStation/);
 

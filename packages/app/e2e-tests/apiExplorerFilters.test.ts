@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { signIn } from './portal';
+import { openEntity, signIn } from './portal';
 
 /**
  * The APIs that the example catalog declares at a station (the
@@ -38,18 +38,40 @@ test('filtering the API explorer by a station lists exactly the APIs at that sta
   expect(expected.length).toBeGreaterThan(1);
 
   await signIn(page);
-  // The picker appears once the catalog module has labelled the APIs: after
-  // the first snapshot and the module's next read of the labels.
+  // A snapshot of the whole example catalog (the scheduled first one may
+  // have run before the catalog had ingested every API): the last file of
+  // the example location is the APIs.
+  await openEntity(page, '/catalog/default/api/fx-rates-api', 'FX Rates API');
+  const status = await page.evaluate(async () => {
+    // The backend of app-config.e2e.yaml; the guest session is its cookie.
+    const refresh = await fetch(
+      'http://localhost:7107/api/auth/guest/refresh?env=development',
+      {
+        credentials: 'include',
+        headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      },
+    );
+    const token = (await refresh.json()).backstageIdentity.token;
+    const res = await fetch('http://localhost:7107/api/apiops/snapshots', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    return res.status;
+  });
+  expect(status).toBeLessThan(300);
+  // The picker counts the APIs at each station when it opens: wait until
+  // the catalog module has labelled every API of the station (after the
+  // ingestion, a snapshot and the module's next read of the labels).
   const picker = page.getByRole('textbox', { name: 'APIOps station' });
+  const option = page.getByRole('option', {
+    name: new RegExp(`Monitoring.* \\(${expected.length}\\)$`),
+  });
   await expect(async () => {
     await page.goto('/api-docs');
-    await expect(picker).toBeVisible({ timeout: 20_000 });
+    await picker.click({ timeout: 20_000 });
+    await expect(option).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 300_000 });
-
-  await picker.click();
-  await page
-    .getByRole('option', { name: /Monitoring.* \(\d+\)$/ })
-    .click();
+  await option.click();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(
     /filters%5BapiopsStation%5D=monitoring-and-improving|filters\[apiopsStation\]=monitoring-and-improving/,

@@ -21,9 +21,26 @@ test('the APIOps page lists a planted ownership gap after a snapshot', async ({
     page.getByText('Snapshot finished: the reports are up to date.'),
   ).toBeVisible({ timeout: 120_000 });
 
+  // The Unowned APIs tile opens the ownership section filtered to them.
+  await page.getByRole('link', { name: /Unowned APIs/ }).click();
+  await expect(page).toHaveURL(/\/apiops\/ownership\?.*gapType=owner-missing/);
+
   // fx-rates-api is owned by group:default/treasury-ops, which does not exist.
   const row = page.getByRole('row').filter({ hasText: 'FX Rates API' });
   await expect(row.first()).toBeVisible();
   await expect(row.first()).toContainText('Owner unresolved');
   await expect(row.first()).toContainText('treasury-ops');
+
+  // The filtered view is a URL that can be shared: opened afresh, the same.
+  const shared = page.url();
+  await page.goto('about:blank');
+  await page.goto(shared);
+  await expect(row.first()).toContainText('Owner unresolved');
+  const types = await page
+    .getByRole('row')
+    .filter({ hasText: /Owner (missing|unresolved)/ })
+    .count();
+  const allRows = await page.getByRole('row').count();
+  // Every data row (all but the header) is of the two unowned types.
+  expect(types).toBe(allRows - 1);
 });
