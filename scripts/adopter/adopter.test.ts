@@ -114,6 +114,9 @@ test(`${flavour} frontend: the APIOps page from the sidebar`, async ({
   await expect(
     page.getByText('Snapshot finished: the reports are up to date.'),
   ).toBeVisible({ timeout: 180_000 });
+  // The Unowned APIs tile opens the ownership section filtered to them.
+  await page.getByRole('link', { name: /Unowned APIs/ }).click();
+  await expect(page).toHaveURL(/\/apiops\/ownership\?.*gapType=/);
   const row = page.getByRole('row').filter({ hasText: 'FX Rates API' });
   await expect(row.first()).toContainText('Owner unresolved');
 });

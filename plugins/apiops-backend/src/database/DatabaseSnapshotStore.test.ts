@@ -275,6 +275,12 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    // One database per test: its connections go with the test, or the file's
+    // hundred-odd tests exhaust PostgreSQL's max_connections.
+    afterEach(async () => {
+      await knex.destroy();
+    });
+
     async function snapshot(apis: StoredApiResult[]): Promise<string> {
       const runId = await store.startRun();
       await store.completeRun(runId, resultsOf(apis));
