@@ -1,0 +1,7 @@
+/**
+ * APIOps backend module that lints API definitions and checks the method's
+ * audit items.
+ *
+ * @packageDocumentation
+ */
+export {};
