@@ -24,6 +24,27 @@ describe.each(databases.eachSupportedId())('migrateToLatest on %p', id => {
     expect(await knex.schema.hasTable('apiops_snapshots')).toBe(true);
   });
 
+  it('rolls every migration back, one at a time, to an empty schema, and up again', async () => {
+    const knex = await databases.init(id);
+    await migrateToLatest(knex);
+
+    for (let left = migrationFiles.length; left > 0; left--) {
+      await knex.migrate.down({ directory: migrationsDir });
+      expect(await knex('knex_migrations').count({ n: '*' })).toEqual([
+        { n: id.startsWith('POSTGRES') ? String(left - 1) : left - 1 },
+      ]);
+    }
+    const tables = ['apiops_assessments', 'apiops_snapshots'];
+    for (const table of tables) {
+      expect(await knex.schema.hasTable(table)).toBe(false);
+    }
+
+    await migrateToLatest(knex);
+    expect((await knex('knex_migrations').pluck('name')).sort()).toEqual(
+      migrationFiles,
+    );
+  });
+
   it('lets backends with their own connections migrate an empty database at once', async () => {
     const knex = await databases.init(id);
     // Replicas: separate pools on PostgreSQL; SQLite in memory has one
