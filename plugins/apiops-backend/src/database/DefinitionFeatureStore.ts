@@ -8,7 +8,7 @@ import type { DefinitionFeaturesResult } from '../fragmentation/extractDefinitio
  *
  * @internal
  */
-export const DEFINITION_FEATURES_VERSION = 2;
+export const DEFINITION_FEATURES_VERSION = 3;
 
 /**
  * How long the result of an analysis the parser pool stopped ("analysis

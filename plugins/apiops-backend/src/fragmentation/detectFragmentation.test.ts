@@ -277,6 +277,64 @@ describe('detectFragmentation: evidence', () => {
     expect(clusters).toEqual([]);
   });
 
+  it('counts one endpoint that several definitions describe at one place once in its rarity', () => {
+    // The operations list of one resource provider, published in three files
+    // of one owner, all served at one server: one endpoint, so it weighs 1
+    // and the three files are one duplicate (1 × 3 with matching shapes).
+    const files = ['insights-ai', 'insights-workbook', 'monitor'].map(name =>
+      withShapes(
+        api(name, ['GET /providers/microsoft.insights/operations'], {
+          owner: 'group:default/azure',
+          server: 'management.azure.com',
+        }),
+        () => hex(0x4e6b),
+      ),
+    );
+    expect(summary(detectFragmentation(files))).toEqual([
+      {
+        type: 'duplicate',
+        members: files.map(file => file.entityRef),
+        score: 1,
+      },
+    ]);
+    // The same operation at three places (three owners' servers) is common:
+    // 1/√2 each, 2.1 < minEvidence with matching shapes.
+    const elsewhere = files.map((file, i) => ({
+      ...file,
+      owner: `group:default/team-${i}`,
+      server: `api-${i}.example.com`,
+    }));
+    expect(detectFragmentation(elsewhere)).toEqual([]);
+  });
+
+  it('does not hold shapes that differ against two APIs at one place', () => {
+    // Three operations of a long-term retention file, also in a larger file
+    // of the same resource provider at a later api-version, with other
+    // shapes: one endpoint described at two versions, an overlap.
+    const retention = ops('retention', 3);
+    const place = {
+      owner: 'group:default/azure',
+      server: 'management.azure.com',
+    };
+    const apis = [
+      withShapes(api('sql-retention', retention, place), () => hex(1)),
+      withShapes(
+        api('sql-backups', [...retention, ...ops('backups', 10)], place),
+        () => hex(2),
+      ),
+    ];
+    expect(summary(detectFragmentation(apis))).toEqual([
+      {
+        type: 'overlap',
+        members: ['api:default/sql-backups', 'api:default/sql-retention'],
+        score: 1,
+      },
+    ]);
+    // At two servers, the shapes that differ halve the evidence: 1.5 < 3.
+    const apart = [apis[0], { ...apis[1], server: 'sql.example.com' }];
+    expect(detectFragmentation(apart)).toEqual([]);
+  });
+
   it('reports an interface implemented by 4 APIs as one family, not as pairs', () => {
     const face = ops('policies', 8);
     const shapeOf = (operation: string) =>
@@ -349,10 +407,23 @@ describe('detectFragmentation: evidence', () => {
         score: 1,
       },
     ]);
-    // At one place, or of several owners, they are duplicates, only.
+    // Two sports are a family too: two places of their own.
+    expect(summary(detectFragmentation(apis.slice(0, 2)))).toEqual([
+      {
+        type: 'family',
+        members: apis.slice(0, 2).map(a => a.entityRef),
+        score: 1,
+      },
+    ]);
+    // At one place, of several owners, or under other host names of the
+    // owner (a legacy or testing name), they are duplicates, only.
     for (const copies of [
       apis.map(a => ({ ...a, server: 'api.sportsdata.io/v3' })),
       apis.map((a, i) => ({ ...a, owner: `group:default/team-${i}` })),
+      apis.map((a, i) => ({ ...a, server: `host-${i}.sportsdata.io/v3` })),
+      apis
+        .slice(0, 2)
+        .map((a, i) => ({ ...a, server: `host-${i}.sportsdata.io/v3` })),
     ]) {
       expect(detectFragmentation(copies).map(c => c.type)).toEqual([
         'duplicate',

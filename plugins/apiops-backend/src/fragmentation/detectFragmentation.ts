@@ -7,6 +7,7 @@ import {
   type PairEvidence,
 } from '@apiops-backstage/plugin-apiops-common';
 import { UnionFind } from './UnionFind';
+import { apiPlaces } from './places';
 import { clusterId } from './clusterId';
 import {
   isVersionFamilyPair,
@@ -15,6 +16,7 @@ import {
 } from './detectNameFindings';
 import { styleInconsistencySteps } from './detectStyleInconsistency';
 import { runSteps, type Steps } from './EventLoopYielder';
+import { findInstanceFamilies } from './findInstanceFamilies';
 import { PAIR_STRIDE, similarPairSteps } from './findSimilarPairs';
 import {
   compareStrings,
@@ -24,14 +26,6 @@ import {
 } from './toClusterMember';
 import { commonOperations, toFamilyCluster } from './toFamilyCluster';
 import type { FragmentationApi, FragmentationResult } from './types';
-
-/**
- * Jaccard similarity from which two APIs of one owner served at different
- * places are instances of one interface (e.g. one API per sport: 0.75 to
- * 0.94 on the labelled corpus), rather than one API containing another
- * (scores inside stats: about 0.5).
- */
-const NEAR_DUPLICATE_JACCARD = 0.7;
 
 /** Pauses (see {@link Steps}) every 256 pairs. */
 const PAUSE_EVERY = PAIR_STRIDE * 256;
@@ -59,9 +53,11 @@ export function detectFragmentation(
  *   buckets, exact verification of candidates only, weighted evidence);
  *   duplicate pairs are merged transitively with union-find, overlaps
  *   grouped by container. Versions of one API are never duplicates or
- *   overlaps of each other.
+ *   overlaps of each other. The APIs of one owner at one server (one
+ *   place, see `apiPlaces`) count once in an operation's rarity.
  * - Families come from `findFamilies` (one shared interface) and from
- *   near-identical APIs of one owner served at places of their own.
+ *   near-identical APIs of one owner served at places of their own
+ *   (`findInstanceFamilies`).
  * - Version sprawl, name collisions and style inconsistencies group APIs by
  *   keys in hash maps.
  *
@@ -93,16 +89,9 @@ export function* detectFragmentationSteps(
   thresholds?: Partial<FragmentationThresholds>,
 ): Steps<FragmentationResult> {
   const t = resolveFragmentationThresholds(thresholds);
-  // Versions of one API (one name key) count once in an operation's rarity.
-  const groupOfName = new Map<string, number>();
-  const groups = Int32Array.from(apis, api => {
-    let group = groupOfName.get(api.nameKey);
-    if (group === undefined) {
-      group = groupOfName.size;
-      groupOfName.set(api.nameKey, group);
-    }
-    return group;
-  });
+  // Versions of one API (one name key), and the APIs at one place, count
+  // once in an operation's rarity.
+  const { groups, places } = apiPlaces(apis);
   const pairs = yield* similarPairSteps(
     apis.map(api => api.operations),
     t,
@@ -110,6 +99,7 @@ export function* detectFragmentationSteps(
       exclude: (a, b) => isVersionFamilyPair(apis[a], apis[b]),
       shapes: apis.map(api => api.shapes),
       groups,
+      places,
     },
   );
   const { sizes, stopListed, commonSignatures } = pairs;
@@ -173,65 +163,17 @@ export function* detectFragmentationSteps(
   const groupCount = (indexes: Iterable<number>) =>
     new Set([...indexes].map(index => groups[index])).size;
 
-  // Instance families: near-identical APIs (a duplicate or overlap of
-  // Jaccard ≥ NEAR_DUPLICATE_JACCARD) of one owner, each served at a place
-  // of its own, spanning familyMinApis API groups: one interface served per
-  // tenant, sport or region. (Copies across owners, or at one place, stay
-  // duplicates: one API registered several times.)
-  const isInstancePair = (list: number[], e: number) => {
-    const [a, b, shared] = [list[e], list[e + 1], list[e + 2]];
-    return (
-      apis[a].owner !== undefined &&
-      apis[a].owner === apis[b].owner &&
-      apis[a].server !== undefined &&
-      apis[b].server !== undefined &&
-      apis[a].server !== apis[b].server &&
-      shared / (sizes[a] + sizes[b] - shared) >= NEAR_DUPLICATE_JACCARD - 1e-9
-    );
-  };
-  const instanceSets = new UnionFind(apis.length);
-  const instanceComponents = new Map<
-    number,
-    { members: Set<number>; pairs: PairEvidence[] }
-  >();
-  for (const list of [duplicates, overlaps]) {
-    for (let e = 0; e < list.length; e += PAIR_STRIDE) {
-      if (e % PAUSE_EVERY === 0) yield;
-      if (isInstancePair(list, e)) {
-        instanceSets.union(list[e], list[e + 1]);
-      }
-    }
-  }
-  for (const list of [duplicates, overlaps]) {
-    for (let e = 0; e < list.length; e += PAIR_STRIDE) {
-      if (isInstancePair(list, e)) {
-        const root = instanceSets.find(list[e]);
-        const component = instanceComponents.get(root) ?? {
-          members: new Set<number>(),
-          pairs: [],
-        };
-        component.members.add(list[e]).add(list[e + 1]);
-        component.pairs.push(pairEvidence(list, e));
-        instanceComponents.set(root, component);
-      }
-    }
-  }
-  for (const [root, component] of instanceComponents) {
-    const servers = new Set(
-      [...component.members].map(index => apis[index].server),
-    );
-    if (
-      groupCount(component.members) < t.familyMinApis ||
-      servers.size < component.members.size
-    ) {
-      instanceComponents.delete(root);
-    }
-  }
-  /** Whether two APIs are of one instance family (which lists them). */
-  const sameInstanceFamily = (a: number, b: number) => {
-    const root = instanceSets.find(a);
-    return root === instanceSets.find(b) && instanceComponents.has(root);
-  };
+  // Instance families: near-identical APIs of one owner, each at a base
+  // path of its own on one host (one interface served per tenant, sport or
+  // deployment). Copies across owners, or at one place, stay duplicates.
+  const instances = yield* findInstanceFamilies(
+    apis,
+    [duplicates, overlaps],
+    sizes,
+    groups,
+    pairEvidence,
+  );
+  const sameInstanceFamily = instances.sameFamily;
 
   // Duplicate components: union-find over the verified duplicate pairs.
   const duplicateSets = new UnionFind(apis.length);
@@ -379,7 +321,7 @@ export function* detectFragmentationSteps(
     maxSharedOperations: t.maxSharedOperations,
     stopSignatures: listedStops,
   };
-  for (const component of instanceComponents.values()) {
+  for (const component of instances.families) {
     yield;
     const indexes = [...component.members];
     clusters.push(

@@ -411,6 +411,17 @@ describe('extractDefinitionFeatures', () => {
       expect(google('businessprofile')).toEqual(
         google('mybusinessaccountmanagement'),
       );
+      // A custom method names the operation: the id is not added, so one
+      // method matches whatever resource path the id spells (Google My
+      // Business v4 `accounts.locations.verify`, Verifications v1
+      // `locations.verify`).
+      expect(
+        openApi({
+          '/v4/{name}:verify': {
+            post: { operationId: 'mybusiness.accounts.locations.verify' },
+          },
+        })?.operations,
+      ).toEqual(['POST /{}:verify']);
       // One dot is no qualifier: the id is kept whole.
       expect(
         openApi({ '/{id}': { get: { operationId: 'Accounts.Get' } } })

@@ -57,6 +57,12 @@ export interface SimilarityOptions {
    * operations look common.
    */
   groups?: ArrayLike<number>;
+  /**
+   * A place id per API (-1: unknown; see `apiPlaces`): at one place a
+   * signature is one endpoint, so shapes that differ there are the endpoint
+   * described at two versions, and do not count against the pair.
+   */
+  places?: ArrayLike<number>;
 }
 /** Pauses (see {@link Steps}) every 256 APIs, and every 64k signatures. */
 const PAUSE_EVERY_APIS = 255;
@@ -187,6 +193,7 @@ export function* similarPairSteps(
 ): Steps<SimilarPairs> {
   const n = sets.length;
   const exclude = options?.exclude;
+  const places = options?.places;
   // Each step is a function of its own, so that its scratch arrays (hashes,
   // hash table) can be collected once it returns.
   const interned = yield* internSignatures(
@@ -414,8 +421,12 @@ export function* similarPairSteps(
       return;
     }
     // Matching shapes confirm an operation (it counts three times); shapes
-    // that both definitions give and that differ make it count half.
-    const evidence = sharedWeight + 2 * shapeWeight - mismatchWeight / 2;
+    // that both definitions give and that differ make it count half, except
+    // between two APIs at one place (one endpoint at two versions).
+    const samePlace =
+      places !== undefined && places[a] >= 0 && places[a] === places[b];
+    const evidence =
+      sharedWeight + 2 * shapeWeight - (samePlace ? 0 : mismatchWeight / 2);
     if (evidence < minEvidence - WEIGHT_EPSILON) {
       return;
     }

@@ -94,9 +94,14 @@ describe('normalizeRestPath', () => {
       rootLike: true,
       versioned: true,
     });
-    // A segment with a parameter is not static, even with a custom verb.
+    // Static text beside a parameter (a custom method) names the operation.
     expect(normalizeRestPath('/v1/{+name}:cancel', [])).toMatchObject({
       path: '/{}:cancel',
+      rootLike: false,
+    });
+    // Separators alone are no static text.
+    expect(normalizeRestPath('/{a}-{b}/{c}', [])).toMatchObject({
+      path: '/{}-{}/{}',
       rootLike: true,
     });
     expect(normalizeRestPath('/orders', [])).toMatchObject({

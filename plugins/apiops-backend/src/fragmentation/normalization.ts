@@ -189,7 +189,10 @@ export interface NormalizedRestPath {
    * (`/?action=sendemail`).
    */
   path: string;
-  /** Whether the path has no static segment (`/`, `/{}`) and no discriminator. */
+  /**
+   * Whether the path has no static text (`/`, `/{}`; `/{}:cancel` has) and
+   * no discriminator.
+   */
   rootLike: boolean;
   /** Whether the path began with a version segment (`/v1/…`, `/api/v3/…`). */
   versioned: boolean;
@@ -248,9 +251,16 @@ export function normalizeRestPath(
   const staticSegments = segments.filter(
     segment => !segment.includes('{') && !isVersionSegment(segment),
   );
+  // Static text beside a parameter names the operation as a static segment
+  // does: the custom method of `/v1/{name}:verify` (Google's AIP-136).
+  const hasStaticText = segments.some(
+    segment =>
+      !isVersionSegment(segment) &&
+      /[a-z0-9]/i.test(replaceTemplateParameters(segment, () => '')),
+  );
   return {
     path: discriminator === '' ? plainPath : `${plainPath}?${discriminator}`,
-    rootLike: discriminator === '' && staticSegments.length === 0,
+    rootLike: discriminator === '' && !hasStaticText,
     versioned,
     infrastructure,
     staticSegments: infrastructure ? [] : staticSegments,

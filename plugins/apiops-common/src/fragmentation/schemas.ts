@@ -239,8 +239,9 @@ export const overlapClusterSchema = z.object({
 });
 
 /**
- * `family`: three or more APIs implementing one shared interface, as one
- * cluster. Members are sorted by ref; `sharedOperations` is the interface;
+ * `family`: APIs implementing one shared interface, as one cluster: three
+ * or more sharing it, or two or more near-identical deployments of one owner,
+ * each at a base path of its own. Members are sorted by ref; `sharedOperations` is the interface;
  * `score` is the share of the interface that the member implementing the
  * least of it implements.
  *

@@ -5,9 +5,11 @@
  *   with enough weighted evidence).
  * - `overlap`: APIs largely contained in another one (high containment, with
  *   enough weighted evidence), grouped by the containing API.
- * - `family`: three or more APIs that implement one shared interface (the
- *   same operations, with the same request and response shapes where the
- *   definitions give them), listed as one cluster rather than pair by pair.
+ * - `family`: APIs that implement one shared interface (the same
+ *   operations, with the same request and response shapes where the
+ *   definitions give them), listed as one cluster rather than pair by pair:
+ *   three or more sharing it, or two or more near-identical deployments of
+ *   one owner, each at a base path of its own on one host.
  * - `version-sprawl`: more live major versions of one API than allowed.
  * - `name-collision`: the same normalized name for unrelated APIs of
  *   different owners or systems.
@@ -66,15 +68,22 @@ export interface FragmentationThresholds {
   /**
    * Least weighted evidence for a `duplicate` or `overlap`: the sum, over the
    * shared operations, of each operation's rarity weight (1 for an operation
-   * only the two APIs have, `1/√(k−1)` for one that k APIs have), counted
-   * three times when the request and response shapes match too and half
-   * when both definitions give shapes that differ. So one operation only
-   * the two APIs have, with the same shapes, or three without shapes, is
-   * enough; a handful of operations common in the catalog (`GET /orders`,
+   * only the two APIs have, `1/√(k−1)` for one that k APIs have; the
+   * versions of one API, and the APIs of one owner at one server, count as
+   * one), counted three times when the request and response shapes match
+   * too and half when both definitions give shapes that differ (unless both
+   * APIs are of one owner at one server: one endpoint at two versions). So
+   * one operation only the two APIs have, with the same shapes, or three
+   * without shapes, is enough; a handful of operations common in the catalog (`GET /orders`,
    * `GET /countries/{}`), or with other shapes, are not.
    */
   minEvidence: number;
-  /** Fewest APIs sharing one interface for a `family`. */
+  /**
+   * Fewest APIs (versions of one API, and APIs of one owner at one server,
+   * counting once) sharing one interface for a `family`. Near-identical
+   * deployments of one owner, each at a base path of its own on one host,
+   * are a family from two.
+   */
   familyMinApis: number;
   /**
    * Least evidence of a family's interface: 1 per interface operation whose

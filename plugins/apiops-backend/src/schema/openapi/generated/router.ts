@@ -1914,7 +1914,7 @@ export const spec = {
                 title: 'FamilyDetails',
                 type: 'object',
                 description:
-                  'Of a `family` cluster: three or more APIs implementing one shared interface (members sorted by ref; `sharedOperations` is the interface).',
+                  'Of a `family` cluster: APIs implementing one shared interface, three or more sharing it or two or more near-identical deployments of one owner at base paths of their own (members sorted by ref; `sharedOperations` is the interface).',
                 required: [
                   'operationCounts',
                   'interfaceOperationCount',
