@@ -127,7 +127,7 @@ export const spec = {
         tags: ['method'],
         summary: 'Read the APIOps Cycles method',
         description:
-          "The APIOps Cycles method as seen from one cycle, in one locale: the eight\ncore stations in the cycle's order with their criteria, the criteria\nthemselves, the metro lines, sub-stations, stakeholder roles and every\ncycle of the method. This is what the assessment form shows and what\nthe criterion ids of an assessment must come from\n(`stations[].criteria`, `criteria[].id`).\n\nThe model comes from the `apiops-cycles-method-data` package installed\nwith the backend (`dataVersion`); it does not change while the backend\nruns.\n",
+          "The APIOps Cycles method as seen from one cycle, in one locale: the eight\ncore stations in the cycle's order with their criteria, the criteria\nthemselves, the metro lines, sub-stations, stakeholder roles and every\ncycle of the method. This is what the assessment form shows and what\nthe criterion ids of an assessment must come from\n(`stations[].criteria`, `criteria[].id`).\n\nEach station has its steps and texts in this cycle (none where the\nmethod data has none of the cycle) and the resources the method\nrecommends at it in this cycle (`stations[].resources`, described in\n`resources`, canvases with a CanvasCreator link in the locale).\n\nThe model comes from the `apiops-cycles-method-data` package installed\nwith the backend (`dataVersion`); it does not change while the backend\nruns.\n",
         parameters: [
           {
             $ref: '#/components/parameters/Locale',
@@ -2953,6 +2953,7 @@ export const spec = {
           'stakeholders',
           'lines',
           'expectedEvidenceTags',
+          'resources',
         ],
         properties: {
           id: {
@@ -2974,15 +2975,18 @@ export const spec = {
           },
           whyItMatters: {
             type: 'string',
-            description: 'Why the station exists, when the method data says.',
+            description:
+              'Why the station exists in this cycle, when the method data says.',
           },
           applyInWork: {
             type: 'string',
             description:
-              'What success at this station looks like, when the method data says.',
+              'What success at this station looks like in this cycle, when the method data says.',
           },
           outcomes: {
             type: 'array',
+            description:
+              'The outcomes of the station in this cycle; empty when the method data has none of this cycle.',
             items: {
               type: 'string',
             },
@@ -2990,7 +2994,7 @@ export const spec = {
           steps: {
             type: 'array',
             description:
-              'The steps of the station\'s "how it works", in order.',
+              'The steps of the station\'s "how it works" in this cycle, in order;\nempty when the method data has no steps of this cycle for the\nstation (4.2.1 has them for the API productization cycle only).\nThe station\'s cycle-neutral texts are not used instead: in 4.2.1\nthey are those of other cycles.\n',
             items: {
               type: 'string',
             },
@@ -3028,6 +3032,62 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+          resources: {
+            type: 'array',
+            description:
+              'Ids of the resources the method recommends at the station in this\ncycle, in order; see `MethodModel.resources`.\n',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      MethodResource: {
+        type: 'object',
+        description:
+          'A resource of the method recommended at a station (a canvas, a guideline, a checklist or a template), localized.',
+        required: ['id', 'category', 'title', 'description', 'draft'],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              'Stable id, e.g. `apiValuePropositionCanvas` or `api-audit-checklist`.',
+          },
+          category: {
+            type: 'string',
+            description:
+              'The kind of resource; `canvas`, `guideline`, `checklist` or `template` in the method data 4.2.1.',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          canvas: {
+            type: 'string',
+            description: "The canvas's id in CanvasCreator, for a canvas.",
+          },
+          canvasCreatorUrl: {
+            type: 'string',
+            format: 'uri',
+            description:
+              "A link that opens the canvas in the method's CanvasCreator in the model's locale, for a canvas.",
+            examples: [
+              'https://canvascreator.apiopscycles.com/?canvas=apiValuePropositionCanvas&locale=fi',
+            ],
+          },
+          draft: {
+            type: 'boolean',
+            description:
+              'Whether the method data marks the resource as a draft.',
+          },
+          apiStyle: {
+            type: 'string',
+            enum: ['rest', 'event', 'graphql'],
+            description:
+              'For the design canvases of one API style (REST, event, GraphQL) the style; the method recommends them only to APIs of that style.',
           },
         },
       },
@@ -3116,6 +3176,7 @@ export const spec = {
           'lines',
           'subStations',
           'stakeholders',
+          'resources',
         ],
         properties: {
           locale: {
@@ -3173,6 +3234,14 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/MethodStakeholder',
+            },
+          },
+          resources: {
+            type: 'array',
+            description:
+              'Every resource recommended at a station of the cycle, each once, in the order of first recommendation along the cycle.',
+            items: {
+              $ref: '#/components/schemas/MethodResource',
             },
           },
         },
