@@ -180,6 +180,27 @@ export const apiopsTranslationRef = createTranslationRef({
         conflict:
           'The latest assessment places this API at {{assessment}}, but the apiops/station annotation in its catalog-info.yaml says {{annotation}}. The assessment wins; update or remove the annotation.',
       },
+      stationGuide: {
+        title: 'Steps and resources',
+        subheader:
+          'From the {{cycle}} of the APIOps Cycles method ({{version}})',
+        current: 'Now: {{station}}',
+        next: 'Next: {{station}}',
+        start: 'Where to start: {{station}}',
+        steps: 'Steps',
+        noSteps:
+          'The method data ({{version}}) has no steps of the {{cycle}} for this station: work from the resources it recommends.',
+        resources: 'Resources',
+        noResources: 'The method recommends no resource for this station.',
+        categories: {
+          canvas: 'Canvas',
+          guideline: 'Guideline',
+          checklist: 'Checklist',
+          template: 'Template',
+        },
+        draft: 'Draft',
+        openCanvas: 'opens in CanvasCreator',
+      },
       owner: {
         title: 'Owner',
         noOwner: 'No owner',
