@@ -393,6 +393,109 @@ export const spec = {
         },
       },
     },
+    '/reports/apis': {
+      get: {
+        operationId: 'listApis',
+        tags: ['reports'],
+        summary:
+          'The APIs with their station, owner and governance, filterable, paginated or as CSV',
+        description:
+          "One row per API of the latest successful snapshot, in order of entity\nref, with its station, owner checks and governance as the snapshot\ncomputed them, filtered by governance status, owner and system: the\nlist behind the counts of `GET /reports/summary` (`apis`,\n`byStatus`). `format=csv` answers every matching API at once as a\nCSV file (columns `entityRef, title, owner, declaredOwner, system,\nlifecycle, cycle, station, governance, findings, gaps`, the last two\ncounts; written and streamed as the ownership report's), ignoring\n`limit` and `cursor`. Needs the `apiops.report.read` permission.\n",
+        parameters: [
+          {
+            name: 'governance',
+            in: 'query',
+            required: false,
+            description:
+              'Only APIs of these governance statuses: repeat the parameter for\nseveral (`governance=attention&governance=non-compliant`). A value\nthat is not a status is a 400 naming `governance`.\n',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 3,
+              items: {
+                $ref: '#/components/schemas/GovernanceStatus',
+              },
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            description:
+              'Only APIs whose normalized owner is this entity or, for a group,\none of its descendant groups (the APIs `GET /reports/teams`\ncounts for it): a ref, or a short one (`accounts-team` means\n`group:default/accounts-team`). A malformed ref is a 400 naming\n`owner`.\n',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'system',
+            in: 'query',
+            required: false,
+            description:
+              'Only APIs of this system: a ref, or a short one (`core-accounts`\nmeans `system:default/core-accounts`). A malformed ref is a 400\nnaming `system`.\n',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            $ref: '#/components/parameters/ReportLimit',
+          },
+          {
+            $ref: '#/components/parameters/Cursor',
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            description:
+              '`json` (a page) or `csv` (every row, as a file); anything else is a 400 naming `format`.',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+              default: 'json',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'A page of APIs (`format=json`), or every API as CSV (`format=csv`).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApiPage',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+                example:
+                  'entityRef,title,owner,declaredOwner,system,lifecycle,cycle,station,governance,findings,gaps\r\napi:default/accounts-api,Accounts API,group:default/accounts-team,accounts-team,system:default/core-accounts,production,api-productization-cycle,api-design,compliant,0,0\r\n',
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
     '/reports/ownership': {
       get: {
         operationId: 'listOwnershipGaps',
@@ -2821,6 +2924,25 @@ export const spec = {
           },
           governance: {
             $ref: '#/components/schemas/ApiGovernance',
+          },
+        },
+      },
+      ApiPage: {
+        type: 'object',
+        description: 'A page of APIs.',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            description: 'The APIs, in order of entity ref.',
+            items: {
+              $ref: '#/components/schemas/ApiSnapshotResult',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+            description:
+              'Opaque; pass it as `cursor` to get the next page. Absent on the last page.',
           },
         },
       },
