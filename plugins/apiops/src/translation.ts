@@ -38,6 +38,7 @@ export const apiopsTranslationRef = createTranslationRef({
       sections: {
         label: 'Sections of the APIOps page',
         summary: 'Summary',
+        apis: 'APIs',
         ownership: 'Ownership',
         fragmentation: 'Fragmentation',
         teams: 'Teams',
@@ -83,6 +84,23 @@ export const apiopsTranslationRef = createTranslationRef({
         snapshot: 'Snapshot',
         notEnough:
           'Trends appear once two snapshots have run; the first one finished {{time}}.',
+      },
+      apis: {
+        title: 'APIs',
+        subtitle:
+          'Every API of the latest snapshot with its station, owner and governance status',
+        statusFilter: 'Governance status',
+        anyStatus: 'All statuses',
+        empty: 'No API matches these filters.',
+        noGaps: 'None',
+        columns: {
+          api: 'API',
+          owner: 'Owner',
+          station: 'Station',
+          status: 'Governance status',
+          findings: 'Findings',
+          gaps: 'Ownership gaps',
+        },
       },
       gaps: {
         title: 'Ownership gaps',
