@@ -29,6 +29,7 @@ export { ApiOpsApiExplorerPage } from './components/ApiOpsApiExplorerPage';
 export { apiopsTranslationRef } from './translation';
 export { apiopsApiRef, ApiOpsClient } from './api';
 export type {
+  ApiFilters,
   ApiOpsApi,
   // The component ApiOpsPage takes the name at the entry point.
   ApiOpsPage as ApiOpsResultPage,

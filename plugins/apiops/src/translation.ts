@@ -38,6 +38,7 @@ export const apiopsTranslationRef = createTranslationRef({
       sections: {
         label: 'Sections of the APIOps page',
         summary: 'Summary',
+        apis: 'APIs',
         ownership: 'Ownership',
         fragmentation: 'Fragmentation',
         teams: 'Teams',
@@ -83,6 +84,23 @@ export const apiopsTranslationRef = createTranslationRef({
         snapshot: 'Snapshot',
         notEnough:
           'Trends appear once two snapshots have run; the first one finished {{time}}.',
+      },
+      apis: {
+        title: 'APIs',
+        subtitle:
+          'Every API of the latest snapshot with its station, owner and governance status',
+        statusFilter: 'Governance status',
+        anyStatus: 'All statuses',
+        empty: 'No API matches these filters.',
+        noGaps: 'None',
+        columns: {
+          api: 'API',
+          owner: 'Owner',
+          station: 'Station',
+          status: 'Governance status',
+          findings: 'Findings',
+          gaps: 'Ownership gaps',
+        },
       },
       gaps: {
         title: 'Ownership gaps',
@@ -179,6 +197,27 @@ export const apiopsTranslationRef = createTranslationRef({
         conflictTitle: 'The assessment and the annotation disagree',
         conflict:
           'The latest assessment places this API at {{assessment}}, but the apiops/station annotation in its catalog-info.yaml says {{annotation}}. The assessment wins; update or remove the annotation.',
+      },
+      stationGuide: {
+        title: 'Steps and resources',
+        subheader:
+          'From the {{cycle}} of the APIOps Cycles method ({{version}})',
+        current: 'Now: {{station}}',
+        next: 'Next: {{station}}',
+        start: 'Where to start: {{station}}',
+        steps: 'Steps',
+        noSteps:
+          'The method data ({{version}}) has no steps of the {{cycle}} for this station: work from the resources it recommends.',
+        resources: 'Resources',
+        noResources: 'The method recommends no resource for this station.',
+        categories: {
+          canvas: 'Canvas',
+          guideline: 'Guideline',
+          checklist: 'Checklist',
+          template: 'Template',
+        },
+        draft: 'Draft',
+        openCanvas: 'opens in CanvasCreator',
       },
       owner: {
         title: 'Owner',

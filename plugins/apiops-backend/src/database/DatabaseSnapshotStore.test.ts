@@ -1221,6 +1221,102 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    describe('listApis', () => {
+      beforeEach(async () => {
+        await snapshot(firstCatalog());
+      });
+
+      const refs = (page: ReportPage<{ entityRef: string }>) =>
+        page.items.map(api => api.entityRef);
+
+      it('lists every API of the snapshot by ref, gaps or not', async () => {
+        const page = await store.listApis({ limit: 100 });
+        expect(page.nextCursor).toBeUndefined();
+        expect(refs(page)).toEqual(
+          firstCatalog()
+            .map(api => api.result.entityRef)
+            .sort(),
+        );
+        expect(page.items[0]).toEqual(firstCatalog()[0].result);
+      });
+
+      it('filters by governance status, any of several', async () => {
+        expect(
+          refs(await store.listApis({ governance: ['compliant'], limit: 100 })),
+        ).toEqual([
+          'api:default/accounts-api',
+          'api:partner/notifications-api',
+        ]);
+        expect(
+          refs(await store.listApis({ governance: ['attention'], limit: 100 })),
+        ).toEqual([]);
+        expect(
+          refs(
+            await store.listApis({
+              governance: ['attention', 'non-compliant'],
+              limit: 100,
+            }),
+          ),
+        ).toHaveLength(5);
+      });
+
+      it('combines the status with the owner (and its child groups) and the system', async () => {
+        expect(
+          refs(
+            await store.listApis({
+              governance: ['non-compliant'],
+              owner: entityRefKey('group:default/kestrel-bank'),
+              limit: 100,
+            }),
+          ),
+        ).toEqual([
+          'api:default/mainframe-gateway-api',
+          'api:default/payment-limits-api',
+        ]);
+        expect(
+          refs(
+            await store.listApis({
+              system: entityRefKey('system:default/core-accounts'),
+              limit: 100,
+            }),
+          ),
+        ).toEqual([
+          'api:default/accounts-api',
+          'api:default/mainframe-gateway-api',
+        ]);
+      });
+
+      it.each([1, 2, 3, 7])(
+        'pages through every API once with limit %d',
+        async limit => {
+          const all = (await store.listApis({ limit: 100 })).items;
+          const paged = await collectPages(cursor =>
+            store.listApis({ limit, cursor }),
+          );
+          expect(paged.items).toEqual(all);
+          expect(paged.pages).toBe(Math.ceil(all.length / limit));
+        },
+      );
+
+      it('refuses a cursor of a replaced snapshot', async () => {
+        const first = await store.listApis({ limit: 2 });
+        await snapshot(firstCatalog());
+        const error = await catchError(
+          store.listApis({ limit: 2, cursor: first.nextCursor }),
+        );
+        expect(error.name).toBe('ConflictError');
+      });
+
+      it.each(BAD_CURSORS)(
+        'refuses the malformed cursor %p, naming the field',
+        async cursor => {
+          const error = await catchError(store.listApis({ limit: 10, cursor }));
+          expect(error).toBeInstanceOf(InputError);
+          expect(error.message).toMatch(/^cursor/);
+        },
+      );
+    });
+
     describe('listTeamApis', () => {
       beforeEach(async () => {
         await snapshot(firstCatalog());

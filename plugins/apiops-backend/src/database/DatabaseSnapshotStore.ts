@@ -20,6 +20,7 @@ import { migrateToLatest } from './migrateToLatest';
 import { failureReason } from './failureReason';
 import { completeRun } from './operations/completeRun';
 import { listApiLabels } from './operations/listApiLabels';
+import { listApis } from './operations/listApis';
 import { listClusterMembers } from './operations/listClusterMembers';
 import { failRunsStartedBefore } from './operations/failRunsStartedBefore';
 import { getSnapshotInfo } from './operations/getSnapshotInfo';
@@ -38,6 +39,7 @@ import {
   joinDismissals,
 } from './operations/util/withDismissals';
 import {
+  ApiQuery,
   FragmentationQuery,
   OwnershipGapQuery,
   ReportPage,
@@ -271,6 +273,10 @@ export class DatabaseSnapshotStore implements SnapshotStore {
     cursor?: string;
   }): Promise<ReportPage<TeamRollup>> {
     return listTeams({ db: this.db, query });
+  }
+
+  async listApis(query: ApiQuery): Promise<ReportPage<ApiSnapshotResult>> {
+    return listApis({ db: this.db, query });
   }
 
   async listTeamApis(

@@ -5,6 +5,7 @@ import type {
   FragmentationClusterMember,
   FragmentationDismissal,
   FragmentationType,
+  GovernanceStatus,
   OwnerGapType,
   OwnershipGapRow,
   ReportPage,
@@ -90,6 +91,20 @@ export interface StoredApiLabels {
  */
 export interface OwnershipGapQuery {
   types?: OwnerGapType[];
+  owner?: EntityRefKey;
+  system?: EntityRefKey;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * Filters of the APIs report: APIs of any of the governance statuses (all
+ * when none), of the owner (a group with its descendant groups) and system.
+ *
+ * @internal
+ */
+export interface ApiQuery {
+  governance?: GovernanceStatus[];
   owner?: EntityRefKey;
   system?: EntityRefKey;
   limit: number;
@@ -200,6 +215,12 @@ export interface SnapshotStore {
   listOwnershipGaps(
     query: OwnershipGapQuery,
   ): Promise<ReportPage<OwnershipGapRow>>;
+
+  /**
+   * A page of the current APIs, filtered, by entity ref (every API of the
+   * snapshot, with or without gaps and findings).
+   */
+  listApis(query: ApiQuery): Promise<ReportPage<ApiSnapshotResult>>;
 
   /**
    * A page of the APIs a group owns itself or through its descendant

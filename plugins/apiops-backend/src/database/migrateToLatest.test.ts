@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { migrateToLatest } from './migrateToLatest';
@@ -11,7 +12,42 @@ const migrationFiles = fs
   .filter(file => file.endsWith('.js'))
   .sort();
 
+/** The names of the indexes of a table. */
+async function indexesOf(knex: Knex, table: string): Promise<string[]> {
+  if (knex.client.config.client === 'pg') {
+    return knex('pg_indexes').where({ tablename: table }).pluck('indexname');
+  }
+  const rows: Array<{ name: string }> = await knex.raw(
+    `PRAGMA index_list('${table}')`,
+  );
+  return rows.map(row => row.name);
+}
+
 describe.each(databases.eachSupportedId())('migrateToLatest on %p', id => {
+  it('indexes the API results by governance status, and takes the index away again', async () => {
+    const knex = await databases.init(id);
+    // This package's folder, which the package ships (`migrationsDir` is
+    // resolved from where @backstage/backend-plugin-api is installed).
+    const directory = path.resolve(__dirname, '../../migrations');
+    await knex.migrate.latest({ directory });
+    expect(await indexesOf(knex, 'apiops_api_results')).toContain(
+      'apiops_api_results_governance_idx',
+    );
+
+    await knex.migrate.down({
+      directory,
+      name: '20261210120000_api_results_governance_index.js',
+    });
+    const without = await indexesOf(knex, 'apiops_api_results');
+    expect(without).not.toContain('apiops_api_results_governance_idx');
+    expect(without).toContain('apiops_api_results_owner_idx');
+
+    await knex.migrate.up({ directory });
+    expect(await indexesOf(knex, 'apiops_api_results')).toContain(
+      'apiops_api_results_governance_idx',
+    );
+  });
+
   it('brings an empty database to the latest schema, and again does nothing', async () => {
     const knex = await databases.init(id);
 

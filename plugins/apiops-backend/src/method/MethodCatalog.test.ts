@@ -1,7 +1,10 @@
 import {
   deriveStation,
+  METHOD_API_STYLES,
   METHOD_LOCALES,
+  MethodApiStyle,
   MethodModel,
+  stationResources,
 } from '@apiops-backstage/plugin-apiops-common';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -44,7 +47,11 @@ const LINES = [
 const MOJIBAKE = /â€|Ã[\u0080-\u00bf]|Â[\u0080-\u00bf]/;
 
 /** A label key, as the base files have them, instead of a text. */
-const LABEL_KEY = /^(station|cycle|criterion|line|stakeholder|group)\.[\w.-]+$/;
+const LABEL_KEY =
+  /^(station|cycle|criterion|line|stakeholder|group|resource)\.[\w.-]+$/;
+
+/** The cycle the method data 4.2.1 has station texts of its own for. */
+const API_CYCLE = 'api-productization-cycle';
 
 /** Every string in a value, with its path. */
 function strings(value: unknown, at = ''): Array<[string, string]> {
@@ -59,6 +66,15 @@ function strings(value: unknown, at = ''): Array<[string, string]> {
   }
   return [];
 }
+
+/** The API styles of the method engine, and ours. */
+const STYLE_OF_ENGINE: Record<string, MethodApiStyle | undefined> = {
+  REST: 'rest',
+  Event: 'event',
+  GraphQL: 'graphql',
+  'Not sure yet': undefined,
+};
+const ENGINE_STYLES = Object.keys(STYLE_OF_ENGINE);
 
 function station(model: MethodModel, id: string) {
   const found = model.stations.find(s => s.id === id);
@@ -163,14 +179,23 @@ describe('MethodCatalog', () => {
       expect(new Set(model.criteria.map(c => c.id))).toEqual(
         catalog.criterionIds(cycle),
       );
+      const resourceIds = model.resources.map(r => r.id);
       for (const s of model.stations) {
         expect(s.title).not.toBe('');
         expect(s.description).not.toBe('');
-        expect(s.steps.length).toBeGreaterThan(0);
-        expect(s.outcomes.length).toBeGreaterThan(0);
+        // only the API cycle has station texts of its own in 4.2.1
+        expect(s.steps.length > 0).toBe(cycle === API_CYCLE);
+        expect(s.outcomes.length > 0).toBe(cycle === API_CYCLE);
         expect(s.criteria.length).toBeGreaterThan(0);
         expect(s.leadStakeholder).toEqual(expect.any(String));
         expect(model.stakeholders.map(h => h.id)).toContain(s.leadStakeholder);
+        expect(s.resources.length).toBeGreaterThan(0);
+        expect(resourceIds).toEqual(expect.arrayContaining(s.resources));
+      }
+      expect(new Set(resourceIds).size).toBe(resourceIds.length);
+      for (const r of model.resources) {
+        expect(r.title).not.toBe('');
+        expect(r.description).not.toBe('');
       }
       // no label key left unresolved
       expect(strings(model).filter(([, text]) => LABEL_KEY.test(text))).toEqual(
@@ -213,12 +238,139 @@ describe('MethodCatalog', () => {
     );
   });
 
-  it("reads the steps of the station spelling them 'how-it-works'", () => {
-    // api-consumer-experience has `how-it-works` in stations.json; cycles
-    // without texts of their own show the station's steps.
-    const model = catalog.getModel({ cycle: 'automation-cycle' });
-    expect(station(model, 'api-consumer-experience').steps).toHaveLength(3);
-    expect(station(model, 'api-design').steps).toHaveLength(8);
+  it("gives each station its own cycle's steps", () => {
+    const api = catalog.getModel();
+    expect(station(api, 'api-design').steps).toHaveLength(8);
+    expect(station(api, 'api-design').steps[0]).toMatch(
+      /^Define core entities/,
+    );
+    // stations.json spells this station's steps `how-it-works`; the
+    // cycle's own steps are label keys either way
+    expect(station(api, 'api-consumer-experience').steps).toHaveLength(3);
+    expect(station(api, 'monitoring-and-improving').steps).toHaveLength(3);
+    expect(station(api, 'api-audit').whyItMatters).toEqual(expect.any(String));
+    expect(
+      station(catalog.getModel({ locale: 'fi' }), 'api-design').steps[0],
+    ).not.toBe(station(api, 'api-design').steps[0]);
+  });
+
+  it.each(CYCLES.filter(cycle => cycle !== API_CYCLE))(
+    'shows no steps of another cycle in the %s',
+    cycle => {
+      // 4.2.1 has no station texts of these cycles; the stations'
+      // cycle-neutral texts are another cycle's (the automation cycle's
+      // audit, integrations in its delivery), so none are shown.
+      for (const locale of METHOD_LOCALES) {
+        for (const s of catalog.getModel({ cycle, locale }).stations) {
+          expect(s).toMatchObject({ steps: [], outcomes: [] });
+          expect(s.whyItMatters).toBeUndefined();
+          expect(s.applyInWork).toBeUndefined();
+        }
+      }
+    },
+  );
+
+  it("recommends each station's own resources in every cycle", () => {
+    const resourcesOf = (cycle: string, stationId: string) =>
+      station(catalog.getModel({ cycle }), stationId).resources;
+    expect(
+      resourcesOf('capability-productization-cycle', 'api-product-strategy'),
+    ).toEqual([
+      'customerJourneyCanvas',
+      'capabilityValuePropositionCanvas',
+      'capabilityBusinessModelCanvas',
+      'capabilityHypothesisCanvas',
+    ]);
+    expect(resourcesOf('automation-cycle', 'api-design')).toEqual([
+      'automationWorkflowCanvas',
+    ]);
+    expect(
+      resourcesOf('integration-productization-cycle', 'api-audit'),
+    ).toEqual([
+      'integration-readiness-checklist',
+      'integration-compliance-data-governance-guide',
+    ]);
+    expect(resourcesOf(API_CYCLE, 'api-audit')).toEqual([
+      'api-audit-checklist',
+      'api-compliance-best-practices',
+    ]);
+  });
+
+  it('describes the resources, with CanvasCreator links for canvases', () => {
+    const model = catalog.getModel({
+      cycle: 'capability-productization-cycle',
+    });
+    const byId = new Map(model.resources.map(r => [r.id, r]));
+    expect(byId.get('capabilityValuePropositionCanvas')).toEqual({
+      id: 'capabilityValuePropositionCanvas',
+      category: 'canvas',
+      title: 'Capability Value Proposition Canvas',
+      description: expect.any(String),
+      canvas: 'capabilityValuePropositionCanvas',
+      canvasCreatorUrl:
+        'https://canvascreator.apiopscycles.com/?canvas=capabilityValuePropositionCanvas&locale=en',
+      draft: false,
+    });
+    // a template and a guideline: no canvas, drafts in 4.2.1
+    expect(byId.get('capability-service-agreement-template')).toMatchObject({
+      category: 'template',
+      draft: true,
+    });
+    expect(
+      byId.get('capability-service-agreement-template')?.canvasCreatorUrl,
+    ).toBeUndefined();
+    const categories = new Set(model.resources.map(r => r.category));
+    expect([...categories].sort()).toEqual([
+      'canvas',
+      'checklist',
+      'guideline',
+      'template',
+    ]);
+    for (const r of model.resources) {
+      expect(Boolean(r.canvasCreatorUrl)).toBe(r.category === 'canvas');
+    }
+  });
+
+  it('marks the design canvases of one API style', () => {
+    expect(Object.values(STYLE_OF_ENGINE).filter(Boolean).sort()).toEqual(
+      [...METHOD_API_STYLES].sort(),
+    );
+    const model = catalog.getModel();
+    expect(
+      Object.fromEntries(
+        model.resources.filter(r => r.apiStyle).map(r => [r.id, r.apiStyle]),
+      ),
+    ).toEqual({
+      restCanvas: 'rest',
+      eventCanvas: 'event',
+      graphqlCanvas: 'graphql',
+    });
+    expect(
+      stationResources(model, 'api-design', 'rest').map(r => r.id),
+    ).toEqual([
+      'domainCanvas',
+      'interactionCanvas',
+      'restCanvas',
+      'api-design-principles',
+      'contract-first-design',
+    ]);
+  });
+
+  it('localizes the resources and their links, English where a locale has no texts', () => {
+    const fi = catalog.getModel({ cycle: 'automation-cycle', locale: 'fi-FI' });
+    const en = catalog.getModel({ cycle: 'automation-cycle', locale: 'en' });
+    const canvas = (model: MethodModel) =>
+      model.resources.find(r => r.id === 'automationWorkflowCanvas')!;
+    expect(canvas(fi).canvasCreatorUrl).toBe(
+      'https://canvascreator.apiopscycles.com/?canvas=automationWorkflowCanvas&locale=fi',
+    );
+    expect(fi.resources.map(r => r.title)).not.toEqual(
+      en.resources.map(r => r.title),
+    );
+    // a language the method is not translated to: English texts and links
+    const sv = catalog.getModel({ cycle: 'automation-cycle', locale: 'sv-SE' });
+    expect(sv).toBe(en);
+    expect(canvas(sv).canvasCreatorUrl).toMatch(/&locale=en$/);
   });
 
   it('describes the cycles with their entry and exit criteria', () => {
@@ -357,6 +509,25 @@ describe('MethodCatalog', () => {
               answers => engine.evaluateStartRecommendation(start, answers).recommendedStation.id,
             ),
             some,
+            resources: Object.fromEntries(
+              start.flatMap(s =>
+                ${JSON.stringify(ENGINE_STYLES)}.map(style => [
+                  s.id + '/' + style,
+                  engine
+                    .buildStationResourceData(s.id, locale, style, cycle)
+                    .steps.map(step => ({
+                      id: step.resourceId,
+                      category: step.category,
+                      title: step.resourceTitle,
+                      description: step.resourceDescription,
+                      canvasCreatorUrl: step.canvasId
+                        ? engine.getCanvasCreatorUrl(step.canvasId, locale)
+                        : undefined,
+                      missing: step.missing,
+                    })),
+                ]),
+              ),
+            ),
           };
         }
       }
@@ -385,12 +556,31 @@ describe('MethodCatalog', () => {
           recommended: [{}, expected.some].map(answers =>
             deriveStation(model.stations, answers),
           ),
+          resources: Object.fromEntries(
+            model.stations.flatMap(s =>
+              ENGINE_STYLES.map(style => [
+                `${s.id}/${style}`,
+                stationResources(model, s.id, STYLE_OF_ENGINE[style]).map(
+                  r => ({
+                    id: r.id,
+                    category: r.category,
+                    title: r.title,
+                    description: r.description,
+                    canvasCreatorUrl: r.canvasCreatorUrl,
+                  }),
+                ),
+              ]),
+            ),
+          ),
         }).toEqual({
           // the engine does not repair mojibake
           stations: JSON.parse(
             repairMojibake(JSON.stringify(expected.stations)),
           ),
           recommended: expected.recommended,
+          resources: JSON.parse(
+            repairMojibake(JSON.stringify(expected.resources)),
+          ),
         });
       }
     }

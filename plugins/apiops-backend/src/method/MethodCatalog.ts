@@ -5,7 +5,9 @@ import {
   MethodCycle,
   MethodLine,
   MethodLocale,
+  MethodApiStyle,
   MethodModel,
+  MethodResource,
   MethodStakeholder,
   MethodStation,
   MethodSubStation,
@@ -41,6 +43,29 @@ function deepFreeze<T>(value: T): T {
 function unique(ids: Iterable<string>): string[] {
   return [...new Set(ids)];
 }
+
+/** The address of the method's CanvasCreator, as its engine links to it. */
+const CANVAS_CREATOR_URL = 'https://canvascreator.apiopscycles.com/';
+
+/**
+ * A link that opens a canvas in CanvasCreator in a locale, as the method
+ * engine's `getCanvasCreatorUrl` makes it.
+ */
+function canvasCreatorUrl(canvas: string, locale: MethodLocale): string {
+  return `${CANVAS_CREATOR_URL}?canvas=${encodeURIComponent(
+    canvas,
+  )}&locale=${encodeURIComponent(locale)}`;
+}
+
+/**
+ * The design canvases of one API style, by resource id: the method engine
+ * recommends each only to APIs of its style (`STYLE_CANVAS_RESOURCES`).
+ */
+const STYLE_RESOURCES: Readonly<Record<string, MethodApiStyle>> = {
+  restCanvas: 'rest',
+  eventCanvas: 'event',
+  graphqlCanvas: 'graphql',
+};
 
 /**
  * The texts of a numbered label series: `key`, `key.1`, `key.2`…, up to the
@@ -82,6 +107,37 @@ function buildModel(
   const linesOf = (stationId: string) =>
     data.lines.filter(line => line.stations.includes(stationId)).map(l => l.id);
 
+  const resourceById = new Map(data.resources.map(r => [r.id, r]));
+  // Ids the data recommends but does not describe are left out, as the
+  // method engine can neither title nor link them (4.2.1 has none).
+  const stationResources = (stationId: string) =>
+    unique(cycle.recommendedResources[stationId] ?? []).filter(id =>
+      resourceById.has(id),
+    );
+  const resource = (id: string): MethodResource => {
+    const entry = resourceById.get(id)!;
+    // Only a canvas CanvasCreator has gets a link to it.
+    const canvas =
+      entry.canvas && data.canvasIds.has(entry.canvas)
+        ? entry.canvas
+        : undefined;
+    const apiStyle = Object.hasOwn(STYLE_RESOURCES, id)
+      ? STYLE_RESOURCES[id]
+      : undefined;
+    return {
+      id,
+      category: entry.category,
+      title: lookup(entry.title, ['resources']) ?? humanizeId(id),
+      description: lookup(entry.description, ['resources']) ?? '',
+      ...(canvas && {
+        canvas,
+        canvasCreatorUrl: canvasCreatorUrl(canvas, locale),
+      }),
+      draft: entry.draft,
+      ...(apiStyle && { apiStyle }),
+    };
+  };
+
   const stationCriteria = (stationId: string) =>
     data.stationCriteria.byCycle[cycle.id]?.[stationId] ??
     data.stationCriteria.default[stationId] ??
@@ -92,14 +148,12 @@ function buildModel(
     if (!station) {
       return []; // as the method engine does: ids of no core station are skipped
     }
-    // Texts the data has for this station in this cycle only (4.2.1 has
-    // them for the API productization cycle); the station's own otherwise.
+    // The cycle's own texts for the station (4.2.1 has them for the API
+    // productization cycle only). The station's cycle-neutral texts are not
+    // used instead: in 4.2.1 they are those of other cycles.
     const cycleKey = `cycle.${cycle.id}.station.${id}`;
-    const text = (cycleSpecificKey: string, stationKey: string | undefined) =>
-      lookup(cycleSpecificKey, ['stations', 'cycles']) ??
-      lookup(stationKey, ['stations']);
-    const cycleOutcomes = labelSeries(lookup, `${cycleKey}.outcomes`);
-    const cycleSteps = labelSeries(lookup, `${cycleKey}.how_it_works`);
+    const cycleText = (key: string) =>
+      lookup(`${cycleKey}.${key}`, ['stations', 'cycles']);
     const stakeholders = (stationStakeholders[id] ?? []).map(entry => ({
       id: entry.stakeholder,
       involvement: entry.involvement,
@@ -117,22 +171,16 @@ function buildModel(
           lookup(cycle.stationDescriptions[id], ['stations', 'cycles']) ??
           lookup(station.description, ['stations']) ??
           '',
-        whyItMatters: text(
-          `${cycleKey}.why_it_matters`,
-          station.why_it_matters,
-        ),
-        applyInWork: text(`${cycleKey}.apply_in_work`, station.apply_in_work),
-        outcomes: cycleOutcomes.length
-          ? cycleOutcomes
-          : station.outcomes.flatMap(key => lookup(key, ['stations']) ?? []),
-        steps: cycleSteps.length
-          ? cycleSteps
-          : station.steps.flatMap(key => lookup(key, ['stations']) ?? []),
+        whyItMatters: cycleText('why_it_matters'),
+        applyInWork: cycleText('apply_in_work'),
+        outcomes: labelSeries(lookup, `${cycleKey}.outcomes`),
+        steps: labelSeries(lookup, `${cycleKey}.how_it_works`),
         criteria: [...stationCriteria(id)],
         leadStakeholder: stakeholders.find(s => s.involvement === 'lead')?.id,
         stakeholders,
         lines: linesOf(id),
         expectedEvidenceTags: [...station.expectedEvidenceTags],
+        resources: stationResources(id),
       },
     ];
   });
@@ -187,6 +235,7 @@ function buildModel(
     lines,
     subStations,
     stakeholders,
+    resources: unique(stations.flatMap(s => s.resources)).map(resource),
   };
 }
 

@@ -16,36 +16,21 @@ const EXPORTED_FILE = `${PACKAGE_NAME}/method/stations.json`;
 const stringMap = z.record(z.string());
 const idList = z.array(z.string().min(1));
 
-const step = z.object({ step: z.string() });
-
 const stationBase = z.object({
   id: z.string().min(1),
   title: z.string(),
   description: z.string(),
-  why_it_matters: z.string().optional(),
-  apply_in_work: z.string().optional(),
-  outcomes: z.array(z.string()).default([]),
-  how_it_works: z.array(step).optional(),
-  // One station of 4.2.1 spells its steps `how-it-works`.
-  'how-it-works': z.array(step).optional(),
 });
 
-function withSteps<T extends z.infer<typeof stationBase>>(station: T) {
-  const { how_it_works, 'how-it-works': legacySteps, ...rest } = station;
-  return {
-    ...rest,
-    steps: (how_it_works ?? legacySteps ?? []).map(s => s.step),
-  };
-}
+// The station's cycle-neutral texts (why_it_matters, outcomes, how_it_works…)
+// are not read: in 4.2.1 they are those of other cycles (see MethodStation's
+// `steps`). The cycle's own texts are label keys of the cycle.
+const coreStation = stationBase.extend({
+  lifecycleStage: z.string().min(1),
+  expectedEvidenceTags: z.array(z.string()).default([]),
+});
 
-const coreStation = stationBase
-  .extend({
-    lifecycleStage: z.string().min(1),
-    expectedEvidenceTags: z.array(z.string()).default([]),
-  })
-  .transform(withSteps);
-
-const subStation = stationBase.transform(withSteps);
+const subStation = stationBase;
 
 const stationsFile = z
   .object({ 'core-stations': z.object({ items: z.array(coreStation) }) })
@@ -62,6 +47,8 @@ const cyclesFile = z.object({
         stations: idList,
         stationLabels: stringMap.default({}),
         stationDescriptions: stringMap.default({}),
+        /** Resource ids recommended per station id, in order. */
+        recommendedResources: z.record(idList).default({}),
         entryCriteria: idList.default([]),
         exitCriteria: idList.default([]),
       }),
@@ -116,6 +103,27 @@ const stakeholdersFile = z.object({
   ),
 });
 
+const resourcesFile = z.object({
+  resources: z.array(
+    z.object({
+      id: z.string().min(1),
+      title: z.string(),
+      description: z.string(),
+      category: z.string().min(1),
+      /** The canvas id in canvasData.json, for a canvas. */
+      canvas: z.string().min(1).optional(),
+      // 4.2.1 writes `draft` as the string "true".
+      draft: z
+        .union([z.boolean(), z.string()])
+        .optional()
+        .transform(draft => draft === true || draft === 'true'),
+    }),
+  ),
+});
+
+/** canvasData.json: the canvases CanvasCreator has, by canvas id. */
+const canvasDataFile = z.record(z.object({}).passthrough());
+
 const packageFile = z.object({ name: z.string(), version: z.string() });
 
 /**
@@ -131,6 +139,7 @@ export const LABEL_CATEGORIES = [
   'criteria',
   'lines',
   'stakeholders',
+  'resources',
 ] as const;
 
 /** @internal */
@@ -143,8 +152,8 @@ export type LocaleLabels = Readonly<
 
 /**
  * The parts of the method data the model is built from, validated, with the
- * data's quirks smoothed out (`how-it-works` read as steps, mojibake in the
- * labels repaired).
+ * data's quirks smoothed out (`draft: "true"` read as a boolean, mojibake in
+ * the labels repaired).
  *
  * @internal
  */
@@ -163,6 +172,10 @@ export interface MethodData {
     typeof stationStakeholdersFile
   >['stationStakeholdersByCycle'];
   stakeholders: z.infer<typeof stakeholdersFile>['stakeholders'];
+  /** The resources (canvases, guidelines, checklists, templates). */
+  resources: z.infer<typeof resourcesFile>['resources'];
+  /** The ids of the canvases CanvasCreator has (canvasData.json). */
+  canvasIds: ReadonlySet<string>;
   labels: Readonly<Record<MethodLocale, LocaleLabels>>;
 }
 
@@ -263,6 +276,8 @@ export async function loadMethodData(): Promise<MethodData> {
     lines,
     stationStakeholders,
     stakeholders,
+    resources,
+    canvasData,
     localeLabels,
   ] = await Promise.all([
     readJson(path.join(root, 'package.json'), packageFile),
@@ -273,6 +288,11 @@ export async function loadMethodData(): Promise<MethodData> {
     readJson(file('lines.json'), linesFile),
     readJson(file('station-stakeholders.json'), stationStakeholdersFile),
     readJson(file('stakeholders.json'), stakeholdersFile),
+    readJson(file('resources.json'), resourcesFile),
+    readJson(
+      path.join(root, 'src', 'data', 'canvas', 'canvasData.json'),
+      canvasDataFile,
+    ),
     Promise.all(
       METHOD_LOCALES.map(locale => readLocaleLabels(methodDir, locale)),
     ),
@@ -290,6 +310,8 @@ export async function loadMethodData(): Promise<MethodData> {
     lines: lines.lines.items,
     stationStakeholders: stationStakeholders.stationStakeholdersByCycle,
     stakeholders: stakeholders.stakeholders,
+    resources: resources.resources,
+    canvasIds: new Set(Object.keys(canvasData)),
     labels: Object.fromEntries(
       METHOD_LOCALES.map((locale, index) => [locale, localeLabels[index]]),
     ) as Record<MethodLocale, LocaleLabels>,

@@ -89,6 +89,16 @@ GET /reports/labels                              | report.read           | 401  
 GET /reports/labels                              | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /reports/labels                              | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /reports/labels                              | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/apis                                | -                     | 401  | 200  | 200          | 200     | 200
+GET /reports/apis                                | report.read           | 401  | 403  | 403          | 403     | 403
+GET /reports/apis                                | assessment.create     | 401  | 200  | 200          | 200     | 200
+GET /reports/apis                                | snapshot.create       | 401  | 200  | 200          | 200     | 200
+GET /reports/apis                                | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/apis?format=csv                     | -                     | 401  | 200  | 200          | 200     | 200
+GET /reports/apis?format=csv                     | report.read           | 401  | 403  | 403          | 403     | 403
+GET /reports/apis?format=csv                     | assessment.create     | 401  | 200  | 200          | 200     | 200
+GET /reports/apis?format=csv                     | snapshot.create       | 401  | 200  | 200          | 200     | 200
+GET /reports/apis?format=csv                     | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
 GET /reports/ownership                           | -                     | 401  | 200  | 200          | 200     | 200
 GET /reports/ownership                           | report.read           | 401  | 403  | 403          | 403     | 403
 GET /reports/ownership                           | assessment.create     | 401  | 200  | 200          | 200     | 200
@@ -190,6 +200,8 @@ const SHOWS: Record<string, string> = {
   'GET /entities/api/default/cards-api/status': 'api:default/cards-api',
   // The duplicate cluster of card-hub-api names cards-api.
   'GET /entities/api/default/card-hub-api/status': 'api:default/cards-api',
+  'GET /reports/apis': 'api:default/cards-api',
+  'GET /reports/apis?format=csv': 'api:default/cards-api',
   'GET /reports/ownership': 'api:default/typo-api',
   'GET /reports/ownership?format=csv': 'api:default/typo-api',
   'GET /reports/fragmentation': 'api:default/cards-api',
@@ -454,7 +466,7 @@ describe('auth matrix', () => {
     expect(clusterId).toBeTruthy();
 
     const all = cells();
-    expect(all).toHaveLength(25 * 5 * 6);
+    expect(all).toHaveLength(27 * 5 * 6);
     const wrong: string[] = [];
     for (const cell of all) {
       state.denied = cell.denied === '-' ? undefined : cell.denied;

@@ -271,6 +271,113 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
     expect(res.body.error.message).toMatch(message);
   });
 
+  it('lists the APIs behind the summary counts, by governance status, as JSON and CSV', async () => {
+    const { server, backend } = await startBackend();
+    await takeSnapshot(server, reader);
+    const summary = (
+      await request(server).get('/reports/summary').set('authorization', reader)
+    ).body;
+    const refsOf = (res: request.Response) =>
+      res.body.items.map((a: { entityRef: string }) => a.entityRef);
+
+    const all = await request(server)
+      .get('/reports/apis')
+      .set('authorization', reader);
+    expect(all.status).toBe(200);
+    expect(refsOf(all)).toEqual([...refsOf(all)].sort());
+    expect(all.body.items).toHaveLength(summary.apis);
+    expect(all.body.items[0]).toMatchObject({
+      entityRef: expect.any(String),
+      station: { id: expect.any(String) },
+      owner: { gaps: expect.any(Array) },
+      governance: { status: expect.any(String) },
+    });
+
+    // Each governance tile of the summary: its count is its list.
+    let listed = 0;
+    for (const status of ['compliant', 'attention', 'non-compliant']) {
+      const res = await request(server)
+        .get(`/reports/apis?governance=${status}`)
+        .set('authorization', reader);
+      expect(res.status).toBe(200);
+      expect(res.body.items).toHaveLength(summary.byStatus[status] ?? 0);
+      for (const item of res.body.items) {
+        expect(item.governance.status).toBe(status);
+      }
+      listed += res.body.items.length;
+    }
+    expect(listed).toBe(summary.apis);
+    expect(summary.byStatus['non-compliant']).toBeGreaterThan(0);
+
+    const several = await request(server)
+      .get('/reports/apis?governance=attention&governance=non-compliant')
+      .set('authorization', reader);
+    expect(several.body.items).toHaveLength(
+      (summary.byStatus.attention ?? 0) + summary.byStatus['non-compliant'],
+    );
+
+    // A parent group stands for its descendant groups too.
+    const byOwner = await request(server)
+      .get('/reports/apis?owner=bank')
+      .set('authorization', reader);
+    expect(refsOf(byOwner)).toEqual([
+      'api:default/card-hub-api',
+      'api:default/cards-api',
+      'api:default/ghost-api',
+      'api:default/payments-api',
+    ]);
+    const byTeam = await request(server)
+      .get('/reports/apis?owner=ghost-team&governance=non-compliant')
+      .set('authorization', reader);
+    expect(refsOf(byTeam)).toEqual(['api:default/ghost-api']);
+    const bySystem = await request(server)
+      .get('/reports/apis?system=no-such-system')
+      .set('authorization', reader);
+    expect(bySystem.body.items).toEqual([]);
+
+    const first = await request(server)
+      .get('/reports/apis?limit=4')
+      .set('authorization', reader);
+    const rest = await request(server)
+      .get(`/reports/apis?limit=10&cursor=${first.body.nextCursor}`)
+      .set('authorization', reader);
+    expect([...refsOf(first), ...refsOf(rest)]).toEqual(refsOf(all));
+
+    // The spec proxy would read a CSV export as JSON: ask the backend.
+    const csv = await request(backend)
+      .get('/api/apiops/reports/apis?format=csv&owner=ghost-team')
+      .set('authorization', reader);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toMatch(
+      /attachment; filename="apiops-apis.csv"/,
+    );
+    expect(csv.text.split('\r\n')).toEqual([
+      'entityRef,title,owner,declaredOwner,system,lifecycle,cycle,station,governance,findings,gaps',
+      expect.stringMatching(
+        /^api:default\/ghost-api,ghost-api,group:default\/ghost-team,ghost-team,system:default\/payments-hub,production,api-productization-cycle,unassessed,non-compliant,\d+,2$/,
+      ),
+      '',
+    ]);
+  });
+
+  it.each([
+    ['governance=green', /^governance/],
+    ['governance=compliant&governance=green', /^governance/],
+    ['governance=', /^governance/],
+    ['limit=0', /^limit:/],
+    ['format=xml', /^format:/],
+    ['cursor=nope!', /^cursor:/],
+    ['system=system:', /^system:/],
+  ])('answers 400 to /reports/apis?%s', async (query, message) => {
+    const { server } = await startBackend();
+    const res = await request(server)
+      .get(`/reports/apis?${query}`)
+      .set('authorization', reader);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
   it('reports fragmentation clusters, filtered, as JSON and CSV, and in the status', async () => {
     const { server, backend } = await startBackend();
     await takeSnapshot(server, reader);
@@ -393,6 +500,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
     const { server } = await startBackend({ permission: AuthorizeResult.DENY });
     for (const path of [
       'summary',
+      'apis',
       'ownership',
       'fragmentation',
       'fragmentation/clusters/duplicate-000000000000000000000000/members',
@@ -403,7 +511,7 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
         .set('authorization', reader);
       expect(res.status).toBe(403);
     }
-    for (const path of ['ownership', 'fragmentation']) {
+    for (const path of ['apis', 'ownership', 'fragmentation']) {
       const res = await request(server)
         .get(`/reports/${path}?format=csv`)
         .set('authorization', reader);

@@ -650,6 +650,11 @@ describe.each(databases.eachSupportedId())(
       expect(summary.body).toMatchObject({ apis: 0, unowned: 0, gaps: 0 });
       expect(summary.body.snapshot.stale).toBe(true);
       expect(reportSummarySchema.safeParse(summary.body).success).toBe(true);
+      expect((await get('/reports/apis?limit=5')).status).toBe(200);
+      expect(
+        (await get('/reports/apis?governance=compliant&governance=attention'))
+          .status,
+      ).toBe(200);
       expect((await get('/reports/ownership?limit=5')).status).toBe(200);
       expect(
         (await get('/reports/ownership?type=owner-missing&system=core')).status,
@@ -674,6 +679,11 @@ describe.each(databases.eachSupportedId())(
       expect(csv.text.split('\r\n')[0].split(',')).toEqual(
         Object.keys(spec.components.schemas.OwnershipGapRow.properties),
       );
+      const apisCsv = await request(app)
+        .get('/reports/apis?format=csv')
+        .set('authorization', user);
+      expect(apisCsv.status).toBe(200);
+      expect(apisCsv.headers['content-type']).toMatch(/^text\/csv/);
       const fragmentationCsv = await request(app)
         .get('/reports/fragmentation?format=csv')
         .set('authorization', user);
@@ -694,6 +704,7 @@ describe.each(databases.eachSupportedId())(
         [request(server).get('/reports/teams?limit=1001'), /^limit: /],
         [request(server).get('/reports/teams?cursor=nope'), /^cursor: /],
         [request(server).get('/reports/ownership?type=owner-lost'), /^type: /],
+        [request(server).get('/reports/apis?governance=green'), /^governance/],
         [request(server).get('/reports/fragmentation?type=twin'), /^type: /],
         [request(server).get('/reports/ownership?format=xml'), /^format: /],
         [
@@ -812,6 +823,7 @@ describe.each(databases.eachSupportedId())(
       );
       expect(paged.map(({ template }) => template).sort()).toEqual([
         '/entities/{kind}/{namespace}/{name}/assessments',
+        '/reports/apis',
         '/reports/fragmentation',
         '/reports/fragmentation/clusters/{clusterId}/members',
         '/reports/ownership',
@@ -926,7 +938,7 @@ describe('a CSV export failing midway', () => {
     );
   }
 
-  it.each(['ownership', 'fragmentation'])(
+  it.each(['apis', 'ownership', 'fragmentation'])(
     '%s: closes the connection before the end of the body, never finishing the file cleanly',
     async report => {
       const chunks = async function* cutShort() {
@@ -937,6 +949,7 @@ describe('a CSV export failing midway', () => {
         );
       };
       const reports = {
+        exportApisCsv: async () => chunks(),
         exportOwnershipGapsCsv: async () => chunks(),
         exportFragmentationCsv: async () => chunks(),
       } as unknown as ReportService;

@@ -187,6 +187,20 @@ export async function createRouter(
     res.json(labels);
   });
 
+  router.get('/reports/apis', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = {
+      ...reportQueryOf(req.query),
+      governance: queryStrings(req.query, 'governance'),
+    };
+    if (formatOf(req.query) === 'json') {
+      res.json(await reports.listApis(query, credentials));
+      return;
+    }
+    const csv = await reports.exportApisCsv(query, credentials);
+    await sendCsv(res, 'apiops-apis.csv', csv);
+  });
+
   router.get('/reports/ownership', async (req, res) => {
     const credentials = await credentialsOf(req);
     const query = {

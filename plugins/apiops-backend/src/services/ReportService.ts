@@ -4,11 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  ApiSnapshotResult,
   ClusterMemberPage,
   FRAGMENTATION_TYPES,
   FragmentationCluster,
   FragmentationDismissal,
   FragmentationType,
+  GOVERNANCE_STATUSES,
+  GovernanceStatus,
   OWNER_GAP_TYPES,
   OwnerGapType,
   OwnershipGapRow,
@@ -48,6 +51,8 @@ export interface PageRequest {
  */
 export interface ReportQuery extends PageRequest {
   type?: string | readonly string[];
+  /** APIs report only: APIs of any of these governance statuses. */
+  governance?: string | readonly string[];
   owner?: string;
   system?: string;
   /** Fragmentation only: `include` (the default), `exclude` or `only`. */
@@ -105,6 +110,35 @@ const FRAGMENTATION_COLUMNS: ReadonlyArray<keyof FragmentationCsvRow> = [
   'dismissedAt',
 ];
 
+/** One row of the APIs CSV: one API. */
+interface ApiCsvRow {
+  entityRef: string;
+  title: string;
+  owner?: string;
+  declaredOwner?: string;
+  system?: string;
+  lifecycle?: string;
+  cycle: string;
+  station: string;
+  governance: string;
+  findings: number;
+  gaps: number;
+}
+
+const API_COLUMNS: ReadonlyArray<keyof ApiCsvRow> = [
+  'entityRef',
+  'title',
+  'owner',
+  'declaredOwner',
+  'system',
+  'lifecycle',
+  'cycle',
+  'station',
+  'governance',
+  'findings',
+  'gaps',
+];
+
 const GAP_COLUMNS: ReadonlyArray<keyof OwnershipGapRow & string> = [
   'entityRef',
   'title',
@@ -118,7 +152,7 @@ const GAP_COLUMNS: ReadonlyArray<keyof OwnershipGapRow & string> = [
 
 /**
  * The catalog-wide reports, read from the latest snapshot: the summary, the
- * ownership gaps, the fragmentation clusters (each with at most
+ * APIs, the ownership gaps, the fragmentation clusters (each with at most
  * `CLUSTER_MEMBERS_MAX` members, see {@link capClusterMembers}) and the
  * members of one, the teams and a team's APIs, and the CSV exports (every
  * member). Every method checks `apiops.report.read` and
@@ -191,6 +225,57 @@ export class ReportService {
       snapshot,
       trend: trend.map(withTotals),
     };
+  }
+
+  /**
+   * A page of the APIs of the latest snapshot, by entity ref, filtered by
+   * governance status (any of several), owner and system.
+   */
+  async listApis(
+    query: ReportQuery,
+    credentials: BackstageCredentials,
+  ): Promise<ReportPage<ApiSnapshotResult>> {
+    const visibility = await this.authorize(credentials);
+    const { limit, cursor, ...filters } = apisQuery(query);
+    return fillPage(
+      { limit, cursor },
+      page => this.snapshots.listApis({ ...filters, ...page }),
+      apis => seenByRef(visibility, apis, api => api.entityRef),
+    );
+  }
+
+  /**
+   * Every API that matches the filters, as CSV chunks, one row per API;
+   * checked and streamed as {@link ReportService.exportOwnershipGapsCsv}.
+   */
+  async exportApisCsv(
+    query: ReportQuery,
+    credentials: BackstageCredentials,
+  ): Promise<AsyncIterable<string>> {
+    const visibility = await this.authorize(credentials);
+    const filters = apisQuery(query);
+    return csvChunks(
+      API_COLUMNS,
+      await pages(
+        cursor => this.snapshots.listApis({ ...filters, cursor, limit: MAX }),
+        apis => visibleByRef(visibility, apis, api => api.entityRef),
+      ),
+      api => [
+        {
+          entityRef: api.entityRef,
+          title: api.title,
+          owner: api.owner.ref,
+          declaredOwner: api.owner.declared,
+          system: api.system,
+          lifecycle: api.lifecycle,
+          cycle: api.station.cycle,
+          station: api.station.id,
+          governance: api.governance.status,
+          findings: api.governance.findings.length,
+          gaps: api.owner.gaps.length,
+        },
+      ],
+    );
   }
 
   /** A page of the ownership gaps, one row per gap. */
@@ -530,6 +615,24 @@ function ownershipQuery(query: ReportQuery) {
   return {
     types: types?.length
       ? [...new Set(types.map(t => oneOf<OwnerGapType>(t, OWNER_GAP_TYPES)!))]
+      : undefined,
+    ...filterQuery(query),
+  };
+}
+
+function apisQuery(query: ReportQuery) {
+  const { governance } = query;
+  const statuses = typeof governance === 'string' ? [governance] : governance;
+  for (const status of statuses ?? []) {
+    if (!(GOVERNANCE_STATUSES as readonly string[]).includes(status)) {
+      throw new InputError(
+        `governance: must be one of ${GOVERNANCE_STATUSES.join(', ')}`,
+      );
+    }
+  }
+  return {
+    governance: statuses?.length
+      ? [...new Set(statuses as GovernanceStatus[])]
       : undefined,
     ...filterQuery(query),
   };

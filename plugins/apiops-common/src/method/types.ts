@@ -52,6 +52,22 @@ export type CriterionAnswer = (typeof CRITERION_ANSWERS)[number];
 export type MethodStakeholderInvolvement = 'lead' | 'core' | 'consulted';
 
 /**
+ * The API styles the method has design resources of their own for: `rest`
+ * (the REST canvas), `event` (the event canvas) and `graphql` (the GraphQL
+ * canvas).
+ *
+ * @public
+ */
+export const METHOD_API_STYLES = ['rest', 'event', 'graphql'] as const;
+
+/**
+ * An API style the method has design resources of its own for.
+ *
+ * @public
+ */
+export type MethodApiStyle = (typeof METHOD_API_STYLES)[number];
+
+/**
  * A criterion of the method, localized.
  *
  * @public
@@ -91,13 +107,26 @@ export interface MethodStation {
   title: string;
   /** One-line summary of the station in this cycle. */
   description: string;
-  /** Why the station exists, when the data says. */
+  /**
+   * Why the station exists in this cycle, when the data says. This and the
+   * outcomes, steps and `applyInWork` are the cycle's own texts for the
+   * station: absent or empty when the data has none for this cycle (see
+   * {@link MethodStation.steps}).
+   */
   whyItMatters?: string;
-  /** What success at this station looks like, when the data says. */
+  /** What success at this station looks like in this cycle, when the data says. */
   applyInWork?: string;
-  /** Outcomes of the station, in the data's order. */
+  /** Outcomes of the station in this cycle, in the data's order. */
   outcomes: string[];
-  /** The steps of the station's "how it works", in the data's order. */
+  /**
+   * The steps of the station's "how it works" in this cycle, in the data's
+   * order; empty when the method data has no steps of this cycle for the
+   * station (4.2.1 has them for the API productization cycle only). The
+   * station's cycle-neutral texts are not used instead: in 4.2.1 they are
+   * those of other cycles (of integrations for some stations, of automations
+   * for others). The station's resources ({@link MethodStation.resources})
+   * are the cycle's own in every cycle.
+   */
   steps: string[];
   /**
    * The ids of the station's criteria in this cycle, in the data's order.
@@ -112,6 +141,47 @@ export interface MethodStation {
   lines: string[];
   /** Tags of the evidence expected at the station, e.g. `spec`, `test-report`. */
   expectedEvidenceTags: string[];
+  /**
+   * The ids of the resources (canvases, guidelines, checklists, templates)
+   * the method recommends at the station in this cycle, in the data's order;
+   * see {@link MethodModel.resources}.
+   */
+  resources: string[];
+}
+
+/**
+ * A resource of the method recommended at a station: a canvas, a guideline,
+ * a checklist or a template, localized.
+ *
+ * @public
+ */
+export interface MethodResource {
+  /** Stable id, e.g. `apiValuePropositionCanvas` or `api-audit-checklist`. */
+  id: string;
+  /**
+   * The kind of resource: `canvas`, `guideline`, `checklist` or `template`
+   * in 4.2.1.
+   */
+  category: string;
+  title: string;
+  description: string;
+  /** The canvas's id in CanvasCreator, for a canvas. */
+  canvas?: string;
+  /**
+   * A link that opens the canvas in the method's CanvasCreator, in the
+   * model's locale
+   * (`https://canvascreator.apiopscycles.com/?canvas=<id>&locale=<locale>`),
+   * for a canvas.
+   */
+  canvasCreatorUrl?: string;
+  /** Whether the method data marks the resource as a draft. */
+  draft: boolean;
+  /**
+   * For the design resources of one API style (the REST, event and GraphQL
+   * canvases): the style. The method recommends such a resource only to the
+   * APIs of that style.
+   */
+  apiStyle?: MethodApiStyle;
 }
 
 /**
@@ -206,4 +276,9 @@ export interface MethodModel {
   subStations: MethodSubStation[];
   /** The stakeholder roles of the method, in the data's order. */
   stakeholders: MethodStakeholder[];
+  /**
+   * Every resource recommended at a station of the cycle, each once, in the
+   * order of first recommendation along the cycle.
+   */
+  resources: MethodResource[];
 }

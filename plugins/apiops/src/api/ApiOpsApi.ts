@@ -10,6 +10,7 @@ import type {
   FragmentationDismissalRecord,
   FragmentationDismissalRequest,
   FragmentationType,
+  GovernanceStatus,
   MethodModel,
   OwnerGapType,
   OwnershipGapRow,
@@ -25,6 +26,18 @@ import type {
  * @public
  */
 export type ApiOpsPage<T> = ReportPage<T>;
+
+/**
+ * Filters of the APIs report.
+ *
+ * @public
+ */
+export interface ApiFilters {
+  /** APIs of this governance status, or of any of these statuses. */
+  governance?: GovernanceStatus | GovernanceStatus[];
+  owner?: string;
+  system?: string;
+}
 
 /**
  * Filters of the ownership report.
@@ -77,6 +90,16 @@ export interface ApiOpsApi {
   ): Promise<Assessment>;
   /** Counts, trends and the snapshot the reports come from. */
   getSummary(): Promise<ReportSummary>;
+  /**
+   * A page of the APIs of the latest snapshot, by entity ref, with their
+   * station, owner and governance.
+   */
+  listApis(
+    filters?: ApiFilters,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<ApiOpsPage<ApiSnapshotResult>>;
+  /** Every API matching the filters, as CSV. */
+  downloadApisCsv(filters?: ApiFilters): Promise<Blob>;
   /** A page of the ownership gaps. */
   listOwnershipGaps(
     filters?: OwnershipGapFilters,

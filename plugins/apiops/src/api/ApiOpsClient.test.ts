@@ -171,6 +171,25 @@ describe('ApiOpsClient', () => {
     expect(url?.searchParams.has('owner')).toBe(false);
   });
 
+  it('lists the APIs by governance status, and downloads them as CSV', async () => {
+    const apis = answer('get', '/reports/apis', { items: [] });
+    await client.listApis(
+      { governance: ['attention', 'non-compliant'], owner: 'retail-banking' },
+      { limit: 20, cursor: 'c' },
+    );
+    const params = new URL(apis[0].url).searchParams;
+    // Several statuses repeat the parameter, as the backend takes them.
+    expect(params.getAll('governance')).toEqual(['attention', 'non-compliant']);
+    expect(params.get('owner')).toBe('retail-banking');
+    expect(params.get('limit')).toBe('20');
+    expect(params.get('cursor')).toBe('c');
+
+    await client.downloadApisCsv({ governance: 'compliant' });
+    const csvParams = new URL(apis[1].url).searchParams;
+    expect(csvParams.get('format')).toBe('csv');
+    expect(csvParams.getAll('governance')).toEqual(['compliant']);
+  });
+
   it('lists ownership gaps, teams and the APIs of a team', async () => {
     const gaps = answer('get', '/reports/ownership', { items: [] });
     const teams = answer('get', '/reports/teams', { items: [] });

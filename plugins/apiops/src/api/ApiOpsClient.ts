@@ -18,6 +18,7 @@ import type {
   TeamRollup,
 } from '@apiops-backstage/plugin-apiops-common';
 import {
+  ApiFilters,
   ApiOpsApi,
   ApiOpsPage,
   FragmentationFilters,
@@ -66,6 +67,24 @@ export class ApiOpsClient implements ApiOpsApi {
 
   getSummary() {
     return this.get<ReportSummary>('/reports/summary');
+  }
+
+  listApis(
+    filters: ApiFilters = {},
+    options: { limit?: number; cursor?: string } = {},
+  ) {
+    return this.get<ApiOpsPage<ApiSnapshotResult>>('/reports/apis', {
+      ...filters,
+      ...options,
+    });
+  }
+
+  async downloadApisCsv(filters: ApiFilters = {}) {
+    const response = await this.request('/reports/apis', {
+      ...filters,
+      format: 'csv',
+    });
+    return response.blob();
   }
 
   listOwnershipGaps(

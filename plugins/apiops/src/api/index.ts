@@ -1,5 +1,6 @@
 export { apiopsApiRef } from './ApiOpsApi';
 export type {
+  ApiFilters,
   ApiOpsApi,
   ApiOpsPage,
   FragmentationFilters,

@@ -1,5 +1,6 @@
 export { useAppLocale } from './useAppLocale';
 export { useMethodModel } from './useMethodModel';
+export { useApiMethodModel } from './useApiMethodModel';
 export { useStationLabels } from './useStationLabels';
 export type { StationLabels } from './useStationLabels';
 export { useApiStatus } from './useApiStatus';

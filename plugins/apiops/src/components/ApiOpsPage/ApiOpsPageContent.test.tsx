@@ -322,7 +322,7 @@ describe('ApiOpsPageContent', () => {
       within(tabs)
         .getAllByRole('tab')
         .map(tab => tab.textContent),
-    ).toEqual(['Summary', 'Ownership', 'Fragmentation', 'Teams']);
+    ).toEqual(['Summary', 'APIs', 'Ownership', 'Fragmentation', 'Teams']);
     expect(screen.getByRole('tab', { name: 'Summary' })).toHaveAttribute(
       'aria-selected',
       'true',
@@ -388,6 +388,73 @@ describe('ApiOpsPageContent', () => {
     );
     expect(screen.getByRole('button', { name: /Gap type/ })).toHaveTextContent(
       'Owner missing, Owner unresolved',
+    );
+  });
+
+  it('leads from a governance tile to the APIs of that status, in one click', async () => {
+    const api = mockApiOpsApi();
+    await renderPage(api);
+
+    await userEvent.click(
+      await screen.findByRole('link', { name: /Non-compliant/ }),
+    );
+
+    expect(location()).toBe('/apiops/apis?apiStatus=non-compliant');
+    await waitFor(() =>
+      expect(api.listApis).toHaveBeenCalledWith(
+        { governance: ['non-compliant'], owner: undefined, system: undefined },
+        { limit: 20, cursor: undefined },
+      ),
+    );
+    expect(document.getElementById('apiops-api-type')).toHaveTextContent(
+      'Non-compliant',
+    );
+    // The rows: each API with its station and status.
+    expect(
+      await screen.findByRole('link', { name: 'Accounts API' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText('API Design').length).toBeGreaterThan(0);
+  });
+
+  it('leads from the APIs tile to every API', async () => {
+    const api = mockApiOpsApi();
+    await renderPage(api);
+
+    await userEvent.click(await screen.findByRole('link', { name: /^APIs/ }));
+
+    expect(location()).toBe('/apiops/apis');
+    await waitFor(() =>
+      expect(api.listApis).toHaveBeenCalledWith(
+        { governance: undefined, owner: undefined, system: undefined },
+        { limit: 20, cursor: undefined },
+      ),
+    );
+  });
+
+  it('keeps the filters of the APIs in a URL that can be shared', async () => {
+    const api = mockApiOpsApi();
+    await renderPage(
+      api,
+      '/apiops/apis?apiStatus=attention&apiStatus=non-compliant&apiOwner=group:default/retail-banking',
+    );
+
+    await waitFor(() =>
+      expect(api.listApis).toHaveBeenCalledWith(
+        {
+          governance: ['attention', 'non-compliant'],
+          owner: 'group:default/retail-banking',
+          system: undefined,
+        },
+        { limit: 20, cursor: undefined },
+      ),
+    );
+    await userEvent.click(screen.getByRole('button', { name: /Download CSV/ }));
+    await waitFor(() =>
+      expect(api.downloadApisCsv).toHaveBeenCalledWith({
+        governance: ['attention', 'non-compliant'],
+        owner: 'group:default/retail-banking',
+        system: undefined,
+      }),
     );
   });
 

@@ -25,6 +25,7 @@ import type {
   ReportSummary,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
+import { APIS_URL, ApisTable } from '../ApisTable';
 import { apiopsTranslationRef } from '../../translation';
 import {
   FRAGMENTATION_URL_PREFIX,
@@ -207,6 +208,17 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
 
   let body;
   switch (section) {
+    case 'apis':
+      body = (
+        <Grid item xs={12} component="section">
+          <SectionTitle>{t('page.apis.title')}</SectionTitle>
+          <Typography variant="body2" color="textSecondary" paragraph>
+            {t('page.apis.subtitle')}
+          </Typography>
+          <ApisTable stations={stations} refreshKey={refreshKey} />
+        </Grid>
+      );
+      break;
     case 'ownership':
       body = (
         <Grid item xs={12} component="section">
@@ -259,6 +271,16 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
             <SummaryKpis
               counts={summary}
               links={{
+                apis: pathOf('apis'),
+                status: status =>
+                  pathOf(
+                    'apis',
+                    reportFilterSearch(
+                      APIS_URL.prefix,
+                      { types: [status] },
+                      APIS_URL.typeName,
+                    ),
+                  ),
                 unowned: pathOf(
                   'ownership',
                   reportFilterSearch(OWNERSHIP_GAPS_URL_PREFIX, {
@@ -303,7 +325,8 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
 /**
  * The APIOps page without Backstage's page header, in sections with their
  * own paths under the page's (`summary`, the default: the key figures,
- * each a link to its list, and the trends; `ownership`: the ownership gaps;
+ * each a link to its list, and the trends; `apis`: every API with its
+ * station, owner and governance; `ownership`: the ownership gaps;
  * `fragmentation`; `teams`: the team rollup), and a way to run a snapshot
  * now. The page of the new frontend system,
  * whose plugin header is the app's.

@@ -4,6 +4,7 @@ import { useLocation } from 'react-router-dom';
 /** The sections of the APIOps page, each at its own path under the page's. */
 export const API_OPS_SECTIONS = [
   'summary',
+  'apis',
   'ownership',
   'fragmentation',
   'teams',
@@ -15,8 +16,9 @@ export type ApiOpsSection = (typeof API_OPS_SECTIONS)[number];
 const SECTION_AT_END = new RegExp(`/(${API_OPS_SECTIONS.join('|')})/?$`);
 
 /**
- * The section of the APIOps page the URL shows (`/apiops/ownership`: the
- * ownership gaps; the page's own path: the summary), and the link to a
+ * The section of the APIOps page the URL shows (`/apiops/apis`: every API;
+ * `/apiops/ownership`: the ownership gaps; the page's own path: the
+ * summary), and the link to a
  * section with a search, e.g. the filters of its report. Read from the
  * path, so the page works wherever an app mounts it, in either frontend
  * system.

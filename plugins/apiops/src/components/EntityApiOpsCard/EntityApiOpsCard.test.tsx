@@ -5,7 +5,10 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { configure, screen } from '@testing-library/react';
-import type { ApiStatus } from '@apiops-backstage/plugin-apiops-common';
+import type {
+  ApiStatus,
+  MethodModel,
+} from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import {
   apiStatus,
@@ -22,9 +25,18 @@ const entity: Entity = {
   spec: { type: 'openapi', lifecycle: 'production', owner: 'accounts-team' },
 };
 
-function renderCard(status: ApiStatus) {
+function renderCard(
+  status: ApiStatus,
+  options: {
+    annotations?: Record<string, string>;
+    getMethod?: jest.Mock;
+  } = {},
+) {
+  const { annotations, getMethod } = options;
   return renderInTestApp(
-    <EntityProvider entity={entity}>
+    <EntityProvider
+      entity={{ ...entity, metadata: { ...entity.metadata, annotations } }}
+    >
       <EntityApiOpsCard />
     </EntityProvider>,
     {
@@ -33,13 +45,33 @@ function renderCard(status: ApiStatus) {
         [
           apiopsApiRef,
           {
-            getMethod: jest.fn().mockResolvedValue(methodModel),
+            getMethod: getMethod ?? jest.fn().mockResolvedValue(methodModel),
             getStatus: jest.fn().mockResolvedValue(status),
           },
         ],
       ],
     },
   );
+}
+
+/** The method of the automation cycle, its design station titled its own way. */
+const automationCycle: MethodModel = {
+  ...methodModel,
+  cycle: 'automation-cycle',
+  stations: methodModel.stations.map(station =>
+    station.id === 'api-design'
+      ? { ...station, title: 'Automation Workflow Design' }
+      : station,
+  ),
+};
+
+/** The method of the cycle asked for: the automation or the default cycle. */
+function methodOfCycle() {
+  return jest
+    .fn()
+    .mockImplementation(async ({ cycle }: { cycle?: string }) =>
+      cycle === 'automation-cycle' ? automationCycle : methodModel,
+    );
 }
 
 describe('EntityApiOpsCard', () => {
@@ -84,6 +116,41 @@ describe('EntityApiOpsCard', () => {
     expect(screen.getByText('2 ownership gaps')).toBeInTheDocument();
     expect(screen.getByText('Non-compliant')).toBeInTheDocument();
     expect(screen.getByText(/2 findings/)).toBeInTheDocument();
+  });
+
+  it("shows the station in the API's own cycle (its apiops/cycle annotation)", async () => {
+    const getMethod = methodOfCycle();
+    renderCard(
+      apiStatus({
+        station: {
+          id: 'api-design',
+          source: 'assessment',
+          cycle: 'automation-cycle',
+          lifecycleStage: 'design',
+        },
+      }),
+      { annotations: { 'apiops/cycle': 'automation-cycle' }, getMethod },
+    );
+
+    expect(
+      await screen.findByText('Automation Workflow Design'),
+    ).toBeInTheDocument();
+    expect(getMethod).toHaveBeenCalledWith(
+      expect.objectContaining({ cycle: 'automation-cycle' }),
+    );
+    expect(screen.queryByText('API Design')).not.toBeInTheDocument();
+  });
+
+  it("shows no station of another cycle than the API's", async () => {
+    // The status still has the station of the default cycle (e.g. the
+    // annotation changed since): it is no station of the automation cycle.
+    renderCard(apiStatus(), {
+      annotations: { 'apiops/cycle': 'automation-cycle' },
+      getMethod: methodOfCycle(),
+    });
+
+    expect(await screen.findByText('Unassessed')).toBeInTheDocument();
+    expect(screen.queryByText('API Design')).not.toBeInTheDocument();
   });
 
   it('says so when no snapshot has seen the API yet', async () => {

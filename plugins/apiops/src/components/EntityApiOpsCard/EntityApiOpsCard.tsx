@@ -9,7 +9,7 @@ import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { UNASSESSED_STATION } from '@apiops-backstage/plugin-apiops-common';
-import { useApiStatus, useMethodModel, useStationLabels } from '../../hooks';
+import { useApiMethodModel, useApiStatus, useStationLabels } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
 import { GovernanceStatusText, SeverityStatus } from '../EntityApiOpsCommon';
 
@@ -46,7 +46,9 @@ function useApiOpsTabLink(entityRef: string): string {
 
 /**
  * A summary of the APIOps tab for the overview of an API entity page: its
- * station, owner status and governance status, with a link to the tab.
+ * station in its own cycle (the `apiops/cycle` annotation, else the default
+ * cycle, as the tab), owner status and governance status, with a link to
+ * the tab.
  *
  * @public
  */
@@ -55,7 +57,7 @@ export function EntityApiOpsCard() {
   const entityRef = stringifyEntityRef(entity);
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
-  const { method, error: methodError } = useMethodModel();
+  const { method, error: methodError } = useApiMethodModel(entity);
   const { status, error: statusError } = useApiStatus(entityRef);
   const { label: stationTitle, stageLabel } = useStationLabels(method);
   const tabLink = useApiOpsTabLink(entityRef);
@@ -67,8 +69,14 @@ export function EntityApiOpsCard() {
   } else if (!status || !method) {
     content = <Progress />;
   } else {
-    const { station, owner, governance } = status;
+    const { owner, governance } = status;
     const withheld = status.reportData === 'withheld';
+    // As in the tab: a station of another cycle than the API's is no
+    // station of it.
+    const station =
+      status.station.cycle === method.cycle
+        ? status.station
+        : { id: UNASSESSED_STATION, lifecycleStage: undefined };
     const stage =
       station.lifecycleStage ??
       method.stations.find(s => s.id === station.id)?.lifecycleStage;

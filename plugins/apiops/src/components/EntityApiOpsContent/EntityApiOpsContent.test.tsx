@@ -1,5 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import {
+  AppLanguageApi,
+  appLanguageApiRef,
+} from '@backstage/frontend-plugin-api';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   EntityProvider,
@@ -11,6 +15,7 @@ import userEvent from '@testing-library/user-event';
 import type {
   ApiStatus,
   Assessment,
+  MethodModel,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import {
@@ -67,11 +72,30 @@ function responseError(status: number, name: string, message: string) {
   } as unknown as Response);
 }
 
+/** The app language API of an app shown in `language`. */
+function appLanguage(language: string): AppLanguageApi {
+  return {
+    getAvailableLanguages: () => ({ languages: ['en', language] }),
+    getLanguage: () => ({ language }),
+    setLanguage: jest.fn(),
+    // never changes: only subscribed to
+    language$: () =>
+      ({
+        subscribe: () => ({ unsubscribe: () => {}, closed: false }),
+      } as unknown as ReturnType<AppLanguageApi['language$']>),
+  };
+}
+
 function renderTab(
   apiopsApi: MockApiOpsApi,
-  options: { allowed?: boolean; annotations?: Record<string, string> } = {},
+  options: {
+    allowed?: boolean;
+    annotations?: Record<string, string>;
+    /** The app's language; English by default. */
+    language?: string;
+  } = {},
 ) {
-  const { allowed = true, annotations } = options;
+  const { allowed = true, annotations, language } = options;
   // usePermission caches decisions per entity across renders (SWR): an API
   // of its own keeps a denial from leaking into the tests after it.
   const shown: Entity = {
@@ -93,6 +117,9 @@ function renderTab(
         mockApis.permission({
           authorize: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
         }),
+        ...(language
+          ? [[appLanguageApiRef, appLanguage(language)] as const]
+          : []),
       ],
     },
   );
@@ -915,6 +942,85 @@ describe('EntityApiOpsContent assessments that never mislead', () => {
     expect(apiopsApi.recordAssessment.mock.calls[0][1].cycle).toBe(
       'api-platform-cycle',
     );
+  });
+
+  it("shows the steps and resources of the API's station and the next one, in its cycle and the app's language", async () => {
+    // The automation cycle of 4.2.1 in Finnish, as the backend serves it:
+    // no steps of the cycle, resources of its own.
+    const automation: MethodModel = {
+      ...methodModel,
+      locale: 'fi',
+      cycle: 'automation-cycle',
+      cycles: [
+        {
+          ...methodModel.cycles[0],
+          id: 'automation-cycle',
+          title: 'Automaatiosykli',
+        },
+      ],
+      stations: methodModel.stations.map(station => ({
+        ...station,
+        steps: [],
+        resources:
+          station.id === 'api-design' ? ['automationWorkflowCanvas'] : [],
+        ...(station.id === 'api-design' && {
+          title: 'Automaation työnkulun suunnittelu',
+        }),
+      })),
+      resources: [
+        {
+          id: 'automationWorkflowCanvas',
+          category: 'canvas',
+          title: 'Automaation työnkulkukanvas',
+          description: '',
+          canvas: 'automationWorkflowCanvas',
+          canvasCreatorUrl:
+            'https://canvascreator.apiopscycles.com/?canvas=automationWorkflowCanvas&locale=fi',
+          draft: false,
+        },
+      ],
+    };
+    const apiopsApi = mockApiOpsApi({
+      getMethod: jest.fn().mockResolvedValue(automation),
+      getStatus: jest.fn().mockResolvedValue(
+        apiStatus({
+          station: {
+            id: 'api-design',
+            source: 'assessment',
+            cycle: 'automation-cycle',
+            lifecycleStage: 'design',
+          },
+          latestAssessment: assessment({ cycle: 'automation-cycle' }),
+        }),
+      ),
+    });
+    renderTab(apiopsApi, {
+      annotations: { 'apiops/cycle': 'automation-cycle' },
+      language: 'fi',
+    });
+
+    const now = await screen.findByRole('region', {
+      name: 'Now: Automaation työnkulun suunnittelu',
+    });
+    expect(apiopsApi.getMethod).toHaveBeenCalledWith({
+      locale: 'fi',
+      cycle: 'automation-cycle',
+    });
+    expect(
+      within(now).getByRole('link', { name: /^Automaation työnkulkukanvas/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://canvascreator.apiopscycles.com/?canvas=automationWorkflowCanvas&locale=fi',
+    );
+    expect(
+      within(now).getByText(/has no steps of the Automaatiosykli/),
+    ).toBeInTheDocument();
+    const next = screen.getByRole('region', { name: 'Next: API Delivery' });
+    expect(
+      within(next).getByText(
+        'The method recommends no resource for this station.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('says so when the annotation names a cycle the method does not have, and falls back to the default', async () => {

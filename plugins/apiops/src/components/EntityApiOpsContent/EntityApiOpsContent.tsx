@@ -8,9 +8,10 @@ import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   APIOPS_CYCLE_ANNOTATION,
+  apiStyleOf,
   UNASSESSED_STATION,
 } from '@apiops-backstage/plugin-apiops-common';
-import { useApiStatus, useMethodModel } from '../../hooks';
+import { useApiMethodModel, useApiStatus } from '../../hooks';
 import { AssessmentForm } from '../AssessmentForm';
 import { AssessmentHistory } from '../AssessmentHistory';
 import { GovernancePanel } from '../FindingsList';
@@ -18,12 +19,14 @@ import { FragmentationPanel } from '../FragmentationPanel';
 import { OwnerPanel } from '../OwnerPanel';
 import { apiopsTranslationRef } from '../../translation';
 import { StationCard } from './StationCard';
+import { StationGuide } from './StationGuide';
 
 /**
  * The APIOps tab of an API entity page, in the API's own cycle (its
  * `apiops/cycle` annotation, else the default cycle): where the API stands on
- * the cycle's metro map, who owns it, whether it is governed, which other APIs it
- * duplicates or overlaps, the assessment form and the assessment history.
+ * the cycle's metro map, who owns it, whether it is governed, which other APIs
+ * it duplicates or overlaps, the method's steps and resources for its station
+ * and the next one, the assessment form and the assessment history.
  *
  * @public
  */
@@ -31,12 +34,11 @@ export function EntityApiOpsContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const { t } = useTranslationRef(apiopsTranslationRef);
-  const cycle = entity.metadata.annotations?.[APIOPS_CYCLE_ANNOTATION]?.trim();
   const {
     method,
     unknownCycle,
     error: methodError,
-  } = useMethodModel({ cycle: cycle || undefined });
+  } = useApiMethodModel(entity);
   const { status, error: statusError, retry } = useApiStatus(entityRef);
   const [historyKey, setHistoryKey] = useState(0);
 
@@ -100,6 +102,17 @@ export function EntityApiOpsContent() {
           entityRef={entityRef}
           fragmentation={status.fragmentation}
           withheld={withheld}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <StationGuide
+          method={method}
+          stationId={stationId}
+          apiStyle={apiStyleOf(
+            typeof entity.spec?.type === 'string'
+              ? entity.spec.type
+              : undefined,
+          )}
         />
       </Grid>
       <Grid item xs={12} lg={7}>

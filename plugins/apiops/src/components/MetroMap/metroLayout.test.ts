@@ -16,6 +16,7 @@ const station = (id: string, lines: string[] = []): MethodStation => ({
   stakeholders: [],
   lines,
   expectedEvidenceTags: [],
+  resources: [],
 });
 
 const line = (id: string, stations: string[]): MethodLine => ({

@@ -6,13 +6,17 @@ import { reportFilterSearch, useReportFilters } from './useReportFilters';
 const TYPES = ['a', 'b', 'c'] as const;
 type Letter = (typeof TYPES)[number];
 
-function renderFilters(url = '/report') {
+function renderFilters(url = '/report', urlTypeName?: string) {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <MemoryRouter initialEntries={[url]}>{children}</MemoryRouter>
   );
   return renderHook(
     () => ({
-      ...useReportFilters<Letter>({ urlPrefix: 'x', types: TYPES }),
+      ...useReportFilters<Letter>({
+        urlPrefix: 'x',
+        urlTypeName,
+        types: TYPES,
+      }),
       location: useLocation(),
       navigate: useNavigate(),
     }),
@@ -56,6 +60,16 @@ describe('useReportFilters', () => {
     expect(new URLSearchParams(result.current.location.search).toString()).toBe(
       'xType=b&xType=c&xOwner=team-a&xSystem=payments',
     );
+  });
+
+  it('names the type filter as the report says, in the URL and in links', () => {
+    const search = reportFilterSearch<Letter>('x', { types: ['b'] }, 'Status');
+    expect(search).toBe('?xStatus=b');
+    const { result } = renderFilters(`/report${search}&xType=a`, 'Status');
+    expect(result.current.filters.types).toEqual(['b']);
+
+    act(() => result.current.changeInputs({ types: ['a', 'c'] }));
+    expect(result.current.location.search).toBe('?xType=a&xStatus=a&xStatus=c');
   });
 
   it('restores the filters of a shared URL, ignoring types it does not know', () => {

@@ -21,12 +21,14 @@ export interface ReportFilterValues<T extends string> {
 
 /**
  * The names of a report's filters in the page URL: `<prefix>Type` (repeated
- * for several types), `<prefix>Owner` and `<prefix>System`, e.g.
+ * for several types; `<prefix><typeName>` for a report whose types have a
+ * name of their own, e.g. `apiStatus`), `<prefix>Owner` and
+ * `<prefix>System`, e.g.
  * `?gapType=owner-missing&gapOwner=group:default/retail-banking`.
  */
-export function reportFilterParams(prefix: string) {
+export function reportFilterParams(prefix: string, typeName = 'Type') {
   return {
-    type: `${prefix}Type`,
+    type: `${prefix}${typeName}`,
     owner: `${prefix}Owner`,
     system: `${prefix}System`,
   };
@@ -39,8 +41,9 @@ export function reportFilterParams(prefix: string) {
 export function reportFilterSearch<T extends string>(
   prefix: string,
   filters: ReportFilterValues<T>,
+  typeName?: string,
 ): string {
-  const names = reportFilterParams(prefix);
+  const names = reportFilterParams(prefix, typeName);
   const params = new URLSearchParams();
   for (const type of filters.types ?? []) params.append(names.type, type);
   if (filters.owner) params.set(names.owner, filters.owner);
@@ -60,11 +63,16 @@ export function reportFilterSearch<T extends string>(
 export function useReportFilters<T extends string>(options: {
   /** The prefix of the filters' names in the URL, e.g. `gap`. */
   urlPrefix: string;
+  /** The name of the type filter after the prefix; `Type` by default. */
+  urlTypeName?: string;
   /** The types of the report. */
   types: readonly T[];
 }) {
-  const { urlPrefix, types: knownTypes } = options;
-  const names = useMemo(() => reportFilterParams(urlPrefix), [urlPrefix]);
+  const { urlPrefix, urlTypeName, types: knownTypes } = options;
+  const names = useMemo(
+    () => reportFilterParams(urlPrefix, urlTypeName),
+    [urlPrefix, urlTypeName],
+  );
   const [params, setParams] = useSearchParams();
 
   const typeList = params

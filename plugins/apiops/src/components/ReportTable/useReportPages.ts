@@ -25,6 +25,8 @@ export interface ReportPages<T extends string, R> {
 export function useReportPages<T extends string, R>(options: {
   /** The prefix of the filters in the page URL (see `useReportFilters`). */
   urlPrefix: string;
+  /** The name of the type filter in the URL after the prefix; `Type` by default. */
+  urlTypeName?: string;
   /** The types of the report. */
   types: readonly T[];
   refreshKey: number;
@@ -39,6 +41,7 @@ export function useReportPages<T extends string, R>(options: {
   const { refreshKey, pageSize, fetchPage, fetchCsv, csvFilename } = options;
   const { filters, inputs, changeInputs } = useReportFilters<T>({
     urlPrefix: options.urlPrefix,
+    urlTypeName: options.urlTypeName,
     types: options.types,
   });
   const page = useCursorPages<R>(

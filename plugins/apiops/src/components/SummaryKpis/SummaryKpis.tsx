@@ -2,6 +2,7 @@ import Grid from '@material-ui/core/Grid';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   GOVERNANCE_STATUSES,
+  GovernanceStatus,
   SnapshotCounts,
   SnapshotTotals,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -11,13 +12,21 @@ import { KpiTile } from './KpiTile';
 
 /**
  * The key figures of a snapshot: APIs, APIs by governance status, unowned
- * APIs and ownership gaps (the last two as the backend computed them, each
- * a link to its list when `links` says where).
+ * APIs and ownership gaps (the last two as the backend computed them), each
+ * a link to its list when `links` says where.
  */
 export function SummaryKpis(props: {
   counts: SnapshotCounts & SnapshotTotals;
-  /** The lists behind the unowned APIs and the ownership gaps. */
-  links?: { unowned: string; gaps: string };
+  /**
+   * The lists behind the figures: every API, the APIs of a governance
+   * status, the unowned APIs and the ownership gaps.
+   */
+  links?: {
+    apis: string;
+    status: (status: GovernanceStatus) => string;
+    unowned: string;
+    gaps: string;
+  };
 }) {
   const { counts, links } = props;
   const { t } = useTranslationRef(apiopsTranslationRef);
@@ -34,7 +43,11 @@ export function SummaryKpis(props: {
   return (
     <Grid container spacing={2}>
       <Grid item xs={6} sm={4} lg={2}>
-        <KpiTile label={t('page.summary.apis')} value={counts.apis} />
+        <KpiTile
+          label={t('page.summary.apis')}
+          value={counts.apis}
+          to={links?.apis}
+        />
       </Grid>
       {GOVERNANCE_STATUSES.map(status => {
         const value = counts.byStatus[status] ?? 0;
@@ -45,6 +58,7 @@ export function SummaryKpis(props: {
               value={value}
               hint={percent(value)}
               accent={colors[status]}
+              to={links?.status(status)}
             />
           </Grid>
         );

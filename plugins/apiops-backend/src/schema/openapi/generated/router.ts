@@ -127,7 +127,7 @@ export const spec = {
         tags: ['method'],
         summary: 'Read the APIOps Cycles method',
         description:
-          "The APIOps Cycles method as seen from one cycle, in one locale: the eight\ncore stations in the cycle's order with their criteria, the criteria\nthemselves, the metro lines, sub-stations, stakeholder roles and every\ncycle of the method. This is what the assessment form shows and what\nthe criterion ids of an assessment must come from\n(`stations[].criteria`, `criteria[].id`).\n\nThe model comes from the `apiops-cycles-method-data` package installed\nwith the backend (`dataVersion`); it does not change while the backend\nruns.\n",
+          "The APIOps Cycles method as seen from one cycle, in one locale: the eight\ncore stations in the cycle's order with their criteria, the criteria\nthemselves, the metro lines, sub-stations, stakeholder roles and every\ncycle of the method. This is what the assessment form shows and what\nthe criterion ids of an assessment must come from\n(`stations[].criteria`, `criteria[].id`).\n\nEach station has its steps and texts in this cycle (none where the\nmethod data has none of the cycle) and the resources the method\nrecommends at it in this cycle (`stations[].resources`, described in\n`resources`, canvases with a CanvasCreator link in the locale).\n\nThe model comes from the `apiops-cycles-method-data` package installed\nwith the backend (`dataVersion`); it does not change while the backend\nruns.\n",
         parameters: [
           {
             $ref: '#/components/parameters/Locale',
@@ -389,6 +389,109 @@ export const spec = {
           },
           '403': {
             $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/reports/apis': {
+      get: {
+        operationId: 'listApis',
+        tags: ['reports'],
+        summary:
+          'The APIs with their station, owner and governance, filterable, paginated or as CSV',
+        description:
+          "One row per API of the latest successful snapshot, in order of entity\nref, with its station, owner checks and governance as the snapshot\ncomputed them, filtered by governance status, owner and system: the\nlist behind the counts of `GET /reports/summary` (`apis`,\n`byStatus`). `format=csv` answers every matching API at once as a\nCSV file (columns `entityRef, title, owner, declaredOwner, system,\nlifecycle, cycle, station, governance, findings, gaps`, the last two\ncounts; written and streamed as the ownership report's), ignoring\n`limit` and `cursor`. Needs the `apiops.report.read` permission.\n",
+        parameters: [
+          {
+            name: 'governance',
+            in: 'query',
+            required: false,
+            description:
+              'Only APIs of these governance statuses: repeat the parameter for\nseveral (`governance=attention&governance=non-compliant`). A value\nthat is not a status is a 400 naming `governance`.\n',
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 3,
+              items: {
+                $ref: '#/components/schemas/GovernanceStatus',
+              },
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            description:
+              'Only APIs whose normalized owner is this entity or, for a group,\none of its descendant groups (the APIs `GET /reports/teams`\ncounts for it): a ref, or a short one (`accounts-team` means\n`group:default/accounts-team`). A malformed ref is a 400 naming\n`owner`.\n',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'system',
+            in: 'query',
+            required: false,
+            description:
+              'Only APIs of this system: a ref, or a short one (`core-accounts`\nmeans `system:default/core-accounts`). A malformed ref is a 400\nnaming `system`.\n',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            $ref: '#/components/parameters/ReportLimit',
+          },
+          {
+            $ref: '#/components/parameters/Cursor',
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            description:
+              '`json` (a page) or `csv` (every row, as a file); anything else is a 400 naming `format`.',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+              default: 'json',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'A page of APIs (`format=json`), or every API as CSV (`format=csv`).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApiPage',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+                example:
+                  'entityRef,title,owner,declaredOwner,system,lifecycle,cycle,station,governance,findings,gaps\r\napi:default/accounts-api,Accounts API,group:default/accounts-team,accounts-team,system:default/core-accounts,production,api-productization-cycle,api-design,compliant,0,0\r\n',
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
           },
         },
       },
@@ -2824,6 +2927,25 @@ export const spec = {
           },
         },
       },
+      ApiPage: {
+        type: 'object',
+        description: 'A page of APIs.',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            description: 'The APIs, in order of entity ref.',
+            items: {
+              $ref: '#/components/schemas/ApiSnapshotResult',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+            description:
+              'Opaque; pass it as `cursor` to get the next page. Absent on the last page.',
+          },
+        },
+      },
       TeamApiPage: {
         type: 'object',
         description: 'The row of one owner group and a page of its APIs.',
@@ -2953,6 +3075,7 @@ export const spec = {
           'stakeholders',
           'lines',
           'expectedEvidenceTags',
+          'resources',
         ],
         properties: {
           id: {
@@ -2974,15 +3097,18 @@ export const spec = {
           },
           whyItMatters: {
             type: 'string',
-            description: 'Why the station exists, when the method data says.',
+            description:
+              'Why the station exists in this cycle, when the method data says.',
           },
           applyInWork: {
             type: 'string',
             description:
-              'What success at this station looks like, when the method data says.',
+              'What success at this station looks like in this cycle, when the method data says.',
           },
           outcomes: {
             type: 'array',
+            description:
+              'The outcomes of the station in this cycle; empty when the method data has none of this cycle.',
             items: {
               type: 'string',
             },
@@ -2990,7 +3116,7 @@ export const spec = {
           steps: {
             type: 'array',
             description:
-              'The steps of the station\'s "how it works", in order.',
+              'The steps of the station\'s "how it works" in this cycle, in order;\nempty when the method data has no steps of this cycle for the\nstation (4.2.1 has them for the API productization cycle only).\nThe station\'s cycle-neutral texts are not used instead: in 4.2.1\nthey are those of other cycles.\n',
             items: {
               type: 'string',
             },
@@ -3028,6 +3154,62 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+          resources: {
+            type: 'array',
+            description:
+              'Ids of the resources the method recommends at the station in this\ncycle, in order; see `MethodModel.resources`.\n',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      MethodResource: {
+        type: 'object',
+        description:
+          'A resource of the method recommended at a station (a canvas, a guideline, a checklist or a template), localized.',
+        required: ['id', 'category', 'title', 'description', 'draft'],
+        properties: {
+          id: {
+            type: 'string',
+            description:
+              'Stable id, e.g. `apiValuePropositionCanvas` or `api-audit-checklist`.',
+          },
+          category: {
+            type: 'string',
+            description:
+              'The kind of resource; `canvas`, `guideline`, `checklist` or `template` in the method data 4.2.1.',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          canvas: {
+            type: 'string',
+            description: "The canvas's id in CanvasCreator, for a canvas.",
+          },
+          canvasCreatorUrl: {
+            type: 'string',
+            format: 'uri',
+            description:
+              "A link that opens the canvas in the method's CanvasCreator in the model's locale, for a canvas.",
+            examples: [
+              'https://canvascreator.apiopscycles.com/?canvas=apiValuePropositionCanvas&locale=fi',
+            ],
+          },
+          draft: {
+            type: 'boolean',
+            description:
+              'Whether the method data marks the resource as a draft.',
+          },
+          apiStyle: {
+            type: 'string',
+            enum: ['rest', 'event', 'graphql'],
+            description:
+              'For the design canvases of one API style (REST, event, GraphQL) the style; the method recommends them only to APIs of that style.',
           },
         },
       },
@@ -3116,6 +3298,7 @@ export const spec = {
           'lines',
           'subStations',
           'stakeholders',
+          'resources',
         ],
         properties: {
           locale: {
@@ -3173,6 +3356,14 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/MethodStakeholder',
+            },
+          },
+          resources: {
+            type: 'array',
+            description:
+              'Every resource recommended at a station of the cycle, each once, in the order of first recommendation along the cycle.',
+            items: {
+              $ref: '#/components/schemas/MethodResource',
             },
           },
         },

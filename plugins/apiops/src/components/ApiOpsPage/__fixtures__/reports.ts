@@ -245,6 +245,10 @@ export function mockApiOpsApi(
     listAssessments: jest.fn(),
     recordAssessment: jest.fn(),
     getSummary: jest.fn().mockResolvedValue(summaryFixture()),
+    listApis: jest.fn().mockResolvedValue({ items: teamApis }),
+    downloadApisCsv: jest
+      .fn()
+      .mockResolvedValue(new Blob(['entityRef\n'], { type: 'text/csv' })),
     listOwnershipGaps: jest.fn().mockResolvedValue({ items: gapRows }),
     downloadOwnershipGapsCsv: jest
       .fn()

@@ -2,6 +2,7 @@ import type {
   ApiStatus,
   Assessment,
   MethodModel,
+  MethodResource,
 } from '@apiops-backstage/plugin-apiops-common';
 
 /**
@@ -43,6 +44,7 @@ export const methodModel: MethodModel = {
         'operating-model-line',
       ],
       expectedEvidenceTags: [],
+      resources: [],
     },
     {
       id: 'api-consumer-experience',
@@ -62,6 +64,7 @@ export const methodModel: MethodModel = {
       stakeholders: [],
       lines: ['platform-architecture-line'],
       expectedEvidenceTags: [],
+      resources: [],
     },
     {
       id: 'api-platform-architecture',
@@ -80,6 +83,7 @@ export const methodModel: MethodModel = {
       stakeholders: [],
       lines: ['platform-architecture-line', 'api-design-line'],
       expectedEvidenceTags: [],
+      resources: [],
     },
     {
       id: 'api-design',
@@ -87,7 +91,10 @@ export const methodModel: MethodModel = {
       title: 'API Design',
       description: '',
       outcomes: [],
-      steps: [],
+      steps: [
+        'Define core entities, their attributes, and relationships to create a shared conceptual understanding across APIs.',
+        'Use the Interaction Canvas to define how consumers will interact with the API, ensuring it meets their needs and expectations.',
+      ],
       criteria: [
         'architecture-patterns-validated',
         'hide-backend-discrepancies',
@@ -97,6 +104,14 @@ export const methodModel: MethodModel = {
       stakeholders: [],
       lines: ['api-design-line'],
       expectedEvidenceTags: [],
+      resources: [
+        'domainCanvas',
+        'interactionCanvas',
+        'restCanvas',
+        'eventCanvas',
+        'graphqlCanvas',
+        'api-design-principles',
+      ],
     },
     {
       id: 'api-delivery',
@@ -114,6 +129,7 @@ export const methodModel: MethodModel = {
       stakeholders: [],
       lines: ['api-design-line', 'delivery-line'],
       expectedEvidenceTags: [],
+      resources: ['api-development-best-practices', 'apiops-CI-CD-for-apis'],
     },
     {
       id: 'api-audit',
@@ -132,6 +148,7 @@ export const methodModel: MethodModel = {
       stakeholders: [],
       lines: ['api-design-line', 'publishing-and-adoption-line'],
       expectedEvidenceTags: [],
+      resources: [],
     },
     {
       id: 'api-publishing',
@@ -149,6 +166,7 @@ export const methodModel: MethodModel = {
       stakeholders: [],
       lines: ['publishing-and-adoption-line'],
       expectedEvidenceTags: [],
+      resources: [],
     },
     {
       id: 'monitoring-and-improving',
@@ -165,6 +183,7 @@ export const methodModel: MethodModel = {
       stakeholders: [],
       lines: ['business-opportunities-line', 'publishing-and-adoption-line'],
       expectedEvidenceTags: [],
+      resources: [],
     },
   ],
   criteria: [
@@ -360,7 +379,59 @@ export const methodModel: MethodModel = {
   ],
   subStations: [],
   stakeholders: [],
+  resources: [
+    canvas('domainCanvas', 'Domain Canvas'),
+    canvas('interactionCanvas', 'Interaction Canvas'),
+    canvas('restCanvas', 'REST Canvas', { apiStyle: 'rest' }),
+    canvas('eventCanvas', 'Event Canvas', { apiStyle: 'event' }),
+    canvas('graphqlCanvas', 'GraphQL Canvas', {
+      apiStyle: 'graphql',
+      draft: true,
+    }),
+    {
+      id: 'api-design-principles',
+      category: 'guideline',
+      title: 'API Design Principles',
+      description:
+        'A concise guide to API usability, discoverability, and consistency grounded in shared design rules and real consumer needs.',
+      draft: false,
+    },
+    {
+      id: 'api-development-best-practices',
+      category: 'guideline',
+      title: 'API Development Best Practices',
+      description:
+        'Implementation guidance for turning a validated API interface contract into a consistent, maintainable API codebase.',
+      draft: true,
+    },
+    {
+      id: 'apiops-CI-CD-for-apis',
+      category: 'guideline',
+      title: 'APIOps CI/CD For APIs',
+      description:
+        'Deployment guidance that integrates API lifecycle tasks into continuous integration and delivery.',
+      draft: true,
+    },
+  ],
 };
+
+/** A canvas resource of {@link methodModel}, with its CanvasCreator link. */
+function canvas(
+  id: string,
+  title: string,
+  extra: Partial<MethodResource> = {},
+): MethodResource {
+  return {
+    id,
+    category: 'canvas',
+    title,
+    description: `The ${title}.`,
+    canvas: id,
+    canvasCreatorUrl: `https://canvascreator.apiopscycles.com/?canvas=${id}&locale=en`,
+    draft: false,
+    ...extra,
+  };
+}
 
 /** The criteria of a station of {@link methodModel}. */
 export function criteriaOf(stationId: string): string[] {

@@ -1,0 +1,1 @@
+export { ApisTable, APIS_URL } from './ApisTable';
