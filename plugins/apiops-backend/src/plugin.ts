@@ -11,8 +11,10 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsGovernanceExtensionPoint } from '@apiops-backstage/plugin-apiops-node';
 import { registerApiOpsActions } from './actions/registerApiOpsActions';
+import { CampaignService } from './campaigns/CampaignService';
 import { readApiOpsConfig } from './config';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
+import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
 import { DatabaseDefinitionFeatureStore } from './database/DatabaseDefinitionFeatureStore';
 import { DatabaseFragmentationDismissalStore } from './database/DatabaseFragmentationDismissalStore';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
@@ -112,6 +114,18 @@ export const apiopsPlugin = createBackendPlugin({
           permissions: deps.permissions,
           catalog: deps.catalog,
         });
+        const campaignStore = await DatabaseCampaignStore.create({
+          database: deps.database,
+          skipMigrations: true,
+        });
+        const campaigns = CampaignService.create({
+          store: campaignStore,
+          permissions: deps.permissions,
+          catalog: deps.catalog,
+          visibility,
+          method,
+          ruleIds: () => new Set(rules.list().map(rule => rule.id)),
+        });
         const status = StatusService.create({
           catalog: deps.catalog,
           assessments,
@@ -204,6 +218,7 @@ export const apiopsPlugin = createBackendPlugin({
               snapshots: snapshotStore,
               trigger: () => scheduler.triggerTask(SNAPSHOT_TASK_ID),
             }),
+            campaigns,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
