@@ -11,6 +11,8 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsGovernanceExtensionPoint } from '@apiops-backstage/plugin-apiops-node';
 import { registerApiOpsActions } from './actions/registerApiOpsActions';
+import { registerCampaignActions } from './actions/registerCampaignActions';
+import { CampaignProgressListener } from './campaigns/CampaignProgressListener';
 import { CampaignService } from './campaigns/CampaignService';
 import { readApiOpsConfig } from './config';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
@@ -95,6 +97,10 @@ export const apiopsPlugin = createBackendPlugin({
           database: deps.database,
           skipMigrations: true,
         });
+        const campaignStore = await DatabaseCampaignStore.create({
+          database: deps.database,
+          skipMigrations: true,
+        });
         const snapshots = SnapshotService.create({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -109,14 +115,18 @@ export const apiopsPlugin = createBackendPlugin({
           featureStore:
             config.maxStoredDefinitions > 0 ? featureStore : undefined,
           fragmentationThresholds: config.fragmentation,
+          listeners: [
+            CampaignProgressListener.create({
+              store: campaignStore,
+              assessments,
+              method,
+              logger,
+            }),
+          ],
         });
         const visibility = CatalogVisibility.create({
           permissions: deps.permissions,
           catalog: deps.catalog,
-        });
-        const campaignStore = await DatabaseCampaignStore.create({
-          database: deps.database,
-          skipMigrations: true,
         });
         const campaigns = CampaignService.create({
           store: campaignStore,
@@ -158,6 +168,10 @@ export const apiopsPlugin = createBackendPlugin({
           status,
           reports,
         });
+        registerCampaignActions({
+          actionsRegistry: deps.actionsRegistry,
+          campaigns,
+        });
 
         await scheduler.scheduleTask({
           id: SNAPSHOT_TASK_ID,
@@ -185,6 +199,10 @@ export const apiopsPlugin = createBackendPlugin({
               },
               logger,
             });
+            // The campaigns' burn-up, within the same retention.
+            await campaignStore.purgePoints(
+              new Date(Date.now() - config.retentionDays * 24 * 60 * 60 * 1000),
+            );
           },
         });
 

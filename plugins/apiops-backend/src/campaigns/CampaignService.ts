@@ -32,7 +32,11 @@ import { MethodCatalog } from '../method';
 import { CatalogVisibility } from '../services/CatalogVisibility';
 import { getEntityOrThrow } from '../services/getEntityOrThrow';
 import { requirePermission } from '../services/requirePermission';
-import { fillPage, seenByRef, visibleByRef } from '../services/reportVisibility';
+import {
+  fillPage,
+  seenByRef,
+  visibleByRef,
+} from '../services/reportVisibility';
 import { csvHeader, csvRow } from '../services/toCsv';
 import { checkCampaignReferences } from './checkCampaignReferences';
 
@@ -162,6 +166,7 @@ export class CampaignService {
     credentials: BackstageCredentials,
   ): Promise<ReportPage<CampaignWithProgress>> {
     const { limit, cursor } = pageOf(query);
+    checkTeam(query.team);
     const { store } = this.options;
     if (!query.team) {
       const page = await store.list({ limit, cursor });
@@ -179,7 +184,10 @@ export class CampaignService {
       const campaign = await store.get(row.campaignId);
       if (campaign) {
         const [withProgress] = await this.withProgress([campaign]);
-        campaigns.push({ ...withProgress, team: this.teamProgress(campaign, row) });
+        campaigns.push({
+          ...withProgress,
+          team: this.teamProgress(campaign, row),
+        });
       }
     }
     const last = campaigns[campaigns.length - 1];
@@ -208,14 +216,20 @@ export class CampaignService {
     query: { team?: EntityRefKey },
     credentials: BackstageCredentials,
   ): Promise<CampaignProgressReport> {
+    checkTeam(query.team);
     const campaign = await this.campaignOrThrow(id);
     const [withProgress] = await this.withProgress([campaign]);
     const since = new Date(campaignMoments(campaign).startsAt);
     const stored = await this.options.store.listPoints(id);
     // The last point before the start too: the burn-up starts where the
     // campaign found the APIs.
-    const firstAfter = stored.findIndex(p => Date.parse(p.computedAt) >= since.getTime());
-    const from = firstAfter < 0 ? Math.max(0, stored.length - 1) : Math.max(0, firstAfter - 1);
+    const firstAfter = stored.findIndex(
+      p => Date.parse(p.computedAt) >= since.getTime(),
+    );
+    const from =
+      firstAfter < 0
+        ? Math.max(0, stored.length - 1)
+        : Math.max(0, firstAfter - 1);
     const points = stored.slice(from);
     if (!query.team) {
       return {
@@ -227,7 +241,11 @@ export class CampaignService {
             inScope: p.inScope,
             met: p.met,
           })),
-          withProgress,
+          {
+            progress: withProgress.progress,
+            inScope: withProgress.progress.inScope,
+            met: withProgress.progress.met,
+          },
         ),
       };
     }
@@ -291,6 +309,7 @@ export class CampaignService {
     credentials: BackstageCredentials,
   ): Promise<ReportPage<CampaignFailingApi>> {
     const request = pageOf(query);
+    checkTeam(query.team);
     await this.campaignOrThrow(id);
     const [visibility, ownerRefs] = await Promise.all([
       this.options.visibility.forCaller(credentials),
@@ -316,6 +335,7 @@ export class CampaignService {
     query: { team?: EntityRefKey },
     credentials: BackstageCredentials,
   ): Promise<AsyncIterable<string>> {
+    checkTeam(query.team);
     await this.campaignOrThrow(id);
     const [visibility, ownerRefs] = await Promise.all([
       this.options.visibility.forCaller(credentials),
@@ -557,6 +577,13 @@ function checkId(id: string) {
     throw new InputError(
       `campaignId: '${id}' is not a campaign id (a whole number); take the id of a campaign of GET /campaigns`,
     );
+  }
+}
+
+/** A `team` filter names a group. */
+function checkTeam(team: string | undefined) {
+  if (team !== undefined && !team.startsWith('group:')) {
+    throw new InputError(`team: '${team}' is not a group`);
   }
 }
 

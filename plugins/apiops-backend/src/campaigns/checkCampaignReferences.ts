@@ -115,7 +115,9 @@ async function checkRefs(
       defaultNamespace: 'default',
     });
     if (!key) {
-      throw new InputError(`${field}[${index}]: '${value}' is not an entity ref`);
+      throw new InputError(
+        `${field}[${index}]: '${value}' is not an entity ref`,
+      );
     }
     if (!key.startsWith(`${kind}:`)) {
       throw new InputError(

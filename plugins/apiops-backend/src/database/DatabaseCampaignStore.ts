@@ -115,9 +115,7 @@ export class DatabaseCampaignStore implements CampaignStore {
 
   async get(id: string): Promise<Campaign | undefined> {
     if (!ID.test(id)) return undefined;
-    const row = await this.db<DbCampaignRow>(T.campaigns)
-      .where({ id })
-      .first();
+    const row = await this.db<DbCampaignRow>(T.campaigns).where({ id }).first();
     return row ? fromRow(row) : undefined;
   }
 
@@ -143,9 +141,7 @@ export class DatabaseCampaignStore implements CampaignStore {
     return rows.map(fromRow);
   }
 
-  async getStatuses(
-    ids: string[],
-  ): Promise<Map<string, StoredCampaignStatus>> {
+  async getStatuses(ids: string[]): Promise<Map<string, StoredCampaignStatus>> {
     const wanted = ids.filter(id => ID.test(id));
     const statuses = new Map<string, StoredCampaignStatus>();
     for (let i = 0; i < wanted.length; i += BATCH_SIZE) {
@@ -236,7 +232,9 @@ export class DatabaseCampaignStore implements CampaignStore {
       campaignId,
       query.cursor,
       async (tx, position, cursorAt) => {
-        const rows = await tx<DbCampaignFailureRow>(T.failures)
+        const rows: DbCampaignFailureRow[] = await tx<DbCampaignFailureRow>(
+          T.failures,
+        )
           .where({ campaign_id: campaignId })
           .modify(q => {
             if (position !== undefined) q.where('id', '>', position);
@@ -266,7 +264,9 @@ export class DatabaseCampaignStore implements CampaignStore {
   async listFailuresOf(
     entityRef: string,
   ): Promise<Array<{ campaignId: string; failure: CampaignFailingApi }>> {
-    const rows = await this.db<DbCampaignFailureRow>(T.failures)
+    const rows: DbCampaignFailureRow[] = await this.db<DbCampaignFailureRow>(
+      T.failures,
+    )
       .where({ entity_ref: entityRef })
       .orderBy('campaign_id', 'desc');
     return rows.map(row => ({
@@ -280,7 +280,9 @@ export class DatabaseCampaignStore implements CampaignStore {
     since?: Date,
   ): Promise<StoredCampaignPoint[]> {
     if (!ID.test(campaignId)) return [];
-    const rows = await this.db<DbCampaignProgressRow>(T.progress)
+    const rows: DbCampaignProgressRow[] = await this.db<DbCampaignProgressRow>(
+      T.progress,
+    )
       .where({ campaign_id: campaignId })
       .modify(q => {
         if (since) q.where('computed_at', '>=', since);

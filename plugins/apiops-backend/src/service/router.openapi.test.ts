@@ -863,11 +863,12 @@ describe.each(databases.eachSupportedId())(
         // Before a snapshot no group owns an API and there is no cluster: a
         // valid page of a team or of a cluster's members is a 404.
         // No campaign 1 either.
-        const ok = /^\/(reports\/(teams\/|fragmentation\/clusters)|campaigns\/)/.test(
-          template,
-        )
-          ? 404
-          : 200;
+        const ok =
+          /^\/(reports\/(teams\/|fragmentation\/clusters)|campaigns\/)/.test(
+            template,
+          )
+            ? 404
+            : 200;
         expect({ template, statuses }).toEqual({
           template,
           statuses: [ok, ok, 400, 400],

@@ -117,9 +117,7 @@ function failuresOf(
       const { maxAgeDays } = condition;
       const fix = `Record an assessment in the API's APIOps tab (the campaign asks for one in the last ${maxAgeDays} days).`;
       if (!facts.latestAssessmentAt) {
-        return [
-          { condition: condition.type, message: 'Never assessed', fix },
-        ];
+        return [{ condition: condition.type, message: 'Never assessed', fix }];
       }
       const at = Date.parse(facts.latestAssessmentAt);
       const ageDays = Math.floor((facts.now.getTime() - at) / DAY_MS);

@@ -615,9 +615,7 @@ function describeFirstIssue(error: z.ZodError): string {
  */
 export function parseCampaignRequest(
   body: unknown,
-):
-  | { ok: true; value: ParsedCampaignRequest }
-  | { ok: false; message: string } {
+): { ok: true; value: ParsedCampaignRequest } | { ok: false; message: string } {
   const parsed = campaignRequestSchema.safeParse(body);
   return parsed.success
     ? { ok: true, value: parsed.data }

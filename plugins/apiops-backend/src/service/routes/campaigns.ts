@@ -1,5 +1,6 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
+import { JsonObject } from '@backstage/types';
 import express from 'express';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -44,7 +45,7 @@ export function registerCampaignRoutes(
     eventId: string,
     meta: Record<string, string>,
     write: () => Promise<T>,
-    successMeta: (result: T) => Record<string, unknown>,
+    successMeta: (result: T) => JsonObject,
   ): Promise<T> {
     const event = await auditor.createEvent({
       eventId,
