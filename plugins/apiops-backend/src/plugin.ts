@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   apiopsPermissions,
   builtinRules,
@@ -22,6 +23,8 @@ import { DatabaseFragmentationDismissalStore } from './database/DatabaseFragment
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { RuleRegistry } from './governance/RuleRegistry';
 import { MethodCatalog } from './method';
+import { ApiOpsNotifier } from './notifications/ApiOpsNotifier';
+import { DatabaseNotificationStore } from './notifications/DatabaseNotificationStore';
 import { createRouter } from './service/router';
 import { AssessmentService } from './services/AssessmentService';
 import { CatalogVisibility } from './services/CatalogVisibility';
@@ -63,6 +66,9 @@ export const apiopsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        // Always there (its default factory posts to the notifications
+        // backend); without that backend, sending fails and is logged.
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -101,6 +107,18 @@ export const apiopsPlugin = createBackendPlugin({
           database: deps.database,
           skipMigrations: true,
         });
+        const notificationStore = await DatabaseNotificationStore.create({
+          database: deps.database,
+          skipMigrations: true,
+        });
+        const notifier = config.notifications.enabled
+          ? ApiOpsNotifier.create({
+              store: notificationStore,
+              notifications: deps.notifications,
+              logger,
+              platformTeam: config.notifications.platformTeam,
+            })
+          : undefined;
         const snapshots = SnapshotService.create({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -121,6 +139,7 @@ export const apiopsPlugin = createBackendPlugin({
               assessments,
               method,
               logger,
+              observers: notifier ? [notifier] : [],
             }),
           ],
         });
@@ -199,10 +218,13 @@ export const apiopsPlugin = createBackendPlugin({
               },
               logger,
             });
-            // The campaigns' burn-up, within the same retention.
-            await campaignStore.purgePoints(
-              new Date(Date.now() - config.retentionDays * 24 * 60 * 60 * 1000),
+            // The campaigns' burn-up and the notifications decided, within
+            // the same retention.
+            const cutoff = new Date(
+              Date.now() - config.retentionDays * 24 * 60 * 60 * 1000,
             );
+            await campaignStore.purgePoints(cutoff);
+            await notificationStore.purge(cutoff);
           },
         });
 

@@ -15,3 +15,4 @@ export * from './reports';
 export * from './ownership';
 export * from './fragmentation';
 export * from './campaigns';
+export * from './notifications';

@@ -29,9 +29,11 @@ const ASSESSMENT_BATCH = 500;
 export interface CampaignProgressObserver {
   campaignsEvaluated(
     snapshot: CompletedSnapshot,
-    campaigns: {
+    evaluated: {
       campaigns: readonly Campaign[];
       results: readonly CampaignSnapshotResult[];
+      /** The clusters of each API, with whether a dismissal applies. */
+      clustersOf(entityRef: string): CampaignApiFacts['clusters'];
     },
   ): Promise<void>;
 }
@@ -67,12 +69,13 @@ export class CampaignProgressListener implements SnapshotListener {
     const { store, method, logger, observers = [] } = this.options;
     const campaigns = await store.listAll();
     let results: CampaignSnapshotResult[] = [];
+    const clustersOf = await this.clusterIndex(snapshot);
     if (campaigns.length > 0) {
       const started = Date.now();
-      const [clustersOf, latestAssessmentAt] = await Promise.all([
-        this.clusterIndex(snapshot),
-        this.latestAssessments(snapshot, campaigns),
-      ]);
+      const latestAssessmentAt = await this.latestAssessments(
+        snapshot,
+        campaigns,
+      );
       results = await snapshot.yielder.run(
         evaluateCampaignSteps({
           campaigns,
@@ -98,7 +101,11 @@ export class CampaignProgressListener implements SnapshotListener {
       );
     }
     for (const observer of observers) {
-      await observer.campaignsEvaluated(snapshot, { campaigns, results });
+      await observer.campaignsEvaluated(snapshot, {
+        campaigns,
+        results,
+        clustersOf,
+      });
     }
   }
 

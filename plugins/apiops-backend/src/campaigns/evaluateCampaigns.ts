@@ -79,6 +79,7 @@ export function* evaluateCampaignSteps(
       { inScope: number; met: number; ownerRefs: Set<EntityRefKey> }
     >();
     const withoutTeam = { inScope: 0, met: 0 };
+    const owners = new Map<EntityRefKey, { inScope: number; met: number }>();
     const failures: CampaignSnapshotResult['failures'] = [];
     let inScope = 0;
     let met = 0;
@@ -104,6 +105,10 @@ export function* evaluateCampaignSteps(
       inScope += 1;
       if (meets) met += 1;
       if (owner) {
+        const own = owners.get(owner) ?? { inScope: 0, met: 0 };
+        own.inScope += 1;
+        if (meets) own.met += 1;
+        owners.set(owner, own);
         for (const team of teams) {
           let counts = teamCounts.get(team);
           if (!counts) {
@@ -145,6 +150,10 @@ export function* evaluateCampaignSteps(
         ownerRefs: [...counts.ownerRefs],
       })),
       failures,
+      owners: [...owners].map(([ownerRef, counts]) => ({
+        ownerRef,
+        ...counts,
+      })),
     });
   }
   return out;

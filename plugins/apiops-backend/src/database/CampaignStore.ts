@@ -82,6 +82,12 @@ export interface CampaignSnapshotResult {
   teams: Array<Omit<StoredCampaignTeam, 'campaignId'>>;
   /** The APIs in scope that do not meet the goal, in entity ref order. */
   failures: Array<CampaignFailingApi & { ownerRef?: string }>;
+  /**
+   * The groups that own APIs in scope themselves (not through a child
+   * group), with their counts: whom the campaign's notifications go to. Not
+   * stored.
+   */
+  owners?: Array<{ ownerRef: string; inScope: number; met: number }>;
 }
 
 /**
