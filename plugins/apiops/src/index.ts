@@ -31,6 +31,9 @@ export { apiopsTranslationRef } from './translation';
 // notifications plugin's settings (`UserNotificationSettingsCard`).
 export { apiopsNotificationNames } from '@apiops-backstage/plugin-apiops-common';
 export { apiopsApiRef, ApiOpsClient } from './api';
+export { apiopsCampaignsApiRef, CampaignsClient } from './api';
+export type { CampaignsApi } from './api';
+export { apiopsCampaignsTranslationRef } from './campaignsTranslation';
 export type {
   ApiOpsApi,
   // The component ApiOpsPage takes the name at the entry point.

@@ -41,6 +41,7 @@ export const apiopsTranslationRef = createTranslationRef({
         ownership: 'Ownership',
         fragmentation: 'Fragmentation',
         teams: 'Teams',
+        campaigns: 'Campaigns',
       },
       summary: {
         title: 'Summary',

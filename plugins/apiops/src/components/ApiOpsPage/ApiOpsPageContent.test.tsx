@@ -322,7 +322,7 @@ describe('ApiOpsPageContent', () => {
       within(tabs)
         .getAllByRole('tab')
         .map(tab => tab.textContent),
-    ).toEqual(['Summary', 'Ownership', 'Fragmentation', 'Teams']);
+    ).toEqual(['Summary', 'Ownership', 'Fragmentation', 'Teams', 'Campaigns']);
     expect(screen.getByRole('tab', { name: 'Summary' })).toHaveAttribute(
       'aria-selected',
       'true',
