@@ -608,8 +608,9 @@ function describeFirstIssue(error: z.ZodError): string {
 
 /**
  * Parses the body of a campaign request: the value, or a message that
- * starts with the field at fault (`dueDate: must be on or after startDate
- * (2027-01-01)`, `conditions[0].type: must be one of …`).
+ * starts with the field at fault, e.g.
+ * `dueDate: must be on or after startDate (2027-01-01)` or
+ * `conditions[0].type: must be one of …`.
  *
  * @public
  */
