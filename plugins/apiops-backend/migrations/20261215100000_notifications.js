@@ -35,7 +35,9 @@ exports.up = async function up(knex) {
     table
       .bigInteger('campaign_id')
       .nullable()
-      .comment('apiops_campaigns.id of a campaign notification; kept as long as the campaign');
+      .comment(
+        'apiops_campaigns.id of a campaign notification; kept as long as the campaign',
+      );
     table
       .bigInteger('snapshot_id')
       .notNullable()
@@ -43,7 +45,9 @@ exports.up = async function up(knex) {
     table
       .text('payload')
       .notNullable()
-      .comment('JSON: the notification payload (title, description, link, ...)');
+      .comment(
+        'JSON: the notification payload (title, description, link, ...)',
+      );
     table
       .string('status', 16)
       .notNullable()

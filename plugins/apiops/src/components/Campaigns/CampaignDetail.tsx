@@ -228,9 +228,7 @@ export function CampaignDetail(props: {
       await api.deleteCampaign(campaign.id);
       navigate(listPath);
     } catch (e) {
-      setDeleteError(
-        t('detail.deleteError', { message: errorMessage(e) }),
-      );
+      setDeleteError(t('detail.deleteError', { message: errorMessage(e) }));
     }
   };
 
