@@ -111,6 +111,24 @@ export interface Config {
       /** Most shared operations listed per cluster. Default 50. */
       maxSharedOperations?: number;
     };
+    /**
+     * Notifications to the owners of APIs after each snapshot, through
+     * Backstage's notifications service (docs/campaigns.md). They need
+     * `@backstage/plugin-notifications-backend` in the backend; without it,
+     * set `enabled: false`, or each snapshot logs that they could not be
+     * sent.
+     */
+    notifications?: {
+      /** Whether to tell owners anything. Default: true. */
+      enabled?: boolean;
+      /**
+       * The group told about APIs with no valid owner (none, a placeholder,
+       * a person, a group that does not exist or has no members), e.g.
+       * `group:default/platform-team`. Without it, nobody is told about
+       * them.
+       */
+      platformTeam?: string;
+    };
     /** Governance rules. */
     governance?: {
       /** Per rule id: disable it, change its severity, or set its options. */

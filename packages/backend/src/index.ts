@@ -1,8 +1,8 @@
 /*
  * The portal's backend: the catalog with the example organization, guest
  * sign-in for local use, the permission framework with the example policy,
- * MCP actions, the scaffolder with the APIOps action, the APIOps plugin and its
- * catalog module.
+ * MCP actions, the scaffolder with the APIOps action, notifications and
+ * signals, the APIOps plugin and its catalog module.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -38,6 +38,11 @@ backend.add(
   import('@apiops-backstage/plugin-scaffolder-backend-module-apiops'),
 );
 backend.add(import('./publishEntityModule'));
+
+// notifications (the APIOps plugin tells owners what each snapshot found),
+// and signals, which push them to the browser as they come
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@apiops-backstage/plugin-apiops-backend'));
 // APIOps labels on API entities (apiops/station, …) for the catalog's filters

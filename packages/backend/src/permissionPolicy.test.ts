@@ -3,6 +3,7 @@ import { UserInfoService } from '@backstage/backend-plugin-api';
 import {
   apiopsAssessmentCreatePermission,
   apiopsReportReadPermission,
+  apiopsCampaignManagePermission,
   apiopsFragmentationDismissPermission,
   apiopsSnapshotCreatePermission,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -76,10 +77,11 @@ describe('ExamplePermissionPolicy', () => {
     ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it('keeps snapshots, dismissals and catalog writes to the platform team', async () => {
+  it('keeps snapshots, dismissals, campaigns and catalog writes to the platform team', async () => {
     for (const permission of [
       apiopsSnapshotCreatePermission,
       apiopsFragmentationDismissPermission,
+      apiopsCampaignManagePermission,
       catalogLocationCreatePermission,
     ]) {
       expect(await developer.decide(permission)).toEqual({

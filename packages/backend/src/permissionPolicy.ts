@@ -12,6 +12,7 @@ import {
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
   apiopsAssessmentCreatePermission,
+  apiopsCampaignManagePermission,
   apiopsFragmentationDismissPermission,
   apiopsSnapshotCreatePermission,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -44,8 +45,8 @@ const catalogWritePermissions = [
  * - everyone signed in may read;
  * - a lifecycle assessment of an entity may be recorded by members of the
  *   group that owns it, and by the platform team;
- * - running a snapshot, dismissing fragmentation clusters and changing the
- *   catalog are for the platform team.
+ * - running a snapshot, dismissing fragmentation clusters, managing
+ *   campaigns and changing the catalog are for the platform team.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}
@@ -59,6 +60,7 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
       isPermission(permission, apiopsAssessmentCreatePermission) ||
       isPermission(permission, apiopsSnapshotCreatePermission) ||
       isPermission(permission, apiopsFragmentationDismissPermission) ||
+      isPermission(permission, apiopsCampaignManagePermission) ||
       catalogWritePermissions.some(p => isPermission(permission, p));
     if (!isWrite) {
       return { result: AuthorizeResult.ALLOW };

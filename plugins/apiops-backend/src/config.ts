@@ -13,6 +13,7 @@ import {
   FragmentationThresholds,
   GovernanceRulesetConfig,
   fragmentationThresholdsSchema,
+  tryEntityRefKey,
 } from '@apiops-backstage/plugin-apiops-common';
 import { z } from 'zod';
 import { DEFAULT_MAX_STORED_DEFINITIONS } from './database/DefinitionFeatureStore';
@@ -40,6 +41,12 @@ export interface ApiOpsConfig {
   ownerPlaceholders?: string[];
   governance: GovernanceRulesetConfig;
   fragmentation: FragmentationThresholds;
+  /** Notifications to the owners of APIs after each snapshot. */
+  notifications: {
+    enabled: boolean;
+    /** The group told about APIs with no valid owner (a lower-case ref). */
+    platformTeam?: string;
+  };
 }
 
 /** A configured value as a message shows it: strings and objects as JSON. */
@@ -178,6 +185,45 @@ const ruleConfigSchema = z
   })
   .strict();
 
+/** `apiops.notifications`. */
+const notificationsSchema = z
+  .object({
+    enabled: z
+      .boolean({
+        errorMap: (_issue, ctx) => ({
+          message: `must be true or false, got ${shown(ctx.data)}`,
+        }),
+      })
+      .default(true),
+    platformTeam: z
+      .string({
+        errorMap: (_issue, ctx) => ({
+          message: `must be a group ref such as group:default/platform-team, got ${shown(
+            ctx.data,
+          )}`,
+        }),
+      })
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined) return undefined;
+        const key = tryEntityRefKey(value, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        });
+        if (!key || !key.startsWith('group:')) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `must be a group ref such as group:default/platform-team, got ${shown(
+              value,
+            )}`,
+          });
+          return z.NEVER;
+        }
+        return key as string;
+      }),
+  })
+  .strict();
+
 /**
  * Everything under `apiops` in app-config, with its defaults: unknown keys
  * are refused, so that a misspelt setting stops the backend instead of
@@ -201,6 +247,7 @@ const apiOpsConfigSchema = z
       })
       .strict()
       .default({}),
+    notifications: notificationsSchema.default({}),
   })
   .strict();
 
@@ -352,7 +399,8 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
       )}`,
     );
   }
-  const { snapshot, ownership, fragmentation, governance } = result.data;
+  const { snapshot, ownership, fragmentation, governance, notifications } =
+    result.data;
   const {
     retentionDays,
     parserThreads,
@@ -369,5 +417,11 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
     ownerPlaceholders: ownership.placeholders,
     fragmentation,
     governance: { rules: governance.rules },
+    notifications: {
+      enabled: notifications.enabled,
+      ...(notifications.platformTeam
+        ? { platformTeam: notifications.platformTeam }
+        : {}),
+    },
   };
 }

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   apiopsPermissions,
   builtinRules,
@@ -11,13 +12,19 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsGovernanceExtensionPoint } from '@apiops-backstage/plugin-apiops-node';
 import { registerApiOpsActions } from './actions/registerApiOpsActions';
+import { registerCampaignActions } from './actions/registerCampaignActions';
+import { CampaignProgressListener } from './campaigns/CampaignProgressListener';
+import { CampaignService } from './campaigns/CampaignService';
 import { readApiOpsConfig } from './config';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
+import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
 import { DatabaseDefinitionFeatureStore } from './database/DatabaseDefinitionFeatureStore';
 import { DatabaseFragmentationDismissalStore } from './database/DatabaseFragmentationDismissalStore';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { RuleRegistry } from './governance/RuleRegistry';
 import { MethodCatalog } from './method';
+import { ApiOpsNotifier } from './notifications/ApiOpsNotifier';
+import { DatabaseNotificationStore } from './notifications/DatabaseNotificationStore';
 import { createRouter } from './service/router';
 import { AssessmentService } from './services/AssessmentService';
 import { CatalogVisibility } from './services/CatalogVisibility';
@@ -59,6 +66,9 @@ export const apiopsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        // Always there (its default factory posts to the notifications
+        // backend); without that backend, sending fails and is logged.
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -93,6 +103,22 @@ export const apiopsPlugin = createBackendPlugin({
           database: deps.database,
           skipMigrations: true,
         });
+        const campaignStore = await DatabaseCampaignStore.create({
+          database: deps.database,
+          skipMigrations: true,
+        });
+        const notificationStore = await DatabaseNotificationStore.create({
+          database: deps.database,
+          skipMigrations: true,
+        });
+        const notifier = config.notifications.enabled
+          ? ApiOpsNotifier.create({
+              store: notificationStore,
+              notifications: deps.notifications,
+              logger,
+              platformTeam: config.notifications.platformTeam,
+            })
+          : undefined;
         const snapshots = SnapshotService.create({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -107,10 +133,27 @@ export const apiopsPlugin = createBackendPlugin({
           featureStore:
             config.maxStoredDefinitions > 0 ? featureStore : undefined,
           fragmentationThresholds: config.fragmentation,
+          listeners: [
+            CampaignProgressListener.create({
+              store: campaignStore,
+              assessments,
+              method,
+              logger,
+              observers: notifier ? [notifier] : [],
+            }),
+          ],
         });
         const visibility = CatalogVisibility.create({
           permissions: deps.permissions,
           catalog: deps.catalog,
+        });
+        const campaigns = CampaignService.create({
+          store: campaignStore,
+          permissions: deps.permissions,
+          catalog: deps.catalog,
+          visibility,
+          method,
+          ruleIds: () => new Set(rules.list().map(rule => rule.id)),
         });
         const status = StatusService.create({
           catalog: deps.catalog,
@@ -144,6 +187,10 @@ export const apiopsPlugin = createBackendPlugin({
           status,
           reports,
         });
+        registerCampaignActions({
+          actionsRegistry: deps.actionsRegistry,
+          campaigns,
+        });
 
         await scheduler.scheduleTask({
           id: SNAPSHOT_TASK_ID,
@@ -171,6 +218,13 @@ export const apiopsPlugin = createBackendPlugin({
               },
               logger,
             });
+            // The campaigns' burn-up and the notifications decided, within
+            // the same retention.
+            const cutoff = new Date(
+              Date.now() - config.retentionDays * 24 * 60 * 60 * 1000,
+            );
+            await campaignStore.purgePoints(cutoff);
+            await notificationStore.purge(cutoff);
           },
         });
 
@@ -204,6 +258,7 @@ export const apiopsPlugin = createBackendPlugin({
               snapshots: snapshotStore,
               trigger: () => scheduler.triggerTask(SNAPSHOT_TASK_ID),
             }),
+            campaigns,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -14,3 +14,5 @@ export * from './status';
 export * from './reports';
 export * from './ownership';
 export * from './fragmentation';
+export * from './campaigns';
+export * from './notifications';

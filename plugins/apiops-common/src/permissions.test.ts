@@ -1,6 +1,7 @@
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import {
   apiopsAssessmentCreatePermission,
+  apiopsCampaignManagePermission,
   apiopsFragmentationDismissPermission,
   apiopsPermissions,
   apiopsReportReadPermission,
@@ -35,6 +36,12 @@ describe('apiops permissions', () => {
     );
   });
 
+  it('makes managing campaigns a basic update permission', () => {
+    expect(isResourcePermission(apiopsCampaignManagePermission)).toBe(false);
+    expect(apiopsCampaignManagePermission.name).toBe('apiops.campaign.manage');
+    expect(apiopsCampaignManagePermission.attributes.action).toBe('update');
+  });
+
   it('lists every permission once, with unique names', () => {
     const names = apiopsPermissions.map(p => p.name);
     expect(new Set(names).size).toBe(names.length);
@@ -43,6 +50,7 @@ describe('apiops permissions', () => {
       'apiops.report.read',
       'apiops.snapshot.create',
       'apiops.fragmentation.dismiss',
+      'apiops.campaign.manage',
     ]);
   });
 });

@@ -46,6 +46,20 @@ export const apiopsFragmentationDismissPermission = createPermission({
 });
 
 /**
+ * Create, change and delete campaigns: goals over the APIs' snapshot
+ * results with a scope and a due date. A basic permission: the policy
+ * decides by who asks (e.g. the platform team and architects). Reading
+ * campaigns and their progress needs credentials only; what a caller sees
+ * of the teams and APIs follows its catalog read permissions.
+ *
+ * @public
+ */
+export const apiopsCampaignManagePermission = createPermission({
+  name: 'apiops.campaign.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the APIOps plugins, for registration and policies.
  *
  * @public
@@ -55,4 +69,5 @@ export const apiopsPermissions = [
   apiopsReportReadPermission,
   apiopsSnapshotCreatePermission,
   apiopsFragmentationDismissPermission,
+  apiopsCampaignManagePermission,
 ];

@@ -7,7 +7,12 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { ApiOpsClient, apiopsApiRef } from './api';
+import {
+  ApiOpsClient,
+  CampaignsClient,
+  apiopsApiRef,
+  apiopsCampaignsApiRef,
+} from './api';
 import { rootRouteRef } from './routes';
 import {
   CatalogFilterBlueprint,
@@ -30,6 +35,22 @@ export const apiopsApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new ApiOpsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * The client of the APIOps backend's campaigns.
+ *
+ * @alpha
+ */
+export const apiopsCampaignsApi = ApiBlueprint.make({
+  name: 'campaigns',
+  params: defineParams =>
+    defineParams({
+      api: apiopsCampaignsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new CampaignsClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -70,7 +91,7 @@ export const apiopsEntityCard = EntityCardBlueprint.make({
 
 /**
  * The APIOps page at `/apiops`, with its item in the app's navigation:
- * summary, trends, ownership gaps and team rollup.
+ * summary, trends, ownership gaps, team rollup and campaigns.
  *
  * @alpha
  */
@@ -187,6 +208,7 @@ export default createFrontendPlugin({
   routes: { root: rootRouteRef },
   extensions: [
     apiopsApi,
+    apiopsCampaignsApi,
     apiopsEntityContent,
     apiopsEntityCard,
     apiopsPage,
@@ -197,3 +219,4 @@ export default createFrontendPlugin({
 });
 
 export { apiopsTranslationRef } from './translation';
+export { apiopsCampaignsTranslationRef } from './campaignsTranslation';

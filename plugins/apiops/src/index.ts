@@ -27,7 +27,13 @@ export type {
 } from './components/ApiOpsCatalogFilters';
 export { ApiOpsApiExplorerPage } from './components/ApiOpsApiExplorerPage';
 export { apiopsTranslationRef } from './translation';
+// The names of the APIOps notification origin and topics, for the
+// notifications plugin's settings (`UserNotificationSettingsCard`).
+export { apiopsNotificationNames } from '@apiops-backstage/plugin-apiops-common';
 export { apiopsApiRef, ApiOpsClient } from './api';
+export { apiopsCampaignsApiRef, CampaignsClient } from './api';
+export type { CampaignsApi } from './api';
+export { apiopsCampaignsTranslationRef } from './campaignsTranslation';
 export type {
   ApiFilters,
   ApiOpsApi,

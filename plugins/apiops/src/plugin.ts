@@ -7,7 +7,12 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import type { JSX } from 'react';
-import { ApiOpsClient, apiopsApiRef } from './api';
+import {
+  ApiOpsClient,
+  CampaignsClient,
+  apiopsApiRef,
+  apiopsCampaignsApiRef,
+} from './api';
 import { rootRouteRef } from './routes';
 
 /**
@@ -24,6 +29,12 @@ export const apiopsPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new ApiOpsClient({ discoveryApi, fetchApi }),
+    }),
+    createApiFactory({
+      api: apiopsCampaignsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new CampaignsClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: {

@@ -42,6 +42,7 @@ export const apiopsTranslationRef = createTranslationRef({
         ownership: 'Ownership',
         fragmentation: 'Fragmentation',
         teams: 'Teams',
+        campaigns: 'Campaigns',
       },
       summary: {
         title: 'Summary',

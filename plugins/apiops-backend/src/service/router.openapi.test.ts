@@ -28,7 +28,9 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { CampaignService } from '../campaigns/CampaignService';
 import { DatabaseAssessmentStore } from '../database/DatabaseAssessmentStore';
+import { DatabaseCampaignStore } from '../database/DatabaseCampaignStore';
 import { DatabaseFragmentationDismissalStore } from '../database/DatabaseFragmentationDismissalStore';
 import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { StoredApiResult } from '../database/SnapshotStore';
@@ -99,6 +101,22 @@ const operations = Object.entries(spec.paths).flatMap(([template, item]) =>
 /** A valid body of the dismissal of a cluster. */
 const DISMISSAL = { verdict: 'intended', reason: 'On purpose' };
 
+/** A valid body of a campaign. */
+const CAMPAIGN = {
+  title: 'No ownership gaps',
+  conditions: [{ type: 'no-ownership-gap' }],
+  startDate: '2027-01-04',
+  dueDate: '2027-03-31',
+};
+
+/** The body a write of the template takes (none for the others). */
+function bodyOf(method: string, template: string) {
+  if (template.startsWith('/campaigns')) {
+    return method === 'post' || method === 'put' ? CAMPAIGN : undefined;
+  }
+  return method === 'put' ? DISMISSAL : undefined;
+}
+
 /** A concrete path of a template, naming the accounts API or team. */
 function pathOf(template: string, params: Record<string, string> = {}) {
   const values: Record<string, string> = {
@@ -107,6 +125,7 @@ function pathOf(template: string, params: Record<string, string> = {}) {
     name: template.startsWith('/reports/teams/')
       ? 'accounts-team'
       : 'accounts-api',
+    campaignId: '1',
     ...params,
   };
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => values[name]);
@@ -429,6 +448,17 @@ describe.each(databases.eachSupportedId())(
             skipMigrations: true,
           }),
           visibility: CatalogVisibility.create({ permissions, catalog }),
+        }),
+        campaigns: CampaignService.create({
+          store: await DatabaseCampaignStore.create({
+            database,
+            skipMigrations: true,
+          }),
+          permissions,
+          catalog,
+          visibility: CatalogVisibility.create({ permissions, catalog }),
+          method,
+          ruleIds: () => new Set(rules.list().map(rule => rule.id)),
         }),
       });
       const app = express().use(router).use(mockErrorHandler());
@@ -822,6 +852,9 @@ describe.each(databases.eachSupportedId())(
         ).some(p => /Limit$/.test(p.$ref ?? '')),
       );
       expect(paged.map(({ template }) => template).sort()).toEqual([
+        '/campaigns',
+        '/campaigns/{campaignId}/failing',
+        '/campaigns/{campaignId}/teams',
         '/entities/{kind}/{namespace}/{name}/assessments',
         '/reports/apis',
         '/reports/fragmentation',
@@ -841,11 +874,13 @@ describe.each(databases.eachSupportedId())(
         }
         // Before a snapshot no group owns an API and there is no cluster: a
         // valid page of a team or of a cluster's members is a 404.
-        const ok = /^\/reports\/(teams\/|fragmentation\/clusters)/.test(
-          template,
-        )
-          ? 404
-          : 200;
+        // No campaign 1 either.
+        const ok =
+          /^\/(reports\/(teams\/|fragmentation\/clusters)|campaigns\/)/.test(
+            template,
+          )
+            ? 404
+            : 200;
         expect({ template, statuses }).toEqual({
           template,
           statuses: [ok, ok, 400, 400],
@@ -864,7 +899,7 @@ describe.each(databases.eachSupportedId())(
         const res = await (template.endsWith('/assessments') &&
         method === 'post'
           ? req.send({ answers: { 'business-goals-defined': 'met' } })
-          : req.send(method === 'put' ? DISMISSAL : undefined));
+          : req.send(bodyOf(method, template)));
         expect({ method, template, status: res.status }).toEqual({
           method,
           template,

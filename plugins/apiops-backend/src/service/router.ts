@@ -16,6 +16,8 @@ import { ReportService } from '../services/ReportService';
 import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
 import { apiEntityKey } from '../services/entityKeys';
+import { CampaignService } from '../campaigns/CampaignService';
+import { registerCampaignRoutes } from './routes/campaigns';
 import { createOpenApiRouter, spec } from '../schema/openapi';
 
 /** The largest request body accepted. */
@@ -41,6 +43,8 @@ export interface RouterOptions {
   labels: LabelService;
   snapshotRequests: SnapshotRequestService;
   dismissals: FragmentationDismissalService;
+  /** Campaigns; without them, the campaign routes answer 404. */
+  campaigns?: CampaignService;
 }
 
 /**
@@ -330,6 +334,8 @@ export async function createRouter(
       throw error;
     }
   });
+
+  registerCampaignRoutes(router, options);
 
   // The spec validator's messages name the field as a JSON pointer into the
   // request (`request/query/limit must be <= 1000`); ours start with the

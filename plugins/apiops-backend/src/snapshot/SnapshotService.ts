@@ -26,6 +26,7 @@ import { countResultSteps } from './countResults';
 import { evaluateApi } from './evaluateApi';
 import { readAhead } from './readAhead';
 import { rollUpTeamSteps } from './rollUpTeams';
+import { SnapshotListener } from './SnapshotListener';
 
 export { ORG_FIELDS, ORG_KINDS } from './buildCatalogIndex';
 
@@ -83,6 +84,11 @@ export class SnapshotService {
        * another replica does not parse them again; none: in memory only.
        */
       featureStore?: DefinitionFeatureStore;
+      /**
+       * Told of each stored snapshot (campaign progress, notifications), in
+       * order; one that fails is logged and the snapshot stays stored.
+       */
+      listeners?: readonly SnapshotListener[];
     },
     /** Features of unchanged definitions are not computed again. */
     private readonly definitions: DefinitionFeatureSource,
@@ -180,6 +186,15 @@ export class SnapshotService {
           Date.now() - started
         } ms`,
       );
+      await this.tellListeners({
+        snapshotId: runId,
+        completedAt: new Date(),
+        apis,
+        clusters,
+        ownership: index.ownership,
+        domainOf: domainsOf(features),
+        yielder,
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await store.failRun(runId, message);
@@ -191,6 +206,23 @@ export class SnapshotService {
       await this.definitions.close();
     }
     return runId;
+  }
+
+  /** Each listener in turn; a failure is logged, not thrown. */
+  private async tellListeners(
+    snapshot: Parameters<SnapshotListener['snapshotCompleted']>[0],
+  ) {
+    for (const listener of this.options.listeners ?? []) {
+      try {
+        await listener.snapshotCompleted(snapshot);
+      } catch (error) {
+        this.options.logger.error(
+          `Snapshot ${snapshot.snapshotId} is stored, but ${
+            listener.name
+          } failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
   }
 
   /** A page's latest assessments and definition features. */
@@ -250,6 +282,24 @@ export class SnapshotService {
       },
     };
   }
+}
+
+/** The domain of each API, by lower-case entity ref, from its features. */
+function domainsOf(
+  features: readonly FragmentationApi[],
+): (entityRef: string) => string | undefined {
+  let domains: Map<string, string> | undefined;
+  return entityRef => {
+    if (!domains) {
+      domains = new Map();
+      for (const api of features) {
+        if (api.domain) {
+          domains.set(api.entityRef.toLocaleLowerCase('en-US'), api.domain);
+        }
+      }
+    }
+    return domains.get(entityRef);
+  };
 }
 
 /** Why an aborted run stops: recorded as the run's failure reason. */

@@ -7,3 +7,6 @@ export type {
   OwnershipGapFilters,
 } from './ApiOpsApi';
 export { ApiOpsClient } from './ApiOpsClient';
+export { apiopsCampaignsApiRef } from './CampaignsApi';
+export type { CampaignsApi } from './CampaignsApi';
+export { CampaignsClient } from './CampaignsClient';

@@ -12,4 +12,4 @@ export type { LifecycleStationConsistencyOptions } from './lifecycleStationConsi
 export { providersKnownRule } from './providersKnownRule';
 export { stationAnnotationConsistencyRule } from './stationAnnotationConsistencyRule';
 export { systemPresentRule } from './systemPresentRule';
-export { validOwnerRule } from './validOwnerRule';
+export { ownerGapFix, validOwnerRule } from './validOwnerRule';

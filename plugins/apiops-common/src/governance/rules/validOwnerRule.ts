@@ -33,6 +33,22 @@ const FIXES: Record<OwnerGapType, (ownership: OwnershipResult) => string> = {
 };
 
 /**
+ * How to fix an ownership gap of an API, as the `valid-owner` rule says it
+ * (campaigns say it too, whether the rule is enabled or not).
+ *
+ * @public
+ */
+export function ownerGapFix(
+  type: OwnerGapType,
+  ownership: OwnershipResult,
+): string {
+  const fix = FIXES[type];
+  return fix
+    ? fix(ownership)
+    : 'Set spec.owner in catalog-info.yaml to the group that is responsible for the API.';
+}
+
+/**
  * `valid-owner`: the API is owned by a real, populated, active team. One
  * finding per ownership gap, with the gap's severity and message.
  *
@@ -47,14 +63,11 @@ export const validOwnerRule: GovernanceRule = {
   check({ ownership }) {
     const results: RuleResult[] = [];
     for (const gap of ownership.gaps) {
-      const fix = FIXES[gap.type];
       results.push({
         message: gap.message,
         severity: gap.severity,
         path: 'spec.owner',
-        fix: fix
-          ? fix(ownership)
-          : 'Set spec.owner in catalog-info.yaml to the group that is responsible for the API.',
+        fix: ownerGapFix(gap.type, ownership),
       });
     }
     return results;

@@ -322,7 +322,14 @@ describe('ApiOpsPageContent', () => {
       within(tabs)
         .getAllByRole('tab')
         .map(tab => tab.textContent),
-    ).toEqual(['Summary', 'APIs', 'Ownership', 'Fragmentation', 'Teams']);
+    ).toEqual([
+      'Summary',
+      'APIs',
+      'Ownership',
+      'Fragmentation',
+      'Teams',
+      'Campaigns',
+    ]);
     expect(screen.getByRole('tab', { name: 'Summary' })).toHaveAttribute(
       'aria-selected',
       'true',

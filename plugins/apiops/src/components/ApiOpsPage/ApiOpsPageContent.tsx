@@ -50,6 +50,7 @@ import {
   useApiOpsSection,
 } from './useApiOpsSection';
 import { ReportErrorPanel } from '../ReportErrorPanel';
+import { CampaignDetail, CampaignsSection } from '../Campaigns';
 
 const useStyles = makeStyles(theme => ({
   actions: {
@@ -196,7 +197,7 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
   const { t } = useTranslationRef(apiopsTranslationRef);
   const { method } = useMethodModel();
   const stations = useStationLabels(method);
-  const { section, pathOf } = useApiOpsSection();
+  const { section, pathOf, campaignId, campaignPathOf } = useApiOpsSection();
   // The fragmentation section, filtered to a type or not.
   const clustersOf = (type?: FragmentationType) =>
     pathOf(
@@ -260,6 +261,27 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
               )
             }
           />
+        </Grid>
+      );
+      break;
+    case 'campaigns':
+      body = (
+        <Grid item xs={12} component="section">
+          {campaignId ? (
+            <CampaignDetail
+              campaignId={campaignId}
+              refreshKey={refreshKey}
+              listPath={pathOf('campaigns')}
+            />
+          ) : (
+            <>
+              <SectionTitle>{t('page.sections.campaigns')}</SectionTitle>
+              <CampaignsSection
+                refreshKey={refreshKey}
+                campaignPathOf={campaignPathOf}
+              />
+            </>
+          )}
         </Grid>
       );
       break;

@@ -8,17 +8,21 @@ export const API_OPS_SECTIONS = [
   'ownership',
   'fragmentation',
   'teams',
+  'campaigns',
 ] as const;
 
 /** A section of the APIOps page. */
 export type ApiOpsSection = (typeof API_OPS_SECTIONS)[number];
 
-const SECTION_AT_END = new RegExp(`/(${API_OPS_SECTIONS.join('|')})/?$`);
+/** A section at the end of the path, or a campaign of the campaigns section. */
+const SECTION_AT_END = new RegExp(
+  `/(?:(${API_OPS_SECTIONS.join('|')})|campaigns/([1-9][0-9]*))/?$`,
+);
 
 /**
  * The section of the APIOps page the URL shows (`/apiops/apis`: every API;
  * `/apiops/ownership`: the ownership gaps; the page's own path: the
- * summary), and the link to a
+ * summary; `/apiops/campaigns/3`: the page of campaign 3), and the link to a
  * section with a search, e.g. the filters of its report. Read from the
  * path, so the page works wherever an app mounts it, in either frontend
  * system.
@@ -26,9 +30,13 @@ const SECTION_AT_END = new RegExp(`/(${API_OPS_SECTIONS.join('|')})/?$`);
 export function useApiOpsSection() {
   const { pathname } = useLocation();
   const match = SECTION_AT_END.exec(pathname);
-  const section: ApiOpsSection = match
-    ? (match[1] as ApiOpsSection)
-    : 'summary';
+  const campaignId = match?.[2];
+  let section: ApiOpsSection = 'summary';
+  if (campaignId) {
+    section = 'campaigns';
+  } else if (match) {
+    section = match[1] as ApiOpsSection;
+  }
   const base = (match ? pathname.slice(0, match.index) : pathname).replace(
     /\/+$/,
     '',
@@ -37,5 +45,10 @@ export function useApiOpsSection() {
     (to: ApiOpsSection, search = '') => `${base}/${to}${search}`,
     [base],
   );
-  return { section, pathOf };
+  /** A campaign's page, in the campaigns section. */
+  const campaignPathOf = useCallback(
+    (id: string, search = '') => `${base}/campaigns/${id}${search}`,
+    [base],
+  );
+  return { section, pathOf, campaignId, campaignPathOf };
 }

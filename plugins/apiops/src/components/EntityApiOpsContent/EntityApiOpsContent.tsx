@@ -3,6 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { ApiCampaigns } from '../Campaigns';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
@@ -114,6 +115,7 @@ export function EntityApiOpsContent() {
               : undefined,
           )}
         />
+        <ApiCampaigns entityRef={entityRef} />
       </Grid>
       <Grid item xs={12} lg={7}>
         <AssessmentForm

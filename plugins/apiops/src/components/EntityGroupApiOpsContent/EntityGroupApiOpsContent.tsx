@@ -26,6 +26,7 @@ import { ReportColumn, ReportTable } from '../ReportTable';
 import { StationMiniSummary } from '../StationSummary';
 import { StationLabels, useMethodModel, useStationLabels } from '../../hooks';
 import { KpiTile } from '../SummaryKpis';
+import { GroupCampaigns } from '../Campaigns';
 import { ReportErrorPanel } from '../ReportErrorPanel';
 
 /** Rows per page of the group's APIs. */
@@ -206,6 +207,9 @@ export function EntityGroupApiOpsContent() {
           <TeamCounts team={value.team} stations={stations} />
         </Grid>
       )}
+      <Grid item xs={12}>
+        <GroupCampaigns groupRef={stringifyEntityRef(group)} />
+      </Grid>
       <Grid item xs={12}>
         <ReportTable<ApiSnapshotResult>
           title={t('groupContent.tableTitle')}

@@ -50,24 +50,37 @@ const useStyles = makeStyles(theme => ({
 
 type TrendPoint = ReportSummary['trend'][number];
 
-interface Series {
+/** A point of a trend: one snapshot. */
+interface SnapshotPoint {
+  snapshotId: string;
+  computedAt: string;
+}
+
+/**
+ * One series of a {@link TrendFigure}: its name, colour and value at each
+ * snapshot.
+ */
+export interface TrendSeries<P extends SnapshotPoint> {
   key: string;
   label: string;
   color: string;
-  value: (point: TrendPoint) => number;
+  value: (point: P) => number;
 }
 
 /**
  * A chart of some series over the snapshots, in the theme's colours, with
- * the same numbers as a table for assistive technology.
+ * the same numbers as a table for assistive technology. `stepped` draws
+ * each value until the next point (points where the values changed, as a
+ * campaign's burn-up keeps them).
  */
-function TrendFigure(props: {
+export function TrendFigure<P extends SnapshotPoint>(props: {
   title: string;
-  trend: TrendPoint[];
-  series: Series[];
+  trend: P[];
+  series: TrendSeries<P>[];
   stacked?: boolean;
+  stepped?: boolean;
 }) {
-  const { title, trend, series, stacked } = props;
+  const { title, trend, series, stacked, stepped } = props;
   const classes = useStyles();
   const theme = useTheme();
   const { t } = useTranslationRef(apiopsTranslationRef);
@@ -158,7 +171,7 @@ function TrendFigure(props: {
               {series.map(s => (
                 <Line
                   key={s.key}
-                  type="monotone"
+                  type={stepped ? 'stepAfter' : 'monotone'}
                   dataKey={s.key}
                   name={s.label}
                   stroke={s.color}
@@ -222,7 +235,7 @@ export function TrendChart(props: { trend: ReportSummary['trend'] }) {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={6}>
-        <TrendFigure
+        <TrendFigure<TrendPoint>
           title={t('page.trend.statusTitle')}
           trend={trend}
           stacked
@@ -235,7 +248,7 @@ export function TrendChart(props: { trend: ReportSummary['trend'] }) {
         />
       </Grid>
       <Grid item xs={12} md={6}>
-        <TrendFigure
+        <TrendFigure<TrendPoint>
           title={t('page.trend.gapsTitle')}
           trend={trend}
           series={[
@@ -255,7 +268,7 @@ export function TrendChart(props: { trend: ReportSummary['trend'] }) {
         />
       </Grid>
       <Grid item xs={12} md={6}>
-        <TrendFigure
+        <TrendFigure<TrendPoint>
           title={t('fragmentation.trend.title')}
           trend={trend}
           series={[

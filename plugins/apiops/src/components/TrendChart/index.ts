@@ -1,1 +1,2 @@
-export { TrendChart } from './TrendChart';
+export { TrendChart, TrendFigure } from './TrendChart';
+export type { TrendSeries } from './TrendChart';

@@ -58,6 +58,11 @@ export const spec = {
       description:
         'Catalog-wide reports, precomputed by the snapshot task: counts and trends,\nownership gaps, the rollup per team. Reading them needs the\n`apiops.report.read` permission.\n',
     },
+    {
+      name: 'campaigns',
+      description:
+        'Campaigns: a goal over the APIs of a scope with a start and a due date,\nand their progress per team, computed by the snapshot task. Reading\nneeds credentials only (teams and APIs the caller may not read in the\ncatalog are left out); writing needs `apiops.campaign.manage`.\n',
+    },
   ],
   paths: {
     '/health': {
@@ -1015,6 +1020,426 @@ export const spec = {
         },
       },
     },
+    '/campaigns': {
+      get: {
+        operationId: 'listCampaigns',
+        tags: ['campaigns'],
+        summary: 'List the campaigns with their progress',
+        description:
+          "The campaigns, newest first, each with its progress as the latest\nsnapshot computed it (`progress.state` is taken at the time of the\nrequest: `upcoming`, `active`, `due-soon`, `overdue`, `achieved`).\nWith `team`, the campaigns whose scope has APIs the group owns\n(itself or through its child groups), each with the team's row in\n`team`; a group the caller may not read is a 404. Needs credentials\nonly.\n",
+        parameters: [
+          {
+            name: 'team',
+            in: 'query',
+            required: false,
+            description:
+              'A group ref (`group:default/payments-team` or `payments-team`); anything else is a 400 naming `team`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            $ref: '#/components/parameters/ReportLimit',
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            required: false,
+            description:
+              'The `nextCursor` of the previous page, passed back unchanged; anything else is a 400 naming `cursor`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of campaigns.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      post: {
+        operationId: 'createCampaign',
+        tags: ['campaigns'],
+        summary: 'Create a campaign',
+        description:
+          'Stores a campaign: a goal (every condition must hold for an API),\na scope, a start and a due date. Its progress comes with the next\nsnapshot (`progress.outdated` is `true` until then).\n\n- Each bad value is a 400 naming its field: a due date before the\n  start date (`dueDate: must be on or after startDate (…)`), an\n  unknown station of the cycle (`conditions[0].station: …`), an\n  unknown rule id (`conditions[1].ruleId: …`), a team, system or\n  domain that is not in the catalog or that the caller may not read\n  (`scope.teams[0]: no group … in the catalog`), an unknown field.\n- Refs of the scope may be short (`payments-team`); they are stored\n  as full lower-case refs, lifecycles in lower case.\n- Needs the `apiops.campaign.manage` permission (403 otherwise,\n  checked first). Audited as `campaign-create`.\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignRequest',
+              },
+              example: {
+                title: 'No ownership gaps in production APIs',
+                description:
+                  'Every production API has a real, populated owning team.',
+                conditions: [
+                  {
+                    type: 'no-ownership-gap',
+                  },
+                ],
+                scope: {
+                  lifecycles: ['production'],
+                },
+                startDate: '2027-01-04',
+                dueDate: '2027-03-31',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The stored campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignWithProgress',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/campaigns/{campaignId}': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/CampaignId',
+        },
+      ],
+      get: {
+        operationId: 'getCampaign',
+        tags: ['campaigns'],
+        summary: 'A campaign with its progress',
+        description:
+          'The campaign and its progress; an unknown id is a 404. Needs credentials only.',
+        responses: {
+          '200': {
+            description: 'The campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignWithProgress',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      put: {
+        operationId: 'updateCampaign',
+        tags: ['campaigns'],
+        summary: 'Change a campaign',
+        description:
+          "Replaces the campaign's title, description, goal, scope and dates\n(the body is a whole campaign, as for `POST`); the revision goes up\nby one, and the progress is `outdated` until the next snapshot.\nSame checks and permission as `POST`; audited as `campaign-update`.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The changed campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignWithProgress',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+      delete: {
+        operationId: 'deleteCampaign',
+        tags: ['campaigns'],
+        summary: 'Delete a campaign',
+        description:
+          'Deletes the campaign and its progress. Needs the\n`apiops.campaign.manage` permission; audited as `campaign-delete`.\n',
+        responses: {
+          '204': {
+            description: 'The campaign is gone.',
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/campaigns/{campaignId}/progress': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/CampaignId',
+        },
+      ],
+      get: {
+        operationId: 'getCampaignProgress',
+        tags: ['campaigns'],
+        summary: "A campaign's progress and burn-up",
+        description:
+          "The campaign with its progress, and its burn-up: one point per\nsnapshot that changed the counts (APIs in scope, APIs meeting the\ngoal), from the last one before the start date on, the latest\nsnapshot last. With `team`, the group's progress (`campaign.team`)\nand burn-up. Needs credentials only; a group the caller may not read,\nor without APIs in scope, is a 404.\n",
+        parameters: [
+          {
+            name: 'team',
+            in: 'query',
+            required: false,
+            description: "A group ref; its progress instead of the campaign's.",
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The progress and the burn-up.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignProgressReport',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/campaigns/{campaignId}/teams': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/CampaignId',
+        },
+      ],
+      get: {
+        operationId: 'listCampaignTeams',
+        tags: ['campaigns'],
+        summary: "A campaign's teams, most APIs remaining first",
+        description:
+          "One row per group that owns APIs in the campaign's scope, itself or\nthrough its descendant groups (a parent group counts the APIs of its\nchild groups), with what remains and whether it is overdue; the most\nAPIs remaining first. Groups the caller may not read are left out.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/ReportLimit',
+          },
+          {
+            $ref: '#/components/parameters/Cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of teams.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignTeamPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/campaigns/{campaignId}/failing': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/CampaignId',
+        },
+      ],
+      get: {
+        operationId: 'listCampaignFailingApis',
+        tags: ['campaigns'],
+        summary: "The APIs that do not meet a campaign's goal, and why",
+        description:
+          "What remains: the APIs in the campaign's scope that do not meet its\ngoal at the latest snapshot, in entity ref order, each with a reason\nper condition it fails and what to do. With `team`, those the group\nowns itself or through its child groups. APIs the caller may not\nread are left out. `format=csv` answers every row as CSV\n(`text/csv`; columns `entityRef`, `title`, `owner`, `system`,\n`lifecycle`, `conditions`, `reasons`, `fixes`).\n",
+        parameters: [
+          {
+            name: 'team',
+            in: 'query',
+            required: false,
+            description:
+              'A group ref; only the APIs it owns, itself or through its child groups.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            description:
+              '`json` (the default) or `csv`; anything else is a 400 naming `format`.',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/ReportLimit',
+          },
+          {
+            $ref: '#/components/parameters/Cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of failing APIs (or every one, as CSV).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignFailingApiPage',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/campaigns': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/Kind',
+        },
+        {
+          $ref: '#/components/parameters/Namespace',
+        },
+        {
+          $ref: '#/components/parameters/Name',
+        },
+      ],
+      get: {
+        operationId: 'listApiCampaignFailures',
+        tags: ['campaigns'],
+        summary: 'The campaigns an API fails, and what to do',
+        description:
+          'The campaigns whose scope has the API and whose goal it does not\nmeet at the latest snapshot, each with the reasons and what to do.\nAn API the caller may not read is a 404.\n',
+        responses: {
+          '200': {
+            description: 'The campaigns the API fails.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApiCampaignFailureList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -1132,6 +1557,18 @@ export const spec = {
           minLength: 1,
         },
       },
+      CampaignId: {
+        name: 'campaignId',
+        in: 'path',
+        required: true,
+        description:
+          'The `id` of a campaign of `GET /campaigns`, a whole number; anything else is a 400 naming `campaignId`, an unknown id a 404.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 32,
+        },
+      },
     },
     responses: {
       BadRequest: {
@@ -1172,7 +1609,7 @@ export const spec = {
       },
       Forbidden: {
         description:
-          "The caller is known but may not do this: the permission policy denies\n`apiops.assessment.create` on the entity (recording an assessment),\n`apiops.report.read` (the reports, `Not allowed: apiops.report.read`),\n`apiops.snapshot.create` (starting a snapshot) or\n`apiops.fragmentation.dismiss` (dismissing a cluster); or a service token's\n`accessRestrictions` leave out this plugin, a permission, or a plugin\nit calls on the caller's behalf (`catalog`). `error.name` is\n`NotAllowedError`.\n",
+          "The caller is known but may not do this: the permission policy denies\n`apiops.assessment.create` on the entity (recording an assessment),\n`apiops.report.read` (the reports, `Not allowed: apiops.report.read`),\n`apiops.snapshot.create` (starting a snapshot),\n`apiops.fragmentation.dismiss` (dismissing a cluster) or\n`apiops.campaign.manage` (creating, changing or deleting a campaign);\nor a service token's\n`accessRestrictions` leave out this plugin, a permission, or a plugin\nit calls on the caller's behalf (`catalog`). `error.name` is\n`NotAllowedError`.\n",
         content: {
           'application/json': {
             schema: {
@@ -3421,6 +3858,457 @@ export const spec = {
                 description: 'The HTTP status of the response.',
                 examples: [400],
               },
+            },
+          },
+        },
+      },
+      CampaignDate: {
+        type: 'string',
+        description: 'A calendar date `YYYY-MM-DD` (UTC), years 2000 to 2999.',
+        pattern: '^2\\d{3}-\\d{2}-\\d{2}$',
+        examples: ['2027-03-31'],
+      },
+      CampaignConditionType: {
+        type: 'string',
+        description:
+          'A kind of goal condition: `station-at-least` (the API stands at\n`station` of `cycle` or beyond), `no-ownership-gap` (no ownership gap,\nof `gapTypes` if given), `no-finding` (no governance finding of\n`ruleId` and/or of `severity` or worse; no finding at all without\neither), `no-duplicate-cluster` (in no fragmentation cluster of\n`types`, `duplicate` by default, that is not dismissed),\n`assessment-fresh` (assessed within `maxAgeDays` days).\n',
+        enum: [
+          'station-at-least',
+          'no-ownership-gap',
+          'no-finding',
+          'no-duplicate-cluster',
+          'assessment-fresh',
+        ],
+      },
+      CampaignCondition: {
+        type: 'object',
+        description:
+          'One goal condition, by `type` (see `CampaignConditionType`). Fields\nother than those of its type are a 400 naming them.\n',
+        required: ['type'],
+        properties: {
+          type: {
+            $ref: '#/components/schemas/CampaignConditionType',
+          },
+          station: {
+            type: 'string',
+            description: '`station-at-least`: a core station id of the cycle.',
+            examples: ['api-design'],
+          },
+          cycle: {
+            type: 'string',
+            description:
+              '`station-at-least`: the cycle; `api-productization-cycle` when absent.',
+          },
+          gapTypes: {
+            type: 'array',
+            description: '`no-ownership-gap`: only gaps of these types count.',
+            items: {
+              $ref: '#/components/schemas/OwnerGapType',
+            },
+          },
+          ruleId: {
+            type: 'string',
+            description:
+              '`no-finding`: only findings of this rule count (`GET /rules` lists them).',
+          },
+          severity: {
+            $ref: '#/components/schemas/FindingSeverity',
+          },
+          types: {
+            type: 'array',
+            description:
+              '`no-duplicate-cluster`: the cluster types that count; `[duplicate]` when absent.',
+            items: {
+              $ref: '#/components/schemas/FragmentationType',
+            },
+          },
+          maxAgeDays: {
+            type: 'integer',
+            description:
+              '`assessment-fresh`: the latest assessment must be younger than this many days (1 to 3650).',
+          },
+        },
+      },
+      CampaignScope: {
+        type: 'object',
+        description:
+          'Which APIs the campaign covers: an API is in scope when it matches\nevery dimension given, and a dimension when it matches any of its\nvalues; `{}` covers every API. `teams` include their descendant\ngroups. Each list has 1 to 100 values.\n',
+        additionalProperties: false,
+        properties: {
+          teams: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            examples: [['group:default/payments-team']],
+          },
+          systems: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          domains: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          lifecycles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            examples: [['production']],
+          },
+        },
+      },
+      CampaignRequest: {
+        type: 'object',
+        description:
+          'A campaign as a client sends it. Unknown fields are a 400 naming\nthem; every bad value a 400 naming its field.\n',
+        properties: {
+          title: {
+            type: 'string',
+            description:
+              'What the campaign is about, 1 to 200 characters (trimmed).',
+          },
+          description: {
+            type: 'string',
+            description: 'Why it matters, at most 4000 characters.',
+          },
+          conditions: {
+            type: 'array',
+            description:
+              'The goal, 1 to 10 conditions; an API meets it when every condition holds.',
+            items: {
+              $ref: '#/components/schemas/CampaignCondition',
+            },
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          startDate: {
+            $ref: '#/components/schemas/CampaignDate',
+          },
+          dueDate: {
+            $ref: '#/components/schemas/CampaignDate',
+          },
+        },
+      },
+      Campaign: {
+        type: 'object',
+        required: [
+          'id',
+          'title',
+          'conditions',
+          'scope',
+          'startDate',
+          'dueDate',
+          'revision',
+          'createdBy',
+          'createdAt',
+          'updatedBy',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description: 'The campaign id, a whole number as a string.',
+            examples: ['3'],
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          conditions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignCondition',
+            },
+          },
+          scope: {
+            $ref: '#/components/schemas/CampaignScope',
+          },
+          startDate: {
+            $ref: '#/components/schemas/CampaignDate',
+          },
+          dueDate: {
+            $ref: '#/components/schemas/CampaignDate',
+          },
+          revision: {
+            type: 'integer',
+            description: '1 when created, one more per change.',
+          },
+          createdBy: {
+            type: 'string',
+            description:
+              'Entity ref of the user, or subject of the service, that created it.',
+          },
+          createdAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      CampaignCounts: {
+        type: 'object',
+        required: ['inScope', 'met', 'remaining'],
+        properties: {
+          inScope: {
+            type: 'integer',
+            description: 'APIs in scope.',
+          },
+          met: {
+            type: 'integer',
+            description: 'APIs meeting the goal.',
+          },
+          remaining: {
+            type: 'integer',
+            description: 'APIs that do not meet it yet (`inScope - met`).',
+          },
+          share: {
+            type: 'number',
+            description:
+              '`met / inScope`, 0 to 1; absent when no API is in scope.',
+          },
+        },
+      },
+      CampaignProgress: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/CampaignCounts',
+          },
+          {
+            type: 'object',
+            required: ['state', 'outdated', 'overdueTeams'],
+            properties: {
+              state: {
+                type: 'string',
+                enum: ['upcoming', 'active', 'due-soon', 'overdue', 'achieved'],
+                description:
+                  'Where the campaign stands at the time of the request.',
+              },
+              snapshotId: {
+                type: 'string',
+                description:
+                  'The snapshot that computed the counts; absent before the first one.',
+              },
+              computedAt: {
+                $ref: '#/components/schemas/Timestamp',
+              },
+              outdated: {
+                type: 'boolean',
+                description:
+                  'The campaign changed after that snapshot (or none has evaluated it yet).',
+              },
+              overdueTeams: {
+                type: 'integer',
+                description:
+                  'Teams with APIs remaining once the due date has ended.',
+              },
+              withoutTeam: {
+                $ref: '#/components/schemas/CampaignCounts',
+              },
+            },
+          },
+        ],
+      },
+      CampaignTeamProgress: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/CampaignCounts',
+          },
+          {
+            type: 'object',
+            required: ['groupRef', 'title', 'overdue'],
+            properties: {
+              groupRef: {
+                $ref: '#/components/schemas/EntityRef',
+              },
+              title: {
+                type: 'string',
+              },
+              overdue: {
+                type: 'boolean',
+                description: 'Past the due date with APIs remaining.',
+              },
+            },
+          },
+        ],
+      },
+      CampaignWithProgress: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/Campaign',
+          },
+          {
+            type: 'object',
+            required: ['progress'],
+            properties: {
+              progress: {
+                $ref: '#/components/schemas/CampaignProgress',
+              },
+              team: {
+                $ref: '#/components/schemas/CampaignTeamProgress',
+              },
+            },
+          },
+        ],
+      },
+      CampaignPage: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignWithProgress',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+      CampaignProgressPoint: {
+        type: 'object',
+        required: ['snapshotId', 'computedAt', 'inScope', 'met'],
+        properties: {
+          snapshotId: {
+            type: 'string',
+          },
+          computedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          inScope: {
+            type: 'integer',
+          },
+          met: {
+            type: 'integer',
+          },
+        },
+      },
+      CampaignProgressReport: {
+        type: 'object',
+        required: ['campaign', 'points'],
+        properties: {
+          campaign: {
+            $ref: '#/components/schemas/CampaignWithProgress',
+          },
+          points: {
+            type: 'array',
+            description: 'The burn-up, oldest first.',
+            items: {
+              $ref: '#/components/schemas/CampaignProgressPoint',
+            },
+          },
+        },
+      },
+      CampaignTeamPage: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignTeamProgress',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+      CampaignFailureReason: {
+        type: 'object',
+        required: ['condition', 'message', 'fix'],
+        properties: {
+          condition: {
+            $ref: '#/components/schemas/CampaignConditionType',
+          },
+          message: {
+            type: 'string',
+            description: 'Why the API does not meet the condition.',
+          },
+          fix: {
+            type: 'string',
+            description: 'What to do.',
+          },
+        },
+      },
+      CampaignFailingApi: {
+        type: 'object',
+        required: ['entityRef', 'title', 'reasons'],
+        properties: {
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          reasons: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignFailureReason',
+            },
+          },
+        },
+      },
+      CampaignFailingApiPage: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignFailingApi',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+        },
+      },
+      ApiCampaignFailure: {
+        type: 'object',
+        required: ['campaign', 'reasons'],
+        properties: {
+          campaign: {
+            $ref: '#/components/schemas/CampaignWithProgress',
+          },
+          reasons: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignFailureReason',
+            },
+          },
+        },
+      },
+      ApiCampaignFailureList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApiCampaignFailure',
             },
           },
         },

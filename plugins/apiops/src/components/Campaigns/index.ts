@@ -1,0 +1,4 @@
+export { ApiCampaigns } from './ApiCampaigns';
+export { CampaignDetail } from './CampaignDetail';
+export { CampaignsSection } from './CampaignsSection';
+export { GroupCampaigns } from './GroupCampaigns';
