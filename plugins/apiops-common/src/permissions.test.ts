@@ -5,6 +5,7 @@ import {
   apiopsPermissions,
   apiopsReportReadPermission,
   apiopsSnapshotCreatePermission,
+  apiopsSnapshotRefreshPermission,
 } from './permissions';
 
 describe('apiops permissions', () => {
@@ -35,6 +36,16 @@ describe('apiops permissions', () => {
     );
   });
 
+  it('makes refreshing one API a resource update permission on catalog entities', () => {
+    expect(
+      isResourcePermission(apiopsSnapshotRefreshPermission, 'catalog-entity'),
+    ).toBe(true);
+    expect(apiopsSnapshotRefreshPermission.name).toBe(
+      'apiops.snapshot.refresh',
+    );
+    expect(apiopsSnapshotRefreshPermission.attributes.action).toBe('update');
+  });
+
   it('lists every permission once, with unique names', () => {
     const names = apiopsPermissions.map(p => p.name);
     expect(new Set(names).size).toBe(names.length);
@@ -43,6 +54,7 @@ describe('apiops permissions', () => {
       'apiops.report.read',
       'apiops.snapshot.create',
       'apiops.fragmentation.dismiss',
+      'apiops.snapshot.refresh',
     ]);
   });
 });

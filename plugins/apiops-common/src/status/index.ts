@@ -1,9 +1,14 @@
 export type {
   ApiOwnerStatus,
+  ApiRefreshResult,
   ApiStationStatus,
   ApiStatus,
   StationSource,
 } from './types';
 export { UNASSESSED_STATION } from './types';
 export { apiStationStatusSchema } from './apiStationStatusSchema';
-export { apiOwnerStatusSchema, apiStatusSchema } from './schemas';
+export {
+  apiOwnerStatusSchema,
+  apiRefreshResultSchema,
+  apiStatusSchema,
+} from './schemas';
