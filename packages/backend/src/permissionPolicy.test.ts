@@ -5,6 +5,7 @@ import {
   apiopsReportReadPermission,
   apiopsFragmentationDismissPermission,
   apiopsSnapshotCreatePermission,
+  apiopsSnapshotRefreshPermission,
 } from '@apiops-backstage/plugin-apiops-common';
 import {
   catalogEntityReadPermission,
@@ -76,9 +77,10 @@ describe('ExamplePermissionPolicy', () => {
     ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it('keeps snapshots, dismissals and catalog writes to the platform team', async () => {
+  it('keeps snapshots, refreshes, dismissals and catalog writes to the platform team', async () => {
     for (const permission of [
       apiopsSnapshotCreatePermission,
+      apiopsSnapshotRefreshPermission,
       apiopsFragmentationDismissPermission,
       catalogLocationCreatePermission,
     ]) {

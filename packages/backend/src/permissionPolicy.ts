@@ -14,6 +14,7 @@ import {
   apiopsAssessmentCreatePermission,
   apiopsFragmentationDismissPermission,
   apiopsSnapshotCreatePermission,
+  apiopsSnapshotRefreshPermission,
 } from '@apiops-backstage/plugin-apiops-common';
 import {
   AuthorizeResult,
@@ -44,8 +45,9 @@ const catalogWritePermissions = [
  * - everyone signed in may read;
  * - a lifecycle assessment of an entity may be recorded by members of the
  *   group that owns it, and by the platform team;
- * - running a snapshot, dismissing fragmentation clusters and changing the
- *   catalog are for the platform team.
+ * - running a snapshot, refreshing one API's results, dismissing
+ *   fragmentation clusters and changing the catalog are for the platform
+ *   team.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}
@@ -58,6 +60,7 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
     const isWrite =
       isPermission(permission, apiopsAssessmentCreatePermission) ||
       isPermission(permission, apiopsSnapshotCreatePermission) ||
+      isPermission(permission, apiopsSnapshotRefreshPermission) ||
       isPermission(permission, apiopsFragmentationDismissPermission) ||
       catalogWritePermissions.some(p => isPermission(permission, p));
     if (!isWrite) {
