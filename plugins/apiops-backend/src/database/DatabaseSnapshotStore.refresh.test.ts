@@ -21,7 +21,6 @@ import {
 
 jest.setTimeout(120_000);
 
-const BANK = 'group:default/bank';
 const TEAM_A = 'group:default/team-a';
 const TEAM_B = 'group:default/team-b';
 const TEAM_C = 'group:default/team-c';

@@ -4,5 +4,6 @@ export type {
   ApiOpsPage,
   FragmentationFilters,
   OwnershipGapFilters,
+  TeamApiOptions,
 } from './ApiOpsApi';
 export { ApiOpsClient } from './ApiOpsClient';

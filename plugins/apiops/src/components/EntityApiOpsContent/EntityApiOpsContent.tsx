@@ -9,8 +9,10 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
   APIOPS_CYCLE_ANNOTATION,
   UNASSESSED_STATION,
+  type Assessment,
 } from '@apiops-backstage/plugin-apiops-common';
 import { useApiStatus, useMethodModel } from '../../hooks';
+import { ApiReportsCard } from '../ApiRefresh';
 import { AssessmentForm } from '../AssessmentForm';
 import { AssessmentHistory } from '../AssessmentHistory';
 import { GovernancePanel } from '../FindingsList';
@@ -23,7 +25,9 @@ import { StationCard } from './StationCard';
  * The APIOps tab of an API entity page, in the API's own cycle (its
  * `apiops/cycle` annotation, else the default cycle): where the API stands on
  * the cycle's metro map, who owns it, whether it is governed, which other APIs it
- * duplicates or overlaps, the assessment form and the assessment history.
+ * duplicates or overlaps, what the reports show of it and since when (with
+ * a refresh for the platform team), the assessment form and the assessment
+ * history.
  *
  * @public
  */
@@ -39,11 +43,17 @@ export function EntityApiOpsContent() {
   } = useMethodModel({ cycle: cycle || undefined });
   const { status, error: statusError, retry } = useApiStatus(entityRef);
   const [historyKey, setHistoryKey] = useState(0);
+  // When an assessment was recorded here: the reports show it later.
+  const [recordedAt, setRecordedAt] = useState<string>();
 
-  const onRecorded = useCallback(() => {
-    retry();
-    setHistoryKey(key => key + 1);
-  }, [retry]);
+  const onRecorded = useCallback(
+    (assessment: Assessment) => {
+      retry();
+      setHistoryKey(key => key + 1);
+      setRecordedAt(assessment.createdAt);
+    },
+    [retry],
+  );
 
   // The last answers stay on screen while a newer one loads.
   if (methodError && !method) {
@@ -86,12 +96,19 @@ export function EntityApiOpsContent() {
         <StationCard method={method} status={status} />
       </Grid>
       <Grid item xs={12} md={5}>
-        <OwnerPanel owner={status.owner} withheld={withheld} />
+        <OwnerPanel
+          owner={status.owner}
+          withheld={withheld}
+          snapshotAt={status.snapshotAt}
+          refreshedAt={status.refreshedAt}
+        />
       </Grid>
       <Grid item xs={12} md={7}>
         <GovernancePanel
           governance={status.governance}
+          computedAt={status.computedAt}
           snapshotAt={status.snapshotAt}
+          refreshedAt={status.refreshedAt}
           withheld={withheld}
         />
       </Grid>
@@ -100,6 +117,15 @@ export function EntityApiOpsContent() {
           entityRef={entityRef}
           fragmentation={status.fragmentation}
           withheld={withheld}
+          snapshotAt={status.snapshotAt}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <ApiReportsCard
+          entityRef={entityRef}
+          status={status}
+          recordedAt={recordedAt}
+          onRefreshed={retry}
         />
       </Grid>
       <Grid item xs={12} lg={7}>
