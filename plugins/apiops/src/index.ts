@@ -34,4 +34,5 @@ export type {
   ApiOpsPage as ApiOpsResultPage,
   FragmentationFilters,
   OwnershipGapFilters,
+  TeamApiOptions,
 } from './api';

@@ -7,8 +7,4 @@ export type {
 } from './types';
 export { UNASSESSED_STATION } from './types';
 export { apiStationStatusSchema } from './apiStationStatusSchema';
-export {
-  apiOwnerStatusSchema,
-  apiRefreshResultSchema,
-  apiStatusSchema,
-} from './schemas';
+export { apiOwnerStatusSchema, apiStatusSchema } from './schemas';

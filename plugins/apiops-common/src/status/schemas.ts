@@ -54,16 +54,3 @@ export const apiStatusSchema = z.object({
   nextSnapshotAt: z.string().optional(),
   reportData: z.literal('withheld').optional(),
 });
-
-/**
- * The answer of `POST /entities/{kind}/{namespace}/{name}/refresh`: whether
- * the API's part of the current results was computed again and written
- * (`applied`), or left as it is because a snapshot or a refresh of the API
- * that started later is current (`superseded`), and its status afterwards.
- *
- * @public
- */
-export const apiRefreshResultSchema = z.object({
-  outcome: z.enum(['applied', 'superseded']),
-  status: apiStatusSchema,
-});

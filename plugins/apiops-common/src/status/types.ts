@@ -2,11 +2,7 @@ import type { z } from 'zod';
 import type { Assessment } from '../assessments/types';
 import type { FragmentationCluster } from '../fragmentation/schemas';
 import type { apiStationStatusSchema } from './apiStationStatusSchema';
-import type {
-  apiOwnerStatusSchema,
-  apiRefreshResultSchema,
-  apiStatusSchema,
-} from './schemas';
+import type { apiOwnerStatusSchema, apiStatusSchema } from './schemas';
 
 /**
  * The station id of an API that has neither an assessment nor a station
@@ -65,7 +61,7 @@ export interface ApiRefreshResult {
    * `applied`: computed again and written; `superseded`: a snapshot or a
    * refresh of the API that started later is current, nothing was written.
    */
-  outcome: z.infer<typeof apiRefreshResultSchema>['outcome'];
+  outcome: 'applied' | 'superseded';
   /** The API's status afterwards, as the caller may read it. */
   status: ApiStatus;
 }
