@@ -6,6 +6,7 @@ import {
   apiopsCampaignManagePermission,
   apiopsFragmentationDismissPermission,
   apiopsSnapshotCreatePermission,
+  apiopsSnapshotRefreshPermission,
 } from '@apiops-backstage/plugin-apiops-common';
 import {
   catalogEntityReadPermission,
@@ -77,9 +78,10 @@ describe('ExamplePermissionPolicy', () => {
     ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it('keeps snapshots, dismissals, campaigns and catalog writes to the platform team', async () => {
+  it('keeps snapshots, refreshes, dismissals, campaigns and catalog writes to the platform team', async () => {
     for (const permission of [
       apiopsSnapshotCreatePermission,
+      apiopsSnapshotRefreshPermission,
       apiopsFragmentationDismissPermission,
       apiopsCampaignManagePermission,
       catalogLocationCreatePermission,

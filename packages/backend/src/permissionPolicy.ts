@@ -15,6 +15,7 @@ import {
   apiopsCampaignManagePermission,
   apiopsFragmentationDismissPermission,
   apiopsSnapshotCreatePermission,
+  apiopsSnapshotRefreshPermission,
 } from '@apiops-backstage/plugin-apiops-common';
 import {
   AuthorizeResult,
@@ -45,8 +46,9 @@ const catalogWritePermissions = [
  * - everyone signed in may read;
  * - a lifecycle assessment of an entity may be recorded by members of the
  *   group that owns it, and by the platform team;
- * - running a snapshot, dismissing fragmentation clusters, managing
- *   campaigns and changing the catalog are for the platform team.
+ * - running a snapshot, refreshing one API's results, dismissing
+ *   fragmentation clusters, managing campaigns and changing the catalog are
+ *   for the platform team.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}
@@ -59,6 +61,7 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
     const isWrite =
       isPermission(permission, apiopsAssessmentCreatePermission) ||
       isPermission(permission, apiopsSnapshotCreatePermission) ||
+      isPermission(permission, apiopsSnapshotRefreshPermission) ||
       isPermission(permission, apiopsFragmentationDismissPermission) ||
       isPermission(permission, apiopsCampaignManagePermission) ||
       catalogWritePermissions.some(p => isPermission(permission, p));

@@ -21,11 +21,13 @@ import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
 import { DatabaseDefinitionFeatureStore } from './database/DatabaseDefinitionFeatureStore';
 import { DatabaseFragmentationDismissalStore } from './database/DatabaseFragmentationDismissalStore';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
+import { DefinitionFeatureSource } from './fragmentation';
 import { RuleRegistry } from './governance/RuleRegistry';
 import { MethodCatalog } from './method';
 import { ApiOpsNotifier } from './notifications/ApiOpsNotifier';
 import { DatabaseNotificationStore } from './notifications/DatabaseNotificationStore';
 import { createRouter } from './service/router';
+import { ApiRefreshService } from './services/ApiRefreshService';
 import { AssessmentService } from './services/AssessmentService';
 import { CatalogVisibility } from './services/CatalogVisibility';
 import { FragmentationDismissalService } from './services/FragmentationDismissalService';
@@ -87,6 +89,7 @@ export const apiopsPlugin = createBackendPlugin({
           database: deps.database,
           skipMigrations: true,
           runTimeout: config.snapshotSchedule.timeout,
+          frequency: config.snapshotSchedule.frequency,
         });
         // Runs a stopped backend left running: failed, so the reports say stale.
         const interrupted = await snapshotStore.failInterruptedRuns();
@@ -252,6 +255,28 @@ export const apiopsPlugin = createBackendPlugin({
                 skipMigrations: true,
               }),
               visibility,
+            }),
+            refreshes: ApiRefreshService.create({
+              catalog: deps.catalog,
+              auth: deps.auth,
+              permissions: deps.permissions,
+              assessments,
+              snapshots: snapshotStore,
+              method,
+              ruleset,
+              status,
+              ownerPlaceholders: config.ownerPlaceholders,
+              // One source per refresh: parsed on the snapshot's threads
+              // when the stored features do not have the definition.
+              definitions: () =>
+                DefinitionFeatureSource.create({
+                  threads: config.parserThreads,
+                  batchTimeoutMs: config.parserBatchTimeoutMs,
+                  // The snapshot's source already says when it is 0.
+                  logger: config.parserThreads > 0 ? logger : undefined,
+                  store:
+                    config.maxStoredDefinitions > 0 ? featureStore : undefined,
+                }),
             }),
             snapshotRequests: SnapshotRequestService.create({
               permissions: deps.permissions,

@@ -233,6 +233,7 @@ describeOnPostgres(
 
       // Several cadences: after each new snapshot, both serve the same reports.
       let seen = '0';
+      const refreshOutcomes: string[] = [];
       const comparisons: Array<{
         snapshot: string;
         identical: boolean;
@@ -252,6 +253,27 @@ describeOnPostgres(
               identical: isDeepStrictEqual(fromA, fromB),
               gaps: fromA.ownership.length,
             });
+            // A refresh of one API through each while the snapshots go on:
+            // written under the lock completions take, so the results stay
+            // whole (checked on every turn of this loop).
+            const refreshed = await Promise.all(
+              [
+                [a, exampleApis[0]],
+                [b, exampleApis[1]],
+              ].map(([replica, apiRef]) =>
+                (replica as ReplicaProcess).request(
+                  assessmentRoute(apiRef as string).replace(
+                    /\/assessments$/,
+                    '/refresh',
+                  ),
+                  { method: 'POST' },
+                ),
+              ),
+            );
+            for (const res of refreshed) {
+              expect(res.status).toBe(200);
+              refreshOutcomes.push(res.body.outcome);
+            }
           }
           return (
             all.filter(run => run.status === 'succeeded').length >= CADENCES
@@ -290,6 +312,7 @@ describeOnPostgres(
       await expectConsistentResults(db);
       expect(a.errors()).toEqual([]);
       expect(b.errors()).toEqual([]);
+      expect(refreshOutcomes).toContain('applied');
 
       const spanMs =
         all[all.length - 1].started_at.getTime() - all[0].started_at.getTime();
@@ -302,7 +325,11 @@ describeOnPostgres(
           byB.length
         } by b, none overlapping, none failed; reports compared after ${
           comparisons.length
-        } snapshots, identical`,
+        } snapshots, identical; ${
+          refreshOutcomes.length
+        } refreshes of one API (${
+          refreshOutcomes.filter(outcome => outcome === 'applied').length
+        } applied)`,
       );
     });
 
@@ -440,6 +467,7 @@ describeOnPostgres(
         .andWhere('tablename', 'like', 'apiops_%')
         .pluck('tablename');
       expect(tables.sort()).toEqual([
+        'apiops_api_refreshes',
         'apiops_api_results',
         'apiops_assessments',
         'apiops_definition_features',

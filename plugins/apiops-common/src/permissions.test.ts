@@ -6,6 +6,7 @@ import {
   apiopsPermissions,
   apiopsReportReadPermission,
   apiopsSnapshotCreatePermission,
+  apiopsSnapshotRefreshPermission,
 } from './permissions';
 
 describe('apiops permissions', () => {
@@ -42,6 +43,16 @@ describe('apiops permissions', () => {
     expect(apiopsCampaignManagePermission.attributes.action).toBe('update');
   });
 
+  it('makes refreshing one API a resource update permission on catalog entities', () => {
+    expect(
+      isResourcePermission(apiopsSnapshotRefreshPermission, 'catalog-entity'),
+    ).toBe(true);
+    expect(apiopsSnapshotRefreshPermission.name).toBe(
+      'apiops.snapshot.refresh',
+    );
+    expect(apiopsSnapshotRefreshPermission.attributes.action).toBe('update');
+  });
+
   it('lists every permission once, with unique names', () => {
     const names = apiopsPermissions.map(p => p.name);
     expect(new Set(names).size).toBe(names.length);
@@ -51,6 +62,7 @@ describe('apiops permissions', () => {
       'apiops.snapshot.create',
       'apiops.fragmentation.dismiss',
       'apiops.campaign.manage',
+      'apiops.snapshot.refresh',
     ]);
   });
 });

@@ -60,6 +60,21 @@ export const apiopsCampaignManagePermission = createPermission({
 });
 
 /**
+ * Recompute one API's part of the latest snapshot now (its station,
+ * ownership checks and governance, and the team rollups and counts that
+ * include it), without waiting for the next scheduled snapshot. A resource
+ * permission on catalog entities: a policy may grant it for some APIs only,
+ * though the usual grant is the platform team.
+ *
+ * @public
+ */
+export const apiopsSnapshotRefreshPermission = createPermission({
+  name: 'apiops.snapshot.refresh',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Every permission of the APIOps plugins, for registration and policies.
  *
  * @public
@@ -70,4 +85,5 @@ export const apiopsPermissions = [
   apiopsSnapshotCreatePermission,
   apiopsFragmentationDismissPermission,
   apiopsCampaignManagePermission,
+  apiopsSnapshotRefreshPermission,
 ];

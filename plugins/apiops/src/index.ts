@@ -41,4 +41,5 @@ export type {
   ApiOpsPage as ApiOpsResultPage,
   FragmentationFilters,
   OwnershipGapFilters,
+  TeamApiOptions,
 } from './api';

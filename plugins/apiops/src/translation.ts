@@ -156,6 +156,14 @@ export const apiopsTranslationRef = createTranslationRef({
         findings: 'Findings',
       },
       noGaps: 'None',
+      search: 'Search the APIs',
+      searchHelp: 'By title or name',
+      noMatch: 'No API of this group matches "{{search}}"',
+      fragmentationTitle: 'Fragmentation of the group’s APIs',
+      fragmentationSubtitle:
+        'Duplicates, overlaps, families, version sprawl, name collisions and style inconsistencies with at least one API of this group or its child groups',
+      fragmentationEmpty:
+        'No API of this group is in a fragmentation cluster of the latest snapshot.',
       emptyTitle: 'This group owns no API',
       emptyDescription:
         'Neither this group nor its child groups own an API, as of the latest snapshot of the catalog.',
@@ -246,7 +254,10 @@ export const apiopsTranslationRef = createTranslationRef({
       },
       governance: {
         title: 'Governance',
-        snapshotAt: 'From the snapshot taken {{time}}',
+        evaluatedNow:
+          'Evaluated {{time}}, with the ownership checks and catalog relations of the snapshot taken {{checked}}',
+        evaluatedNowRefreshed:
+          'Evaluated {{time}}, with the ownership checks and catalog relations of a refresh of this API {{checked}}',
         status: {
           compliant: 'Compliant',
           attention: 'Needs attention',
@@ -598,6 +609,52 @@ export const apiopsTranslationRef = createTranslationRef({
       findings_one: '{{count}} finding',
       findings_other: '{{count}} findings',
       viewTab: 'Open the APIOps tab',
+    },
+    freshness: {
+      snapshotTaken: 'From the snapshot taken {{time}}',
+      noSnapshot: 'No snapshot of the catalog yet',
+      refreshedSince: 'APIs refreshed since, the latest {{time}}',
+      nextSnapshot: 'next snapshot {{time}}',
+      nextSnapshotDue: 'next snapshot due now',
+      ownerSnapshot: 'Checked by the snapshot taken {{time}}',
+      ownerRefreshed: 'Checked by a refresh of this API {{time}}',
+      fragmentation:
+        'From the snapshot taken {{time}}; refreshing one API does not compute fragmentation again',
+      card: 'Station and governance computed {{time}}; ownership checked {{checked}}',
+      cardLive: 'Station computed {{time}}; not yet in a snapshot',
+    },
+    refresh: {
+      title: 'Reports of this API',
+      subheader:
+        'What the APIOps page, the group tabs and the catalog labels show of this API, and since when',
+      thisTab: 'This tab',
+      thisTabValue:
+        'Station and governance computed {{time}}, from the latest assessment and the catalog',
+      reports: 'APIOps page and group tabs',
+      fromSnapshot: 'As the snapshot taken {{time}} computed it',
+      fromRefresh: 'As a refresh of this API computed it {{time}}',
+      notInSnapshot: 'Not yet: no snapshot has seen this API',
+      fragmentation: 'Fragmentation',
+      fragmentationValue:
+        'From the snapshot taken {{time}}: only a snapshot compares the API with the others',
+      nextSnapshot: 'Next snapshot',
+      nextSnapshotDue: 'Due now',
+      nextSnapshotUnknown:
+        'Not at a fixed interval (a cron or manual schedule)',
+      recorded:
+        'Assessment recorded: this tab shows it now. The APIOps page and the group tabs show it after the next snapshot, {{time}}.',
+      recordedDue:
+        'Assessment recorded: this tab shows it now. The APIOps page and the group tabs show it after the next snapshot, which is due now.',
+      recordedUnknown:
+        'Assessment recorded: this tab shows it now. The APIOps page and the group tabs show it after the next snapshot.',
+      recordedCanRefresh: 'Refresh this API to show it there at once.',
+      button: 'Refresh this API now',
+      refreshing: 'Refreshing…',
+      refreshed:
+        'Refreshed {{time}}: the APIOps page and the group tabs show the station, ownership and governance of this API now. Fragmentation changes with the next snapshot.',
+      superseded:
+        'A snapshot newer than this refresh is already current: nothing needed to change.',
+      error: 'Could not refresh this API: {{message}}',
     },
   },
 });

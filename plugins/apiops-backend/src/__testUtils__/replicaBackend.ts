@@ -14,6 +14,8 @@
  * catalog of `catalogGenerator.ts`, seed 42), so a snapshot can be made long
  * enough to be interrupted.
  */
+// First: the migrations of this checkout (see thisCheckout.ts).
+import './thisCheckout';
 import { createBackend } from '@backstage/backend-defaults';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';

@@ -30,6 +30,7 @@ import { listOwnershipGaps } from './operations/listOwnershipGaps';
 import { listTeamApis } from './operations/listTeamApis';
 import { listTeams } from './operations/listTeams';
 import { purgeHistory } from './operations/purgeHistory';
+import { refreshApi } from './operations/refreshApi';
 import { describeMs } from './operations/util/describeMs';
 import { lastSucceeded } from './operations/util/lastSucceeded';
 import { snapshotTables as T } from './operations/util/snapshotTables';
@@ -40,6 +41,8 @@ import {
 } from './operations/util/withDismissals';
 import {
   ApiQuery,
+  ApiRefresh,
+  ApiRefreshOutcome,
   FragmentationQuery,
   OwnershipGapQuery,
   ReportPage,
@@ -47,8 +50,10 @@ import {
   SnapshotStore,
   StoredApiLabels,
   StoredApiResult,
+  TeamApiQuery,
 } from './SnapshotStore';
 import {
+  DbApiRefreshRow,
   DbApiResultRow,
   DbFragmentationMemberRow,
   DbSnapshotRow,
@@ -79,8 +84,14 @@ export class DatabaseSnapshotStore implements SnapshotStore {
      * running after it is failed and its results are not stored.
      */
     runTimeout?: SchedulerServiceTaskScheduleDefinition['timeout'];
+    /**
+     * The snapshot task's frequency: a duration gives the snapshot info an
+     * expected time of the next run (`nextRunAt`); a cron or manual-only
+     * schedule, or none, does not.
+     */
+    frequency?: SchedulerServiceTaskScheduleDefinition['frequency'];
   }): Promise<DatabaseSnapshotStore> {
-    const { database, runTimeout } = options;
+    const { database, runTimeout, frequency } = options;
     const client = await database.getClient();
     const skip = options.skipMigrations ?? database.migrations?.skip ?? false;
     if (!skip) {
@@ -93,12 +104,17 @@ export class DatabaseSnapshotStore implements SnapshotStore {
           ? runTimeout.toMillis()
           : durationToMilliseconds(runTimeout);
     }
-    return new DatabaseSnapshotStore(client, runTimeoutMs);
+    return new DatabaseSnapshotStore(
+      client,
+      runTimeoutMs,
+      frequencyMillis(frequency),
+    );
   }
 
   private constructor(
     private readonly db: Knex,
     private readonly runTimeoutMs: number,
+    private readonly frequencyMs: number | undefined,
   ) {}
 
   async startRun(): Promise<string> {
@@ -143,7 +159,7 @@ export class DatabaseSnapshotStore implements SnapshotStore {
   }
 
   async getInfo(): Promise<SnapshotInfo> {
-    return getSnapshotInfo({ db: this.db });
+    return getSnapshotInfo({ db: this.db, frequencyMs: this.frequencyMs });
   }
 
   async listHistory(
@@ -281,14 +297,41 @@ export class DatabaseSnapshotStore implements SnapshotStore {
 
   async listTeamApis(
     groupRef: EntityRefKey,
-    query: { limit: number; cursor?: string },
+    query: TeamApiQuery,
   ): Promise<
     { team: TeamRollup; page: ReportPage<ApiSnapshotResult> } | undefined
   > {
     return listTeamApis({ db: this.db, groupRef, query });
   }
 
+  async refreshApi(refresh: ApiRefresh): Promise<ApiRefreshOutcome> {
+    return refreshApi({ db: this.db, refresh });
+  }
+
+  async lastRefreshId(): Promise<string | undefined> {
+    const [row] = await this.db<DbApiRefreshRow>(T.refreshes).max({
+      id: 'id',
+    });
+    return row?.id === null || row?.id === undefined
+      ? undefined
+      : String(row.id);
+  }
+
   private timeoutCutoff(): Date {
     return new Date(Date.now() - this.runTimeoutMs);
   }
+}
+
+/** A duration frequency in milliseconds; undefined for cron or manual. */
+function frequencyMillis(
+  frequency: SchedulerServiceTaskScheduleDefinition['frequency'] | undefined,
+): number | undefined {
+  if (!frequency || 'cron' in frequency || 'trigger' in frequency) {
+    return undefined;
+  }
+  const ms =
+    'toMillis' in frequency
+      ? frequency.toMillis()
+      : durationToMilliseconds(frequency);
+  return ms > 0 ? ms : undefined;
 }

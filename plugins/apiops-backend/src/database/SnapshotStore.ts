@@ -11,6 +11,7 @@ import type {
   ReportPage,
   SnapshotCounts,
   SnapshotInfo,
+  TeamApiSort,
   TeamRollup,
 } from '@apiops-backstage/plugin-apiops-common';
 
@@ -36,6 +37,34 @@ export interface StoredApiResult {
     definitionProblem?: string;
   };
 }
+
+/**
+ * A refresh of one API: its result computed again now, to replace its part
+ * of the current results.
+ *
+ * @internal
+ */
+export interface ApiRefresh {
+  /** The API's new result (with `result.refreshedAt`) and rule inputs. */
+  stored: StoredApiResult;
+  /**
+   * The groups that count the API in their rollups: its owner group first,
+   * then the groups above it (none when the owner is not a known group).
+   */
+  teams: Array<{ groupRef: EntityRefKey; title: string }>;
+  /** When the refresh started reading the catalog and the assessments. */
+  refreshedAt: Date;
+  /** Entity ref of the user, or subject of the service. */
+  refreshedBy: string;
+}
+
+/**
+ * What became of a refresh: applied to the current results, or not because
+ * a snapshot or a refresh of the API that started later got there first.
+ *
+ * @internal
+ */
+export type ApiRefreshOutcome = 'applied' | 'superseded';
 
 /**
  * Everything a successful snapshot writes.
@@ -125,6 +154,21 @@ export interface FragmentationQuery {
   dismissed?: 'include' | 'exclude' | 'only';
   limit: number;
   cursor?: string;
+}
+
+/**
+ * The query of a team's APIs: the order and a text to look for in the
+ * title or the ref.
+ *
+ * @internal
+ */
+export interface TeamApiQuery {
+  limit: number;
+  cursor?: string;
+  /** `title` when not given. */
+  sort?: TeamApiSort;
+  /** Case-insensitive; matched anywhere in the title or the entity ref. */
+  search?: string;
 }
 
 /** One page of a report (the shared type of -common). */
@@ -224,11 +268,13 @@ export interface SnapshotStore {
 
   /**
    * A page of the APIs a group owns itself or through its descendant
-   * groups, by entity ref; undefined when the group owns no API.
+   * groups, in the order asked (by title by default), those whose title or
+   * ref contains `search` (case-insensitive) when it is given; undefined
+   * when the group owns no API.
    */
   listTeamApis(
     groupRef: EntityRefKey,
-    query: { limit: number; cursor?: string },
+    query: TeamApiQuery,
   ): Promise<
     { team: TeamRollup; page: ReportPage<ApiSnapshotResult> } | undefined
   >;
@@ -269,6 +315,22 @@ export interface SnapshotStore {
 
   /** The current clusters a dismissal applies to, by type. */
   countDismissedClusters(): Promise<Partial<Record<FragmentationType, number>>>;
+
+  /**
+   * Applies a refresh of one API to the current results (its row, its
+   * gaps, the team rollups that count it and the counts), under the lock
+   * that completions take, and keeps it so that a snapshot that started
+   * before it and completes after it applies it again. `superseded` when a
+   * snapshot or a refresh of the API that started later is current; a
+   * `ConflictError` before the first successful snapshot.
+   */
+  refreshApi(refresh: ApiRefresh): Promise<ApiRefreshOutcome>;
+
+  /**
+   * The id of the latest refresh kept (a new one per refresh): with the
+   * snapshot's id, the version of the current results.
+   */
+  lastRefreshId(): Promise<string | undefined>;
 
   /** A page of the team rollups, most APIs first. */
   listTeams(query: {

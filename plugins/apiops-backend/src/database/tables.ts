@@ -154,6 +154,27 @@ export interface DbDefinitionFeaturesRow {
 }
 
 /**
+ * A row of `apiops_api_refreshes`: the latest refresh of one API applied to
+ * the current results.
+ *
+ * @internal
+ */
+export interface DbApiRefreshRow {
+  /** Auto-incremented (bigint): a new id per refresh. */
+  id?: number | string;
+  /** Lower-case entity ref of the API. */
+  entity_ref: string;
+  /** When the refresh started reading the catalog and the assessments. */
+  refreshed_at: Date | string | number;
+  /** JSON of StoredApiResult. */
+  result: string;
+  /** JSON: `{ groupRef, title }` of the groups that count the API. */
+  teams: string;
+  /** Entity ref of the user, or subject of the service. */
+  refreshed_by: string;
+}
+
+/**
  * A row of `apiops_fragmentation_dismissals`: a dismissal of one cluster,
  * kept across snapshots.
  *

@@ -49,41 +49,55 @@ GET /health                                      | report.read           | 200  
 GET /health                                      | assessment.create     | 200  | 200  | 200          | 200     | 200
 GET /health                                      | snapshot.create       | 200  | 200  | 200          | 200     | 200
 GET /health                                      | fragmentation.dismiss | 200  | 200  | 200          | 200     | 200
+GET /health                                      | snapshot.refresh      | 200  | 200  | 200          | 200     | 200
 GET /rules                                       | -                     | 401  | 200  | 200          | 200     | 200
 GET /rules                                       | report.read           | 401  | 200  | 200          | 200     | 200
 GET /rules                                       | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /rules                                       | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /rules                                       | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /rules                                       | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
 GET /method                                      | -                     | 401  | 200  | 200          | 200     | 200
 GET /method                                      | report.read           | 401  | 200  | 200          | 200     | 200
 GET /method                                      | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /method                                      | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /method                                      | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /method                                      | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
 GET /entities/api/default/cards-api/status       | -                     | 401  | 200  | 404          | 200     | 200
 GET /entities/api/default/cards-api/status       | report.read           | 401  | 200  | 404          | 200     | 200
 GET /entities/api/default/cards-api/status       | assessment.create     | 401  | 200  | 404          | 200     | 200
 GET /entities/api/default/cards-api/status       | snapshot.create       | 401  | 200  | 404          | 200     | 200
 GET /entities/api/default/cards-api/status       | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/status       | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
 GET /entities/api/default/card-hub-api/status    | -                     | 401  | 200  | 200          | 200     | 200
 GET /entities/api/default/card-hub-api/status    | report.read           | 401  | 200  | 200          | 200     | 200
 GET /entities/api/default/card-hub-api/status    | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /entities/api/default/card-hub-api/status    | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /entities/api/default/card-hub-api/status    | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /entities/api/default/card-hub-api/status    | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
 GET /entities/api/default/cards-api/assessments  | -                     | 401  | 200  | 404          | 200     | 200
 GET /entities/api/default/cards-api/assessments  | report.read           | 401  | 200  | 404          | 200     | 200
 GET /entities/api/default/cards-api/assessments  | assessment.create     | 401  | 200  | 404          | 200     | 200
 GET /entities/api/default/cards-api/assessments  | snapshot.create       | 401  | 200  | 404          | 200     | 200
 GET /entities/api/default/cards-api/assessments  | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/assessments  | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
 POST /entities/api/default/cards-api/assessments | -                     | 401  | 201  | 404          | 201     | 201
 POST /entities/api/default/cards-api/assessments | report.read           | 401  | 201  | 404          | 201     | 201
 POST /entities/api/default/cards-api/assessments | assessment.create     | 401  | 403  | 404          | 403     | 403
 POST /entities/api/default/cards-api/assessments | snapshot.create       | 401  | 201  | 404          | 201     | 201
 POST /entities/api/default/cards-api/assessments | fragmentation.dismiss | 401  | 201  | 404          | 201     | 201
+POST /entities/api/default/cards-api/assessments | snapshot.refresh      | 401  | 201  | 404          | 201     | 201
+POST /entities/api/default/cards-api/refresh     | -                     | 401  | 200  | 404          | 200     | 200
+POST /entities/api/default/cards-api/refresh     | report.read           | 401  | 200  | 404          | 200     | 200
+POST /entities/api/default/cards-api/refresh     | assessment.create     | 401  | 200  | 404          | 200     | 200
+POST /entities/api/default/cards-api/refresh     | snapshot.create       | 401  | 200  | 404          | 200     | 200
+POST /entities/api/default/cards-api/refresh     | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+POST /entities/api/default/cards-api/refresh     | snapshot.refresh      | 401  | 403  | 404          | 403     | 403
 GET /reports/summary                             | -                     | 401  | 200  | 200          | 200     | 200
 GET /reports/summary                             | report.read           | 401  | 403  | 403          | 403     | 403
 GET /reports/summary                             | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /reports/summary                             | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /reports/summary                             | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/summary                             | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
 GET /reports/labels                              | -                     | 401  | 200  | 200          | 200     | 200
 GET /reports/labels                              | report.read           | 401  | 403  | 403          | 403     | 403
 GET /reports/labels                              | assessment.create     | 401  | 200  | 200          | 200     | 200
@@ -99,86 +113,105 @@ GET /reports/apis?format=csv                     | report.read           | 401  
 GET /reports/apis?format=csv                     | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /reports/apis?format=csv                     | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /reports/apis?format=csv                     | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/apis                                | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
+GET /reports/apis?format=csv                     | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
+GET /reports/labels                              | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
 GET /reports/ownership                           | -                     | 401  | 200  | 200          | 200     | 200
 GET /reports/ownership                           | report.read           | 401  | 403  | 403          | 403     | 403
 GET /reports/ownership                           | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /reports/ownership                           | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /reports/ownership                           | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/ownership                           | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
 GET /reports/ownership?format=csv                | -                     | 401  | 200  | 200          | 200     | 200
 GET /reports/ownership?format=csv                | report.read           | 401  | 403  | 403          | 403     | 403
 GET /reports/ownership?format=csv                | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /reports/ownership?format=csv                | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /reports/ownership?format=csv                | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/ownership?format=csv                | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
 GET /reports/fragmentation                       | -                     | 401  | 200  | 200          | 200     | 200
 GET /reports/fragmentation                       | report.read           | 401  | 403  | 403          | 403     | 403
 GET /reports/fragmentation                       | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /reports/fragmentation                       | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /reports/fragmentation                       | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/fragmentation                       | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
 GET /reports/fragmentation?format=csv            | -                     | 401  | 200  | 200          | 200     | 200
 GET /reports/fragmentation?format=csv            | report.read           | 401  | 403  | 403          | 403     | 403
 GET /reports/fragmentation?format=csv            | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /reports/fragmentation?format=csv            | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /reports/fragmentation?format=csv            | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/fragmentation?format=csv            | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
 GET /reports/fragmentation/clusters/{cluster}/members | -                     | 401  | 200  | 404          | 200     | 200
 GET /reports/fragmentation/clusters/{cluster}/members | report.read           | 401  | 403  | 403          | 403     | 403
 GET /reports/fragmentation/clusters/{cluster}/members | assessment.create     | 401  | 200  | 404          | 200     | 200
 GET /reports/fragmentation/clusters/{cluster}/members | snapshot.create       | 401  | 200  | 404          | 200     | 200
 GET /reports/fragmentation/clusters/{cluster}/members | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+GET /reports/fragmentation/clusters/{cluster}/members | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
 PUT /reports/fragmentation/clusters/{cluster}/dismissal | -                     | 401  | 200  | 404          | 200     | 200
 PUT /reports/fragmentation/clusters/{cluster}/dismissal | report.read           | 401  | 200  | 404          | 200     | 200
 PUT /reports/fragmentation/clusters/{cluster}/dismissal | assessment.create     | 401  | 200  | 404          | 200     | 200
 PUT /reports/fragmentation/clusters/{cluster}/dismissal | snapshot.create       | 401  | 200  | 404          | 200     | 200
 PUT /reports/fragmentation/clusters/{cluster}/dismissal | fragmentation.dismiss | 401  | 403  | 403          | 403     | 403
+PUT /reports/fragmentation/clusters/{cluster}/dismissal | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
 GET /reports/fragmentation/clusters/{cluster}/dismissal | -                     | 401  | 200  | 404          | 200     | 200
 GET /reports/fragmentation/clusters/{cluster}/dismissal | report.read           | 401  | 403  | 403          | 403     | 403
 GET /reports/fragmentation/clusters/{cluster}/dismissal | assessment.create     | 401  | 200  | 404          | 200     | 200
 GET /reports/fragmentation/clusters/{cluster}/dismissal | snapshot.create       | 401  | 200  | 404          | 200     | 200
 GET /reports/fragmentation/clusters/{cluster}/dismissal | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+GET /reports/fragmentation/clusters/{cluster}/dismissal | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
 DELETE /reports/fragmentation/clusters/{cluster}/dismissal | -                     | 401  | 204  | 404          | 204     | 204
 DELETE /reports/fragmentation/clusters/{cluster}/dismissal | report.read           | 401  | 204  | 404          | 204     | 204
 DELETE /reports/fragmentation/clusters/{cluster}/dismissal | assessment.create     | 401  | 204  | 404          | 204     | 204
 DELETE /reports/fragmentation/clusters/{cluster}/dismissal | snapshot.create       | 401  | 204  | 404          | 204     | 204
 DELETE /reports/fragmentation/clusters/{cluster}/dismissal | fragmentation.dismiss | 401  | 403  | 403          | 403     | 403
+DELETE /reports/fragmentation/clusters/{cluster}/dismissal | snapshot.refresh      | 401  | 204  | 404          | 204     | 204
 GET /reports/teams                               | -                     | 401  | 200  | 200          | 200     | 200
 GET /reports/teams                               | report.read           | 401  | 403  | 403          | 403     | 403
 GET /reports/teams                               | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /reports/teams                               | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /reports/teams                               | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/teams                               | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
 GET /reports/teams/default/payments/apis         | -                     | 401  | 200  | 404          | 200     | 200
 GET /reports/teams/default/payments/apis         | report.read           | 401  | 403  | 403          | 403     | 403
 GET /reports/teams/default/payments/apis         | assessment.create     | 401  | 200  | 404          | 200     | 200
 GET /reports/teams/default/payments/apis         | snapshot.create       | 401  | 200  | 404          | 200     | 200
 GET /reports/teams/default/payments/apis         | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+GET /reports/teams/default/payments/apis         | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
 POST /snapshots                                  | -                     | 401  | 202  | 202          | 202     | 202
 POST /snapshots                                  | report.read           | 401  | 202  | 202          | 202     | 202
 POST /snapshots                                  | assessment.create     | 401  | 202  | 202          | 202     | 202
 POST /snapshots                                  | snapshot.create       | 401  | 403  | 403          | 403     | 403
 POST /snapshots                                  | fragmentation.dismiss | 401  | 202  | 202          | 202     | 202
+POST /snapshots                                  | snapshot.refresh      | 401  | 202  | 202          | 202     | 202
 MCP apiops.get-api-status                        | -                     | 401  | 200  | 404          | 200     | 200
 MCP apiops.get-api-status                        | report.read           | 401  | 200  | 404          | 200     | 200
 MCP apiops.get-api-status                        | assessment.create     | 401  | 200  | 404          | 200     | 200
 MCP apiops.get-api-status                        | snapshot.create       | 401  | 200  | 404          | 200     | 200
 MCP apiops.get-api-status                        | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+MCP apiops.get-api-status                        | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
 MCP apiops.list-ownership-gaps                   | -                     | 401  | 200  | 200          | 200     | 200
 MCP apiops.list-ownership-gaps                   | report.read           | 401  | 404  | 404          | 404     | 404
 MCP apiops.list-ownership-gaps                   | assessment.create     | 401  | 200  | 200          | 200     | 200
 MCP apiops.list-ownership-gaps                   | snapshot.create       | 401  | 200  | 200          | 200     | 200
 MCP apiops.list-ownership-gaps                   | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+MCP apiops.list-ownership-gaps                   | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
 MCP apiops.list-fragmentation-clusters           | -                     | 401  | 200  | 200          | 200     | 200
 MCP apiops.list-fragmentation-clusters           | report.read           | 401  | 404  | 404          | 404     | 404
 MCP apiops.list-fragmentation-clusters           | assessment.create     | 401  | 200  | 200          | 200     | 200
 MCP apiops.list-fragmentation-clusters           | snapshot.create       | 401  | 200  | 200          | 200     | 200
 MCP apiops.list-fragmentation-clusters           | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+MCP apiops.list-fragmentation-clusters           | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
 MCP apiops.list-fragmentation-cluster-members    | -                     | 401  | 200  | 404          | 200     | 200
 MCP apiops.list-fragmentation-cluster-members    | report.read           | 401  | 404  | 404          | 404     | 404
 MCP apiops.list-fragmentation-cluster-members    | assessment.create     | 401  | 200  | 404          | 200     | 200
 MCP apiops.list-fragmentation-cluster-members    | snapshot.create       | 401  | 200  | 404          | 200     | 200
 MCP apiops.list-fragmentation-cluster-members    | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+MCP apiops.list-fragmentation-cluster-members    | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
 MCP apiops.list-team-apis                        | -                     | 401  | 200  | 404          | 200     | 200
 MCP apiops.list-team-apis                        | report.read           | 401  | 404  | 404          | 404     | 404
 MCP apiops.list-team-apis                        | assessment.create     | 401  | 200  | 404          | 200     | 200
 MCP apiops.list-team-apis                        | snapshot.create       | 401  | 200  | 404          | 200     | 200
 MCP apiops.list-team-apis                        | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+MCP apiops.list-team-apis                        | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
 `;
 
 const PERMISSIONS: Record<string, string> = {
@@ -186,6 +219,7 @@ const PERMISSIONS: Record<string, string> = {
   'assessment.create': 'apiops.assessment.create',
   'snapshot.create': 'apiops.snapshot.create',
   'fragmentation.dismiss': 'apiops.fragmentation.dismiss',
+  'snapshot.refresh': 'apiops.snapshot.refresh',
 };
 
 /** Entities the user may not read in the "hidden" cells. */
@@ -202,6 +236,7 @@ const SHOWS: Record<string, string> = {
   'GET /entities/api/default/card-hub-api/status': 'api:default/cards-api',
   'GET /reports/apis': 'api:default/cards-api',
   'GET /reports/apis?format=csv': 'api:default/cards-api',
+  'POST /entities/api/default/cards-api/refresh': 'api:default/cards-api',
   'GET /reports/ownership': 'api:default/typo-api',
   'GET /reports/ownership?format=csv': 'api:default/typo-api',
   'GET /reports/fragmentation': 'api:default/cards-api',
@@ -466,7 +501,7 @@ describe('auth matrix', () => {
     expect(clusterId).toBeTruthy();
 
     const all = cells();
-    expect(all).toHaveLength(27 * 5 * 6);
+    expect(all).toHaveLength(28 * 6 * 6);
     const wrong: string[] = [];
     for (const cell of all) {
       state.denied = cell.denied === '-' ? undefined : cell.denied;

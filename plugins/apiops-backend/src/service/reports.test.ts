@@ -496,6 +496,38 @@ describe.each(databases.eachSupportedId())('reports on %s', databaseId => {
     );
   });
 
+  it("sorts and searches a team's APIs, and names a bad sort or search", async () => {
+    const { server, backend } = await startBackend();
+    await takeSnapshot(server, reader);
+    const refs = async (query: string) => {
+      const res = await request(server)
+        .get(`/reports/teams/default/bank/apis?${query}`)
+        .set('authorization', reader);
+      expect(res.status).toBe(200);
+      expect(res.body.team.apis).toBe(4);
+      return res.body.items.map((a: { entityRef: string }) => a.entityRef);
+    };
+    const byTitle = await refs('sort=title');
+    expect(await refs('sort=-title')).toEqual([...byTitle].reverse());
+    expect(await refs('search=CARD')).toEqual([
+      'api:default/card-hub-api',
+      'api:default/cards-api',
+    ]);
+    expect(await refs('search=%20%20')).toEqual(byTitle);
+    for (const [query, message] of [
+      ['sort=name', /^sort: /],
+      ['sort=title&sort=gaps', /^sort: /],
+      [`search=${'x'.repeat(201)}`, /^search: /],
+      ['search=a%01b', /^search: must not contain control characters/],
+    ] as const) {
+      const res = await request(backend)
+        .get(`/api/apiops/reports/teams/default/bank/apis?${query}`)
+        .set('authorization', reader);
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.body.error.message).toMatch(message);
+    }
+  });
+
   it('refuses reports and snapshots to callers the policy denies', async () => {
     const { server } = await startBackend({ permission: AuthorizeResult.DENY });
     for (const path of [

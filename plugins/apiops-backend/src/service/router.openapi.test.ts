@@ -36,6 +36,8 @@ import { DatabaseSnapshotStore } from '../database/DatabaseSnapshotStore';
 import { StoredApiResult } from '../database/SnapshotStore';
 import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
+import { DefinitionFeatureSource } from '../fragmentation';
+import { ApiRefreshService } from '../services/ApiRefreshService';
 import { AssessmentService } from '../services/AssessmentService';
 import { CatalogVisibility } from '../services/CatalogVisibility';
 import { FragmentationDismissalService } from '../services/FragmentationDismissalService';
@@ -398,6 +400,15 @@ describe.each(databases.eachSupportedId())(
         },
         'a test module',
       );
+      const status = StatusService.create({
+        catalog,
+        assessments,
+        snapshots,
+        method,
+        ruleset: createRuleset(rules.list()),
+        permissions,
+        visibility: CatalogVisibility.create({ permissions, catalog }),
+      });
       const router = await createRouter({
         logger: mockServices.logger.mock(),
         httpAuth: mockServices.httpAuth(),
@@ -410,14 +421,17 @@ describe.each(databases.eachSupportedId())(
           method,
           permissions,
         }),
-        status: StatusService.create({
+        status,
+        refreshes: ApiRefreshService.create({
           catalog,
+          auth: mockServices.auth(),
+          permissions,
           assessments,
           snapshots,
           method,
           ruleset: createRuleset(rules.list()),
-          permissions,
-          visibility: CatalogVisibility.create({ permissions, catalog }),
+          status,
+          definitions: () => DefinitionFeatureSource.create({ threads: 0 }),
         }),
         reports: ReportService.create({
           permissions,

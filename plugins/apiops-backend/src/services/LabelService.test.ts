@@ -75,6 +75,7 @@ async function createService(latestSince: Assessment[]) {
     getInfo: jest.fn().mockResolvedValue({ id: '3', stale: false }),
     listApiLabels: jest.fn().mockResolvedValue(stored),
     getApiResults: jest.fn().mockResolvedValue(new Map()),
+    lastRefreshId: jest.fn().mockResolvedValue(undefined),
   };
   const service = LabelService.create({
     catalog,
@@ -99,7 +100,7 @@ describe('LabelService', () => {
     expect(assessments.latestSince).toHaveBeenCalledWith(
       stored.snapshot!.startedAt,
     );
-    expect(etag).toBe('W/"labels-3-7"');
+    expect(etag).toBe('W/"labels-3-7-0"');
     expect(labels).toEqual({
       snapshotId: '3',
       computedAt: '2026-12-01T09:01:00.000Z',
@@ -124,19 +125,29 @@ describe('LabelService', () => {
   it('answers only the version when the caller has it, reading no labels', async () => {
     const { service, snapshots } = await createService([]);
     for (const ifNoneMatch of [
-      'W/"labels-3-7"',
-      '"labels-3-7"',
-      '"other", W/"labels-3-7"',
+      'W/"labels-3-7-0"',
+      '"labels-3-7-0"',
+      '"other", W/"labels-3-7-0"',
       '*',
     ]) {
       expect(await service.getLabels(credentials, { ifNoneMatch })).toEqual({
-        etag: 'W/"labels-3-7"',
+        etag: 'W/"labels-3-7-0"',
       });
     }
     expect(snapshots.listApiLabels).not.toHaveBeenCalled();
     const changed = await service.getLabels(credentials, {
-      ifNoneMatch: 'W/"labels-3-6"',
+      ifNoneMatch: 'W/"labels-3-6-0"',
     });
     expect(changed.labels?.groups).toHaveLength(2);
+  });
+
+  it('gives a new version once one API has been refreshed, as the refresh changes its labels', async () => {
+    const { service, snapshots } = await createService([]);
+    snapshots.lastRefreshId.mockResolvedValue('12');
+    const answer = await service.getLabels(credentials, {
+      ifNoneMatch: 'W/"labels-3-7-0"',
+    });
+    expect(answer.etag).toBe('W/"labels-3-7-12"');
+    expect(answer.labels?.groups).toHaveLength(2);
   });
 });

@@ -53,8 +53,8 @@ export interface LabelServiceOptions {
  * kept), so a new station shows at once. An API that no snapshot has seen
  * but that has been assessed gets its station only.
  *
- * The answer's version (`etag`) is the id of the snapshot and of the latest
- * assessment: two indexed reads. A caller that sends the version it has
+ * The answer's version (`etag`) is the id of the snapshot, of the latest
+ * assessment and of the latest refresh of one API: three indexed reads. A caller that sends the version it has
  * gets no answer while nothing changed. Needs `apiops.report.read`; a caller
  * that may not read the whole catalog gets the APIs it may read, and no
  * version from here (it does not cover what the caller may read; the HTTP
@@ -87,11 +87,14 @@ export class LabelService {
     if (visibility.all) {
       // Read before the labels: a change in between makes the next request
       // read again, never miss a change.
-      const [info, lastAssessment] = await Promise.all([
+      const [info, lastAssessment, lastRefresh] = await Promise.all([
         snapshots.getInfo(),
         assessments.lastId(),
+        snapshots.lastRefreshId(),
       ]);
-      etag = `W/"labels-${info.id ?? 0}-${lastAssessment ?? 0}"`;
+      etag = `W/"labels-${info.id ?? 0}-${lastAssessment ?? 0}-${
+        lastRefresh ?? 0
+      }"`;
       if (matchesEtag(options.ifNoneMatch, etag)) {
         return { etag };
       }

@@ -17,7 +17,9 @@ import {
   OwnershipGapRow,
   ReportSummary,
   SnapshotCounts,
+  TEAM_API_SORTS,
   TeamApiPage,
+  TeamApiSort,
   TeamRollup,
   apiopsReportReadPermission,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -58,6 +60,17 @@ export interface ReportQuery extends PageRequest {
   /** Fragmentation only: `include` (the default), `exclude` or `only`. */
   dismissed?: string;
 }
+
+/** The page of a team's APIs a caller asks for: order and search too. */
+export interface TeamApiRequest extends PageRequest {
+  /** One of `TEAM_API_SORTS`; `title` when not given. */
+  sort?: string;
+  /** Text to look for in the titles and names. */
+  search?: string;
+}
+
+/** The longest text a team's APIs are searched for. */
+const SEARCH_MAX = 200;
 
 /** The values of the `dismissed` filter of the fragmentation report. */
 const DISMISSED_FILTERS = ['include', 'exclude', 'only'] as const;
@@ -456,19 +469,26 @@ export class ReportService {
   }
 
   /**
-   * The APIs a group owns, itself or through its child groups. A group that
-   * owns no API in the latest snapshot, or that the caller may not read in
-   * the catalog, is a NotFoundError (the same one: a hidden group does not
-   * show that it exists). The team's counts are as stored.
+   * The APIs a group owns, itself or through its child groups, in the
+   * order asked (by the title shown by default) and those whose title or
+   * name contains `search` when given. A group that owns no API in the
+   * latest snapshot, or that the caller may not read in the catalog, is a
+   * NotFoundError (the same one: a hidden group does not show that it
+   * exists). The team's counts are as stored (whatever the search), with
+   * the snapshot they come from.
    */
   async listTeamApis(
     team: string | EntityPathParts,
-    page: PageRequest,
+    page: TeamApiRequest,
     credentials: BackstageCredentials,
   ): Promise<TeamApiPage> {
     const visibility = await this.authorize(credentials);
     const groupRef = groupEntityKey(team);
     const request = pageQuery(page);
+    const order = {
+      sort: teamApiSort(page.sort),
+      search: searchText(page.search),
+    };
     const notFound = new NotFoundError(
       `The latest snapshot has no API owned by ${groupRef} or its child groups`,
     );
@@ -479,7 +499,10 @@ export class ReportService {
     const apis = await fillPage(
       request,
       async next => {
-        const found = await this.snapshots.listTeamApis(groupRef, next);
+        const found = await this.snapshots.listTeamApis(groupRef, {
+          ...next,
+          ...order,
+        });
         if (!found) {
           throw notFound;
         }
@@ -491,7 +514,7 @@ export class ReportService {
     if (!rollup) {
       throw notFound;
     }
-    return { team: rollup, ...apis };
+    return { team: rollup, ...apis, snapshot: await this.snapshots.getInfo() };
   }
 
   /**
@@ -588,6 +611,33 @@ async function* csvChunks<T, R extends object>(
       yield chunk;
     }
   }
+}
+
+/** The order of a team's APIs; a 400 naming `sort` for another. */
+function teamApiSort(sort: string | undefined): TeamApiSort | undefined {
+  if (
+    sort !== undefined &&
+    !(TEAM_API_SORTS as readonly string[]).includes(sort)
+  ) {
+    throw new InputError(`sort: must be one of ${TEAM_API_SORTS.join(', ')}`);
+  }
+  return sort as TeamApiSort | undefined;
+}
+
+/** The text to search for, trimmed; none when blank. */
+function searchText(search: string | undefined): string | undefined {
+  if (search === undefined) {
+    return undefined;
+  }
+  const text = search.trim();
+  if (text.length > SEARCH_MAX) {
+    throw new InputError(`search: must be at most ${SEARCH_MAX} characters`);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(text)) {
+    throw new InputError('search: must not contain control characters');
+  }
+  return text || undefined;
 }
 
 function pageQuery(page: PageRequest): { limit: number; cursor?: string } {

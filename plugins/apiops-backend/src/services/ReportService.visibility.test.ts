@@ -286,7 +286,8 @@ describe('ReportService visibility', () => {
           ? { team: team(1), page: await page(query) }
           : undefined,
     );
-    const { service } = createService({ listTeamApis }, [
+    const getInfo = jest.fn().mockResolvedValue({ stale: false, id: '1' });
+    const { service } = createService({ listTeamApis, getInfo }, [
       ...visibleRefs,
       'group:default/team-1',
     ]);
@@ -297,6 +298,8 @@ describe('ReportService visibility', () => {
       credentials,
     );
     expect(first.team.groupRef).toBe('group:default/team-1');
+    // With the snapshot the page comes from, for the tab to say when.
+    expect(first.snapshot).toEqual({ stale: false, id: '1' });
     expect(first.items.map(a => a.entityRef)).toEqual([0, 10, 20, 30].map(ref));
     const second = await service.listTeamApis(
       'team-1',

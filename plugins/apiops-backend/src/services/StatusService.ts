@@ -65,8 +65,13 @@ export class StatusService {
   }
 
   /**
-   * The station from the latest assessment; the ownership and the rule inputs
-   * from the latest snapshot (absent until a snapshot has seen the API).
+   * Computed now: the station (from the latest assessment) and the
+   * governance findings (the rules evaluated again with the current entity
+   * and assessment). From the stored result of the latest snapshot, or of a
+   * refresh of the API since (`refreshedAt`): the ownership checks and the
+   * rule inputs that come from the rest of the catalog (providers,
+   * consumers, the definition's problem); absent until a snapshot has seen
+   * the API. From the snapshot only: the fragmentation clusters.
    * Fragmentation, ownership gaps and governance only with
    * `apiops.report.read`.
    */
@@ -96,6 +101,7 @@ export class StatusService {
       lifecycle: typeof lifecycle === 'string' ? lifecycle : undefined,
       latestAssessment,
       computedAt: new Date().toISOString(),
+      nextSnapshotAt: info.nextRunAt,
     };
     if (!reportData) {
       // Said whether or not a snapshot has seen the API: the caller may not
@@ -115,6 +121,9 @@ export class StatusService {
       const { gaps, ...owner } = fresh.owner;
       status.owner = { ...owner, ref: owner.ref ?? status.owner.ref };
       status.snapshotAt = info.computedAt;
+      if (stored.result.refreshedAt) {
+        status.refreshedAt = stored.result.refreshedAt;
+      }
       if (reportData) {
         status.owner.gaps = gaps;
         status.governance = fresh.governance;

@@ -11,9 +11,11 @@ export type {
   SnapshotInfo,
   SnapshotTotals,
   TeamApiPage,
+  TeamApiSort,
   TeamRollup,
   TrendPoint,
 } from './types';
+export { TEAM_API_SORTS } from './types';
 export {
   apiLabelGroupSchema,
   apiLabelsSchema,

@@ -82,6 +82,11 @@ export const apiSnapshotResultSchema = z.object({
   station: apiStationStatusSchema,
   owner: ownershipResultSchema,
   governance: governanceResultSchema,
+  /**
+   * When a refresh of this one API recomputed the result, after the
+   * snapshot; absent when it is as the snapshot computed it.
+   */
+  refreshedAt: z.string().optional(),
 });
 
 /**
@@ -116,6 +121,11 @@ export const teamRollupSchema = z.object({
   byStatus: z.record(z.enum(GOVERNANCE_STATUSES), z.number()),
   gaps: z.number(),
   findings: z.number(),
+  /**
+   * When a refresh of one of its APIs last changed the row, after the
+   * snapshot; absent when it is as the snapshot computed it.
+   */
+  refreshedAt: z.string().optional(),
 });
 
 /**
@@ -183,6 +193,19 @@ export const snapshotInfoSchema = z.object({
       error: z.string().optional(),
     })
     .optional(),
+  /**
+   * About when the next scheduled snapshot starts (ISO 8601): the start of
+   * the latest run plus the schedule's frequency. Absent for a cron or a
+   * manual-only schedule, and before the first run. In the past when the
+   * run is due.
+   */
+  nextRunAt: z.string().optional(),
+  /**
+   * When the latest refresh of one API changed the current results (they
+   * are then the snapshot's with that API recomputed); absent when none has
+   * since the snapshot started.
+   */
+  lastRefreshAt: z.string().optional(),
 });
 
 /**
@@ -226,7 +249,11 @@ export function reportPageSchema<T extends z.ZodTypeAny>(item: T) {
  */
 export const teamApiPageSchema = reportPageSchema(
   apiSnapshotResultSchema,
-).extend({ team: teamRollupSchema });
+).extend({
+  team: teamRollupSchema,
+  /** The snapshot the page comes from (absent from older backends). */
+  snapshot: snapshotInfoSchema.optional(),
+});
 
 /**
  * The answer of

@@ -92,7 +92,33 @@ export interface ReportPage<T> {
  */
 export interface TeamApiPage extends ReportPage<ApiSnapshotResult> {
   team: TeamRollup;
+  /** The snapshot the page comes from (absent from older backends). */
+  snapshot?: SnapshotInfo;
 }
+
+/**
+ * The orders of `GET /reports/teams/{namespace}/{name}/apis` (`sort`): by
+ * the title shown (the entity's title, else its name), by the number of
+ * ownership gaps or of governance findings; `-` first for descending. Ties
+ * are broken by title, then entity ref.
+ *
+ * @public
+ */
+export const TEAM_API_SORTS = [
+  'title',
+  '-title',
+  'gaps',
+  '-gaps',
+  'findings',
+  '-findings',
+] as const;
+
+/**
+ * An order of a team's APIs: one of {@link TEAM_API_SORTS}.
+ *
+ * @public
+ */
+export type TeamApiSort = (typeof TEAM_API_SORTS)[number];
 
 /**
  * A page of `GET /reports/fragmentation`.

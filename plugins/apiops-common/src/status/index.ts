@@ -1,5 +1,6 @@
 export type {
   ApiOwnerStatus,
+  ApiRefreshResult,
   ApiStationStatus,
   ApiStatus,
   StationSource,

@@ -40,5 +40,17 @@ export const apiStatusSchema = z.object({
   latestAssessment: assessmentSchema.optional(),
   computedAt: z.string(),
   snapshotAt: z.string().optional(),
+  /**
+   * When a refresh of this API last recomputed its stored result (the
+   * ownership checks and the rule inputs the status uses), after the
+   * snapshot of `snapshotAt`; absent when it is the snapshot's.
+   */
+  refreshedAt: z.string().optional(),
+  /**
+   * About when the next scheduled snapshot starts, which the reports (the
+   * APIOps page, a group's tab, the catalog labels) wait for; absent for a
+   * cron or manual-only schedule.
+   */
+  nextSnapshotAt: z.string().optional(),
   reportData: z.literal('withheld').optional(),
 });

@@ -50,3 +50,18 @@ export type ApiStatus = Omit<
   fragmentation?: FragmentationCluster[];
   latestAssessment?: Assessment;
 };
+
+/**
+ * The answer of `POST /entities/{kind}/{namespace}/{name}/refresh`.
+ *
+ * @public
+ */
+export interface ApiRefreshResult {
+  /**
+   * `applied`: computed again and written; `superseded`: a snapshot or a
+   * refresh of the API that started later is current, nothing was written.
+   */
+  outcome: 'applied' | 'superseded';
+  /** The API's status afterwards, as the caller may read it. */
+  status: ApiStatus;
+}

@@ -1,6 +1,7 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  ApiRefreshResult,
   ApiSnapshotResult,
   ApiStatus,
   Assessment,
@@ -17,6 +18,7 @@ import type {
   ReportPage,
   ReportSummary,
   SnapshotInfo,
+  TeamApiSort,
   TeamRollup,
 } from '@apiops-backstage/plugin-apiops-common';
 
@@ -63,6 +65,19 @@ export interface FragmentationFilters {
   system?: string;
   /** `include` (the default), `exclude` or `only` the dismissed clusters. */
   dismissed?: 'include' | 'exclude' | 'only';
+}
+
+/**
+ * A page of a group's APIs: its order (by the title shown by default) and
+ * a text their title or name contains.
+ *
+ * @public
+ */
+export interface TeamApiOptions {
+  limit?: number;
+  cursor?: string;
+  sort?: TeamApiSort;
+  search?: string;
 }
 
 /**
@@ -143,10 +158,22 @@ export interface ApiOpsApi {
    */
   listTeamApis(
     group: CompoundEntityRef,
-    options?: { limit?: number; cursor?: string },
-  ): Promise<{ team?: TeamRollup } & ApiOpsPage<ApiSnapshotResult>>;
+    options?: TeamApiOptions,
+  ): Promise<
+    {
+      team?: TeamRollup;
+      snapshot?: SnapshotInfo;
+    } & ApiOpsPage<ApiSnapshotResult>
+  >;
   /** Starts a snapshot now (needs `apiops.snapshot.create`). */
   triggerSnapshot(): Promise<SnapshotInfo>;
+  /**
+   * Computes one API's part of the current results again now (needs
+   * `apiops.snapshot.refresh` on it): the APIOps page and the group tabs
+   * show its station, ownership and governance at once; fragmentation waits
+   * for the next snapshot.
+   */
+  refreshApi(entity: CompoundEntityRef): Promise<ApiRefreshResult>;
 }
 
 /**

@@ -360,6 +360,65 @@ describe('ApiOpsClient', () => {
     });
   });
 
+  it("asks for a team's APIs in an order and with a search", async () => {
+    const requests = answer(
+      'get',
+      '/reports/teams/default/payments-team/apis',
+      {
+        items: [],
+        team: { groupRef: 'group:default/payments-team' },
+      },
+    );
+    await client.listTeamApis(
+      { kind: 'group', namespace: 'default', name: 'payments-team' },
+      { sort: '-title', search: 'card', limit: 50 },
+    );
+    const params = new URL(requests[0].url).searchParams;
+    expect(params.get('sort')).toBe('-title');
+    expect(params.get('search')).toBe('card');
+    expect(params.get('limit')).toBe('50');
+  });
+
+  it('refreshes one API with a POST to its refresh route and resolves to the outcome and status', async () => {
+    const answered = {
+      outcome: 'applied',
+      status: { entityRef: 'api:default/Accounts-API', computedAt: 't' },
+    };
+    const requests = answer(
+      'post',
+      '/entities/api/default/accounts-api/refresh',
+      answered,
+    );
+    await expect(
+      client.refreshApi({
+        kind: 'API',
+        namespace: 'default',
+        name: 'Accounts-API',
+      }),
+    ).resolves.toEqual(answered);
+    expect(requests[0].method).toBe('POST');
+  });
+
+  it('rejects a refresh the policy denies with the response error', async () => {
+    answer(
+      'post',
+      '/entities/api/default/accounts-api/refresh',
+      {
+        error: { name: 'NotAllowedError', message: 'You may not refresh' },
+        request: { method: 'POST', url: '/x' },
+        response: { statusCode: 403 },
+      },
+      { status: 403 },
+    );
+    await expect(
+      client.refreshApi({
+        kind: 'api',
+        namespace: 'default',
+        name: 'accounts-api',
+      }),
+    ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 403 });
+  });
+
   it('starts a snapshot with a POST and resolves to it', async () => {
     const requests = answer(
       'post',

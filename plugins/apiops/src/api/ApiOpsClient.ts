@@ -2,6 +2,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
+  ApiRefreshResult,
   ApiSnapshotResult,
   ApiStatus,
   Assessment,
@@ -23,6 +24,7 @@ import {
   ApiOpsPage,
   FragmentationFilters,
   OwnershipGapFilters,
+  TeamApiOptions,
 } from './ApiOpsApi';
 
 /**
@@ -141,14 +143,19 @@ export class ApiOpsClient implements ApiOpsApi {
 
   async listTeamApis(
     group: CompoundEntityRef,
-    options: { limit?: number; cursor?: string } = {},
-  ): Promise<{ team?: TeamRollup } & ApiOpsPage<ApiSnapshotResult>> {
+    options: TeamApiOptions = {},
+  ): Promise<
+    {
+      team?: TeamRollup;
+      snapshot?: SnapshotInfo;
+    } & ApiOpsPage<ApiSnapshotResult>
+  > {
     try {
       return await this.get<TeamApiPage>(
         `/reports/teams/${encodeURIComponent(
           group.namespace,
         )}/${encodeURIComponent(group.name)}/apis`,
-        options,
+        { ...options },
       );
     } catch (error) {
       if (error instanceof ResponseError && error.statusCode === 404) {
@@ -186,6 +193,10 @@ export class ApiOpsClient implements ApiOpsApi {
       '/snapshots',
     );
     return snapshot;
+  }
+
+  refreshApi(entity: CompoundEntityRef) {
+    return this.send<ApiRefreshResult>('POST', `${entityPath(entity)}/refresh`);
   }
 
   private async get<T>(

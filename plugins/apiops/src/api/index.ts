@@ -5,6 +5,7 @@ export type {
   ApiOpsPage,
   FragmentationFilters,
   OwnershipGapFilters,
+  TeamApiOptions,
 } from './ApiOpsApi';
 export { ApiOpsClient } from './ApiOpsClient';
 export { apiopsCampaignsApiRef } from './CampaignsApi';

@@ -1,23 +1,20 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { SnapshotCounts } from '@apiops-backstage/plugin-apiops-common';
 import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { toIsoTimestamp } from '../conversions';
 import { failureReason } from '../failureReason';
 import { SnapshotResults } from '../SnapshotStore';
-import { DbSnapshotRow } from '../tables';
+import { DbApiRefreshRow, DbSnapshotRow } from '../tables';
+import { adjustCounts, applyApiRefresh } from './refreshApi';
 import { describeMs } from './util/describeMs';
 import { isPostgres } from './util/isPostgres';
+import { lockResults } from './util/lockResults';
 import { snapshotRows } from './util/snapshotRows';
 import { snapshotTables as T } from './util/snapshotTables';
 
 /** Rows per INSERT: well under SQLite's limit of bound variables. */
 const BATCH_SIZE = 250;
-
-/**
- * Key of the PostgreSQL advisory lock completions take (two 32-bit halves:
- * 'apop' and 1), so that one completion at a time replaces the results.
- */
-const COMPLETION_LOCK = [0x61706f70, 1] as const;
 
 /**
  * Replaces the current results with those of a run and marks it succeeded,
@@ -33,7 +30,8 @@ export async function completeRun(options: {
 }): Promise<void> {
   const { db, runId, results, runTimeoutMs } = options;
   const refusal = await db.transaction(async tx => {
-    await lockCompletion(db, tx, runId);
+    // One completion or refresh at a time, on any replica.
+    await lockResults(db, tx, runId);
     const refused = await refusalOf(db, tx, runId, runTimeoutMs);
     if (refused) {
       await tx<DbSnapshotRow>(T.runs)
@@ -69,12 +67,14 @@ export async function completeRun(options: {
       snapshotRows.toMemberRows,
     );
 
+    const counts = await applyLaterRefreshes(tx, runId, results.counts);
+
     await tx<DbSnapshotRow>(T.runs)
       .where({ id: runId })
       .update({
         status: 'succeeded',
         finished_at: new Date(),
-        summary: JSON.stringify(results.counts),
+        summary: JSON.stringify(counts),
       });
     return undefined;
   });
@@ -86,19 +86,43 @@ export async function completeRun(options: {
 }
 
 /**
- * Serialises completions: PostgreSQL's advisory lock held to the end of
- * the transaction (every replica takes the same key), SQLite's write lock,
- * taken by writing first rather than when the deletes come after the
- * reads (a deferred transaction that reads first can fail to upgrade).
+ * The refreshes of one API made since the run started were made with a
+ * newer catalog and newer assessments than the run may have read for that
+ * API: they are applied again over the run's results (rows, gaps, rollups,
+ * and the counts, which this returns). The refreshes made before the run
+ * started are deleted: the run read everything they did.
  */
-async function lockCompletion(db: Knex, tx: Knex.Transaction, runId: string) {
-  if (isPostgres(db)) {
-    await tx.raw('select pg_advisory_xact_lock(?, ?)', [...COMPLETION_LOCK]);
-  } else {
-    await tx(T.runs)
-      .where({ id: runId })
-      .update({ status: tx.ref('status') });
+async function applyLaterRefreshes(
+  tx: Knex.Transaction,
+  runId: string,
+  runCounts: SnapshotCounts,
+): Promise<SnapshotCounts> {
+  const run = await tx<DbSnapshotRow>(T.runs).where({ id: runId }).first();
+  const startedAt = Date.parse(toIsoTimestamp(run!.started_at));
+  const rows: DbApiRefreshRow[] = await tx<DbApiRefreshRow>(
+    T.refreshes,
+  ).orderBy('id', 'asc');
+  const obsolete: Array<number | string> = [];
+  let counts = runCounts;
+  for (const row of rows) {
+    const refreshedAt = new Date(toIsoTimestamp(row.refreshed_at));
+    if (refreshedAt.getTime() < startedAt) {
+      obsolete.push(row.id!);
+      continue;
+    }
+    const change = await applyApiRefresh(tx, {
+      stored: JSON.parse(row.result),
+      teams: JSON.parse(row.teams),
+      refreshedAt,
+    });
+    counts = adjustCounts(counts, change);
   }
+  for (let i = 0; i < obsolete.length; i += BATCH_SIZE) {
+    await tx(T.refreshes)
+      .whereIn('id', obsolete.slice(i, i + BATCH_SIZE))
+      .delete();
+  }
+  return counts;
 }
 
 /**

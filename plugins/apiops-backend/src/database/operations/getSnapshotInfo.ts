@@ -1,7 +1,7 @@
 import type { SnapshotInfo } from '@apiops-backstage/plugin-apiops-common';
 import { Knex } from 'knex';
 import { toIsoTimestamp } from '../conversions';
-import { DbSnapshotRow } from '../tables';
+import { DbApiRefreshRow, DbSnapshotRow } from '../tables';
 import { lastSucceeded } from './util/lastSucceeded';
 import { snapshotTables as T } from './util/snapshotTables';
 
@@ -11,8 +11,13 @@ import { snapshotTables as T } from './util/snapshotTables';
  */
 export async function getSnapshotInfo(options: {
   db: Knex;
+  /**
+   * The schedule's frequency, when it is a duration: the next run is
+   * expected that long after the latest started.
+   */
+  frequencyMs?: number;
 }): Promise<SnapshotInfo> {
-  const { db } = options;
+  const { db, frequencyMs } = options;
   const [lastRun] = await db<DbSnapshotRow>(T.runs)
     .orderBy('id', 'desc')
     .limit(1);
@@ -34,6 +39,21 @@ export async function getSnapshotInfo(options: {
     )}): ${lastFinished.error}`;
   }
 
+  // The latest refresh applied to the current results (those before the
+  // snapshot started are deleted when it completes, or superseded by it).
+  const lastRefresh: Pick<DbApiRefreshRow, 'refreshed_at'> | undefined =
+    lastSuccess
+      ? await db<DbApiRefreshRow>(T.refreshes)
+          .orderBy('refreshed_at', 'desc')
+          .first('refreshed_at')
+      : undefined;
+  const lastRefreshAt =
+    lastRefresh &&
+    Date.parse(toIsoTimestamp(lastRefresh.refreshed_at)) >=
+      Date.parse(toIsoTimestamp(lastSuccess!.started_at))
+      ? toIsoTimestamp(lastRefresh.refreshed_at)
+      : undefined;
+
   return {
     id: lastSuccess ? String(lastSuccess.id) : undefined,
     computedAt: lastSuccess?.finished_at
@@ -52,5 +72,12 @@ export async function getSnapshotInfo(options: {
           error: lastRun.error ?? undefined,
         }
       : undefined,
+    nextRunAt:
+      lastRun && frequencyMs
+        ? new Date(
+            Date.parse(toIsoTimestamp(lastRun.started_at)) + frequencyMs,
+          ).toISOString()
+        : undefined,
+    lastRefreshAt,
   };
 }

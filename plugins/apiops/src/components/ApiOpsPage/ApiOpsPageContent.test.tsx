@@ -89,6 +89,38 @@ describe('ApiOpsPageContent', () => {
     expect(screen.queryByText(/out of date/)).not.toBeInTheDocument();
   });
 
+  it('says in every section when its data was computed: the snapshot, the refreshes since, the next run', async () => {
+    const snapshot = {
+      ...summaryFixture().snapshot,
+      lastRefreshAt: new Date(Date.now() - 2 * 60_000).toISOString(),
+      nextRunAt: new Date(Date.now() + 25 * 60_000).toISOString(),
+    };
+    const api = mockApiOpsApi({
+      getSummary: jest.fn().mockResolvedValue(summaryFixture({ snapshot })),
+    });
+    for (const path of [
+      '/apiops',
+      '/apiops/ownership',
+      '/apiops/fragmentation',
+      '/apiops/teams',
+    ]) {
+      const { unmount } = await renderInTestApp(
+        <TestApiProvider apis={[[apiopsApiRef, api]]}>
+          <ApiOpsPageContent pollIntervalMs={5} />
+        </TestApiProvider>,
+        { mountedRoutes, initialRouteEntries: [path] },
+      );
+      const [freshness] = await screen.findAllByTestId('apiops-freshness');
+      expect({ path, text: freshness.textContent }).toEqual({
+        path,
+        text: expect.stringMatching(
+          /^From the snapshot taken .+ · APIs refreshed since, the latest 2 minutes ago · next snapshot in 25 minutes$/,
+        ),
+      });
+      unmount();
+    }
+  });
+
   it('shows the fragmentation: its figures, its trend and its clusters', async () => {
     const api = mockApiOpsApi();
     await renderPage(api);

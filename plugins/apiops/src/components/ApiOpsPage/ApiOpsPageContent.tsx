@@ -23,6 +23,7 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type {
   FragmentationType,
   ReportSummary,
+  SnapshotInfo,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { APIS_URL, ApisTable } from '../ApisTable';
@@ -51,6 +52,7 @@ import {
 } from './useApiOpsSection';
 import { ReportErrorPanel } from '../ReportErrorPanel';
 import { CampaignDetail, CampaignsSection } from '../Campaigns';
+import { SnapshotFreshness } from '../Freshness';
 
 const useStyles = makeStyles(theme => ({
   actions: {
@@ -149,12 +151,19 @@ function SnapshotRunAlert(props: {
   }
 }
 
-function SectionTitle(props: { children: string }) {
+/**
+ * The heading of a section of the page, with when its data was computed
+ * (the snapshot, the refreshes of one API since, the next snapshot).
+ */
+function SectionTitle(props: { children: string; snapshot: SnapshotInfo }) {
   const classes = useStyles();
   return (
-    <Typography variant="h5" component="h2" className={classes.section}>
-      {props.children}
-    </Typography>
+    <div className={classes.section}>
+      <Typography variant="h5" component="h2">
+        {props.children}
+      </Typography>
+      <SnapshotFreshness snapshot={props.snapshot} />
+    </div>
   );
 }
 
@@ -223,7 +232,9 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
     case 'ownership':
       body = (
         <Grid item xs={12} component="section">
-          <SectionTitle>{t('page.gaps.title')}</SectionTitle>
+          <SectionTitle snapshot={summary.snapshot}>
+            {t('page.gaps.title')}
+          </SectionTitle>
           <OwnershipGapsTable refreshKey={refreshKey} />
         </Grid>
       );
@@ -231,7 +242,9 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
     case 'fragmentation':
       body = (
         <Grid item xs={12} component="section">
-          <SectionTitle>{t('fragmentation.table.title')}</SectionTitle>
+          <SectionTitle snapshot={summary.snapshot}>
+            {t('fragmentation.table.title')}
+          </SectionTitle>
           <Typography variant="body2" color="textSecondary" paragraph>
             {t('fragmentation.table.subtitle')}
           </Typography>
@@ -245,7 +258,9 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
     case 'teams':
       body = (
         <Grid item xs={12} component="section">
-          <SectionTitle>{t('page.teams.title')}</SectionTitle>
+          <SectionTitle snapshot={summary.snapshot}>
+            {t('page.teams.title')}
+          </SectionTitle>
           <Typography variant="body2" color="textSecondary" paragraph>
             {t('page.teams.subtitle')}
           </Typography>
@@ -289,7 +304,9 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
       body = (
         <>
           <Grid item xs={12} component="section">
-            <SectionTitle>{t('page.summary.title')}</SectionTitle>
+            <SectionTitle snapshot={summary.snapshot}>
+              {t('page.summary.title')}
+            </SectionTitle>
             <SummaryKpis
               counts={summary}
               links={{

@@ -11,7 +11,11 @@ import Typography from '@material-ui/core/Typography';
 import { UNASSESSED_STATION } from '@apiops-backstage/plugin-apiops-common';
 import { useApiMethodModel, useApiStatus, useStationLabels } from '../../hooks';
 import { apiopsTranslationRef } from '../../translation';
-import { GovernanceStatusText, SeverityStatus } from '../EntityApiOpsCommon';
+import {
+  GovernanceStatusText,
+  SeverityStatus,
+  Timestamp,
+} from '../EntityApiOpsCommon';
 
 const useStyles = makeStyles(theme => ({
   facts: {
@@ -35,6 +39,9 @@ const useStyles = makeStyles(theme => ({
   },
   stage: {
     color: theme.palette.text.secondary,
+  },
+  freshness: {
+    marginTop: theme.spacing(2),
   },
 }));
 
@@ -153,6 +160,27 @@ export function EntityApiOpsCard() {
           </Typography>
         </dd>
       </dl>
+    );
+    const checkedAt = status.refreshedAt ?? status.snapshotAt;
+    content = (
+      <>
+        {content}
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          component="p"
+          className={classes.freshness}
+        >
+          {checkedAt
+            ? t('freshness.card', {
+                time: <Timestamp time={status.computedAt} variant="relative" />,
+                checked: <Timestamp time={checkedAt} variant="relative" />,
+              })
+            : t('freshness.cardLive', {
+                time: <Timestamp time={status.computedAt} variant="relative" />,
+              })}
+        </Typography>
+      </>
     );
   }
 

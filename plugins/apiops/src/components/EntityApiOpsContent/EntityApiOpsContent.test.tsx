@@ -41,7 +41,11 @@ jest.setTimeout(60_000);
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 type MockApiOpsApi = Record<
-  'getMethod' | 'getStatus' | 'listAssessments' | 'recordAssessment',
+  | 'getMethod'
+  | 'getStatus'
+  | 'listAssessments'
+  | 'recordAssessment'
+  | 'refreshApi',
   jest.Mock
 >;
 
@@ -53,6 +57,7 @@ function mockApiOpsApi(overrides: Partial<MockApiOpsApi> = {}): MockApiOpsApi {
       .fn()
       .mockResolvedValue({ items: [assessment()] as Assessment[] }),
     recordAssessment: jest.fn(),
+    refreshApi: jest.fn(),
     ...overrides,
   };
 }
@@ -152,6 +157,18 @@ function criterionGroup(stationId: string, criterionLabel: string) {
 async function submitButton() {
   const label = await screen.findByText('Record assessment');
   return label.closest('button')!;
+}
+
+/**
+ * A matcher of the sentence around a `<time>` (an element of the tag with
+ * one as a child) whose whole text matches: the cards' subheaders and facts
+ * put times in their sentences.
+ */
+function spanText(pattern: RegExp, tag = 'SPAN') {
+  return (_content: string, element: Element | null) =>
+    element?.tagName === tag &&
+    Array.from(element.children).some(child => child.tagName === 'TIME') &&
+    pattern.test(element.textContent ?? '');
 }
 
 const HIDE_BACKEND = 'hide-backend-discrepancies';
@@ -552,6 +569,53 @@ describe('EntityApiOpsContent', () => {
     expect(
       await screen.findByText(
         'Moved from API Design to API Consumer Experience',
+      ),
+    ).toBeInTheDocument();
+    // The reports wait for the next snapshot, or a refresh: the tab says so.
+    expect(
+      await screen.findByText(
+        /^Assessment recorded: this tab shows it now\. The APIOps page and the group tabs show it after the next snapshot\. Refresh this API to show it there at once\.$/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('refreshes the API for the platform team, and every card says when its data was computed', async () => {
+    const user = userEvent.setup();
+    const refreshedAt = new Date().toISOString();
+    const apiopsApi = mockApiOpsApi({
+      refreshApi: jest.fn().mockResolvedValue({
+        outcome: 'applied',
+        status: apiStatus({ refreshedAt }),
+      }),
+    });
+    renderTab(apiopsApi);
+    expect(
+      await screen.findByText(spanText(/^Checked by the snapshot taken \S/)),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        spanText(
+          /^Evaluated \S.*, with the ownership checks and catalog relations of the snapshot taken \S/,
+        ),
+      ),
+    ).toBeInTheDocument();
+
+    apiopsApi.getStatus.mockResolvedValue(apiStatus({ refreshedAt }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Refresh this API now' }),
+    );
+    expect(apiopsApi.refreshApi).toHaveBeenCalledWith({
+      kind: 'api',
+      namespace: 'default',
+      name: 'accounts-api',
+    });
+    expect(
+      await screen.findByText(spanText(/^Checked by a refresh of this API \S/)),
+    ).toBeInTheDocument();
+    expect(apiopsApi.getStatus).toHaveBeenCalledTimes(2);
+    expect(
+      screen.getByText(
+        spanText(/^As a refresh of this API computed it \S/, 'DD'),
       ),
     ).toBeInTheDocument();
   });

@@ -11,8 +11,10 @@ import {
   APIOPS_CYCLE_ANNOTATION,
   apiStyleOf,
   UNASSESSED_STATION,
+  type Assessment,
 } from '@apiops-backstage/plugin-apiops-common';
 import { useApiMethodModel, useApiStatus } from '../../hooks';
+import { ApiReportsCard } from '../ApiRefresh';
 import { AssessmentForm } from '../AssessmentForm';
 import { AssessmentHistory } from '../AssessmentHistory';
 import { GovernancePanel } from '../FindingsList';
@@ -27,7 +29,9 @@ import { StationGuide } from './StationGuide';
  * `apiops/cycle` annotation, else the default cycle): where the API stands on
  * the cycle's metro map, who owns it, whether it is governed, which other APIs
  * it duplicates or overlaps, the method's steps and resources for its station
- * and the next one, the assessment form and the assessment history.
+ * and the next one, what the reports show of it and since when (with a
+ * refresh for the platform team), the assessment form and the assessment
+ * history.
  *
  * @public
  */
@@ -42,11 +46,17 @@ export function EntityApiOpsContent() {
   } = useApiMethodModel(entity);
   const { status, error: statusError, retry } = useApiStatus(entityRef);
   const [historyKey, setHistoryKey] = useState(0);
+  // When an assessment was recorded here: the reports show it later.
+  const [recordedAt, setRecordedAt] = useState<string>();
 
-  const onRecorded = useCallback(() => {
-    retry();
-    setHistoryKey(key => key + 1);
-  }, [retry]);
+  const onRecorded = useCallback(
+    (assessment: Assessment) => {
+      retry();
+      setHistoryKey(key => key + 1);
+      setRecordedAt(assessment.createdAt);
+    },
+    [retry],
+  );
 
   // The last answers stay on screen while a newer one loads.
   if (methodError && !method) {
@@ -89,12 +99,19 @@ export function EntityApiOpsContent() {
         <StationCard method={method} status={status} />
       </Grid>
       <Grid item xs={12} md={5}>
-        <OwnerPanel owner={status.owner} withheld={withheld} />
+        <OwnerPanel
+          owner={status.owner}
+          withheld={withheld}
+          snapshotAt={status.snapshotAt}
+          refreshedAt={status.refreshedAt}
+        />
       </Grid>
       <Grid item xs={12} md={7}>
         <GovernancePanel
           governance={status.governance}
+          computedAt={status.computedAt}
           snapshotAt={status.snapshotAt}
+          refreshedAt={status.refreshedAt}
           withheld={withheld}
         />
       </Grid>
@@ -103,6 +120,15 @@ export function EntityApiOpsContent() {
           entityRef={entityRef}
           fragmentation={status.fragmentation}
           withheld={withheld}
+          snapshotAt={status.snapshotAt}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <ApiReportsCard
+          entityRef={entityRef}
+          status={status}
+          recordedAt={recordedAt}
+          onRefreshed={retry}
         />
       </Grid>
       <Grid item xs={12}>

@@ -11,6 +11,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { apiopsApiRef } from '../../api';
 import {
   mockApiOpsApi,
+  summaryFixture,
   teamApis,
   teams,
 } from '../ApiOpsPage/__fixtures__/reports';
@@ -27,16 +28,30 @@ const group: Entity = {
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
-async function renderTab(api: ReturnType<typeof mockApiOpsApi>) {
+async function renderTab(
+  api: ReturnType<typeof mockApiOpsApi>,
+  options: { search?: string } = {},
+) {
   await renderInTestApp(
     <TestApiProvider apis={[[apiopsApiRef, api]]}>
       <EntityProvider entity={group}>
         <EntityGroupApiOpsContent />
       </EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes },
+    {
+      mountedRoutes,
+      ...(options.search
+        ? { initialRouteEntries: [`/group${options.search}`] }
+        : {}),
+    },
   );
 }
+
+const groupRef = {
+  kind: 'Group',
+  namespace: 'default',
+  name: 'retail-banking',
+};
 
 describe('EntityGroupApiOpsContent', () => {
   it('lists the APIs of the group and its child groups, with their gaps', async () => {
@@ -46,10 +61,10 @@ describe('EntityGroupApiOpsContent', () => {
     expect(
       await screen.findByRole('heading', { name: 'APIs of Retail Banking' }),
     ).toBeVisible();
-    expect(api.listTeamApis).toHaveBeenCalledWith(
-      { kind: 'Group', namespace: 'default', name: 'retail-banking' },
-      { limit: 50, cursor: undefined },
-    );
+    expect(api.listTeamApis).toHaveBeenCalledWith(groupRef, {
+      limit: 50,
+      cursor: undefined,
+    });
 
     // Counts from the team rollup.
     const tile = (name: string) => within(screen.getByRole('group', { name }));
@@ -134,5 +149,127 @@ describe('EntityGroupApiOpsContent', () => {
       ),
     ).toBeVisible();
     expect(screen.queryByText(/NotAllowedError/)).not.toBeInTheDocument();
+  });
+
+  it('says when its data was computed: the snapshot, the refreshes of its APIs, the next snapshot', async () => {
+    const api = mockApiOpsApi({
+      listTeamApis: jest.fn().mockResolvedValue({
+        team: { ...teams[1], refreshedAt: new Date().toISOString() },
+        items: teamApis,
+        snapshot: {
+          ...summaryFixture().snapshot,
+          nextRunAt: new Date(Date.now() + 20 * 60_000).toISOString(),
+        },
+      }),
+    });
+    await renderTab(api);
+    await screen.findByRole('link', { name: 'Accounts API' });
+    const [counts, fragmentation] = screen.getAllByTestId('apiops-freshness');
+    expect(counts).toHaveTextContent(
+      /^From the snapshot taken .+ · APIs refreshed since, the latest now · next snapshot in 20 minutes$/,
+    );
+    // Fragmentation comes from the snapshot only: no refresh changes it.
+    expect(fragmentation).toHaveTextContent(/^From the snapshot taken /);
+    expect(fragmentation).not.toHaveTextContent(/refreshed/);
+  });
+
+  it('asks the backend for the title order, and for another order when a header is clicked', async () => {
+    const api = mockApiOpsApi();
+    await renderTab(api);
+    await screen.findByRole('link', { name: 'Accounts API' });
+    expect(api.listTeamApis).toHaveBeenLastCalledWith(groupRef, {
+      limit: 50,
+      cursor: undefined,
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'API' }));
+    await waitFor(() =>
+      expect(api.listTeamApis).toHaveBeenLastCalledWith(groupRef, {
+        limit: 50,
+        cursor: undefined,
+        sort: '-title',
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Findings' }));
+    await waitFor(() =>
+      expect(api.listTeamApis).toHaveBeenLastCalledWith(
+        groupRef,
+        expect.objectContaining({ sort: expect.stringMatching(/findings$/) }),
+      ),
+    );
+    // Columns the backend cannot sort by have no sort button.
+    expect(
+      screen.queryByRole('button', { name: 'Station' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('searches the APIs by title or name on the server, and says when none matches', async () => {
+    const listTeamApis = jest
+      .fn()
+      .mockImplementation(async (_group, { search }) => ({
+        team: teams[1],
+        items: search ? [] : teamApis,
+        snapshot: summaryFixture().snapshot,
+      }));
+    const api = mockApiOpsApi({ listTeamApis });
+    await renderTab(api);
+    await screen.findByRole('link', { name: 'Accounts API' });
+
+    fireEvent.change(
+      screen.getByRole('searchbox', { name: 'Search the APIs' }),
+      {
+        target: { value: ' zzz ' },
+      },
+    );
+    expect(
+      await screen.findByText('No API of this group matches "zzz"'),
+    ).toBeVisible();
+    expect(listTeamApis).toHaveBeenLastCalledWith(groupRef, {
+      limit: 50,
+      cursor: undefined,
+      search: 'zzz',
+    });
+    // The counts stay the team's.
+    expect(
+      screen.getByRole('heading', { name: 'APIs of Retail Banking' }),
+    ).toBeVisible();
+  });
+
+  it('opens with the order and the search of its URL', async () => {
+    const api = mockApiOpsApi();
+    await renderTab(api, { search: '?apiSort=-gaps&apiSearch=card' });
+    await screen.findByRole('link', { name: 'Accounts API' });
+    expect(api.listTeamApis).toHaveBeenCalledWith(groupRef, {
+      limit: 50,
+      cursor: undefined,
+      sort: '-gaps',
+      search: 'card',
+    });
+    expect(
+      screen.getByRole('searchbox', { name: 'Search the APIs' }),
+    ).toHaveValue('card');
+  });
+
+  it("lists the fragmentation clusters of the group's APIs, its owner filter fixed", async () => {
+    const api = mockApiOpsApi();
+    await renderTab(api);
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Fragmentation of the group’s APIs',
+      }),
+    ).toBeVisible();
+    await waitFor(() =>
+      expect(api.listFragmentation).toHaveBeenCalledWith(
+        expect.objectContaining({ owner: 'group:default/retail-banking' }),
+        expect.objectContaining({ limit: 10 }),
+      ),
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Fragmentation clusters' }),
+    ).toBeVisible();
+    // The type and system filters stay; the owner is the group.
+    expect(screen.getByLabelText('Fragmentation type')).toBeInTheDocument();
+    expect(screen.getByLabelText('System')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Owner')).not.toBeInTheDocument();
   });
 });

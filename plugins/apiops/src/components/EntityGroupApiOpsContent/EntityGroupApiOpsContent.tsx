@@ -1,7 +1,10 @@
-import { useMemo } from 'react';
+import { ChangeEvent, useCallback, useMemo } from 'react';
 import Grid from '@material-ui/core/Grid';
+import InputAdornment from '@material-ui/core/InputAdornment';
 import { makeStyles } from '@material-ui/core/styles';
+import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import SearchIcon from '@material-ui/icons/Search';
 import {
   getCompoundEntityRef,
   stringifyEntityRef,
@@ -12,11 +15,15 @@ import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
   GOVERNANCE_STATUSES,
   type ApiSnapshotResult,
+  type SnapshotInfo,
+  type TeamApiSort,
   type TeamRollup,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { apiopsTranslationRef } from '../../translation';
 import { useCursorPages } from '../CursorPagination';
+import { FragmentationTable } from '../FragmentationTable';
+import { SnapshotFreshness } from '../Freshness';
 import {
   GovernanceStatusLabel,
   useGovernanceStatusColors,
@@ -28,9 +35,13 @@ import { StationLabels, useMethodModel, useStationLabels } from '../../hooks';
 import { KpiTile } from '../SummaryKpis';
 import { GroupCampaigns } from '../Campaigns';
 import { ReportErrorPanel } from '../ReportErrorPanel';
+import { useTeamApiQuery } from './useTeamApiQuery';
 
 /** Rows per page of the group's APIs. */
 export const GROUP_APIS_PAGE_SIZE = 50;
+
+/** The prefix of the group's fragmentation filters in the page URL. */
+export const GROUP_FRAGMENTATION_URL_PREFIX = 'groupCluster';
 
 const useStyles = makeStyles(theme => ({
   heading: {
@@ -51,10 +62,20 @@ const useStyles = makeStyles(theme => ({
     flexWrap: 'wrap',
     gap: theme.spacing(0.5),
   },
+  search: {
+    minWidth: 220,
+    maxWidth: 360,
+    width: '100%',
+    marginBottom: theme.spacing(2),
+  },
 }));
 
-function TeamCounts(props: { team: TeamRollup; stations: StationLabels }) {
-  const { team, stations } = props;
+function TeamCounts(props: {
+  team: TeamRollup;
+  stations: StationLabels;
+  snapshot?: SnapshotInfo;
+}) {
+  const { team, stations, snapshot } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
   const colors = useGovernanceStatusColors();
@@ -64,13 +85,14 @@ function TeamCounts(props: { team: TeamRollup; stations: StationLabels }) {
       <Typography variant="h5" component="h2" className={classes.heading}>
         {t('groupContent.countsTitle', { group: team.title })}
       </Typography>
-      <Typography
-        variant="body2"
-        color="textSecondary"
-        className={classes.subheading}
-      >
+      <Typography variant="body2" color="textSecondary">
         {t('groupContent.countsSubheader')}
       </Typography>
+      <SnapshotFreshness
+        snapshot={snapshot}
+        refreshedAt={team.refreshedAt ?? false}
+        className={classes.subheading}
+      />
       <Grid container spacing={2}>
         <Grid item xs={6} sm={4} lg={2}>
           <KpiTile label={t('groupContent.apis')} value={team.apis} />
@@ -101,9 +123,24 @@ function TeamCounts(props: { team: TeamRollup; stations: StationLabels }) {
   );
 }
 
+/** The order a sortable column stands for, by its `field`. */
+const SORT_OF_FIELD: Record<string, TeamApiSort> = {
+  title: 'title',
+  'owner.gaps.length': 'gaps',
+  'governance.findings.length': 'findings',
+};
+
+/** A row's id: its entity ref, stable across pages and refreshes. */
+const rowIdOf = (api: ApiSnapshotResult) => api.entityRef;
+
 /**
  * The APIOps tab of a group's entity page: the APIs the group owns itself
- * or through its child groups, where each stands, and its gaps.
+ * or through its child groups, where each stands and its gaps, as the
+ * catalog's tables show entities: sorted on the server by the title shown
+ * (or by gaps or findings, a click on their header), searchable by title or
+ * name, paged, each row with its entity ref as id, the order and the search
+ * in the URL. Then the fragmentation clusters with at least one of those
+ * APIs. Each part says when its data was computed.
  *
  * @public
  */
@@ -115,19 +152,36 @@ export function EntityGroupApiOpsContent() {
   const { method } = useMethodModel();
   const stations = useStationLabels(method);
   const group = getCompoundEntityRef(entity);
+  const groupRef = stringifyEntityRef(group);
+  const query = useTeamApiQuery();
+  const { sort, setSort, search } = query;
   const { value, loading, error, pageIndex, next, previous } = useCursorPages(
-    stringifyEntityRef(group),
+    JSON.stringify([groupRef, sort, search]),
     cursor =>
-      apiopsApi.listTeamApis(group, { limit: GROUP_APIS_PAGE_SIZE, cursor }),
+      apiopsApi.listTeamApis(group, {
+        limit: GROUP_APIS_PAGE_SIZE,
+        cursor,
+        ...(sort === 'title' ? {} : { sort }),
+        ...(search ? { search } : {}),
+      }),
   );
 
-  // Stable columns: Material Table resets its state when they change.
-  const columns = useMemo<ReportColumn<ApiSnapshotResult>[]>(
-    () => [
+  // Rebuilt when the order changes, so that the header shows it; Material
+  // Table keeps the server's order (`customSort` leaves rows in place).
+  const columns = useMemo<ReportColumn<ApiSnapshotResult>[]>(() => {
+    const descending = sort.startsWith('-');
+    const sortedBy = (key: TeamApiSort) =>
+      sort === key || sort === `-${key}`
+        ? { defaultSort: descending ? ('desc' as const) : ('asc' as const) }
+        : {};
+    const serverSorted = { customSort: () => 0 };
+    return [
       {
         title: t('groupContent.columns.api'),
         field: 'title',
         cellStyle: { minWidth: 160 },
+        ...serverSorted,
+        ...sortedBy('title'),
         render: api => (
           <EntityRefLink entityRef={api.entityRef}>{api.title}</EntityRefLink>
         ),
@@ -135,6 +189,7 @@ export function EntityGroupApiOpsContent() {
       {
         title: t('groupContent.columns.owner'),
         fold: true,
+        sorting: false,
         cellStyle: { minWidth: 150 },
         render: api =>
           api.owner.ref && api.owner.resolved ? (
@@ -145,17 +200,22 @@ export function EntityGroupApiOpsContent() {
       },
       {
         title: t('groupContent.columns.station'),
+        sorting: false,
         cellStyle: { minWidth: 130 },
         render: api => stations.label(api.station.id),
       },
       {
         title: t('groupContent.columns.status'),
+        sorting: false,
         render: api => <GovernanceStatusLabel status={api.governance.status} />,
       },
       {
         title: t('groupContent.columns.gaps'),
+        field: 'owner.gaps.length',
         fold: true,
         cellStyle: { minWidth: 170 },
+        ...serverSorted,
+        ...sortedBy('gaps'),
         render: api =>
           api.owner.gaps.length > 0 ? (
             <div className={classes.chips}>
@@ -176,12 +236,25 @@ export function EntityGroupApiOpsContent() {
       },
       {
         title: t('groupContent.columns.findings'),
+        field: 'governance.findings.length',
         fold: true,
         type: 'numeric',
+        ...serverSorted,
+        ...sortedBy('findings'),
         render: api => api.governance.findings.length,
       },
-    ],
-    [t, classes, stations],
+    ];
+  }, [t, classes, stations, sort]);
+
+  const onOrderChange = useCallback(
+    (
+      column: ReportColumn<ApiSnapshotResult> | undefined,
+      direction: 'asc' | 'desc',
+    ) => {
+      const key = SORT_OF_FIELD[String(column?.field)];
+      if (key) setSort(direction === 'desc' ? (`-${key}` as TeamApiSort) : key);
+    },
+    [setSort],
   );
 
   if (error) {
@@ -190,7 +263,8 @@ export function EntityGroupApiOpsContent() {
   if (!value) {
     return loading ? <Progress /> : null;
   }
-  if (pageIndex === 0 && !loading && value.items.length === 0) {
+  // No team row: the group owns no API (the backend's 404).
+  if (!value.team && value.items.length === 0 && !loading) {
     return (
       <EmptyState
         missing="data"
@@ -204,26 +278,81 @@ export function EntityGroupApiOpsContent() {
     <Grid container spacing={3}>
       {value.team && (
         <Grid item xs={12}>
-          <TeamCounts team={value.team} stations={stations} />
+          <TeamCounts
+            team={value.team}
+            stations={stations}
+            snapshot={value.snapshot}
+          />
         </Grid>
       )}
       <Grid item xs={12}>
         <GroupCampaigns groupRef={stringifyEntityRef(group)} />
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} component="section">
+        <TextField
+          id="apiops-group-api-search"
+          className={classes.search}
+          variant="outlined"
+          size="small"
+          type="search"
+          label={t('groupContent.search')}
+          helperText={t('groupContent.searchHelp')}
+          value={query.text}
+          onChange={(event: ChangeEvent<HTMLInputElement>) =>
+            query.setText(event.target.value)
+          }
+          InputProps={{
+            startAdornment: (
+              <InputAdornment position="start">
+                <SearchIcon fontSize="small" />
+              </InputAdornment>
+            ),
+          }}
+        />
         <ReportTable<ApiSnapshotResult>
           title={t('groupContent.tableTitle')}
           columns={columns}
           rows={value.items}
+          rowId={rowIdOf}
           loading={loading}
-          emptyMessage={t('groupContent.emptyTitle')}
+          emptyMessage={
+            search
+              ? t('groupContent.noMatch', { search })
+              : t('groupContent.emptyTitle')
+          }
           paging={{
             type: 'cursor',
             next,
             previous,
             pageLabel: t('page.pageNumber', { page: String(pageIndex + 1) }),
           }}
-          options={{ sorting: false }}
+          options={{
+            sorting: true,
+            // Each click on a header flips its direction, never unsorts.
+            thirdSortClick: false,
+            // Dragging columns nests a second button in each sortable header.
+            draggable: false,
+          }}
+          onOrderChange={onOrderChange}
+        />
+      </Grid>
+      <Grid item xs={12} component="section">
+        <Typography variant="h5" component="h2" className={classes.heading}>
+          {t('groupContent.fragmentationTitle')}
+        </Typography>
+        <Typography variant="body2" color="textSecondary">
+          {t('groupContent.fragmentationSubtitle')}
+        </Typography>
+        <SnapshotFreshness
+          snapshot={value.snapshot}
+          refreshedAt={false}
+          className={classes.subheading}
+        />
+        <FragmentationTable
+          key={groupRef}
+          owner={groupRef}
+          urlPrefix={GROUP_FRAGMENTATION_URL_PREFIX}
+          emptyMessage={t('groupContent.fragmentationEmpty')}
         />
       </Grid>
     </Grid>

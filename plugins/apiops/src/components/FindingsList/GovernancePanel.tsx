@@ -19,16 +19,24 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * The governance status of an API and its findings with their fixes, as of
- * the latest snapshot.
+ * The governance status of an API and its findings with their fixes. The
+ * status route evaluates the rules when asked (`computedAt`), with the
+ * current entity and assessment, and with the ownership checks and catalog
+ * relations the snapshot (`snapshotAt`) or a refresh of the API
+ * (`refreshedAt`) stored: the subheader says both.
  */
 export function GovernancePanel(props: {
   governance: ApiStatus['governance'];
+  /** When the status was computed. */
+  computedAt?: string;
   snapshotAt?: string;
+  /** When a refresh of the API stored its inputs, after the snapshot. */
+  refreshedAt?: string;
   /** Governance was withheld: the user may not read report data. */
   withheld?: boolean;
 }) {
-  const { governance, snapshotAt, withheld } = props;
+  const { governance, computedAt, snapshotAt, refreshedAt, withheld } = props;
+  const checkedAt = refreshedAt ?? snapshotAt;
   const classes = useStyles();
   const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
@@ -40,11 +48,22 @@ export function GovernancePanel(props: {
       subheader={
         // One element: the subheader lays its children out as flex items,
         // which would eat the space before the time.
-        snapshotAt ? (
+        governance && checkedAt ? (
           <span>
-            {t('entityContent.governance.snapshotAt', {
-              time: <Timestamp time={snapshotAt} variant="relative" />,
-            })}
+            {t(
+              refreshedAt
+                ? 'entityContent.governance.evaluatedNowRefreshed'
+                : 'entityContent.governance.evaluatedNow',
+              {
+                time: (
+                  <Timestamp
+                    time={computedAt ?? new Date().toISOString()}
+                    variant="relative"
+                  />
+                ),
+                checked: <Timestamp time={checkedAt} variant="relative" />,
+              },
+            )}
           </span>
         ) : undefined
       }

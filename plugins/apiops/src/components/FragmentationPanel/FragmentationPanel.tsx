@@ -11,7 +11,7 @@ import type {
 import { apiopsTranslationRef } from '../../translation';
 import { factGrid } from '../factGrid';
 import { useFocusRingStyles } from '../focusRing';
-import { SeverityStatus } from '../EntityApiOpsCommon';
+import { SeverityStatus, Timestamp } from '../EntityApiOpsCommon';
 import { useClusterMembers } from '../../hooks/useClusterMembers';
 import { ClusterDismissal, useDismissals } from '../FragmentationDismissal';
 import { memberOf, otherMembers, styleBreaksOf } from './fragmentationDetails';
@@ -121,6 +121,10 @@ const useStyles = makeStyles(theme => ({
     overflowWrap: 'anywhere',
   },
   facts: factGrid(theme, { rowGap: 0.5, marginTop: 1 }),
+  freshness: {
+    display: 'block',
+    marginTop: theme.spacing(0.5),
+  },
 }));
 
 function MemberCard(props: {
@@ -327,8 +331,10 @@ export function FragmentationPanel(props: {
   fragmentation?: FragmentationCluster[];
   /** Fragmentation was withheld: the user may not read report data. */
   withheld?: boolean;
+  /** When the snapshot the clusters come from finished. */
+  snapshotAt?: string;
 }) {
-  const { entityRef, fragmentation, withheld } = props;
+  const { entityRef, fragmentation, withheld, snapshotAt } = props;
   const classes = useStyles();
   const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
@@ -386,7 +392,18 @@ export function FragmentationPanel(props: {
   return (
     <InfoCard
       title={t('fragmentation.panel.title')}
-      subheader={t('fragmentation.panel.subheader')}
+      subheader={
+        <span>
+          {t('fragmentation.panel.subheader')}
+          {snapshotAt && fragmentation && (
+            <span className={classes.freshness}>
+              {t('freshness.fragmentation', {
+                time: <Timestamp time={snapshotAt} variant="relative" />,
+              })}
+            </span>
+          )}
+        </span>
+      }
       variant="gridItem"
       className={focus.within}
     >

@@ -53,8 +53,17 @@ export const FRAGMENTATION_CSV_FILENAME = 'apiops-fragmentation.csv';
 export function FragmentationTable(props: {
   /** Changes whenever the reports should be fetched again. */
   refreshKey?: number;
+  /**
+   * Only the clusters with an API of this owner (a group counts with its
+   * child groups): the owner filter is then fixed and not offered.
+   */
+  owner?: string;
+  /** The prefix of the filters in the page URL; `cluster` by default. */
+  urlPrefix?: string;
+  /** Shown when no cluster matches and no filter is set. */
+  emptyMessage?: string;
 }) {
-  const { refreshKey = 0 } = props;
+  const { refreshKey = 0, owner } = props;
   const classes = useFragmentationTableStyles();
   const focus = useFocusRingStyles();
   const apiopsApi = useApi(apiopsApiRef);
@@ -63,12 +72,19 @@ export function FragmentationTable(props: {
   const report = useReportPages<FragmentationType, FragmentationCluster>({
     refreshKey,
     pageSize: FRAGMENTATION_PAGE_SIZE,
-    urlPrefix: FRAGMENTATION_URL_PREFIX,
+    urlPrefix: props.urlPrefix ?? FRAGMENTATION_URL_PREFIX,
     types: FRAGMENTATION_TYPES,
     fetchPage: ({ types, ...filters }, page) =>
-      apiopsApi.listFragmentation({ ...filters, type: types?.[0] }, page),
+      apiopsApi.listFragmentation(
+        { ...filters, ...(owner ? { owner } : {}), type: types?.[0] },
+        page,
+      ),
     fetchCsv: ({ types, ...filters }) =>
-      apiopsApi.downloadFragmentationCsv({ ...filters, type: types?.[0] }),
+      apiopsApi.downloadFragmentationCsv({
+        ...filters,
+        ...(owner ? { owner } : {}),
+        type: types?.[0],
+      }),
     csvFilename: FRAGMENTATION_CSV_FILENAME,
   });
   const { filtered } = report;
@@ -111,7 +127,7 @@ export function FragmentationTable(props: {
           <ReportTableMessage inset={false}>
             {filtered
               ? t('fragmentation.table.empty')
-              : t('fragmentation.table.emptyCatalog')}
+              : props.emptyMessage ?? t('fragmentation.table.emptyCatalog')}
           </ReportTableMessage>
         </TableCell>
       </TableRow>
@@ -149,6 +165,7 @@ export function FragmentationTable(props: {
             t('fragmentation.table.downloadError', { message }),
         }}
         report={report}
+        hide={owner ? ['owner'] : undefined}
       />
       {error ? (
         <ResponseErrorPanel error={error} />

@@ -7,7 +7,7 @@ import Typography from '@material-ui/core/Typography';
 import type { ApiOwnerStatus } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
 import { useFocusRingStyles } from '../focusRing';
-import { SeverityStatus } from '../EntityApiOpsCommon';
+import { SeverityStatus, Timestamp } from '../EntityApiOpsCommon';
 
 const useStyles = makeStyles(theme => ({
   facts: {
@@ -47,15 +47,21 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * Who owns the API, as the catalog and the latest snapshot see it, and the
- * gaps in its ownership.
+ * Who owns the API, as the catalog and the latest snapshot (or a refresh of
+ * the API since) see it, and the gaps in its ownership; the subheader says
+ * when they were checked.
  */
 export function OwnerPanel(props: {
   owner: ApiOwnerStatus;
   /** The gaps were withheld: the user may not read report data. */
   withheld?: boolean;
+  /** When the snapshot that checked the owner finished. */
+  snapshotAt?: string;
+  /** When a refresh of the API checked it again, after the snapshot. */
+  refreshedAt?: string;
 }) {
-  const { owner, withheld } = props;
+  const { owner, withheld, snapshotAt, refreshedAt } = props;
+  const checkedAt = refreshedAt ?? snapshotAt;
   const classes = useStyles();
   const focus = useFocusRingStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
@@ -80,6 +86,19 @@ export function OwnerPanel(props: {
   return (
     <InfoCard
       title={t('entityContent.owner.title')}
+      subheader={
+        // One element: the subheader lays its children out as flex items.
+        checkedAt ? (
+          <span>
+            {t(
+              refreshedAt
+                ? 'freshness.ownerRefreshed'
+                : 'freshness.ownerSnapshot',
+              { time: <Timestamp time={checkedAt} variant="relative" /> },
+            )}
+          </span>
+        ) : undefined
+      }
       variant="gridItem"
       className={focus.within}
     >

@@ -59,10 +59,13 @@ export function ReportFilters<T extends string>(props: {
   labels: ReportFilterLabels<T>;
   value: ReportFilterInputs<T>;
   onChange: (change: Partial<ReportFilterInputs<T>>) => void;
+  /** Entity filters not offered (the report is fixed to one, say). */
+  hide?: ReadonlyArray<'owner' | 'system'>;
   children?: ReactNode;
 }) {
   const { idPrefix, types, multiple, labels, value, onChange, children } =
     props;
+  const hidden = new Set(props.hide ?? []);
   const classes = useStyles();
 
   return (
@@ -102,18 +105,20 @@ export function ReportFilters<T extends string>(props: {
           </MenuItem>
         ))}
       </TextField>
-      {ENTITY_FILTERS.map(({ name, example, kinds }) => (
-        <EntityRefPicker
-          key={name}
-          id={`${idPrefix}-${name}`}
-          className={classes.textFilter}
-          label={labels[name]}
-          helperText={labels.refHelp(example)}
-          kinds={kinds}
-          value={value[name]}
-          onChange={text => onChange({ [name]: text })}
-        />
-      ))}
+      {ENTITY_FILTERS.filter(({ name }) => !hidden.has(name)).map(
+        ({ name, example, kinds }) => (
+          <EntityRefPicker
+            key={name}
+            id={`${idPrefix}-${name}`}
+            className={classes.textFilter}
+            label={labels[name]}
+            helperText={labels.refHelp(example)}
+            kinds={kinds}
+            value={value[name]}
+            onChange={text => onChange({ [name]: text })}
+          />
+        ),
+      )}
       {children}
     </div>
   );

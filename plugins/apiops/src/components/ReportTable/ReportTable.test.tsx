@@ -1,5 +1,5 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { ReportTable } from './ReportTable';
 
 type Row = { name: string };
@@ -49,6 +49,74 @@ describe('ReportTable', () => {
       await screen.findByText('Error: The report is unavailable'),
     ).toBeVisible();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  describe('row ids', () => {
+    // Material Table warns of rows without an id in development only: it
+    // keeps a row's state (its sort and page among them) by id.
+    const MISSING_ID = /requires all rows to have an unique id/;
+    let nodeEnv: string | undefined;
+    let warn: jest.SpyInstance;
+    beforeEach(() => {
+      nodeEnv = process.env.NODE_ENV;
+      process.env.NODE_ENV = 'development';
+      warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    });
+    afterEach(() => {
+      process.env.NODE_ENV = nodeEnv;
+      warn.mockRestore();
+    });
+    const warned = () =>
+      warn.mock.calls.some(args => MISSING_ID.test(String(args[0])));
+
+    it('gives each row the id it is asked for, so Material Table keeps its state', async () => {
+      await renderInTestApp(
+        <ReportTable<Row>
+          columns={columns}
+          rows={[{ name: 'Accounts API' }, { name: 'Cards API' }]}
+          rowId={row => `api:default/${row.name}`}
+          loading={false}
+          emptyMessage="Nothing here"
+          paging={{ type: 'cursor', pageLabel: 'Page 1' }}
+        />,
+      );
+      expect(await screen.findByText('Cards API')).toBeVisible();
+      expect(warned()).toBe(false);
+    });
+
+    it('leaves rows without an id when none is asked for (and Material Table says so)', async () => {
+      await renderInTestApp(
+        <ReportTable<Row>
+          columns={columns}
+          rows={[{ name: 'Accounts API' }]}
+          loading={false}
+          emptyMessage="Nothing here"
+          paging={{ type: 'cursor', pageLabel: 'Page 1' }}
+        />,
+      );
+      expect(await screen.findByText('Accounts API')).toBeVisible();
+      expect(warned()).toBe(true);
+    });
+  });
+
+  it('names the column whose header was clicked, for a sort on the server', async () => {
+    const onOrderChange = jest.fn();
+    await renderInTestApp(
+      <ReportTable<Row>
+        columns={[{ title: 'Name', field: 'name', customSort: () => 0 }]}
+        rows={[{ name: 'Accounts API' }]}
+        loading={false}
+        emptyMessage="Nothing here"
+        paging={{ type: 'cursor', pageLabel: 'Page 1' }}
+        options={{ sorting: true, draggable: false }}
+        onOrderChange={onOrderChange}
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Name' }));
+    expect(onOrderChange).toHaveBeenCalledWith(
+      expect.objectContaining({ title: 'Name', field: 'name' }),
+      'asc',
+    );
   });
 
   describe('on a narrow screen', () => {

@@ -51,8 +51,23 @@ export function ReportTable<T extends object>(props: {
   title?: string;
   /** Further Material Table options (sorting, padding…). */
   options?: TableOptions<T>;
+  /**
+   * A stable id per row (e.g. its entity ref): Material Table keeps a row's
+   * state (its sort and page) by `id`, and warns of rows without one.
+   */
+  rowId?: (row: T) => string;
+  /**
+   * Called with the column (of `columns`) and the direction when a header is
+   * clicked: for tables sorted on the server, whose sortable columns sort
+   * with `customSort: () => 0` to keep the server's order.
+   */
+  onOrderChange?: (
+    column: ReportColumn<T> | undefined,
+    direction: 'asc' | 'desc',
+  ) => void;
 }) {
-  const { rows, loading, error, emptyMessage, paging, title } = props;
+  const { rows, loading, error, emptyMessage, paging, title, rowId } = props;
+  const { onOrderChange } = props;
   const classes = useStyles();
   const theme = useTheme();
   // Known on the first render: a change of columns resets Material Table.
@@ -60,6 +75,10 @@ export function ReportTable<T extends object>(props: {
   const columns = useMemo(
     () => foldColumns(props.columns, narrow, classes),
     [props.columns, narrow, classes],
+  );
+  const data = useMemo(
+    () => (rowId ? rows.map(row => ({ ...row, id: rowId(row) })) : [...rows]),
+    [rows, rowId],
   );
   if (error) {
     return <ReportErrorPanel error={error} />;
@@ -73,7 +92,15 @@ export function ReportTable<T extends object>(props: {
   const common = {
     title,
     columns,
-    data: [...rows],
+    data,
+    onOrderChange: onOrderChange
+      ? (orderBy: number, direction: 'asc' | 'desc') =>
+          // The columns shown, folded or not, keep the titles of `columns`.
+          onOrderChange(
+            props.columns.find(c => c.title === columns[orderBy]?.title),
+            direction,
+          )
+      : undefined,
     isLoading: loading,
     emptyContent: <ReportTableMessage>{emptyMessage}</ReportTableMessage>,
   };

@@ -16,8 +16,10 @@ export function ReportToolbar<T extends string>(props: {
     downloadError: (message: string) => string;
   };
   report: Pick<ReportPages<T, unknown>, 'inputs' | 'changeInputs' | 'csv'>;
+  /** Entity filters not offered (see `ReportFilters`). */
+  hide?: ReadonlyArray<'owner' | 'system'>;
 }) {
-  const { idPrefix, types, multiple, labels, report } = props;
+  const { idPrefix, types, multiple, labels, report, hide } = props;
   const { csv } = report;
   return (
     <>
@@ -28,6 +30,7 @@ export function ReportToolbar<T extends string>(props: {
         labels={labels}
         value={report.inputs}
         onChange={report.changeInputs}
+        hide={hide}
       >
         <CsvDownloadButton
           label={labels.download}

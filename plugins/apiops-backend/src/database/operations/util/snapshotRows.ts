@@ -110,12 +110,13 @@ function toTeamRow(
       byStation: team.byStation,
       byStatus: team.byStatus,
       ownerRefs: team.ownerRefs,
+      ...(team.refreshedAt ? { refreshedAt: team.refreshedAt } : {}),
     }),
   };
 }
 
 function fromTeamRow(row: DbTeamRollupRow): TeamRollup {
-  const { byStation, byStatus } = JSON.parse(row.rollup);
+  const { byStation, byStatus, refreshedAt } = JSON.parse(row.rollup);
   return {
     groupRef: row.group_ref,
     title: row.title ?? row.group_ref,
@@ -124,5 +125,6 @@ function fromTeamRow(row: DbTeamRollupRow): TeamRollup {
     byStatus,
     gaps: Number(row.gap_count),
     findings: Number(row.finding_count),
+    ...(refreshedAt ? { refreshedAt } : {}),
   };
 }

@@ -316,6 +316,53 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/refresh': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/Kind',
+        },
+        {
+          $ref: '#/components/parameters/Namespace',
+        },
+        {
+          $ref: '#/components/parameters/Name',
+        },
+      ],
+      post: {
+        operationId: 'refreshApi',
+        tags: ['lifecycle'],
+        summary: "Refresh one API's results now",
+        description:
+          "Computes one API's part of the current results again now, instead of\nwaiting for the next scheduled snapshot: its station (from its\nlatest assessment), its ownership checks and the inputs of its\ngovernance rules (read from the catalog now, as a snapshot reads\nthem), its governance findings, and with it the ownership report,\nthe rollups of the groups that count it, the summary counts and the\ncatalog labels. The APIOps page and the group tabs show it at once.\nFragmentation is not computed again (it compares the API with every\nother API): it changes with the next snapshot.\n\nThe refresh reads the catalog's groups, users and components as a\nsnapshot does (not the other APIs). It is safe with several\nreplicas: refreshes and snapshot completions write one at a time,\nthe newest wins (a snapshot that started after the refresh is left\nas it is: `superseded`), and a snapshot that started before the\nrefresh and completes after it applies the refresh again.\n\nTakes no body. The entity is read with the caller's credentials (a\n404 for an entity the caller may not see), then the caller needs\n`apiops.snapshot.refresh` on it (a resource permission on catalog\nentities; the usual grant is the platform team). Before the first\nsuccessful snapshot there is nothing to refresh: a 409. Each attempt\nis recorded by the auditor (event `api-refresh`).\n",
+        responses: {
+          '200': {
+            description: "The outcome and the API's status afterwards.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApiRefreshResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+          '409': {
+            $ref: '#/components/responses/Conflict',
+          },
+        },
+      },
+    },
     '/reports/summary': {
       get: {
         operationId: 'getReportSummary',
@@ -359,7 +406,7 @@ export const spec = {
             description: 'The `ETag` of an earlier answer.',
             schema: {
               type: 'string',
-              maxLength: 1000,
+              maxLength: 200,
             },
           },
         ],
@@ -955,13 +1002,42 @@ export const spec = {
         tags: ['reports'],
         summary: 'The APIs of one owner group',
         description:
-          'The row of `GET /reports/teams` for the group `group:{namespace}/{name}`\n(`team`) and a page of the APIs it owns, itself or through its\ndescendant groups, in order of entity ref, each with its station,\nowner checks and governance as the latest successful snapshot\ncomputed them. A group that owns no API in that snapshot, or that\ndoes not exist, is a 404 (as for the MCP tool `list-team-apis`).\nNeeds the `apiops.report.read` permission.\n',
+          'The row of `GET /reports/teams` for the group `group:{namespace}/{name}`\n(`team`) and a page of the APIs it owns, itself or through its\ndescendant groups, each with its station, owner checks and\ngovernance as the latest successful snapshot computed them (or a\nrefresh of the API since), sorted by `sort` (the title shown by\ndefault) and narrowed to those whose title or name contains\n`search`; `team` counts all of them whatever the search. A group\nthat owns no API in that snapshot, or that does not exist, is a 404\n(as for the MCP tool `list-team-apis`). Needs the\n`apiops.report.read` permission.\n',
         parameters: [
           {
             $ref: '#/components/parameters/ReportLimit',
           },
           {
             $ref: '#/components/parameters/Cursor',
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            required: false,
+            description:
+              "The order: `title` (the API's title, else its name,\ncase-insensitive; the default), `gaps` (ownership gaps) or\n`findings` (governance findings), ascending, or descending with a\nleading `-`. Ties are ordered by title, then entity ref. Anything\nelse is a 400 naming `sort`.\n",
+            schema: {
+              type: 'string',
+              enum: [
+                'title',
+                '-title',
+                'gaps',
+                '-gaps',
+                'findings',
+                '-findings',
+              ],
+            },
+          },
+          {
+            name: 'search',
+            in: 'query',
+            required: false,
+            description:
+              'Only the APIs whose title or name contains this text\n(case-insensitive; trimmed; blank means no search). At most 200\ncharacters, no control characters, else a 400 naming `search`.\n',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
           },
         ],
         responses: {
@@ -1609,7 +1685,7 @@ export const spec = {
       },
       Forbidden: {
         description:
-          "The caller is known but may not do this: the permission policy denies\n`apiops.assessment.create` on the entity (recording an assessment),\n`apiops.report.read` (the reports, `Not allowed: apiops.report.read`),\n`apiops.snapshot.create` (starting a snapshot),\n`apiops.fragmentation.dismiss` (dismissing a cluster) or\n`apiops.campaign.manage` (creating, changing or deleting a campaign);\nor a service token's\n`accessRestrictions` leave out this plugin, a permission, or a plugin\nit calls on the caller's behalf (`catalog`). `error.name` is\n`NotAllowedError`.\n",
+          "The caller is known but may not do this: the permission policy denies\n`apiops.assessment.create` on the entity (recording an assessment),\n`apiops.report.read` (the reports, `Not allowed: apiops.report.read`),\n`apiops.snapshot.create` (starting a snapshot),\n`apiops.snapshot.refresh` on the entity (refreshing one API),\n`apiops.fragmentation.dismiss` (dismissing a cluster) or\n`apiops.campaign.manage` (creating, changing or deleting a campaign);\nor a service token's\n`accessRestrictions` leave out this plugin, a permission, or a plugin\nit calls on the caller's behalf (`catalog`). `error.name` is\n`NotAllowedError`.\n",
         content: {
           'application/json': {
             schema: {
@@ -1644,7 +1720,7 @@ export const spec = {
       },
       Conflict: {
         description:
-          'The `cursor` pages through the results of a snapshot that a newer\nsnapshot has replaced since (each successful snapshot replaces the\nresults as a whole): `error.name` is `ConflictError` and\n`error.message` starts with `cursor:`, names both snapshots and says\nto start again without a cursor. Pages of two snapshots are never\nmixed.\n',
+          'The `cursor` pages through the results of a snapshot that a newer\nsnapshot has replaced since (each successful snapshot replaces the\nresults as a whole): `error.name` is `ConflictError` and\n`error.message` starts with `cursor:`, names both snapshots and says\nto start again without a cursor. Pages of two snapshots are never\nmixed. For a refresh of one API: no snapshot has succeeded yet, so\nthere are no results to refresh (take a snapshot first).\n',
         content: {
           'application/json': {
             schema: {
@@ -2071,7 +2147,7 @@ export const spec = {
       ApiStatus: {
         type: 'object',
         description:
-          'Where an API stands and who owns it. The station, the assessment and\nthe catalog fields are read when asked; the owner checks and the\ngovernance findings are evaluated again with the inputs of the latest\nsnapshot (and the current entity and assessment), so they appear once\na snapshot has seen the API. `fragmentation`, `owner.gaps` and\n`governance` are report data, included only for callers allowed\n`apiops.report.read`; for other callers `reportData` is `withheld`.\n',
+          "Where an API stands and who owns it. The station, the assessment and\nthe catalog fields are read when asked, and the governance findings\nare evaluated again when asked (with the current entity and\nassessment); the owner checks and the rule inputs that come from the\nrest of the catalog are those the latest snapshot stored for the API,\nor a refresh of the API since (`refreshedAt`), so they appear once a\nsnapshot has seen the API; the fragmentation clusters are the\nsnapshot's. `fragmentation`, `owner.gaps` and\n`governance` are report data, included only for callers allowed\n`apiops.report.read`; for other callers `reportData` is `withheld`.\n",
         required: ['entityRef', 'station', 'owner', 'computedAt'],
         properties: {
           entityRef: {
@@ -2116,6 +2192,16 @@ export const spec = {
             $ref: '#/components/schemas/Timestamp',
             description:
               'When the snapshot whose inputs were used finished; absent until a snapshot has seen the API.',
+          },
+          refreshedAt: {
+            $ref: '#/components/schemas/Timestamp',
+            description:
+              "When a refresh of this API (`POST …/refresh`) last computed the stored owner checks and rule inputs, after the snapshot of `snapshotAt`; absent when they are the snapshot's.",
+          },
+          nextSnapshotAt: {
+            $ref: '#/components/schemas/Timestamp',
+            description:
+              "About when the next scheduled snapshot starts (the latest run's start plus the schedule's frequency), which the reports wait for; in the past when it is due. Absent for a cron or manual-only schedule and before the first run.",
           },
           reportData: {
             type: 'string',
@@ -2983,6 +3069,16 @@ export const spec = {
             description:
               'The latest run, whatever its outcome; absent before the first one.',
           },
+          nextRunAt: {
+            $ref: '#/components/schemas/Timestamp',
+            description:
+              "About when the next scheduled run starts: the latest run's start\nplus the schedule's frequency (`apiops.snapshot.frequency`, 30\nminutes by default); in the past when it is due. Absent for a cron\nor manual-only schedule, and before the first run.\n",
+          },
+          lastRefreshAt: {
+            $ref: '#/components/schemas/Timestamp',
+            description:
+              'When the latest refresh of one API (`POST\n/entities/{kind}/{namespace}/{name}/refresh`) changed the current\nresults since the snapshot started; absent when none did.\n',
+          },
         },
       },
       TrendPoint: {
@@ -3269,6 +3365,11 @@ export const spec = {
             minimum: 0,
             description: 'Governance findings of those APIs.',
           },
+          refreshedAt: {
+            $ref: '#/components/schemas/Timestamp',
+            description:
+              "When a refresh of one of its APIs last changed the row, after the snapshot; absent when it is the snapshot's.",
+          },
         },
       },
       TeamRollupPage: {
@@ -3362,6 +3463,11 @@ export const spec = {
           governance: {
             $ref: '#/components/schemas/ApiGovernance',
           },
+          refreshedAt: {
+            $ref: '#/components/schemas/Timestamp',
+            description:
+              "When a refresh of this API recomputed the result, after the snapshot; absent when it is the snapshot's.",
+          },
         },
       },
       ApiPage: {
@@ -3394,7 +3500,8 @@ export const spec = {
           },
           items: {
             type: 'array',
-            description: "The group's APIs, in order of entity ref.",
+            description:
+              "The group's APIs, in the order of `sort` (by title by default).",
             items: {
               $ref: '#/components/schemas/ApiSnapshotResult',
             },
@@ -3403,6 +3510,29 @@ export const spec = {
             type: 'string',
             description:
               'Opaque; pass it as `cursor` to get the next page. Absent on the last page.',
+          },
+          snapshot: {
+            $ref: '#/components/schemas/SnapshotInfo',
+            description:
+              'The snapshot the page comes from, with the expected time of the next one.',
+          },
+        },
+      },
+      ApiRefreshResult: {
+        type: 'object',
+        description: 'The answer to a refresh of one API.',
+        required: ['outcome', 'status'],
+        properties: {
+          outcome: {
+            type: 'string',
+            enum: ['applied', 'superseded'],
+            description:
+              "`applied`: the API's part of the current results was computed\nagain and written. `superseded`: a snapshot (or a refresh of the\nAPI) that started after this one is current, so nothing was\nwritten; the results are at least as new.\n",
+          },
+          status: {
+            $ref: '#/components/schemas/ApiStatus',
+            description:
+              "The API's status afterwards, as the caller may read it (with `refreshedAt`).",
           },
         },
       },

@@ -261,10 +261,13 @@ export function mockApiOpsApi(
     dismissFragmentationCluster: jest.fn(),
     undoFragmentationDismissal: jest.fn(),
     listTeams: jest.fn().mockResolvedValue({ items: teams }),
-    listTeamApis: jest
-      .fn()
-      .mockResolvedValue({ team: teams[1], items: teamApis }),
+    listTeamApis: jest.fn().mockResolvedValue({
+      team: teams[1],
+      items: teamApis,
+      snapshot: summaryFixture().snapshot,
+    }),
     triggerSnapshot: jest.fn(),
+    refreshApi: jest.fn(),
     ...overrides,
   };
 }

@@ -1,0 +1,1 @@
+export { ApiReportsCard } from './ApiReportsCard';

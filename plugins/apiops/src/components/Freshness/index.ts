@@ -1,0 +1,1 @@
+export { NextSnapshot, SnapshotFreshness } from './SnapshotFreshness';
