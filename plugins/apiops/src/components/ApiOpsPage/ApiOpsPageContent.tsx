@@ -221,7 +221,9 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
     case 'apis':
       body = (
         <Grid item xs={12} component="section">
-          <SectionTitle>{t('page.apis.title')}</SectionTitle>
+          <SectionTitle snapshot={summary.snapshot}>
+            {t('page.apis.title')}
+          </SectionTitle>
           <Typography variant="body2" color="textSecondary" paragraph>
             {t('page.apis.subtitle')}
           </Typography>
@@ -290,7 +292,9 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
             />
           ) : (
             <>
-              <SectionTitle>{t('page.sections.campaigns')}</SectionTitle>
+              <SectionTitle snapshot={summary.snapshot}>
+                {t('page.sections.campaigns')}
+              </SectionTitle>
               <CampaignsSection
                 refreshKey={refreshKey}
                 campaignPathOf={campaignPathOf}
