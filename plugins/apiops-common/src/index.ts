@@ -14,3 +14,4 @@ export * from './status';
 export * from './reports';
 export * from './ownership';
 export * from './fragmentation';
+export * from './evidence';
