@@ -9,13 +9,19 @@ import {
   builtinRules,
   createRuleset,
 } from '@apiops-backstage/plugin-apiops-common';
-import { apiopsGovernanceExtensionPoint } from '@apiops-backstage/plugin-apiops-node';
+import {
+  apiopsEvidenceExtensionPoint,
+  apiopsGovernanceExtensionPoint,
+} from '@apiops-backstage/plugin-apiops-node';
 import { registerApiOpsActions } from './actions/registerApiOpsActions';
 import { readApiOpsConfig } from './config';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
 import { DatabaseDefinitionFeatureStore } from './database/DatabaseDefinitionFeatureStore';
+import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
+import { createEvidence } from './evidence/createEvidence';
 import { DatabaseFragmentationDismissalStore } from './database/DatabaseFragmentationDismissalStore';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
+import { EvidenceProviderRegistry } from './evidence/EvidenceProviderRegistry';
 import { RuleRegistry } from './governance/RuleRegistry';
 import { MethodCatalog } from './method';
 import { createRouter } from './service/router';
@@ -31,6 +37,8 @@ import { purgeSnapshotHistory } from './snapshot/purgeSnapshotHistory';
 
 /** Id of the scheduled snapshot task. */
 const SNAPSHOT_TASK_ID = 'apiops-snapshot';
+/** Id of the scheduled task that checks the definitions of the backlog. */
+const EVIDENCE_TASK_ID = 'apiops-evidence';
 
 /**
  * The APIOps backend plugin, served at `/api/apiops`.
@@ -45,6 +53,14 @@ export const apiopsPlugin = createBackendPlugin({
     env.registerExtensionPoint(apiopsGovernanceExtensionPoint, {
       addRules(...added) {
         for (const rule of added) rules.add(rule, 'a backend module');
+      },
+    });
+    const evidenceProviders = new EvidenceProviderRegistry();
+    env.registerExtensionPoint(apiopsEvidenceExtensionPoint, {
+      addProviders(...added) {
+        for (const provider of added) {
+          evidenceProviders.add(provider, 'a backend module');
+        }
       },
     });
 
@@ -93,6 +109,20 @@ export const apiopsPlugin = createBackendPlugin({
           database: deps.database,
           skipMigrations: true,
         });
+        // Lint and the method's audit checklist: checked in a task of their
+        // own, their findings joined to the snapshot's.
+        const evidence = createEvidence({
+          providers: evidenceProviders,
+          config: config.evidence,
+          retentionDays: config.retentionDays,
+          store: await DatabaseEvidenceStore.create({
+            database: deps.database,
+            skipMigrations: true,
+          }),
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+        });
         const snapshots = SnapshotService.create({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -107,6 +137,7 @@ export const apiopsPlugin = createBackendPlugin({
           featureStore:
             config.maxStoredDefinitions > 0 ? featureStore : undefined,
           fragmentationThresholds: config.fragmentation,
+          evidence: evidence.service,
         });
         const visibility = CatalogVisibility.create({
           permissions: deps.permissions,
@@ -154,6 +185,16 @@ export const apiopsPlugin = createBackendPlugin({
             await snapshots.run(signal);
           },
         });
+        if (evidence.service.listProviders().length > 0) {
+          await scheduler.scheduleTask({
+            id: EVIDENCE_TASK_ID,
+            ...config.evidence.schedule,
+            // At the task's timeout the run stops taking definitions.
+            fn: async signal => {
+              await evidence.service.runBacklog(signal);
+            },
+          });
+        }
         // The snapshot history beyond the retention, once a day.
         await scheduler.scheduleTask({
           id: 'apiops-snapshot-purge',
