@@ -27,6 +27,7 @@ import { MethodCatalog } from './method';
 import { createRouter } from './service/router';
 import { AssessmentService } from './services/AssessmentService';
 import { CatalogVisibility } from './services/CatalogVisibility';
+import { EvidenceReportService } from './services/EvidenceReportService';
 import { FragmentationDismissalService } from './services/FragmentationDismissalService';
 import { LabelService } from './services/LabelService';
 import { ReportService } from './services/ReportService';
@@ -109,16 +110,17 @@ export const apiopsPlugin = createBackendPlugin({
           database: deps.database,
           skipMigrations: true,
         });
+        const evidenceStore = await DatabaseEvidenceStore.create({
+          database: deps.database,
+          skipMigrations: true,
+        });
         // Lint and the method's audit checklist: checked in a task of their
         // own, their findings joined to the snapshot's.
         const evidence = createEvidence({
           providers: evidenceProviders,
           config: config.evidence,
           retentionDays: config.retentionDays,
-          store: await DatabaseEvidenceStore.create({
-            database: deps.database,
-            skipMigrations: true,
-          }),
+          store: evidenceStore,
           catalog: deps.catalog,
           auth: deps.auth,
           logger,
@@ -239,6 +241,13 @@ export const apiopsPlugin = createBackendPlugin({
                 skipMigrations: true,
               }),
               visibility,
+            }),
+            evidence: EvidenceReportService.create({
+              catalog: deps.catalog,
+              permissions: deps.permissions,
+              visibility,
+              evidence: evidence.service,
+              store: evidenceStore,
             }),
             snapshotRequests: SnapshotRequestService.create({
               permissions: deps.permissions,

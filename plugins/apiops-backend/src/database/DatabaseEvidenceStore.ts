@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type {
   DefinitionEvidence,
+  EntityRefKey,
   GovernanceFinding,
   LintReportRow,
   LintTeamRow,
@@ -18,6 +19,7 @@ import {
 } from './EvidenceStore';
 import { migrateToLatest } from './migrateToLatest';
 import { checkLimit } from './operations/util/checkLimit';
+import { ownerRefsOf } from './operations/util/ownerRefsOf';
 import { snapshotTables } from './operations/util/snapshotTables';
 import { DbDefinitionEvidenceRow, DbEvidenceIndexRow } from './tables';
 
@@ -396,7 +398,8 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         'e.checked_at',
       )
       .modify(q => {
-        if (query.providerIds?.length) {
+        if (query.providerIds) {
+          // None: no rows (whereIn with an empty list matches none).
           q.whereIn('i.provider_id', query.providerIds);
         }
         if (query.owners) q.whereIn('i.owner_ref', query.owners);
@@ -462,6 +465,10 @@ export class DatabaseEvidenceStore implements EvidenceStore {
           ? encodeReportCursor(last.provider_id, last.entity_ref)
           : undefined,
     };
+  }
+
+  ownerRefsOf(owner: EntityRefKey): Promise<EntityRefKey[]> {
+    return ownerRefsOf(this.db, owner);
   }
 
   async listTeams(

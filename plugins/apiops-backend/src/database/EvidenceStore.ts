@@ -69,7 +69,7 @@ export interface EvidenceIndexRow {
  */
 export interface LintReportQuery {
   providerIds?: string[];
-  /** Owner refs (a group and its descendants), any of them. */
+  /** Owner refs, any of them (see {@link EvidenceStore.ownerRefsOf}). */
   owners?: EntityRefKey[];
   system?: EntityRefKey;
   /** APIs with at least one finding of this severity. */
@@ -146,6 +146,12 @@ export interface EvidenceStore {
 
   /** A page of the lint report. */
   listReport(query: LintReportQuery): Promise<ReportPage<LintReportRow>>;
+
+  /**
+   * The owner refs an owner filter stands for: the owner and, for a group,
+   * its descendant groups that own APIs in the latest snapshot.
+   */
+  ownerRefsOf(owner: EntityRefKey): Promise<EntityRefKey[]>;
 
   /** Lint and audit counts per owner of the index, for these owners (all when undefined). */
   listTeams(

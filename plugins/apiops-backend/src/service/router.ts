@@ -17,6 +17,8 @@ import { SnapshotRequestService } from '../services/SnapshotRequestService';
 import { StatusService } from '../services/StatusService';
 import { apiEntityKey } from '../services/entityKeys';
 import { createOpenApiRouter, spec } from '../schema/openapi';
+import { EvidenceReportService } from '../services/EvidenceReportService';
+import { registerEvidenceRoutes } from './evidenceRoutes';
 
 /** The largest request body accepted. */
 const BODY_LIMIT = '64kb';
@@ -41,6 +43,8 @@ export interface RouterOptions {
   labels: LabelService;
   snapshotRequests: SnapshotRequestService;
   dismissals: FragmentationDismissalService;
+  /** The definition evidence (lint, audit): its routes are left out without it. */
+  evidence?: EvidenceReportService;
 }
 
 /**
@@ -316,6 +320,10 @@ export async function createRouter(
       throw error;
     }
   });
+
+  if (options.evidence) {
+    registerEvidenceRoutes(router, { httpAuth, evidence: options.evidence });
+  }
 
   // The spec validator's messages name the field as a JSON pointer into the
   // request (`request/query/limit must be <= 1000`); ours start with the
