@@ -129,6 +129,43 @@ export interface Config {
        */
       platformTeam?: string;
     };
+    /**
+     * The definition evidence: the method's audit checklist on OpenAPI
+     * definitions and what modules add (the lint module's Spectral). Only
+     * changed definitions are checked, by a task of its own, in the
+     * background of the snapshot (docs/reliability.md, "Definition
+     * evidence").
+     */
+    evidence?: {
+      /** How often the backlog task runs. Default: every 10 minutes. */
+      frequency?:
+        | HumanDuration
+        | { cron: string }
+        | { trigger: 'manual' }
+        | string;
+      /** How long a run of the task may take. Default: 15 minutes. */
+      timeout?: HumanDuration | string;
+      /** Delay of the first run after start-up. Default: 1 minute. */
+      initialDelay?: HumanDuration | string;
+      /**
+       * Time a run takes definitions from the backlog; the rest waits for
+       * the next run, and the coverage says how far it got. Default: 5
+       * minutes.
+       */
+      budget?: HumanDuration | string;
+      /** Worker threads checking definitions. Default: 1. */
+      threads?: number;
+      /**
+       * Time one definition may take on a thread; past it the thread is
+       * stopped and the API gets one finding (tried again after a day).
+       * Default: 30 seconds.
+       */
+      definitionTimeout?: HumanDuration | string;
+      /** Heap of a worker thread, in MB. Default: 512. */
+      maxHeapMb?: number;
+      /** Whether the method's audit checklist is evaluated. Default: true. */
+      audit?: boolean;
+    };
     /** Governance rules. */
     governance?: {
       /** Per rule id: disable it, change its severity, or set its options. */

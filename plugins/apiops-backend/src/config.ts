@@ -47,6 +47,21 @@ export interface ApiOpsConfig {
     /** The group told about APIs with no valid owner (a lower-case ref). */
     platformTeam?: string;
   };
+  /** The definition evidence (lint, audit): its own task, budget and threads. */
+  evidence: EvidenceConfig;
+}
+
+/** `apiops.evidence`, read. */
+export interface EvidenceConfig {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Time a run takes definitions from the backlog. */
+  budgetMs: number;
+  threads: number;
+  /** Time one definition may take on a thread. */
+  definitionTimeoutMs: number;
+  maxHeapMb: number;
+  /** Whether the method's audit checklist is evaluated on OpenAPI definitions. */
+  audit: boolean;
 }
 
 /** A configured value as a message shows it: strings and objects as JSON. */
@@ -168,6 +183,54 @@ const snapshotSchema = z
   })
   .strict();
 
+/** A duration longer than zero. */
+const positiveDuration = durationSchema.refine(
+  duration => !(durationToMilliseconds(duration) <= 0),
+  { message: 'must be a duration longer than zero' },
+);
+
+/** `apiops.evidence`: the backlog task of the definition evidence (lint, audit). */
+const evidenceSchema = z
+  .object({
+    frequency: frequencySchema.default({ minutes: 10 }),
+    timeout: durationSchema.default({ minutes: 15 }),
+    initialDelay: durationSchema.default({ minutes: 1 }),
+    budget: positiveDuration.default({ minutes: 5 }),
+    threads: z
+      .number({
+        errorMap: (_issue, ctx) => ({
+          message: `must be a whole number from 1 to 16, got ${shown(
+            ctx.data,
+          )}`,
+        }),
+      })
+      .int()
+      .min(1)
+      .max(16)
+      .default(1),
+    definitionTimeout: positiveDuration.default({ seconds: 30 }),
+    maxHeapMb: z
+      .number({
+        errorMap: (_issue, ctx) => ({
+          message: `must be a whole number of MB from 64 to 8192, got ${shown(
+            ctx.data,
+          )}`,
+        }),
+      })
+      .int()
+      .min(64)
+      .max(8192)
+      .default(512),
+    audit: z
+      .boolean({
+        errorMap: (_issue, ctx) => ({
+          message: `must be true or false, got ${shown(ctx.data)}`,
+        }),
+      })
+      .default(true),
+  })
+  .strict();
+
 /** `apiops.governance.rules.<id>`: shape only; `createRuleset` checks ids and options. */
 const ruleConfigSchema = z
   .object({
@@ -248,6 +311,10 @@ const apiOpsConfigSchema = z
       .strict()
       .default({}),
     notifications: notificationsSchema.default({}),
+    evidence: evidenceSchema.default({}),
+    // Read by the lint module (plugins/apiops-backend-module-lint), which
+    // checks it; the plugin only lets it through.
+    lint: z.unknown().optional(),
   })
   .strict();
 
@@ -399,8 +466,22 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
       )}`,
     );
   }
-  const { snapshot, ownership, fragmentation, governance, notifications } =
-    result.data;
+  const {
+    snapshot,
+    ownership,
+    fragmentation,
+    governance,
+    notifications,
+    evidence,
+  } = result.data;
+  const {
+    budget,
+    threads,
+    definitionTimeout,
+    maxHeapMb,
+    audit,
+    ...evidenceSchedule
+  } = evidence;
   const {
     retentionDays,
     parserThreads,
@@ -422,6 +503,14 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
       ...(notifications.platformTeam
         ? { platformTeam: notifications.platformTeam }
         : {}),
+    },
+    evidence: {
+      schedule: { ...evidenceSchedule, scope: 'global' },
+      budgetMs: durationToMilliseconds(budget),
+      threads,
+      definitionTimeoutMs: durationToMilliseconds(definitionTimeout),
+      maxHeapMb,
+      audit,
     },
   };
 }

@@ -10,7 +10,10 @@ import {
   builtinRules,
   createRuleset,
 } from '@apiops-backstage/plugin-apiops-common';
-import { apiopsGovernanceExtensionPoint } from '@apiops-backstage/plugin-apiops-node';
+import {
+  apiopsEvidenceExtensionPoint,
+  apiopsGovernanceExtensionPoint,
+} from '@apiops-backstage/plugin-apiops-node';
 import { registerApiOpsActions } from './actions/registerApiOpsActions';
 import { registerCampaignActions } from './actions/registerCampaignActions';
 import { CampaignProgressListener } from './campaigns/CampaignProgressListener';
@@ -19,9 +22,12 @@ import { readApiOpsConfig } from './config';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
 import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
 import { DatabaseDefinitionFeatureStore } from './database/DatabaseDefinitionFeatureStore';
+import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
+import { createEvidence } from './evidence/createEvidence';
 import { DatabaseFragmentationDismissalStore } from './database/DatabaseFragmentationDismissalStore';
 import { DatabaseSnapshotStore } from './database/DatabaseSnapshotStore';
 import { DefinitionFeatureSource } from './fragmentation';
+import { EvidenceProviderRegistry } from './evidence/EvidenceProviderRegistry';
 import { RuleRegistry } from './governance/RuleRegistry';
 import { MethodCatalog } from './method';
 import { ApiOpsNotifier } from './notifications/ApiOpsNotifier';
@@ -30,6 +36,7 @@ import { createRouter } from './service/router';
 import { ApiRefreshService } from './services/ApiRefreshService';
 import { AssessmentService } from './services/AssessmentService';
 import { CatalogVisibility } from './services/CatalogVisibility';
+import { EvidenceReportService } from './services/EvidenceReportService';
 import { FragmentationDismissalService } from './services/FragmentationDismissalService';
 import { LabelService } from './services/LabelService';
 import { ReportService } from './services/ReportService';
@@ -40,6 +47,8 @@ import { purgeSnapshotHistory } from './snapshot/purgeSnapshotHistory';
 
 /** Id of the scheduled snapshot task. */
 const SNAPSHOT_TASK_ID = 'apiops-snapshot';
+/** Id of the scheduled task that checks the definitions of the backlog. */
+const EVIDENCE_TASK_ID = 'apiops-evidence';
 
 /**
  * The APIOps backend plugin, served at `/api/apiops`.
@@ -54,6 +63,14 @@ export const apiopsPlugin = createBackendPlugin({
     env.registerExtensionPoint(apiopsGovernanceExtensionPoint, {
       addRules(...added) {
         for (const rule of added) rules.add(rule, 'a backend module');
+      },
+    });
+    const evidenceProviders = new EvidenceProviderRegistry();
+    env.registerExtensionPoint(apiopsEvidenceExtensionPoint, {
+      addProviders(...added) {
+        for (const provider of added) {
+          evidenceProviders.add(provider, 'a backend module');
+        }
       },
     });
 
@@ -122,6 +139,21 @@ export const apiopsPlugin = createBackendPlugin({
               platformTeam: config.notifications.platformTeam,
             })
           : undefined;
+        const evidenceStore = await DatabaseEvidenceStore.create({
+          database: deps.database,
+          skipMigrations: true,
+        });
+        // Lint and the method's audit checklist: checked in a task of their
+        // own, their findings joined to the snapshot's.
+        const evidence = createEvidence({
+          providers: evidenceProviders,
+          config: config.evidence,
+          retentionDays: config.retentionDays,
+          store: evidenceStore,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+        });
         const snapshots = SnapshotService.create({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -145,6 +177,7 @@ export const apiopsPlugin = createBackendPlugin({
               observers: notifier ? [notifier] : [],
             }),
           ],
+          evidence: evidence.service,
         });
         const visibility = CatalogVisibility.create({
           permissions: deps.permissions,
@@ -204,6 +237,16 @@ export const apiopsPlugin = createBackendPlugin({
             await snapshots.run(signal);
           },
         });
+        if (evidence.service.listProviders().length > 0) {
+          await scheduler.scheduleTask({
+            id: EVIDENCE_TASK_ID,
+            ...config.evidence.schedule,
+            // At the task's timeout the run stops taking definitions.
+            fn: async signal => {
+              await evidence.service.runBacklog(signal);
+            },
+          });
+        }
         // The snapshot history beyond the retention, once a day.
         await scheduler.scheduleTask({
           id: 'apiops-snapshot-purge',
@@ -277,6 +320,13 @@ export const apiopsPlugin = createBackendPlugin({
                   store:
                     config.maxStoredDefinitions > 0 ? featureStore : undefined,
                 }),
+            }),
+            evidence: EvidenceReportService.create({
+              catalog: deps.catalog,
+              permissions: deps.permissions,
+              visibility,
+              evidence: evidence.service,
+              store: evidenceStore,
             }),
             snapshotRequests: SnapshotRequestService.create({
               permissions: deps.permissions,

@@ -16,3 +16,4 @@ export * from './ownership';
 export * from './fragmentation';
 export * from './campaigns';
 export * from './notifications';
+export * from './evidence';

@@ -194,3 +194,48 @@ export interface DbFragmentationDismissalRow {
   /** When; a `Date` (PostgreSQL) or UTC text (SQLite). */
   dismissed_at: Date | string | number;
 }
+
+/**
+ * A row of `apiops_definition_evidence`: what one definition evidence
+ * provider found in one definition.
+ *
+ * @internal
+ */
+export interface DbDefinitionEvidenceRow {
+  provider_id: string;
+  /** SHA-256 (base64) of the provider id, version, API variant and definition hash. */
+  evidence_key: string;
+  /** JSON of DefinitionEvidence. */
+  result: string;
+  /** JSON of the GovernanceFinding[] it adds to an API. */
+  summary: string;
+  error_count: number;
+  warning_count: number;
+  info_count: number;
+  audit_pass: number | null;
+  audit_partial: number | null;
+  audit_gap: number | null;
+  /** `|rule|rule|`, most frequent first, at most 10; '' without findings. */
+  rules: string;
+  checked_at: Date | string | number;
+  /** When it is checked again; null: kept while the definition is unchanged. */
+  expires_at: Date | string | number | null;
+}
+
+/**
+ * A row of `apiops_evidence_index`: one API of the latest snapshot for one
+ * provider.
+ *
+ * @internal
+ */
+export interface DbEvidenceIndexRow {
+  provider_id: string;
+  /** Lower-case entity ref. */
+  entity_ref: string;
+  evidence_key: string;
+  title: string | null;
+  owner_ref: string | null;
+  system_ref: string | null;
+  /** Since when it waits to be checked; null: its evidence is there. */
+  queued_at: Date | string | number | null;
+}

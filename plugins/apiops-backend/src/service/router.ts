@@ -21,6 +21,8 @@ import { addEntityRoutes } from './routes/entityRoutes';
 import { queryString } from './routes/query';
 import { addReportRoutes } from './routes/reportRoutes';
 import type { CredentialsOf } from './routes/types';
+import { EvidenceReportService } from '../services/EvidenceReportService';
+import { registerEvidenceRoutes } from './evidenceRoutes';
 
 /** The largest request body accepted. */
 const BODY_LIMIT = '64kb';
@@ -45,6 +47,8 @@ export interface RouterOptions {
   refreshes: ApiRefreshService;
   /** Campaigns; without them, the campaign routes answer 404. */
   campaigns?: CampaignService;
+  /** The definition evidence (lint, audit): its routes are left out without it. */
+  evidence?: EvidenceReportService;
 }
 
 /**
@@ -116,6 +120,10 @@ export async function createRouter(
   addReportRoutes(router, options, credentialsOf);
 
   registerCampaignRoutes(router, options);
+
+  if (options.evidence) {
+    registerEvidenceRoutes(router, { httpAuth, evidence: options.evidence });
+  }
 
   // The spec validator's messages name the field as a JSON pointer into the
   // request (`request/query/limit must be <= 1000`); ours start with the

@@ -17,7 +17,10 @@ import { AssessmentStore } from '../database/AssessmentStore';
 import { SnapshotStore, StoredApiLabel } from '../database/SnapshotStore';
 import { resolveStation } from '../lifecycle/resolveStation';
 import { MethodCatalog } from '../method';
-import { evaluateApi } from '../snapshot/evaluateApi';
+import {
+  evaluateApi,
+  storedEvidenceFindings,
+} from '../snapshot/evaluateApi';
 import { CatalogVisibility } from './CatalogVisibility';
 import { requirePermission } from './requirePermission';
 
@@ -173,6 +176,7 @@ export class LabelService {
         method,
         ruleset,
         now,
+        evidenceFindings: storedEvidenceFindings(stored),
       });
       labels.push({
         entityRef,

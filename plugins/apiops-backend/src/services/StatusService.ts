@@ -14,7 +14,10 @@ import { AssessmentStore } from '../database/AssessmentStore';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { resolveStation } from '../lifecycle/resolveStation';
 import { MethodCatalog } from '../method';
-import { evaluateApi } from '../snapshot/evaluateApi';
+import {
+  evaluateApi,
+  storedEvidenceFindings,
+} from '../snapshot/evaluateApi';
 import { CatalogVisibility } from './CatalogVisibility';
 import { getEntityOrThrow } from './getEntityOrThrow';
 import { visibleClusters } from './reportVisibility';
@@ -117,6 +120,7 @@ export class StatusService {
         method: this.method,
         ruleset: this.ruleset,
         now: new Date(),
+        evidenceFindings: storedEvidenceFindings(stored),
       }).result;
       const { gaps, ...owner } = fresh.owner;
       status.owner = { ...owner, ref: owner.ref ?? status.owner.ref };

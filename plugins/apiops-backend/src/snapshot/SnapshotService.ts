@@ -4,6 +4,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Assessment,
   FragmentationThresholds,
+  GovernanceFinding,
   GovernanceRuleset,
   evaluateOwnership,
   keyOf,
@@ -21,6 +22,11 @@ import {
   extractFeatures,
 } from '../fragmentation';
 import { withClusterFingerprints } from '../fragmentation/clusterFingerprint';
+import type {
+  EvidencePage,
+  EvidenceRun,
+  EvidenceService,
+} from '../evidence/EvidenceService';
 import { CatalogIndex, buildCatalogIndex } from './buildCatalogIndex';
 import { countResultSteps } from './countResults';
 import { evaluateApi } from './evaluateApi';
@@ -89,6 +95,11 @@ export class SnapshotService {
        * order; one that fails is logged and the snapshot stays stored.
        */
       listeners?: readonly SnapshotListener[];
+      /**
+       * The definition evidence (lint, audit): its findings join each API's
+       * governance findings, and the definitions without any are queued.
+       */
+      evidence?: EvidenceService;
     },
     /** Features of unchanged definitions are not computed again. */
     private readonly definitions: DefinitionFeatureSource,
@@ -119,6 +130,7 @@ export class SnapshotService {
     // The run holds the event loop for one slice at a time: the backend
     // keeps answering requests during a snapshot.
     const yielder = EventLoopYielder.create();
+    const evidence = this.options.evidence?.startRun();
     try {
       throwIfAborted(signal);
       const credentials = await auth.getOwnServiceCredentials();
@@ -134,9 +146,12 @@ export class SnapshotService {
         },
         { credentials },
       );
-      for await (const page of readAhead(pages, p => this.readPage(p))) {
+      for await (const page of readAhead(pages, p =>
+        this.readPage(p, evidence),
+      )) {
         throwIfAborted(signal);
         const now = new Date();
+        const first = apis.length;
         for (let i = 0; i < page.entities.length; i += 1) {
           if (yielder.due) await yielder.yield();
           const entity = page.entities[i];
@@ -145,10 +160,17 @@ export class SnapshotService {
             latest: page.latest.get(keyOf(entity)),
             definitionFeatures: page.definitions[i],
             definitionHash: page.definitionHashes[i],
+            evidenceFindings: page.evidence?.findings[i],
             now,
           });
           apis.push(evaluated.api);
           features.push(evaluated.features);
+        }
+        if (page.evidence) {
+          evidence?.record(
+            page.evidence,
+            apis.slice(first).map(api => api.result),
+          );
         }
       }
       throwIfAborted(signal);
@@ -181,6 +203,7 @@ export class SnapshotService {
       await yielder.maybeYield();
       await store.completeRun(runId, { apis, teams, clusters, counts });
       await this.definitions.completeRun();
+      await evidence?.complete();
       logger.info(
         `Snapshot ${runId}: ${apis.length} APIs evaluated in ${
           Date.now() - started
@@ -197,6 +220,7 @@ export class SnapshotService {
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      await evidence?.abandon();
       await store.failRun(runId, message);
       logger.error(
         `Snapshot ${runId} failed; the previous results stay: ${message}`,
@@ -225,15 +249,24 @@ export class SnapshotService {
     }
   }
 
-  /** A page's latest assessments and definition features. */
-  private async readPage(entities: Entity[]): Promise<PageInputs> {
+  /** A page's latest assessments, definition features and evidence. */
+  private async readPage(
+    entities: Entity[],
+    evidence: EvidenceRun | undefined,
+  ): Promise<PageInputs> {
     const refs = entities.map(keyOf);
     const [latest, { results: definitions, hashes: definitionHashes }] =
       await Promise.all([
         this.options.assessments.latestForMany(refs),
         this.definitions.getManyWithHashes(entities),
       ]);
-    return { entities, latest, definitions, definitionHashes };
+    return {
+      entities,
+      latest,
+      definitions,
+      definitionHashes,
+      evidence: await evidence?.lookup(entities, definitionHashes),
+    };
   }
 
   /**
@@ -248,6 +281,8 @@ export class SnapshotService {
       definitionFeatures: DefinitionFeaturesResult;
       /** The hash the feature cache keys the definition by. */
       definitionHash: string | undefined;
+      /** What the definition evidence (lint) found, as governance findings. */
+      evidenceFindings: GovernanceFinding[] | undefined;
       now: Date;
     },
   ): { api: StoredApiResult; features: FragmentationApi } {
@@ -272,6 +307,7 @@ export class SnapshotService {
       now: page.now,
       method: this.options.method,
       ruleset: this.options.ruleset,
+      evidenceFindings: page.evidenceFindings,
     });
     return {
       api,
@@ -317,4 +353,6 @@ interface PageInputs {
   definitions: DefinitionFeaturesResult[];
   /** The hash of each definition (the feature cache's key). */
   definitionHashes: Array<string | undefined>;
+  /** The definition evidence of the page's APIs (none without providers). */
+  evidence?: EvidencePage;
 }

@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ApiSnapshotResult,
   Assessment,
+  GovernanceFinding,
   GovernanceRuleset,
   governanceStatus,
   systemOf,
@@ -26,6 +27,26 @@ export interface EvaluateApiInput {
   method: MethodCatalog;
   ruleset: GovernanceRuleset;
   now: Date;
+  /**
+   * The findings of the definition evidence (lint) about the API's
+   * definition, added after the rules' (see {@link storedEvidenceFindings}).
+   */
+  evidenceFindings?: readonly GovernanceFinding[];
+}
+
+/**
+ * The definition evidence findings of a stored result (those with a
+ * `source`), so that a result evaluated again keeps what the snapshot found
+ * in the definition.
+ *
+ * @internal
+ */
+export function storedEvidenceFindings(
+  stored: StoredApiResult,
+): GovernanceFinding[] {
+  return stored.result.governance.findings.filter(
+    finding => finding.source !== undefined,
+  );
 }
 
 /**
@@ -38,7 +59,7 @@ export interface EvaluateApiInput {
 export function evaluateApi(input: EvaluateApiInput): StoredApiResult {
   const { entity, latest, ownership, inputs, method, ruleset, now } = input;
   const station = resolveStation(entity, latest, method);
-  const findings = ruleset.evaluate({
+  const ruleFindings = ruleset.evaluate({
     entity,
     ownership,
     station,
@@ -49,6 +70,9 @@ export function evaluateApi(input: EvaluateApiInput): StoredApiResult {
     definitionProblem: inputs.definitionProblem,
     now,
   });
+  const findings = input.evidenceFindings?.length
+    ? [...ruleFindings, ...input.evidenceFindings]
+    : ruleFindings;
   const lifecycle = entity.spec?.lifecycle;
   return {
     result: {

@@ -70,6 +70,18 @@ export interface RuleResult {
 export interface GovernanceFinding extends RuleResult {
   ruleId: string;
   severity: FindingSeverity;
+  /**
+   * The definition evidence provider that found it (e.g. `lint`); absent for
+   * the findings of governance rules.
+   */
+  source?: string;
+  /**
+   * Where in the API's definition, as a JSON path (e.g.
+   * `$.paths['/pets'].get.operationId`), for findings about the definition.
+   */
+  definitionPath?: string;
+  /** The documentation of the rule behind the finding. */
+  documentationUrl?: string;
 }
 
 /**

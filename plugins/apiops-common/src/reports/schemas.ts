@@ -42,6 +42,9 @@ export const governanceFindingSchema = z.object({
   message: z.string(),
   path: z.string().optional(),
   fix: z.string().optional(),
+  source: z.string().optional(),
+  definitionPath: z.string().optional(),
+  documentationUrl: z.string().optional(),
 });
 
 /**

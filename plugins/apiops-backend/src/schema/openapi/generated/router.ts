@@ -59,6 +59,11 @@ export const spec = {
         'Catalog-wide reports, precomputed by the snapshot task: counts and trends,\nownership gaps, the rollup per team. Reading them needs the\n`apiops.report.read` permission.\n',
     },
     {
+      name: 'evidence',
+      description:
+        "Definition evidence: what the lint module (Spectral) and the method's\naudit checklist found in each API's definition, checked in the\nbackground by hash of the definition. Reading it needs the\n`apiops.report.read` permission.\n",
+    },
+    {
       name: 'campaigns',
       description:
         'Campaigns: a goal over the APIs of a scope with a start and a due date,\nand their progress per team, computed by the snapshot task. Reading\nneeds credentials only (teams and APIs the caller may not read in the\ncatalog are left out); writing needs `apiops.campaign.manage`.\n',
@@ -1096,6 +1101,240 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/evidence': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/Kind',
+        },
+        {
+          $ref: '#/components/parameters/Namespace',
+        },
+        {
+          $ref: '#/components/parameters/Name',
+        },
+      ],
+      get: {
+        operationId: 'getApiEvidence',
+        tags: ['evidence'],
+        summary:
+          "What lint and the method's audit checklist found in an API's definition",
+        description:
+          "The definition evidence of the API's current `spec.definition`: per\nprovider (the lint module's `lint`, when installed) its state\n(`checked`, `queued` while it waits in the backlog, `not-applicable`\nfor a type it does not check), its findings worst first (rule,\nseverity, JSON path, line, message, the rule's documentation) and\ntheir counts; and the machine-checkable items of the method's audit\nchecklist (`audit`), each `pass`, `partial`, `gap` or `na`, with the\nstation criteria they evidence and the answer the evidence suggests\nfor each criterion (`met`, `not-met`, `unknown`). Read from what was\nkept by hash of the definition: never computed on request. Needs\n`apiops.report.read` and the API readable in the catalog (else a\n404).\n",
+        responses: {
+          '200': {
+            description: "The evidence of the API's definition.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApiEvidence',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/reports/lint': {
+      get: {
+        operationId: 'listLint',
+        tags: ['evidence'],
+        summary:
+          "Lint results per API, filterable, paginated or as CSV, with the backlog's coverage",
+        description:
+          'One row per API and lint provider of the latest snapshot: whether its\ncurrent definition is `checked` or `queued`, its findings per\nseverity and its most frequent rules (the audit counts for\n`provider=audit`), ordered by provider and API ref. `coverage` says how\nfar each provider has got ("checked 143000 of 200000; 57000 queued").\n`format=csv` answers every matching row as a CSV file (columns\n`entityRef, title, owner, system, provider, state, checkedAt, errors,\nwarnings, infos, rules, auditPass, auditPartial, auditGap`), ignoring\n`limit` and `cursor`. Cursors are positions in the order (not bound to\na snapshot). Needs `apiops.report.read`; only APIs the caller may read\nin the catalog are listed.\n',
+        parameters: [
+          {
+            name: 'provider',
+            in: 'query',
+            required: false,
+            description:
+              'Only this provider (`lint`, `audit`); by default every provider but `audit`. An unknown one is a 400 naming `provider`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            description:
+              'Only APIs of this owner or, for a group, of its descendant groups (a ref or a short one). A malformed ref is a 400 naming `owner`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'system',
+            in: 'query',
+            required: false,
+            description: 'Only APIs of this system (a ref or a short one).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'severity',
+            in: 'query',
+            required: false,
+            description:
+              'Only APIs with at least one finding of this severity.',
+            schema: {
+              type: 'string',
+              enum: ['error', 'warning', 'info'],
+            },
+          },
+          {
+            name: 'rule',
+            in: 'query',
+            required: false,
+            description:
+              'Only APIs with findings of this rule (among their ten most frequent), e.g. `operation-operationId`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'state',
+            in: 'query',
+            required: false,
+            description:
+              'Only APIs whose current definition is `checked`, or `queued`.',
+            schema: {
+              type: 'string',
+              enum: ['checked', 'queued'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/ReportLimit',
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            required: false,
+            description:
+              'The `nextCursor` of the previous page; a cursor that is not one is a 400 naming `cursor`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 2000,
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            description: '`json` (a page) or `csv` (every row, as a file).',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+              default: 'json',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'A page of rows (`format=json`), or every row as CSV (`format=csv`).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LintReportPage',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
+    '/reports/lint/teams': {
+      get: {
+        operationId: 'listLintTeams',
+        tags: ['evidence'],
+        summary: 'Lint and audit counts per owner group',
+        description:
+          "Per group owning APIs directly: its APIs, how many are linted and\nqueued, findings per severity, the APIs with errors, and the audit\nitems that pass, are partial or are gaps (over its OpenAPI APIs).\n`owner` narrows it to a group and its descendant groups (a group's\ntab). Needs `apiops.report.read`; only groups the caller may read.\n",
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            description:
+              'A group (ref or short); its row and those of its descendant groups.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'provider',
+            in: 'query',
+            required: false,
+            description: 'The lint provider counted; `lint` by default.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The counts per group.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/LintTeamList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+        },
+      },
+    },
     '/campaigns': {
       get: {
         operationId: 'listCampaigns',
@@ -1745,6 +1984,457 @@ export const spec = {
       },
     },
     schemas: {
+      SeverityCounts: {
+        type: 'object',
+        description: 'Findings per severity.',
+        required: ['error', 'warning', 'info'],
+        properties: {
+          error: {
+            type: 'integer',
+            minimum: 0,
+          },
+          warning: {
+            type: 'integer',
+            minimum: 0,
+          },
+          info: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      EvidenceFinding: {
+        type: 'object',
+        description: "One finding of a lint provider in an API's definition.",
+        required: ['ruleId', 'severity', 'message'],
+        properties: {
+          ruleId: {
+            type: 'string',
+            description:
+              'The rule of the engine, e.g. `operation-operationId`.',
+            examples: ['operation-operationId'],
+          },
+          severity: {
+            $ref: '#/components/schemas/FindingSeverity',
+          },
+          message: {
+            type: 'string',
+          },
+          path: {
+            type: 'string',
+            description: 'Where in the definition, as a JSON path.',
+            examples: ["$.paths['/pets'].get"],
+          },
+          line: {
+            type: 'integer',
+            minimum: 1,
+            description: "The line of the definition's text where it starts.",
+          },
+          documentationUrl: {
+            type: 'string',
+            description: "The rule's documentation.",
+          },
+        },
+      },
+      ProviderEvidence: {
+        type: 'object',
+        required: [
+          'providerId',
+          'title',
+          'state',
+          'findings',
+          'findingCount',
+          'counts',
+        ],
+        properties: {
+          providerId: {
+            type: 'string',
+            examples: ['lint'],
+          },
+          title: {
+            type: 'string',
+            examples: ['Spectral lint'],
+          },
+          state: {
+            $ref: '#/components/schemas/EvidenceState',
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          findings: {
+            type: 'array',
+            description:
+              "The findings, worst first (at most the provider's cap, 500 by default).",
+            items: {
+              $ref: '#/components/schemas/EvidenceFinding',
+            },
+          },
+          findingCount: {
+            type: 'integer',
+            minimum: 0,
+            description: 'All findings, also those beyond the cap.',
+          },
+          counts: {
+            $ref: '#/components/schemas/SeverityCounts',
+          },
+          problem: {
+            type: 'string',
+            description:
+              'Why the definition could not be checked (a ruleset that cannot be used, a check stopped at its deadline).',
+          },
+        },
+      },
+      EvidenceState: {
+        type: 'string',
+        description:
+          '`checked` (its current definition), `queued` (waiting in the backlog; older results may still show), `not-applicable`.',
+        enum: ['checked', 'queued', 'not-applicable'],
+      },
+      AuditItemStatus: {
+        type: 'string',
+        enum: ['pass', 'partial', 'gap', 'na'],
+      },
+      AuditItemEvidence: {
+        type: 'object',
+        required: [
+          'itemId',
+          'label',
+          'stage',
+          'status',
+          'criteria',
+          'stations',
+          'guidelines',
+        ],
+        properties: {
+          itemId: {
+            type: 'string',
+            examples: ['endpoint-descriptions-present'],
+          },
+          label: {
+            type: 'string',
+          },
+          stage: {
+            type: 'string',
+            description:
+              'The lifecycle stage of the checklist the item is under.',
+          },
+          status: {
+            $ref: '#/components/schemas/AuditItemStatus',
+          },
+          details: {
+            type: 'array',
+            description:
+              'What the check found wrong (operations, paths, names), at most 20.',
+            items: {
+              type: 'string',
+            },
+          },
+          detailCount: {
+            type: 'integer',
+            description: 'How many in all, when more than the details.',
+          },
+          reason: {
+            type: 'string',
+          },
+          criteria: {
+            type: 'array',
+            description: 'The station criteria the item evidences.',
+            items: {
+              type: 'string',
+            },
+          },
+          stations: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          guidelines: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      CriterionAuditEvidence: {
+        type: 'object',
+        required: ['criterionId', 'status', 'items', 'suggestedAnswer'],
+        properties: {
+          criterionId: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/AuditItemStatus',
+          },
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['itemId', 'status'],
+              properties: {
+                itemId: {
+                  type: 'string',
+                },
+                status: {
+                  $ref: '#/components/schemas/AuditItemStatus',
+                },
+              },
+            },
+          },
+          suggestedAnswer: {
+            type: 'string',
+            enum: ['met', 'not-met', 'unknown'],
+            description:
+              'The answer the evidence suggests for an assessment; a person decides.',
+          },
+        },
+      },
+      ApiAuditEvidence: {
+        type: 'object',
+        required: ['state', 'items', 'criteria', 'counts'],
+        properties: {
+          state: {
+            $ref: '#/components/schemas/EvidenceState',
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          profile: {
+            type: 'string',
+            description:
+              "`read-only` or `full-crud`, from the definition's operations.",
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AuditItemEvidence',
+            },
+          },
+          criteria: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CriterionAuditEvidence',
+            },
+          },
+          counts: {
+            type: 'object',
+            required: ['pass', 'partial', 'gap', 'na'],
+            properties: {
+              pass: {
+                type: 'integer',
+              },
+              partial: {
+                type: 'integer',
+              },
+              gap: {
+                type: 'integer',
+              },
+              na: {
+                type: 'integer',
+              },
+            },
+          },
+          problem: {
+            type: 'string',
+          },
+        },
+      },
+      ApiEvidence: {
+        type: 'object',
+        required: ['entityRef', 'providers'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          definitionHash: {
+            type: 'string',
+            description:
+              'The hash the evidence is kept by; absent without a text definition.',
+          },
+          providers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ProviderEvidence',
+            },
+          },
+          audit: {
+            $ref: '#/components/schemas/ApiAuditEvidence',
+          },
+        },
+      },
+      EvidenceCoverage: {
+        type: 'object',
+        required: ['providerId', 'title', 'total', 'checked', 'queued'],
+        properties: {
+          providerId: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          total: {
+            type: 'integer',
+            description:
+              'APIs of the latest snapshot with a definition the provider checks.',
+          },
+          checked: {
+            type: 'integer',
+            description: 'Of them, checked in their current version.',
+          },
+          queued: {
+            type: 'integer',
+            description: 'Of them, waiting in the backlog.',
+          },
+        },
+      },
+      LintReportRow: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'title',
+          'providerId',
+          'state',
+          'counts',
+          'rules',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          providerId: {
+            type: 'string',
+          },
+          state: {
+            type: 'string',
+            enum: ['checked', 'queued'],
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          counts: {
+            $ref: '#/components/schemas/SeverityCounts',
+          },
+          rules: {
+            type: 'array',
+            description:
+              'The rules with findings, most frequent first (at most 10).',
+            items: {
+              type: 'string',
+            },
+          },
+          audit: {
+            type: 'object',
+            required: ['pass', 'partial', 'gap'],
+            properties: {
+              pass: {
+                type: 'integer',
+              },
+              partial: {
+                type: 'integer',
+              },
+              gap: {
+                type: 'integer',
+              },
+            },
+          },
+          problem: {
+            type: 'string',
+          },
+        },
+      },
+      LintReportPage: {
+        type: 'object',
+        required: ['items', 'coverage'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LintReportRow',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          coverage: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EvidenceCoverage',
+            },
+          },
+        },
+      },
+      LintTeamRow: {
+        type: 'object',
+        required: [
+          'groupRef',
+          'apis',
+          'checked',
+          'queued',
+          'counts',
+          'apisWithErrors',
+          'audit',
+        ],
+        properties: {
+          groupRef: {
+            type: 'string',
+          },
+          apis: {
+            type: 'integer',
+          },
+          checked: {
+            type: 'integer',
+          },
+          queued: {
+            type: 'integer',
+          },
+          counts: {
+            $ref: '#/components/schemas/SeverityCounts',
+          },
+          apisWithErrors: {
+            type: 'integer',
+          },
+          audit: {
+            type: 'object',
+            required: ['pass', 'partial', 'gap'],
+            properties: {
+              pass: {
+                type: 'integer',
+              },
+              partial: {
+                type: 'integer',
+              },
+              gap: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+      },
+      LintTeamList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LintTeamRow',
+            },
+          },
+        },
+      },
       Health: {
         type: 'object',
         description: 'Liveness of the plugin.',
@@ -2271,6 +2961,20 @@ export const spec = {
           fix: {
             type: 'string',
             description: 'How to fix it.',
+          },
+          source: {
+            type: 'string',
+            description:
+              'The definition evidence provider that found it (e.g. `lint`); absent for governance rules.',
+          },
+          definitionPath: {
+            type: 'string',
+            description:
+              "Where in the API's definition, as a JSON path, for findings of definition evidence.",
+          },
+          documentationUrl: {
+            type: 'string',
+            description: 'The documentation of the rule behind the finding.',
           },
         },
       },
