@@ -21,7 +21,11 @@ export const LINT_RULESET_ANNOTATION = 'apiops/lint-ruleset';
 /** A ruleset file: YAML or JSON. */
 const RULESET_FILE = /\.(ya?ml|json)$/i;
 
-/** What reading an API's own ruleset gives. */
+/**
+ * What reading an API's own ruleset gives.
+ *
+ * @public
+ */
 export type ApiRulesetResult =
   | { ruleset?: RulesetSource; problem?: undefined }
   | { problem: string; ruleset?: undefined };
@@ -42,13 +46,18 @@ export function checkRelativePath(value: string): string[] | string {
   if (/^[/\\~]/.test(text)) return refuse('is an absolute path');
   // eslint-disable-next-line no-control-regex
   if (/[\\%?#\u0000-\u001f]/.test(text)) {
-    return refuse('has characters a plain path does not have (\\ % ? # or control characters)');
+    return refuse(
+      'has characters a plain path does not have (\\ % ? # or control characters)',
+    );
   }
   const segments = text.split('/').filter(s => s !== '' && s !== '.');
   if (segments.some(s => s === '..')) {
     return refuse('leaves the location (..)');
   }
-  if (segments.length === 0 || !RULESET_FILE.test(segments[segments.length - 1])) {
+  if (
+    segments.length === 0 ||
+    !RULESET_FILE.test(segments[segments.length - 1])
+  ) {
     return refuse('is not a .yaml, .yml or .json file');
   }
   return segments;
@@ -164,7 +173,10 @@ export class ApiRulesetReader {
     }
     const base = new URL(target);
     const url = new URL(relative, base);
-    const directory = base.pathname.slice(0, base.pathname.lastIndexOf('/') + 1);
+    const directory = base.pathname.slice(
+      0,
+      base.pathname.lastIndexOf('/') + 1,
+    );
     if (url.origin !== base.origin || !url.pathname.startsWith(directory)) {
       throw new Error('the path leaves the location');
     }

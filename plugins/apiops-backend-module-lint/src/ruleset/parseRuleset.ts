@@ -19,7 +19,7 @@ export const MAX_RULESET_CHARS = 256 * 1024;
  * @public
  */
 export interface RulesetDocument {
-  extends: Array<{ name: string; mode?: (typeof EXTEND_MODES)[number] }>;
+  extends: Array<{ name: string; mode?: 'all' | 'recommended' | 'off' }>;
   rules: Record<string, unknown>;
   formats?: string[];
   aliases?: Record<string, unknown>;
@@ -64,14 +64,23 @@ function checkFormats(source: string, where: string, value: unknown) {
   if (
     !Array.isArray(value) ||
     !value.every(
-      f => typeof f === 'string' && (FORMAT_NAMES as readonly string[]).includes(f),
+      f =>
+        typeof f === 'string' &&
+        (FORMAT_NAMES as readonly string[]).includes(f),
     )
   ) {
-    fail(source, where, `must be a list of formats among ${listed(FORMAT_NAMES)}`);
+    fail(
+      source,
+      where,
+      `must be a list of formats among ${listed(FORMAT_NAMES)}`,
+    );
   }
 }
 
-function parseExtends(source: string, value: unknown): RulesetDocument['extends'] {
+function parseExtends(
+  source: string,
+  value: unknown,
+): RulesetDocument['extends'] {
   if (value === undefined) return [];
   // `extends: spectral:oas`, `extends: [spectral:oas, recommended]` (one
   // ruleset with its mode) or a list of either.
@@ -92,15 +101,20 @@ function parseExtends(source: string, value: unknown): RulesetDocument['extends'
       fail(
         source,
         `extends[${i}]`,
-        `${JSON.stringify(
-          name,
-        )} cannot be extended: only ${listed(
+        `${JSON.stringify(name)} cannot be extended: only ${listed(
           Object.keys(BUILTIN_RULESETS),
         )} can (the portal lints offline and reads no other ruleset)`,
       );
     }
-    if (mode !== undefined && !(EXTEND_MODES as readonly unknown[]).includes(mode)) {
-      fail(source, `extends[${i}]`, `the mode must be one of ${listed(EXTEND_MODES)}`);
+    if (
+      mode !== undefined &&
+      !(EXTEND_MODES as readonly unknown[]).includes(mode)
+    ) {
+      fail(
+        source,
+        `extends[${i}]`,
+        `the mode must be one of ${listed(EXTEND_MODES)}`,
+      );
     }
     return mode === undefined
       ? { name }
@@ -121,7 +135,9 @@ function checkThen(source: string, where: string, then: unknown) {
       fail(
         source,
         `${at}.function`,
-        `${JSON.stringify(step.function)} is not one of Spectral's core functions (${listed(
+        `${JSON.stringify(
+          step.function,
+        )} is not one of Spectral's core functions (${listed(
           CORE_FUNCTIONS,
         )}); custom functions are code, which the portal does not run`,
       );
@@ -138,23 +154,42 @@ function checkRule(source: string, name: string, rule: unknown) {
   if (typeof rule === 'boolean') return;
   if (typeof rule === 'string') {
     if (!(RULE_SEVERITIES as readonly string[]).includes(rule)) {
-      fail(source, where, `must be one of ${listed(RULE_SEVERITIES)}, true, false or a rule`);
+      fail(
+        source,
+        where,
+        `must be one of ${listed(RULE_SEVERITIES)}, true, false or a rule`,
+      );
     }
     return;
   }
   if (!isObject(rule)) {
-    fail(source, where, `must be one of ${listed(RULE_SEVERITIES)}, true, false or a rule`);
+    fail(
+      source,
+      where,
+      `must be one of ${listed(RULE_SEVERITIES)}, true, false or a rule`,
+    );
   }
   for (const key of Object.keys(rule)) {
     if (!RULE_KEYS.has(key)) {
-      fail(source, `${where}.${key}`, `is not a rule field (${listed([...RULE_KEYS])})`);
+      fail(
+        source,
+        `${where}.${key}`,
+        `is not a rule field (${listed([...RULE_KEYS])})`,
+      );
     }
   }
   const overriding = rule.given === undefined && rule.then === undefined;
   if (!overriding) {
     const given = Array.isArray(rule.given) ? rule.given : [rule.given];
-    if (given.length === 0 || !given.every(g => typeof g === 'string' && g !== '')) {
-      fail(source, `${where}.given`, 'must be a JSON path expression or a list of them');
+    if (
+      given.length === 0 ||
+      !given.every(g => typeof g === 'string' && g !== '')
+    ) {
+      fail(
+        source,
+        `${where}.given`,
+        'must be a JSON path expression or a list of them',
+      );
     }
     checkThen(source, `${where}.then`, rule.then);
   }
@@ -162,7 +197,11 @@ function checkRule(source: string, name: string, rule: unknown) {
     rule.severity !== undefined &&
     !(RULE_SEVERITIES as readonly unknown[]).includes(rule.severity)
   ) {
-    fail(source, `${where}.severity`, `must be one of ${listed(RULE_SEVERITIES)}`);
+    fail(
+      source,
+      `${where}.severity`,
+      `must be one of ${listed(RULE_SEVERITIES)}`,
+    );
   }
   if (rule.formats !== undefined) {
     checkFormats(source, `${where}.formats`, rule.formats);
@@ -242,7 +281,11 @@ export function parseRuleset(text: string, source: string): RulesetDocument {
     document.documentationUrl = data.documentationUrl;
   }
   if (document.extends.length === 0 && Object.keys(rules).length === 0) {
-    fail(source, 'the file', 'has neither extends nor rules: it would check nothing');
+    fail(
+      source,
+      'the file',
+      'has neither extends nor rules: it would check nothing',
+    );
   }
   return document;
 }

@@ -15,7 +15,11 @@ const MESSAGE_MAX = 300;
 
 const RANK: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Findings of an evidence provider, worst first (stable). */
+/**
+ * Findings of an evidence provider, worst first (stable).
+ *
+ * @public
+ */
 export function sortEvidenceFindings<T extends { severity: FindingSeverity }>(
   findings: readonly T[],
 ): T[] {
@@ -30,7 +34,9 @@ export function sortEvidenceFindings<T extends { severity: FindingSeverity }>(
 }
 
 function clip(text: string): string {
-  return text.length > MESSAGE_MAX ? `${text.slice(0, MESSAGE_MAX - 1)}…` : text;
+  return text.length > MESSAGE_MAX
+    ? `${text.slice(0, MESSAGE_MAX - 1)}…`
+    : text;
 }
 
 /**
@@ -74,7 +80,9 @@ export function evidenceToGovernanceFindings(
       ruleId: `${source}/${first.ruleId}`,
       severity,
       message: clip(
-        count > 1 ? `${first.message} (and ${count - 1} more places)` : first.message,
+        count > 1
+          ? `${first.message} (and ${count - 1} more places)`
+          : first.message,
       ),
       path: 'spec.definition',
       source,

@@ -4,16 +4,30 @@ import type {
   AuditItemStatus,
 } from '../types';
 import { AUDIT_CHECKS, CheckOutcome } from './auditChecks';
-import { JsonObject, isObject, listOperations } from './openApiDocument';
+import { isObject, listOperations } from './openApiDocument';
 
-/** Most details kept per item; the rest are counted. */
+/**
+ * Most details kept per item; the rest are counted.
+ *
+ * @public
+ */
 export const AUDIT_DETAILS_MAX = 20;
 
-/** The API profiles of the checklist: whether the API writes. */
+/**
+ * The API profiles of the checklist: whether the API writes.
+ *
+ * @public
+ */
 export type AuditProfile = 'read-only' | 'full-crud';
 
-/** The profile of a definition: `full-crud` when it has any write operation. */
-export function auditProfileOf(document: JsonObject): AuditProfile {
+/**
+ * The profile of a definition: `full-crud` when it has any write operation.
+ *
+ * @public
+ */
+export function auditProfileOf(
+  document: Record<string, unknown>,
+): AuditProfile {
   return listOperations(document).some(op =>
     ['post', 'put', 'patch', 'delete'].includes(op.method),
   )
@@ -21,7 +35,11 @@ export function auditProfileOf(document: JsonObject): AuditProfile {
     : 'read-only';
 }
 
-/** The checklist items that a machine can check (a `check` to run). */
+/**
+ * The checklist items that a machine can check (a `check` to run).
+ *
+ * @public
+ */
 export function isMachineCheckable(item: AuditChecklistItem): boolean {
   return !!item.check && (item.kind === 'openapi' || item.kind === 'aggregate');
 }
@@ -81,8 +99,7 @@ export function evaluateAuditChecklist(
   const checkable = items.filter(isMachineCheckable);
   const isOpenApi =
     isObject(document) &&
-    (typeof document.openapi === 'string' ||
-      document.swagger !== undefined);
+    (typeof document.openapi === 'string' || document.swagger !== undefined);
   if (!isOpenApi) {
     return checkable.map(item =>
       result(item.id, {
@@ -115,7 +132,10 @@ export function evaluateAuditChecklist(
           reason: `not applicable to a ${profile} API`,
         }),
       );
-    } else if (check.type === 'stageCoverage' || check.type === 'sectionCoverage') {
+    } else if (
+      check.type === 'stageCoverage' ||
+      check.type === 'sectionCoverage'
+    ) {
       aggregates.push(item);
     } else {
       const run = AUDIT_CHECKS[check.type];
