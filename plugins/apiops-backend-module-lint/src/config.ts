@@ -43,8 +43,13 @@ export function readLintConfig(
       );
     }
   }
-  const maxFindings = lint?.getOptionalNumber('maxFindings') ?? DEFAULT_MAX_FINDINGS;
-  if (!Number.isInteger(maxFindings) || maxFindings < 1 || maxFindings > 10_000) {
+  const maxFindings =
+    lint?.getOptionalNumber('maxFindings') ?? DEFAULT_MAX_FINDINGS;
+  if (
+    !Number.isInteger(maxFindings) ||
+    maxFindings < 1 ||
+    maxFindings > 10_000
+  ) {
     throw new Error(
       `${LINT_CONFIG_KEY}.maxFindings must be a whole number from 1 to 10000, got ${maxFindings}`,
     );

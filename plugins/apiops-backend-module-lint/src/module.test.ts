@@ -12,9 +12,15 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The plugin the module extends, to test them together.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import apiopsPlugin from '@apiops-backstage/plugin-apiops-backend';
 import request from 'supertest';
-import { ASYNCAPI, BARE_OPENAPI, CLEAN_OPENAPI } from './__fixtures__/definitions';
+import {
+  ASYNCAPI,
+  BARE_OPENAPI,
+  CLEAN_OPENAPI,
+} from './__fixtures__/definitions';
 import apiopsModuleLint from './index';
 
 jest.setTimeout(180_000);
@@ -132,7 +138,10 @@ describe('the lint module', () => {
         state: 'checked',
         owner: 'group:default/pets-team',
         system: 'system:default/pets',
-        rules: expect.arrayContaining(['operation-operationId', 'info-contact']),
+        rules: expect.arrayContaining([
+          'operation-operationId',
+          'info-contact',
+        ]),
       });
 
       // The next snapshot joins the findings to the API's governance.
@@ -183,10 +192,9 @@ describe('the lint module', () => {
         }),
       );
       const items = Object.fromEntries(
-        evidence.body.audit.items.map((i: { itemId: string; status: string }) => [
-          i.itemId,
-          i.status,
-        ]),
+        evidence.body.audit.items.map(
+          (i: { itemId: string; status: string }) => [i.itemId, i.status],
+        ),
       );
       expect(items['endpoint-descriptions-present']).toBe('gap');
       expect(evidence.body.audit.criteria).toContainEqual(
@@ -204,7 +212,8 @@ describe('the lint module', () => {
       });
       expect(
         cleanEvidence.body.audit.items.find(
-          (i: { itemId: string }) => i.itemId === 'endpoint-descriptions-present',
+          (i: { itemId: string }) =>
+            i.itemId === 'endpoint-descriptions-present',
         ).status,
       ).toBe('pass');
 
@@ -218,7 +227,9 @@ describe('the lint module', () => {
         }),
       ]);
 
-      const csv = await get('/reports/lint?format=csv&rule=operation-operationId');
+      const csv = await get(
+        '/reports/lint?format=csv&rule=operation-operationId',
+      );
       expect(csv.status).toBe(200);
       expect(csv.text.split('\r\n')[0]).toBe(
         'entityRef,title,owner,system,provider,state,checkedAt,errors,warnings,infos,rules,auditPass,auditPartial,auditGap',
@@ -244,9 +255,9 @@ describe('the lint module', () => {
       const report = await get('/reports/lint');
       expect(report.status).toBe(200);
       expect(report.body.items).toEqual([]);
-      expect(report.body.coverage.map((c: { providerId: string }) => c.providerId)).toEqual([
-        'audit',
-      ]);
+      expect(
+        report.body.coverage.map((c: { providerId: string }) => c.providerId),
+      ).toEqual(['audit']);
       // The method's audit checklist does not need the module.
       expect(tasks.has('apiops-evidence')).toBe(true);
       await run('apiops-evidence');

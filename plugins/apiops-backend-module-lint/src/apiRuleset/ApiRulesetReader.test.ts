@@ -45,9 +45,15 @@ describe('ApiRulesetReader', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apiops-lint-'));
     fs.mkdirSync(path.join(dir, 'api'));
     fs.writeFileSync(path.join(dir, 'api', 'catalog-info.yaml'), 'kind: API');
-    fs.writeFileSync(path.join(dir, 'api', '.spectral.yaml'), 'extends: spectral:oas');
+    fs.writeFileSync(
+      path.join(dir, 'api', '.spectral.yaml'),
+      'extends: spectral:oas',
+    );
     fs.writeFileSync(path.join(dir, 'outside.yaml'), 'extends: spectral:oas');
-    fs.symlinkSync(path.join(dir, 'outside.yaml'), path.join(dir, 'api', 'link.yaml'));
+    fs.symlinkSync(
+      path.join(dir, 'outside.yaml'),
+      path.join(dir, 'api', 'link.yaml'),
+    );
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -75,22 +81,30 @@ describe('ApiRulesetReader', () => {
 
   it('refuses a link that leaves the location', async () => {
     const result = await reader.read(
-      api({ 'apiops/lint-ruleset': 'link.yaml', 'backstage.io/managed-by-location': location() }),
+      api({
+        'apiops/lint-ruleset': 'link.yaml',
+        'backstage.io/managed-by-location': location(),
+      }),
     );
-    expect(result.problem).toMatch(/link\.yaml could not be read .*leaves the location/);
+    expect(result.problem).toMatch(
+      /link\.yaml could not be read .*leaves the location/,
+    );
   });
 
   it('says so when the file is missing or the API has no location', async () => {
     expect(
       (
         await reader.read(
-          api({ 'apiops/lint-ruleset': 'missing.yaml', 'backstage.io/managed-by-location': location() }),
+          api({
+            'apiops/lint-ruleset': 'missing.yaml',
+            'backstage.io/managed-by-location': location(),
+          }),
         )
       ).problem,
     ).toMatch(/^apiops\/lint-ruleset: missing\.yaml could not be read/);
-    expect((await reader.read(api({ 'apiops/lint-ruleset': 'r.yaml' }))).problem).toMatch(
-      /no backstage.io\/managed-by-location annotation/,
-    );
+    expect(
+      (await reader.read(api({ 'apiops/lint-ruleset': 'r.yaml' }))).problem,
+    ).toMatch(/no backstage.io\/managed-by-location annotation/);
   });
 
   it('reads a file of a url location through the URL reader, never outside its folder', async () => {
@@ -100,9 +114,13 @@ describe('ApiRulesetReader', () => {
       })),
     } as unknown as UrlReaderService;
     const remote = ApiRulesetReader.create({ urlReader });
-    const base = 'url:https://github.com/acme/pets/blob/main/apis/catalog-info.yaml';
+    const base =
+      'url:https://github.com/acme/pets/blob/main/apis/catalog-info.yaml';
     const result = await remote.read(
-      api({ 'apiops/lint-ruleset': 'lint/.spectral.yaml', 'backstage.io/managed-by-location': base }),
+      api({
+        'apiops/lint-ruleset': 'lint/.spectral.yaml',
+        'backstage.io/managed-by-location': base,
+      }),
     );
     expect(result.ruleset?.text).toBe(
       '# https://github.com/acme/pets/blob/main/apis/lint/.spectral.yaml\nextends: spectral:oas',

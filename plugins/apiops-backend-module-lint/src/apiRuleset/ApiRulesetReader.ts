@@ -112,12 +112,12 @@ export class ApiRulesetReader {
     }
     const relative = segments.join('/');
     try {
-      const text =
-        ref.type === 'file'
-          ? await this.readFile(ref.target, relative)
-          : ref.type === 'url'
-          ? await this.readUrl(ref.target, relative)
-          : undefined;
+      let text: string | undefined;
+      if (ref.type === 'file') {
+        text = await this.readFile(ref.target, relative);
+      } else if (ref.type === 'url') {
+        text = await this.readUrl(ref.target, relative);
+      }
       if (text === undefined) {
         return {
           problem: `${LINT_RULESET_ANNOTATION}: rulesets are read from file: and url: locations only, not ${ref.type}:`,

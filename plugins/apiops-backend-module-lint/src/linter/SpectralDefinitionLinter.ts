@@ -14,7 +14,11 @@ import {
 } from '@stoplight/spectral-core';
 import { Json, Yaml } from '@stoplight/spectral-parsers';
 import { Resolver } from '@stoplight/spectral-ref-resolver';
-import { buildRuleset, defaultRuleset, withOwasp } from '../ruleset/buildRuleset';
+import {
+  buildRuleset,
+  defaultRuleset,
+  withOwasp,
+} from '../ruleset/buildRuleset';
 import { parseRuleset } from '../ruleset/parseRuleset';
 import { RulesetError } from '../ruleset/RulesetError';
 import type {
@@ -37,7 +41,9 @@ function messageOf(error: unknown): string {
     // Spectral's ruleset validation gathers its errors.
     const errors = (error as { errors?: unknown[] }).errors;
     if (Array.isArray(errors) && errors.length > 0) {
-      return errors.map(e => (e instanceof Error ? e.message : String(e))).join('; ');
+      return errors
+        .map(e => (e instanceof Error ? e.message : String(e)))
+        .join('; ');
     }
     return error.message;
   }
@@ -113,7 +119,9 @@ export class SpectralDefinitionLinter implements DefinitionLinter {
     source: string,
   ): Spectral {
     // No resolvers: a `$ref` to a URL or a file is never read.
-    const spectral = new Spectral({ resolver: new Resolver({ resolvers: {} }) });
+    const spectral = new Spectral({
+      resolver: new Resolver({ resolvers: {} }),
+    });
     try {
       spectral.setRuleset(ruleset);
     } catch (error) {

@@ -45,7 +45,9 @@ export const createDefinitionEvidenceWorker: CreateDefinitionEvidenceWorker =
     } else {
       // Loaded here, on the worker thread only: never on the main thread.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { SpectralDefinitionLinter } = require('./SpectralDefinitionLinter');
+      const {
+        SpectralDefinitionLinter,
+      } = require('./SpectralDefinitionLinter');
       linter = SpectralDefinitionLinter.create(linterOptions);
     }
     return {

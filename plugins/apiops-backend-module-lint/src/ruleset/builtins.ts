@@ -60,4 +60,10 @@ export const FORMAT_NAMES = [
 ] as const;
 
 /** Severities of a rule as a ruleset writes them. */
-export const RULE_SEVERITIES = ['error', 'warn', 'info', 'hint', 'off'] as const;
+export const RULE_SEVERITIES = [
+  'error',
+  'warn',
+  'info',
+  'hint',
+  'off',
+] as const;

@@ -84,17 +84,25 @@ function parseExtends(
   if (value === undefined) return [];
   // `extends: spectral:oas`, `extends: [spectral:oas, recommended]` (one
   // ruleset with its mode) or a list of either.
-  const entries: unknown[] =
+  const oneRuleset =
     typeof value === 'string' ||
     (Array.isArray(value) &&
       value.length === 2 &&
       typeof value[0] === 'string' &&
       typeof value[1] === 'string' &&
-      (EXTEND_MODES as readonly string[]).includes(value[1]))
-      ? [value]
-      : Array.isArray(value)
-      ? value
-      : fail(source, 'extends', 'must be a ruleset name or a list of them');
+      (EXTEND_MODES as readonly string[]).includes(value[1]));
+  let entries: unknown[];
+  if (oneRuleset) {
+    entries = [value];
+  } else if (Array.isArray(value)) {
+    entries = value;
+  } else {
+    entries = fail(
+      source,
+      'extends',
+      'must be a ruleset name or a list of them',
+    );
+  }
   return entries.map((entry, i) => {
     const [name, mode] = Array.isArray(entry) ? entry : [entry, undefined];
     if (typeof name !== 'string' || !(name in BUILTIN_RULESETS)) {

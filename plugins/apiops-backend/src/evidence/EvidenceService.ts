@@ -106,6 +106,155 @@ export interface EvidencePage {
 }
 
 /**
+ * The evidence work of one snapshot run: lookups per page, index writes in
+ * the background (in page order), pruning at the end. Failures of the store
+ * are logged once and cost the run its evidence, never the run.
+ *
+ * @internal
+ */
+export class EvidenceRun {
+  private writes: Promise<void> = Promise.resolve();
+  private warned = false;
+
+  constructor(
+    private readonly providers: DefinitionEvidenceProvider[],
+    private readonly store: EvidenceStore,
+    private readonly logger: LoggerService,
+  ) {}
+
+  /** The evidence findings of a page of APIs, with what to record. */
+  async lookup(
+    entities: readonly Entity[],
+    hashes: ReadonlyArray<string | undefined>,
+  ): Promise<EvidencePage> {
+    const entries: PageEntry[][] = entities.map((entity, i) => {
+      const hash = hashes[i];
+      if (hash === undefined || this.providers.length === 0) return [];
+      const entityRef = entityRefKey(entity);
+      return applicable(this.providers, entity).map(provider => ({
+        providerId: provider.id,
+        entityRef,
+        key: evidenceKeyOf(provider, variantOf(provider, entity), hash),
+        fresh: false,
+      }));
+    });
+    const flat = entries.flat();
+    const empty: EvidencePage = {
+      findings: entities.map(() => []),
+      entries: entities.map(() => []),
+      existing: new Map(),
+    };
+    if (this.providers.length === 0) {
+      return empty;
+    }
+    try {
+      const [summaries, existingRows] = await Promise.all([
+        flat.length > 0
+          ? this.store.getSummaries(flat)
+          : Promise.resolve(new Map()),
+        this.store.getIndexRows(entities.map(entity => entityRefKey(entity))),
+      ]);
+      const findings = entries.map(list =>
+        list.flatMap(entry => {
+          const summary = summaries.get(
+            evidenceMapKey(entry.providerId, entry.key),
+          );
+          entry.fresh = !!summary && !summary.expired;
+          return summary?.findings ?? [];
+        }),
+      );
+      const existing = new Map(
+        existingRows.map(row => [
+          evidenceMapKey(row.providerId, row.entityRef),
+          row,
+        ]),
+      );
+      return { findings, entries, existing };
+    } catch (error) {
+      this.warn(error);
+      return empty;
+    }
+  }
+
+  /**
+   * Records a page's index rows once its APIs are evaluated: only the rows
+   * that changed are written (the backlog keeps its order). In the
+   * background; {@link EvidenceRun.complete} waits for it.
+   */
+  record(page: EvidencePage, results: readonly ApiSnapshotResult[]): void {
+    if (this.providers.length === 0) return;
+    const now = Date.now();
+    const upserts: EvidenceIndexRow[] = [];
+    const deletes: Array<{ providerId: string; entityRef: string }> = [];
+    page.entries.forEach((list, i) => {
+      const result = results[i];
+      const wanted = new Set<string>();
+      for (const entry of list) {
+        const mapKey = evidenceMapKey(entry.providerId, entry.entityRef);
+        wanted.add(mapKey);
+        const old = page.existing.get(mapKey);
+        const queuedAt = entry.fresh
+          ? undefined
+          : (old && old.key === entry.key ? old.queuedAt : undefined) ?? now;
+        const row: EvidenceIndexRow = {
+          providerId: entry.providerId,
+          entityRef: entry.entityRef,
+          key: entry.key,
+          title: result.title,
+          ownerRef: tryEntityRefKey(result.owner.ref),
+          systemRef: tryEntityRefKey(result.system, {
+            defaultKind: 'system',
+          }),
+          queuedAt,
+        };
+        if (!old || !sameIndexRow(old, row)) {
+          upserts.push(row);
+        }
+      }
+      const entityRef = entityRefKey(result.entityRef);
+      for (const provider of this.providers) {
+        const mapKey = evidenceMapKey(provider.id, entityRef);
+        if (!wanted.has(mapKey) && page.existing.has(mapKey)) {
+          deletes.push({ providerId: provider.id, entityRef });
+        }
+      }
+    });
+    if (upserts.length === 0 && deletes.length === 0) return;
+    this.writes = this.writes.then(() =>
+      this.store.writeIndex(upserts, deletes).catch(error => this.warn(error)),
+    );
+  }
+
+  /**
+   * Ends a successful run: waits for the index writes, then drops the index
+   * rows of APIs no longer in the results and of providers gone.
+   */
+  async complete(): Promise<void> {
+    await this.writes;
+    try {
+      await this.store.pruneIndex(this.providers.map(p => p.id));
+    } catch (error) {
+      this.warn(error);
+    }
+  }
+
+  /** Ends a failed run: waits for the index writes already started. */
+  async abandon(): Promise<void> {
+    await this.writes;
+  }
+
+  private warn(error: unknown) {
+    if (this.warned) return;
+    this.warned = true;
+    this.logger.warn(
+      `Could not read or write the definition evidence (${messageOf(
+        error,
+      )}); this snapshot goes on without it`,
+    );
+  }
+}
+
+/**
  * The evidence of the definition evidence providers (the lint module's
  * Spectral, the method's audit checklist) for the rest of the plugin:
  *
@@ -320,7 +469,10 @@ export class EvidenceService {
       });
       try {
         const credentials = await this.auth.getOwnServiceCredentials();
-        const after = new Map<string, { queuedAt: number; entityRef: string }>();
+        const after = new Map<
+          string,
+          { queuedAt: number; entityRef: string }
+        >();
         let active = [...this.providers];
         const batchSize = Math.max(8, this.settings.threads * 8);
         while (active.length > 0) {
@@ -371,7 +523,10 @@ export class EvidenceService {
     const coverage = await this.getCoverage();
     const elapsedMs = Date.now() - started;
     const report: BacklogRunReport = {
-      providers: coverage.map(row => ({ ...row, ...done.get(row.providerId)! })),
+      providers: coverage.map(row => ({
+        ...row,
+        ...done.get(row.providerId)!,
+      })),
       ...(stoppedBecause ? { stoppedBecause } : {}),
       elapsedMs,
     };
@@ -502,155 +657,6 @@ export class EvidenceService {
   }
 }
 
-/**
- * The evidence work of one snapshot run: lookups per page, index writes in
- * the background (in page order), pruning at the end. Failures of the store
- * are logged once and cost the run its evidence, never the run.
- *
- * @internal
- */
-export class EvidenceRun {
-  private writes: Promise<void> = Promise.resolve();
-  private warned = false;
-
-  constructor(
-    private readonly providers: DefinitionEvidenceProvider[],
-    private readonly store: EvidenceStore,
-    private readonly logger: LoggerService,
-  ) {}
-
-  /** The evidence findings of a page of APIs, with what to record. */
-  async lookup(
-    entities: readonly Entity[],
-    hashes: ReadonlyArray<string | undefined>,
-  ): Promise<EvidencePage> {
-    const entries: PageEntry[][] = entities.map((entity, i) => {
-      const hash = hashes[i];
-      if (hash === undefined || this.providers.length === 0) return [];
-      const entityRef = entityRefKey(entity);
-      return applicable(this.providers, entity).map(provider => ({
-        providerId: provider.id,
-        entityRef,
-        key: evidenceKeyOf(provider, variantOf(provider, entity), hash),
-        fresh: false,
-      }));
-    });
-    const flat = entries.flat();
-    const empty: EvidencePage = {
-      findings: entities.map(() => []),
-      entries: entities.map(() => []),
-      existing: new Map(),
-    };
-    if (this.providers.length === 0) {
-      return empty;
-    }
-    try {
-      const [summaries, existingRows] = await Promise.all([
-        flat.length > 0
-          ? this.store.getSummaries(flat)
-          : Promise.resolve(new Map()),
-        this.store.getIndexRows(entities.map(entity => entityRefKey(entity))),
-      ]);
-      const findings = entries.map(list =>
-        list.flatMap(entry => {
-          const summary = summaries.get(
-            evidenceMapKey(entry.providerId, entry.key),
-          );
-          entry.fresh = !!summary && !summary.expired;
-          return summary?.findings ?? [];
-        }),
-      );
-      const existing = new Map(
-        existingRows.map(row => [
-          evidenceMapKey(row.providerId, row.entityRef),
-          row,
-        ]),
-      );
-      return { findings, entries, existing };
-    } catch (error) {
-      this.warn(error);
-      return empty;
-    }
-  }
-
-  /**
-   * Records a page's index rows once its APIs are evaluated: only the rows
-   * that changed are written (the backlog keeps its order). In the
-   * background; {@link EvidenceRun.complete} waits for it.
-   */
-  record(page: EvidencePage, results: readonly ApiSnapshotResult[]): void {
-    if (this.providers.length === 0) return;
-    const now = Date.now();
-    const upserts: EvidenceIndexRow[] = [];
-    const deletes: Array<{ providerId: string; entityRef: string }> = [];
-    page.entries.forEach((list, i) => {
-      const result = results[i];
-      const wanted = new Set<string>();
-      for (const entry of list) {
-        const mapKey = evidenceMapKey(entry.providerId, entry.entityRef);
-        wanted.add(mapKey);
-        const old = page.existing.get(mapKey);
-        const queuedAt = entry.fresh
-          ? undefined
-          : (old && old.key === entry.key ? old.queuedAt : undefined) ?? now;
-        const row: EvidenceIndexRow = {
-          providerId: entry.providerId,
-          entityRef: entry.entityRef,
-          key: entry.key,
-          title: result.title,
-          ownerRef: tryEntityRefKey(result.owner.ref),
-          systemRef: tryEntityRefKey(result.system, {
-            defaultKind: 'system',
-          }),
-          queuedAt,
-        };
-        if (!old || !sameIndexRow(old, row)) {
-          upserts.push(row);
-        }
-      }
-      const entityRef = entityRefKey(result.entityRef);
-      for (const provider of this.providers) {
-        const mapKey = evidenceMapKey(provider.id, entityRef);
-        if (!wanted.has(mapKey) && page.existing.has(mapKey)) {
-          deletes.push({ providerId: provider.id, entityRef });
-        }
-      }
-    });
-    if (upserts.length === 0 && deletes.length === 0) return;
-    this.writes = this.writes.then(() =>
-      this.store.writeIndex(upserts, deletes).catch(error => this.warn(error)),
-    );
-  }
-
-  /**
-   * Ends a successful run: waits for the index writes, then drops the index
-   * rows of APIs no longer in the results and of providers gone.
-   */
-  async complete(): Promise<void> {
-    await this.writes;
-    try {
-      await this.store.pruneIndex(this.providers.map(p => p.id));
-    } catch (error) {
-      this.warn(error);
-    }
-  }
-
-  /** Ends a failed run: waits for the index writes already started. */
-  async abandon(): Promise<void> {
-    await this.writes;
-  }
-
-  private warn(error: unknown) {
-    if (this.warned) return;
-    this.warned = true;
-    this.logger.warn(
-      `Could not read or write the definition evidence (${messageOf(
-        error,
-      )}); this snapshot goes on without it`,
-    );
-  }
-}
-
 function applicable(
   providers: readonly DefinitionEvidenceProvider[],
   entity: Entity,
@@ -687,10 +693,7 @@ function sameIndexRow(a: EvidenceIndexRow, b: EvidenceIndexRow): boolean {
 
 /** At most {@link EVIDENCE_FINDINGS_MAX} findings, worst first, counted. */
 function capped(evidence: DefinitionEvidence): DefinitionEvidence {
-  const total = Math.max(
-    evidence.findingCount ?? 0,
-    evidence.findings.length,
-  );
+  const total = Math.max(evidence.findingCount ?? 0, evidence.findings.length);
   const findings = sortEvidenceFindings(evidence.findings).slice(
     0,
     EVIDENCE_FINDINGS_MAX,

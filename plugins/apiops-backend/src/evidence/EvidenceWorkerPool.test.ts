@@ -42,23 +42,23 @@ describe('EvidenceWorkerPool', () => {
     // The first definition also waits for the thread to load (seconds from
     // TypeScript sources): warm the thread up first.
     await pool.check(provider, { type: 'openapi', definition: 'operationId' });
-    const started = Date.now();
     const [stalled, next] = await Promise.all([
       pool.check(provider, { type: 'openapi', definition: 'STALL' }),
       pool.check(provider, { type: 'openapi', definition: 'operationId' }),
     ]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(3_000);
-    expect(stalled.kind).toBe('stopped');
-    if (stalled.kind !== 'unavailable') {
-      expect(stalled.evidence.findings).toEqual([
-        {
-          ruleId: 'checker-timeout',
-          severity: 'warning',
-          message:
-            'Test lint could not check this definition: it took more than 3 s; it is tried again in a day',
-        },
-      ]);
-    }
+    expect(stalled).toMatchObject({
+      kind: 'stopped',
+      evidence: {
+        findings: [
+          {
+            ruleId: 'checker-timeout',
+            severity: 'warning',
+            message:
+              'Test lint could not check this definition: it took more than 3 s; it is tried again in a day',
+          },
+        ],
+      },
+    });
     expect(next).toEqual({ kind: 'checked', evidence: { findings: [] } });
   });
 

@@ -1,7 +1,4 @@
-import type {
-  AuthService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { AuditChecklistItem } from '@apiops-backstage/plugin-apiops-common';
 import type { EvidenceConfig } from '../config';

@@ -5,14 +5,42 @@ describe('evidenceToGovernanceFindings', () => {
   it('gives one finding per rule, worst first, with its first place and how many more', () => {
     const findings = evidenceToGovernanceFindings('lint', {
       findings: [
-        { ruleId: 'info-contact', severity: 'warning', message: 'Info object must have "contact" object.', path: '$.info' },
-        { ruleId: 'operation-operationId', severity: 'warning', message: 'Operation must have "operationId".', path: "$.paths['/a'].get", documentationUrl: 'https://docs/x#operation-operationId' },
-        { ruleId: 'operation-operationId', severity: 'warning', message: 'Operation must have "operationId".', path: "$.paths['/b'].get" },
-        { ruleId: 'oas3-schema', severity: 'error', message: 'bad', path: '$.paths' },
+        {
+          ruleId: 'info-contact',
+          severity: 'warning',
+          message: 'Info object must have "contact" object.',
+          path: '$.info',
+        },
+        {
+          ruleId: 'operation-operationId',
+          severity: 'warning',
+          message: 'Operation must have "operationId".',
+          path: "$.paths['/a'].get",
+          documentationUrl: 'https://docs/x#operation-operationId',
+        },
+        {
+          ruleId: 'operation-operationId',
+          severity: 'warning',
+          message: 'Operation must have "operationId".',
+          path: "$.paths['/b'].get",
+        },
+        {
+          ruleId: 'oas3-schema',
+          severity: 'error',
+          message: 'bad',
+          path: '$.paths',
+        },
       ],
     });
     expect(findings).toEqual([
-      { ruleId: 'lint/oas3-schema', severity: 'error', message: 'bad', path: 'spec.definition', source: 'lint', definitionPath: '$.paths' },
+      {
+        ruleId: 'lint/oas3-schema',
+        severity: 'error',
+        message: 'bad',
+        path: 'spec.definition',
+        source: 'lint',
+        definitionPath: '$.paths',
+      },
       {
         ruleId: 'lint/operation-operationId',
         severity: 'warning',
@@ -22,7 +50,14 @@ describe('evidenceToGovernanceFindings', () => {
         definitionPath: "$.paths['/a'].get",
         documentationUrl: 'https://docs/x#operation-operationId',
       },
-      { ruleId: 'lint/info-contact', severity: 'warning', message: 'Info object must have "contact" object.', path: 'spec.definition', source: 'lint', definitionPath: '$.info' },
+      {
+        ruleId: 'lint/info-contact',
+        severity: 'warning',
+        message: 'Info object must have "contact" object.',
+        path: 'spec.definition',
+        source: 'lint',
+        definitionPath: '$.info',
+      },
     ]);
   });
 
@@ -39,7 +74,8 @@ describe('evidenceToGovernanceFindings', () => {
     expect(findings[10]).toMatchObject({
       ruleId: 'lint/more',
       severity: 'warning',
-      message: '10 more lint findings of 4 more rules: see the definition\'s full lint results',
+      message:
+        "10 more lint findings of 4 more rules: see the definition's full lint results",
     });
   });
 
@@ -52,7 +88,10 @@ describe('formatJsonPath', () => {
   it.each([
     [[], '$'],
     [['info', 'contact'], '$.info.contact'],
-    [['paths', '/pets/{id}', 'get', 'parameters', 0], "$.paths['/pets/{id}'].get.parameters[0]"],
+    [
+      ['paths', '/pets/{id}', 'get', 'parameters', 0],
+      "$.paths['/pets/{id}'].get.parameters[0]",
+    ],
     [['x', "it's"], "$.x['it\\'s']"],
   ])('%j → %s', (path, text) => {
     expect(formatJsonPath(path as Array<string | number>)).toBe(text);

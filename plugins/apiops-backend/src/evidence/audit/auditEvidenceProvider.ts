@@ -32,8 +32,7 @@ export function createAuditEvidenceProvider(
     title: "The method's audit checklist",
     version,
     appliesTo: entity =>
-      String(entity.spec?.type ?? '').toLocaleLowerCase('en-US') ===
-      'openapi',
+      String(entity.spec?.type ?? '').toLocaleLowerCase('en-US') === 'openapi',
     worker: {
       module: AUDIT_WORKER_FILE,
       options: { items } as unknown as EvidenceJsonValue,

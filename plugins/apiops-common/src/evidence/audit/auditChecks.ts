@@ -180,10 +180,8 @@ function pathDepthMax(document: JsonObject, check: AuditCheck): CheckOutcome {
   const routes = isObject(document.paths) ? Object.keys(document.paths) : [];
   const deep = routes.filter(
     route =>
-      route
-        .split('/')
-        .filter(part => part !== '' && !part.startsWith('{')).length >
-      maxDepth,
+      route.split('/').filter(part => part !== '' && !part.startsWith('{'))
+        .length > maxDepth,
   );
   return byShare(deep, routes.length, {
     none: 'the definition has no paths',
@@ -344,13 +342,18 @@ function isItemRoute(route: string): boolean {
  */
 function methodResourceConsistency(document: JsonObject): CheckOutcome {
   const writes = listOperations(document).filter(
-    op => op.method !== 'get' && op.method !== 'head' && op.method !== 'options',
+    op =>
+      op.method !== 'get' && op.method !== 'head' && op.method !== 'options',
   );
   const bad = writes
     .filter((op: DocumentOperation) => {
       const item = isItemRoute(op.route);
       if (op.method === 'post') return item;
-      if (op.method === 'put' || op.method === 'patch' || op.method === 'delete') {
+      if (
+        op.method === 'put' ||
+        op.method === 'patch' ||
+        op.method === 'delete'
+      ) {
         return !item;
       }
       return false;

@@ -24,19 +24,42 @@ function item(
 
 const items: AuditChecklistItem[] = [
   item('manual-one', 'design', undefined, { kind: 'manual' }),
-  item('descriptions', 'design', { type: 'operationDescriptions' }, {
-    criteria: ['design-reflects-business-value'],
-  }),
-  item('schemas', 'design', { type: 'schemasPresent' }, {
-    criteria: ['api-consistency', 'design-reflects-business-value'],
-  }),
-  item('crud-only', 'design', { type: 'getNoRequestBody' }, {
-    applicableTo: ['full-crud'],
-    criteria: ['api-consistency'],
-  }),
-  item('retired', 'design', { type: 'getNoRequestBody' }, { defaultStatus: 'na' }),
+  item(
+    'descriptions',
+    'design',
+    { type: 'operationDescriptions' },
+    {
+      criteria: ['design-reflects-business-value'],
+    },
+  ),
+  item(
+    'schemas',
+    'design',
+    { type: 'schemasPresent' },
+    {
+      criteria: ['api-consistency', 'design-reflects-business-value'],
+    },
+  ),
+  item(
+    'crud-only',
+    'design',
+    { type: 'getNoRequestBody' },
+    {
+      applicableTo: ['full-crud'],
+      criteria: ['api-consistency'],
+    },
+  ),
+  item(
+    'retired',
+    'design',
+    { type: 'getNoRequestBody' },
+    { defaultStatus: 'na' },
+  ),
   item('future', 'design', { type: 'somethingNew' }),
-  item('design-covered', 'delivery', { type: 'stageCoverage', stageId: 'design' }),
+  item('design-covered', 'delivery', {
+    type: 'stageCoverage',
+    stageId: 'design',
+  }),
 ];
 
 const described = {

@@ -60,11 +60,12 @@ export function listOperations(document: JsonObject): DocumentOperation[] {
 export function namedSchemas(document: JsonObject): Record<string, JsonObject> {
   const components = document.components;
   const schemas = isObject(components) ? components.schemas : undefined;
-  const source = isObject(schemas)
-    ? schemas
-    : isObject(document.definitions)
-    ? document.definitions
-    : {};
+  let source: JsonObject = {};
+  if (isObject(schemas)) {
+    source = schemas;
+  } else if (isObject(document.definitions)) {
+    source = document.definitions;
+  }
   const result: Record<string, JsonObject> = {};
   for (const [name, schema] of Object.entries(source)) {
     if (isObject(schema)) {
