@@ -172,10 +172,18 @@ export const apiopsPlugin = createBackendPlugin({
           visibility,
         });
 
+        const evidenceReports = EvidenceReportService.create({
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          visibility,
+          evidence: evidence.service,
+          store: evidenceStore,
+        });
         registerApiOpsActions({
           actionsRegistry: deps.actionsRegistry,
           status,
           reports,
+          evidence: evidenceReports,
         });
 
         await scheduler.scheduleTask({
@@ -242,13 +250,7 @@ export const apiopsPlugin = createBackendPlugin({
               }),
               visibility,
             }),
-            evidence: EvidenceReportService.create({
-              catalog: deps.catalog,
-              permissions: deps.permissions,
-              visibility,
-              evidence: evidence.service,
-              store: evidenceStore,
-            }),
+            evidence: evidenceReports,
             snapshotRequests: SnapshotRequestService.create({
               permissions: deps.permissions,
               snapshots: snapshotStore,

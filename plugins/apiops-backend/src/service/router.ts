@@ -43,8 +43,8 @@ export interface RouterOptions {
   labels: LabelService;
   snapshotRequests: SnapshotRequestService;
   dismissals: FragmentationDismissalService;
-  /** The definition evidence (lint, audit): its routes are left out without it. */
-  evidence?: EvidenceReportService;
+  /** The definition evidence (lint, audit). */
+  evidence: EvidenceReportService;
 }
 
 /**
@@ -321,9 +321,7 @@ export async function createRouter(
     }
   });
 
-  if (options.evidence) {
-    registerEvidenceRoutes(router, { httpAuth, evidence: options.evidence });
-  }
+  registerEvidenceRoutes(router, { httpAuth, evidence: options.evidence });
 
   // The spec validator's messages name the field as a JSON pointer into the
   // request (`request/query/limit must be <= 1000`); ours start with the

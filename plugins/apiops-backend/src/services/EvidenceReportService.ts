@@ -115,10 +115,10 @@ export class EvidenceReportService {
     entityRef: EntityRefKey,
     credentials: BackstageCredentials,
   ): Promise<ApiEvidence> {
-    const [entity] = await Promise.all([
-      getEntityOrThrow(this.catalog, entityRef, credentials),
-      this.requireReportRead(credentials),
-    ]);
+    // The permission first: a caller denied it gets a 403 whether or not
+    // the API exists.
+    await this.requireReportRead(credentials);
+    const entity = await getEntityOrThrow(this.catalog, entityRef, credentials);
     return this.evidence.getApiEvidence(entity as Entity);
   }
 

@@ -1,8 +1,12 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  ApiEvidence,
   ApiSnapshotResult,
   ApiStatus,
+  EvidenceCoverage,
+  LintReportRow,
+  LintTeamRow,
   Assessment,
   AssessmentRequest,
   ClusterMemberPage,
@@ -50,6 +54,21 @@ export interface FragmentationFilters {
   system?: string;
   /** `include` (the default), `exclude` or `only` the dismissed clusters. */
   dismissed?: 'include' | 'exclude' | 'only';
+}
+
+/**
+ * Filters of the lint report.
+ *
+ * @public
+ */
+export interface LintFilters {
+  /** `lint` (every provider but the audit checklist by default) or `audit`. */
+  provider?: string;
+  owner?: string;
+  system?: string;
+  severity?: 'error' | 'warning' | 'info';
+  rule?: string;
+  state?: 'checked' | 'queued';
 }
 
 /**
@@ -124,6 +143,17 @@ export interface ApiOpsApi {
   ): Promise<{ team?: TeamRollup } & ApiOpsPage<ApiSnapshotResult>>;
   /** Starts a snapshot now (needs `apiops.snapshot.create`). */
   triggerSnapshot(): Promise<SnapshotInfo>;
+  /** What lint and the method's audit checklist found in an API's definition. */
+  getEvidence(entity: CompoundEntityRef): Promise<ApiEvidence>;
+  /** A page of the lint report, with how far the backlog has got. */
+  listLint(
+    filters?: LintFilters,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<ApiOpsPage<LintReportRow> & { coverage: EvidenceCoverage[] }>;
+  /** Every row of the lint report matching the filters, as CSV. */
+  downloadLintCsv(filters?: LintFilters): Promise<Blob>;
+  /** Lint and audit counts per owner group; a group and its descendants with `owner`. */
+  listLintTeams(options?: { owner?: string }): Promise<{ items: LintTeamRow[] }>;
 }
 
 /**

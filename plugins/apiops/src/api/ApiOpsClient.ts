@@ -2,8 +2,12 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
+  ApiEvidence,
   ApiSnapshotResult,
   ApiStatus,
+  EvidenceCoverage,
+  LintReportRow,
+  LintTeamRow,
   Assessment,
   AssessmentRequest,
   FragmentationCluster,
@@ -21,6 +25,7 @@ import {
   ApiOpsApi,
   ApiOpsPage,
   FragmentationFilters,
+  LintFilters,
   OwnershipGapFilters,
 } from './ApiOpsApi';
 
@@ -167,6 +172,31 @@ export class ApiOpsClient implements ApiOpsApi {
       '/snapshots',
     );
     return snapshot;
+  }
+
+  getEvidence(entity: CompoundEntityRef) {
+    return this.get<ApiEvidence>(`${entityPath(entity)}/evidence`);
+  }
+
+  listLint(
+    filters: LintFilters = {},
+    options: { limit?: number; cursor?: string } = {},
+  ) {
+    return this.get<
+      ApiOpsPage<LintReportRow> & { coverage: EvidenceCoverage[] }
+    >('/reports/lint', { ...filters, ...options });
+  }
+
+  async downloadLintCsv(filters: LintFilters = {}) {
+    const response = await this.request('/reports/lint', {
+      ...filters,
+      format: 'csv',
+    });
+    return response.blob();
+  }
+
+  listLintTeams(options: { owner?: string } = {}) {
+    return this.get<{ items: LintTeamRow[] }>('/reports/lint/teams', options);
   }
 
   private async get<T>(

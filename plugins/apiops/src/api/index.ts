@@ -3,6 +3,7 @@ export type {
   ApiOpsApi,
   ApiOpsPage,
   FragmentationFilters,
+  LintFilters,
   OwnershipGapFilters,
 } from './ApiOpsApi';
 export { ApiOpsClient } from './ApiOpsClient';

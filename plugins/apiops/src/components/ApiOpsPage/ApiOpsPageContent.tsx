@@ -40,6 +40,7 @@ import { StationBars } from '../StationSummary';
 import { useMethodModel, useStationLabels } from '../../hooks';
 import { SummaryKpis } from '../SummaryKpis';
 import { TeamsTable } from '../TeamsTable';
+import { LintTeamsTable } from '../LintTeamsTable';
 import { TrendChart } from '../TrendChart';
 import { useTimeFormat } from '../../time';
 import { SnapshotRunState, useSnapshotRun } from './useSnapshotRun';
@@ -248,6 +249,9 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
               )
             }
           />
+          <div className={classes.kpiRow}>
+            <LintTeamsTable refreshKey={refreshKey} />
+          </div>
         </Grid>
       );
       break;

@@ -10,7 +10,13 @@ import {
   APIOPS_CYCLE_ANNOTATION,
   UNASSESSED_STATION,
 } from '@apiops-backstage/plugin-apiops-common';
-import { useApiStatus, useMethodModel } from '../../hooks';
+import {
+  useApiEvidence,
+  useApiStatus,
+  useMethodModel,
+  useStationLabels,
+} from '../../hooks';
+import { DefinitionEvidenceSection } from './DefinitionEvidenceSection';
 import { AssessmentForm } from '../AssessmentForm';
 import { AssessmentHistory } from '../AssessmentHistory';
 import { GovernancePanel } from '../FindingsList';
@@ -38,6 +44,8 @@ export function EntityApiOpsContent() {
     error: methodError,
   } = useMethodModel({ cycle: cycle || undefined });
   const { status, error: statusError, retry } = useApiStatus(entityRef);
+  const evidence = useApiEvidence(entityRef);
+  const { criterionLabel } = useStationLabels(method);
   const [historyKey, setHistoryKey] = useState(0);
 
   const onRecorded = useCallback(() => {
@@ -95,6 +103,7 @@ export function EntityApiOpsContent() {
           withheld={withheld}
         />
       </Grid>
+      <DefinitionEvidenceSection part="lint" evidence={evidence} />
       <Grid item xs={12}>
         <FragmentationPanel
           entityRef={entityRef}
@@ -109,14 +118,24 @@ export function EntityApiOpsContent() {
           latestAssessment={status.latestAssessment}
           stationId={stationId}
           onRecorded={onRecorded}
+          auditEvidence={evidence.evidence?.audit}
         />
       </Grid>
       <Grid item xs={12} lg={5}>
-        <AssessmentHistory
-          entityRef={entityRef}
-          method={method}
-          reloadKey={historyKey}
-        />
+        <Grid container spacing={3} direction="column">
+          <DefinitionEvidenceSection
+            part="audit"
+            evidence={evidence}
+            criterionLabel={criterionLabel}
+          />
+          <Grid item>
+            <AssessmentHistory
+              entityRef={entityRef}
+              method={method}
+              reloadKey={historyKey}
+            />
+          </Grid>
+        </Grid>
       </Grid>
     </Grid>
   );

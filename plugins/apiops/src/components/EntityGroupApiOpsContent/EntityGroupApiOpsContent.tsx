@@ -27,6 +27,7 @@ import { StationMiniSummary } from '../StationSummary';
 import { StationLabels, useMethodModel, useStationLabels } from '../../hooks';
 import { KpiTile } from '../SummaryKpis';
 import { ReportErrorPanel } from '../ReportErrorPanel';
+import { LintTeamsTable } from '../LintTeamsTable';
 
 /** Rows per page of the group's APIs. */
 export const GROUP_APIS_PAGE_SIZE = 50;
@@ -221,6 +222,9 @@ export function EntityGroupApiOpsContent() {
           }}
           options={{ sorting: false }}
         />
+      </Grid>
+      <Grid item xs={12}>
+        <LintTeamsTable owner={stringifyEntityRef(group)} />
       </Grid>
     </Grid>
   );
