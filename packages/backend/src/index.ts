@@ -1,8 +1,8 @@
 /*
  * The portal's backend: the catalog with the example organization, guest
  * sign-in for local use, the permission framework with the example policy,
- * MCP actions, the scaffolder with the APIOps action, the APIOps plugin and its
- * catalog module.
+ * MCP actions, the scaffolder with the APIOps action, the APIOps plugin with
+ * its lint module, and its catalog module.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -40,6 +40,9 @@ backend.add(
 backend.add(import('./publishEntityModule'));
 
 backend.add(import('@apiops-backstage/plugin-apiops-backend'));
+// Spectral on every OpenAPI and AsyncAPI definition (optional: leave it out
+// and the rest works as before)
+backend.add(import('@apiops-backstage/plugin-apiops-backend-module-lint'));
 // APIOps labels on API entities (apiops/station, …) for the catalog's filters
 backend.add(import('@apiops-backstage/plugin-catalog-backend-module-apiops'));
 

@@ -201,7 +201,21 @@ export const apiopsPlugin = createBackendPlugin({
             ...config.evidence.schedule,
             // At the task's timeout the run stops taking definitions.
             fn: async signal => {
-              await evidence.service.runBacklog(signal);
+              const report = await evidence.service.runBacklog(signal);
+              // The backlog drained: a snapshot joins the new findings to
+              // the APIs' governance now rather than at its next cadence.
+              if (
+                report.providers.some(p => p.checkedNow > 0) &&
+                report.providers.every(p => p.queued === 0)
+              ) {
+                await scheduler
+                  .triggerTask(SNAPSHOT_TASK_ID)
+                  .catch(error =>
+                    logger.debug(
+                      `No snapshot after the definition evidence: ${error}`,
+                    ),
+                  );
+              }
             },
           });
         }
