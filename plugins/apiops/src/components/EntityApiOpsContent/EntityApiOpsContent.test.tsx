@@ -1007,7 +1007,7 @@ describe('EntityApiOpsContent definition evidence', () => {
           label: 'Endpoint descriptions are present',
           stage: 'design',
           status: 'pass',
-          reason: 'all 1 operations are fine',
+          reason: 'all 1 operations have a description',
           criteria: ['design-reflects-business-value'],
           stations: ['api-design'],
           guidelines: [],
@@ -1017,7 +1017,7 @@ describe('EntityApiOpsContent definition evidence', () => {
           label: 'Paths have at most two resources',
           stage: 'design',
           status: 'gap',
-          reason: '1 of 1 paths fall short',
+          reason: '1 of 1 paths have more than 2 segments besides parameters',
           details: ['/a/b/c'],
           criteria: ['api-consistency'],
           stations: ['api-design'],
@@ -1073,7 +1073,7 @@ describe('EntityApiOpsContent definition evidence', () => {
     });
     expect(criteria).toHaveTextContent(labelOf('api-consistency'));
     expect(criteria).toHaveTextContent('Paths have at most two resources:');
-    expect(criteria).toHaveTextContent('1 of 1 paths fall short: /a/b/c');
+    expect(criteria).toHaveTextContent('1 of 1 paths have more than 2 segments besides parameters: /a/b/c');
     expect(criteria).toHaveTextContent('Suggests: Not met');
   });
 
