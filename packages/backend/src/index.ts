@@ -2,7 +2,7 @@
  * The portal's backend: the catalog with the example organization, guest
  * sign-in for local use, the permission framework with the example policy,
  * MCP actions, the scaffolder with the APIOps action, notifications and
- * signals, the APIOps plugin and its catalog module.
+ * signals, the APIOps plugin with its lint module, and its catalog module.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -45,6 +45,9 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@apiops-backstage/plugin-apiops-backend'));
+// Spectral on every OpenAPI and AsyncAPI definition (optional: leave it out
+// and the rest works as before)
+backend.add(import('@apiops-backstage/plugin-apiops-backend-module-lint'));
 // APIOps labels on API entities (apiops/station, …) for the catalog's filters
 backend.add(import('@apiops-backstage/plugin-catalog-backend-module-apiops'));
 

@@ -218,10 +218,18 @@ export const apiopsPlugin = createBackendPlugin({
           visibility,
         });
 
+        const evidenceReports = EvidenceReportService.create({
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          visibility,
+          evidence: evidence.service,
+          store: evidenceStore,
+        });
         registerApiOpsActions({
           actionsRegistry: deps.actionsRegistry,
           status,
           reports,
+          evidence: evidenceReports,
         });
         registerCampaignActions({
           actionsRegistry: deps.actionsRegistry,
@@ -243,7 +251,21 @@ export const apiopsPlugin = createBackendPlugin({
             ...config.evidence.schedule,
             // At the task's timeout the run stops taking definitions.
             fn: async signal => {
-              await evidence.service.runBacklog(signal);
+              const report = await evidence.service.runBacklog(signal);
+              // The backlog drained: a snapshot joins the new findings to
+              // the APIs' governance now rather than at its next cadence.
+              if (
+                report.providers.some(p => p.checkedNow > 0) &&
+                report.providers.every(p => p.queued === 0)
+              ) {
+                await scheduler
+                  .triggerTask(SNAPSHOT_TASK_ID)
+                  .catch(error =>
+                    logger.debug(
+                      `No snapshot after the definition evidence: ${error}`,
+                    ),
+                  );
+              }
             },
           });
         }
@@ -321,13 +343,7 @@ export const apiopsPlugin = createBackendPlugin({
                     config.maxStoredDefinitions > 0 ? featureStore : undefined,
                 }),
             }),
-            evidence: EvidenceReportService.create({
-              catalog: deps.catalog,
-              permissions: deps.permissions,
-              visibility,
-              evidence: evidence.service,
-              store: evidenceStore,
-            }),
+            evidence: evidenceReports,
             snapshotRequests: SnapshotRequestService.create({
               permissions: deps.permissions,
               snapshots: snapshotStore,

@@ -138,6 +138,24 @@ export const apiopsTranslationRef = createTranslationRef({
         },
       },
     },
+    lintTeams: {
+      title: 'Lint and audit per team',
+      coverage: '{{title}}: {{checked}} of {{total}} APIs checked.',
+      coverageQueued:
+        '{{title}}: {{checked}} of {{total}} APIs checked; the rest ({{queued}}) queued, checked in the background.',
+      empty: 'No team owns a linted API yet.',
+      columns: {
+        team: 'Team',
+        apis: 'APIs',
+        checked: 'Linted',
+        queued: 'Queued',
+        errors: 'Lint errors',
+        warnings: 'Lint warnings',
+        apisWithErrors: 'APIs with errors',
+        auditGaps: 'Audit gaps',
+        auditPassed: 'Audit items passed',
+      },
+    },
     groupContent: {
       title: 'APIOps',
       countsTitle: 'APIs of {{group}}',
@@ -320,6 +338,62 @@ export const apiopsTranslationRef = createTranslationRef({
           markEarlierMet: 'Mark earlier stations met',
           confirm: 'Yes, record the API at {{to}}',
         },
+      },
+      lint: {
+        title: 'Lint of the definition',
+        subheader: '{{title}}, by rule: where in the definition and why',
+        checkedAt: 'Linted {{time}}',
+        queued:
+          'Waiting to be linted: definitions are linted in the background, a batch at a time. Findings show here once it is done.',
+        queuedWithOlder:
+          'The definition changed and waits to be linted again; these are the findings of an earlier lint.',
+        notApplicable: 'Not linted: only OpenAPI and AsyncAPI definitions are.',
+        noFindings: 'No findings: the definition passes every lint rule.',
+        counts: '{{error}} errors, {{warning}} warnings, {{info}} infos',
+        severityGroup: '{{severity}} ({{count}})',
+        findingsLabel: '{{severity}} lint findings',
+        rule: 'Rule',
+        ruleDocs: 'Documentation of {{rule}}',
+        path: 'Where',
+        line: 'line {{line}}',
+        more: 'The {{shown}} worst of {{total}} findings are shown.',
+        problem: 'Could not be linted: {{problem}}',
+        withheld:
+          'Lint findings are report data: they need the permission apiops.report.read, which you do not have.',
+        error: 'Could not load the lint findings: {{message}}',
+      },
+      audit: {
+        title: 'Audit evidence from the definition',
+        subheader:
+          "The machine-checkable items of the method's audit checklist, per criterion they evidence",
+        checkedAt: 'Checked {{time}}',
+        queued:
+          'Waiting to be checked: the audit items show once the definition has been checked in the background.',
+        notApplicable:
+          "Not checked: the method's audit items read OpenAPI definitions only.",
+        counts:
+          '{{pass}} pass, {{partial}} partial, {{gap}} gaps, {{na}} not applicable',
+        profile: 'Profile: {{profile}}',
+        criteriaLabel: 'Criteria with audit evidence',
+        items: 'Items',
+        suggests: 'Suggests: {{answer}}',
+        status: {
+          pass: 'Pass',
+          partial: 'Partial',
+          gap: 'Gap',
+          na: 'Not applicable',
+        },
+        more: '…and {{n}} more',
+        withheld:
+          'Audit evidence is report data: it needs the permission apiops.report.read, which you do not have.',
+        error: 'Could not load the audit evidence: {{message}}',
+        prefillTitle: 'The definition gives evidence for {{n}} criteria',
+        prefill:
+          'Pre-fill those answers from the audit evidence (met where every item passes, not met where one is a gap). Review them before recording: the assessment is yours.',
+        prefillButton: 'Pre-fill from the audit evidence',
+        prefilled:
+          'Pre-filled {{n}} criteria from the audit evidence: review them and record the assessment.',
+        prefillNote: 'Audit evidence: {{items}}',
       },
       history: {
         title: 'Assessment history',

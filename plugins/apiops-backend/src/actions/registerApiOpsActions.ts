@@ -3,15 +3,19 @@ import { z as sharedZod } from 'zod';
 import {
   FRAGMENTATION_TYPES,
   OWNER_GAP_TYPES,
+  apiEvidenceSchema,
   apiStatusSchema,
   apiopsReportReadPermission,
   clusterMemberPageSchema,
+  evidenceCoverageSchema,
   fragmentationClusterSchema,
+  lintReportRowSchema,
   ownerGapSchema,
   ownershipGapRowSchema,
   reportPageSchema,
   teamRollupSchema,
 } from '@apiops-backstage/plugin-apiops-common';
+import { EvidenceReportService } from '../services/EvidenceReportService';
 import { ReportService } from '../services/ReportService';
 import { StatusService } from '../services/StatusService';
 import { apiEntityKey } from '../services/entityKeys';
@@ -28,8 +32,10 @@ export function registerApiOpsActions(options: {
   actionsRegistry: ActionsRegistryService;
   status: StatusService;
   reports: ReportService;
+  /** The definition evidence (lint, audit). */
+  evidence: EvidenceReportService;
 }) {
-  const { actionsRegistry, status, reports } = options;
+  const { actionsRegistry, status, reports, evidence } = options;
 
   actionsRegistry.register({
     name: 'get-api-status',
@@ -223,6 +229,88 @@ export function registerApiOpsActions(options: {
           nextCursor: found.nextCursor,
         },
       };
+    },
+  });
+  actionsRegistry.register({
+    name: 'get-api-lint',
+    title: "Get the lint findings and audit evidence of an API's definition",
+    description:
+      "What the linter (Spectral, when the lint module is installed) found in an API's current definition: each finding's rule, severity, JSON path, line, message and documentation link, worst first; and the machine-checkable items of the APIOps Cycles audit checklist (pass, partial, gap, not applicable) per station criterion they evidence, with the answer the evidence suggests. state queued means the definition waits in the backlog. Needs the permission apiops.report.read.",
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          entityRef: z
+            .string()
+            .min(1)
+            .describe(
+              'Entity ref of the API: api:<namespace>/<name>, <namespace>/<name> or <name>',
+            ),
+        }),
+      output: () => shared(apiEvidenceSchema),
+    },
+    action: async ({ input, credentials }) => {
+      const found = await evidence.getApiEvidence(
+        apiEntityKey(input.entityRef),
+        credentials,
+      );
+      return { output: JSON.parse(JSON.stringify(found)) };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'list-lint-results',
+    title: 'List the lint results of the APIs of the catalog',
+    description:
+      'Per API: whether its current definition is linted or still queued, its lint findings per severity and its most frequent rules; with coverage, how far the background lint has got (checked of total, the rest queued). Filter by owner (a group includes its child groups), system, severity (APIs with at least one finding of it), rule or state. provider=audit lists the audit checklist counts instead. Needs the permission apiops.report.read.',
+    visibilityPermission: apiopsReportReadPermission,
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          provider: z
+            .string()
+            .optional()
+            .describe('lint (the default: every linter) or audit'),
+          owner: z
+            .string()
+            .optional()
+            .describe(
+              'Only APIs of this owner, e.g. group:default/payments-team',
+            ),
+          system: z.string().optional().describe('Only APIs of this system'),
+          severity: z
+            .enum(['error', 'warning', 'info'])
+            .optional()
+            .describe('Only APIs with at least one finding of this severity'),
+          rule: z
+            .string()
+            .optional()
+            .describe(
+              'Only APIs with findings of this rule, e.g. operation-operationId',
+            ),
+          state: z
+            .enum(['checked', 'queued'])
+            .optional()
+            .describe('Only APIs whose definition is checked, or queued'),
+          limit: limitSchema(z, 50),
+          cursor: z
+            .string()
+            .optional()
+            .describe('nextCursor of a previous call, for the next page'),
+        }),
+      output: () =>
+        shared(
+          sharedZod.object({
+            items: sharedZod.array(lintReportRowSchema),
+            nextCursor: sharedZod.string().optional(),
+            coverage: sharedZod.array(evidenceCoverageSchema),
+          }),
+        ),
+    },
+    action: async ({ input, credentials }) => {
+      const page = await evidence.listLint(input, credentials);
+      return { output: JSON.parse(JSON.stringify(page)) };
     },
   });
 }

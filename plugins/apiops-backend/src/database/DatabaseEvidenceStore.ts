@@ -134,7 +134,10 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       const keys = [...keySet];
       for (let i = 0; i < keys.length; i += READ_BATCH) {
         const rows: Array<
-          Pick<DbDefinitionEvidenceRow, 'evidence_key' | 'summary' | 'expires_at'>
+          Pick<
+            DbDefinitionEvidenceRow,
+            'evidence_key' | 'summary' | 'expires_at'
+          >
         > = await this.db<DbDefinitionEvidenceRow>(EVIDENCE)
           .select('evidence_key', 'summary', 'expires_at')
           .where('provider_id', providerId)
@@ -243,12 +246,6 @@ export class DatabaseEvidenceStore implements EvidenceStore {
           a.entityRef.localeCompare(b.entityRef),
       )
       .map(toIndexRow);
-    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-      await this.db<DbEvidenceIndexRow>(INDEX)
-        .insert(rows.slice(i, i + WRITE_BATCH))
-        .onConflict(['provider_id', 'entity_ref'])
-        .merge();
-    }
     const byProvider = new Map<string, string[]>();
     for (const { providerId, entityRef } of deletes) {
       byProvider.set(providerId, [
@@ -256,14 +253,24 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         entityRef,
       ]);
     }
-    for (const [providerId, refs] of byProvider) {
-      for (let i = 0; i < refs.length; i += READ_BATCH) {
-        await this.db<DbEvidenceIndexRow>(INDEX)
-          .where('provider_id', providerId)
-          .whereIn('entity_ref', refs.slice(i, i + READ_BATCH))
-          .delete();
+    // One transaction: one commit (and, on SQLite, one sync to disk) for
+    // all the rows, not one per statement.
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+        await tx<DbEvidenceIndexRow>(INDEX)
+          .insert(rows.slice(i, i + WRITE_BATCH))
+          .onConflict(['provider_id', 'entity_ref'])
+          .merge();
       }
-    }
+      for (const [providerId, refs] of byProvider) {
+        for (let i = 0; i < refs.length; i += READ_BATCH) {
+          await tx<DbEvidenceIndexRow>(INDEX)
+            .where('provider_id', providerId)
+            .whereIn('entity_ref', refs.slice(i, i + READ_BATCH))
+            .delete();
+        }
+      }
+    });
   }
 
   async pruneIndex(providerIds: readonly string[]): Promise<number> {

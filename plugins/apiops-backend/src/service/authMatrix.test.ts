@@ -176,6 +176,30 @@ GET /reports/teams/default/payments/apis         | assessment.create     | 401  
 GET /reports/teams/default/payments/apis         | snapshot.create       | 401  | 200  | 404          | 200     | 200
 GET /reports/teams/default/payments/apis         | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
 GET /reports/teams/default/payments/apis         | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/evidence     | -                     | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/evidence     | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/evidence     | report.read           | 401  | 403  | 403          | 403     | 403
+GET /entities/api/default/cards-api/evidence     | assessment.create     | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/evidence     | snapshot.create       | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/evidence     | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+GET /reports/lint?provider=audit                 | -                     | 401  | 200  | 200          | 200     | 200
+GET /reports/lint?provider=audit                 | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
+GET /reports/lint?provider=audit                 | report.read           | 401  | 403  | 403          | 403     | 403
+GET /reports/lint?provider=audit                 | assessment.create     | 401  | 200  | 200          | 200     | 200
+GET /reports/lint?provider=audit                 | snapshot.create       | 401  | 200  | 200          | 200     | 200
+GET /reports/lint?provider=audit                 | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/lint?provider=audit&format=csv      | -                     | 401  | 200  | 200          | 200     | 200
+GET /reports/lint?provider=audit&format=csv      | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
+GET /reports/lint?provider=audit&format=csv      | report.read           | 401  | 403  | 403          | 403     | 403
+GET /reports/lint?provider=audit&format=csv      | assessment.create     | 401  | 200  | 200          | 200     | 200
+GET /reports/lint?provider=audit&format=csv      | snapshot.create       | 401  | 200  | 200          | 200     | 200
+GET /reports/lint?provider=audit&format=csv      | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/lint/teams?provider=audit           | -                     | 401  | 200  | 200          | 200     | 200
+GET /reports/lint/teams?provider=audit           | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
+GET /reports/lint/teams?provider=audit           | report.read           | 401  | 403  | 403          | 403     | 403
+GET /reports/lint/teams?provider=audit           | assessment.create     | 401  | 200  | 200          | 200     | 200
+GET /reports/lint/teams?provider=audit           | snapshot.create       | 401  | 200  | 200          | 200     | 200
+GET /reports/lint/teams?provider=audit           | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
 POST /snapshots                                  | -                     | 401  | 202  | 202          | 202     | 202
 POST /snapshots                                  | report.read           | 401  | 202  | 202          | 202     | 202
 POST /snapshots                                  | assessment.create     | 401  | 202  | 202          | 202     | 202
@@ -212,6 +236,18 @@ MCP apiops.list-team-apis                        | assessment.create     | 401  
 MCP apiops.list-team-apis                        | snapshot.create       | 401  | 200  | 404          | 200     | 200
 MCP apiops.list-team-apis                        | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
 MCP apiops.list-team-apis                        | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
+MCP apiops.get-api-lint                          | -                     | 401  | 200  | 404          | 200     | 200
+MCP apiops.get-api-lint                          | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
+MCP apiops.get-api-lint                          | report.read           | 401  | 403  | 403          | 403     | 403
+MCP apiops.get-api-lint                          | assessment.create     | 401  | 200  | 404          | 200     | 200
+MCP apiops.get-api-lint                          | snapshot.create       | 401  | 200  | 404          | 200     | 200
+MCP apiops.get-api-lint                          | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+MCP apiops.list-lint-results                     | -                     | 401  | 200  | 200          | 200     | 200
+MCP apiops.list-lint-results                     | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
+MCP apiops.list-lint-results                     | report.read           | 401  | 404  | 404          | 404     | 404
+MCP apiops.list-lint-results                     | assessment.create     | 401  | 200  | 200          | 200     | 200
+MCP apiops.list-lint-results                     | snapshot.create       | 401  | 200  | 200          | 200     | 200
+MCP apiops.list-lint-results                     | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
 `;
 
 const PERMISSIONS: Record<string, string> = {
@@ -250,6 +286,13 @@ const SHOWS: Record<string, string> = {
   'GET /reports/fragmentation/clusters/{cluster}/members':
     'api:default/cards-api',
   'MCP apiops.list-fragmentation-cluster-members': 'api:default/cards-api',
+  'GET /entities/api/default/cards-api/evidence': 'api:default/cards-api',
+  'GET /reports/lint?provider=audit': 'api:default/cards-api',
+  'GET /reports/lint?provider=audit&format=csv': 'api:default/cards-api',
+  'GET /reports/lint/teams?provider=audit':
+    '"groupRef":"group:default/payments"',
+  'MCP apiops.get-api-lint': 'api:default/cards-api',
+  'MCP apiops.list-lint-results': 'api:default/cards-api',
 };
 
 /** What no answer to the user may show when the entities are hidden. */
@@ -264,6 +307,8 @@ const ACTION_INPUT: Record<string, object> = {
   'list-ownership-gaps': {},
   'list-fragmentation-clusters': {},
   'list-team-apis': { team: 'payments' },
+  'get-api-lint': { entityRef: 'cards-api' },
+  'list-lint-results': { provider: 'audit' },
   // The id of the duplicate cluster of cards-api and card-hub-api, once known.
   'list-fragmentation-cluster-members': { clusterId: '{cluster}' },
 };
@@ -358,7 +403,7 @@ const HEADERS = {
 };
 
 // A backend is started once; a snapshot and many requests follow.
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 describe('auth matrix', () => {
   it('answers every route and MCP action with the expected status in each cell', async () => {
@@ -501,7 +546,7 @@ describe('auth matrix', () => {
     expect(clusterId).toBeTruthy();
 
     const all = cells();
-    expect(all).toHaveLength(28 * 6 * 6);
+    expect(all).toHaveLength(34 * 6 * 6);
     const wrong: string[] = [];
     for (const cell of all) {
       state.denied = cell.denied === '-' ? undefined : cell.denied;

@@ -50,6 +50,12 @@ import { detectFragmentation } from '../fragmentation/detectFragmentation';
 import { nameKeyOf } from '../fragmentation/normalization';
 import type { FragmentationApi } from '../fragmentation/types';
 import { RouterOptions, createRouter } from './router';
+import { ConfigReader } from '@backstage/config';
+import { readApiOpsConfig } from '../config';
+import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
+import { createEvidence } from '../evidence/createEvidence';
+import { EvidenceProviderRegistry } from '../evidence/EvidenceProviderRegistry';
+import { EvidenceReportService } from '../services/EvidenceReportService';
 import { wrapInSpecProxy } from './__testUtils__/wrapInSpecProxy';
 
 /*
@@ -389,6 +395,10 @@ describe.each(databases.eachSupportedId())(
         database,
         skipMigrations: true,
       });
+      const evidenceStore = await DatabaseEvidenceStore.create({
+        database,
+        skipMigrations: true,
+      });
       const rules = new RuleRegistry();
       for (const rule of builtinRules) rules.add(rule, 'the built-in rules');
       rules.add(
@@ -473,6 +483,21 @@ describe.each(databases.eachSupportedId())(
           visibility: CatalogVisibility.create({ permissions, catalog }),
           method,
           ruleIds: () => new Set(rules.list().map(rule => rule.id)),
+        }),
+        evidence: EvidenceReportService.create({
+          catalog,
+          permissions,
+          visibility: CatalogVisibility.create({ permissions, catalog }),
+          evidence: createEvidence({
+            providers: new EvidenceProviderRegistry(),
+            config: readApiOpsConfig(new ConfigReader({})).evidence,
+            retentionDays: 90,
+            store: evidenceStore,
+            catalog,
+            auth: mockServices.auth(),
+            logger: mockServices.logger.mock(),
+          }).service,
+          store: evidenceStore,
         }),
       });
       const app = express().use(router).use(mockErrorHandler());
@@ -873,6 +898,7 @@ describe.each(databases.eachSupportedId())(
         '/reports/apis',
         '/reports/fragmentation',
         '/reports/fragmentation/clusters/{clusterId}/members',
+        '/reports/lint',
         '/reports/ownership',
         '/reports/teams',
         '/reports/teams/{namespace}/{name}/apis',

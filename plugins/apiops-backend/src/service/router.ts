@@ -47,8 +47,8 @@ export interface RouterOptions {
   refreshes: ApiRefreshService;
   /** Campaigns; without them, the campaign routes answer 404. */
   campaigns?: CampaignService;
-  /** The definition evidence (lint, audit): its routes are left out without it. */
-  evidence?: EvidenceReportService;
+  /** The definition evidence (lint, audit). */
+  evidence: EvidenceReportService;
 }
 
 /**
@@ -121,9 +121,7 @@ export async function createRouter(
 
   registerCampaignRoutes(router, options);
 
-  if (options.evidence) {
-    registerEvidenceRoutes(router, { httpAuth, evidence: options.evidence });
-  }
+  registerEvidenceRoutes(router, { httpAuth, evidence: options.evidence });
 
   // The spec validator's messages name the field as a JSON pointer into the
   // request (`request/query/limit must be <= 1000`); ours start with the

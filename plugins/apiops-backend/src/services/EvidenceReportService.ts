@@ -16,7 +16,10 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { REPORT_PAGE_MAX_LIMIT } from '../database/SnapshotStore';
 import { EvidenceStore, LintReportQuery } from '../database/EvidenceStore';
-import { AUDIT_PROVIDER_ID, EvidenceService } from '../evidence/EvidenceService';
+import {
+  AUDIT_PROVIDER_ID,
+  EvidenceService,
+} from '../evidence/EvidenceService';
 import { CatalogVisibility } from './CatalogVisibility';
 import { optionalRefKey } from './entityKeys';
 import { getEntityOrThrow } from './getEntityOrThrow';
@@ -115,10 +118,10 @@ export class EvidenceReportService {
     entityRef: EntityRefKey,
     credentials: BackstageCredentials,
   ): Promise<ApiEvidence> {
-    const [entity] = await Promise.all([
-      getEntityOrThrow(this.catalog, entityRef, credentials),
-      this.requireReportRead(credentials),
-    ]);
+    // The permission first: a caller denied it gets a 403 whether or not
+    // the API exists.
+    await this.requireReportRead(credentials);
+    const entity = await getEntityOrThrow(this.catalog, entityRef, credentials);
     return this.evidence.getApiEvidence(entity as Entity);
   }
 
@@ -154,11 +157,18 @@ export class EvidenceReportService {
     credentials: BackstageCredentials,
   ): Promise<AsyncIterable<string>> {
     const visibility = await this.authorize(credentials);
-    const { limit: _limit, cursor: _cursor, ...filters } =
-      await this.lintQuery({ ...request, limit: MAX });
+    const {
+      limit: _limit,
+      cursor: _cursor,
+      ...filters
+    } = await this.lintQuery({ ...request, limit: MAX });
     const store = this.store;
     const first = await store.listReport({ ...filters, limit: MAX });
-    const firstRows = await visibleByRef(visibility, first.items, r => r.entityRef);
+    const firstRows = await visibleByRef(
+      visibility,
+      first.items,
+      r => r.entityRef,
+    );
     return (async function* chunks() {
       yield csvHeader(CSV_COLUMNS);
       let page = first;
@@ -226,7 +236,9 @@ export class EvidenceReportService {
     if (!this.hasProvider(provider)) {
       const known = this.evidence.listProviders().map(p => p.id);
       throw new InputError(
-        `provider: must be one of ${known.length ? known.join(', ') : '(none installed)'}`,
+        `provider: must be one of ${
+          known.length ? known.join(', ') : '(none installed)'
+        }`,
       );
     }
     return provider;
@@ -250,7 +262,10 @@ export class EvidenceReportService {
       }
       return value as T | undefined;
     };
-    if (request.rule !== undefined && (request.rule === '' || request.rule.length > 200)) {
+    if (
+      request.rule !== undefined &&
+      (request.rule === '' || request.rule.length > 200)
+    ) {
       throw new InputError('rule: must be a rule id of at most 200 characters');
     }
     const owner = optionalRefKey(request.owner, 'group', 'owner');

@@ -44,7 +44,8 @@ export interface EvaluateApiInput {
 export function storedEvidenceFindings(
   stored: StoredApiResult,
 ): GovernanceFinding[] {
-  return stored.result.governance.findings.filter(
+  // Results stored before there was evidence may lack parts: none then.
+  return (stored.result?.governance?.findings ?? []).filter(
     finding => finding.source !== undefined,
   );
 }

@@ -61,7 +61,7 @@ describe('evidenceToGovernanceFindings', () => {
     ]);
   });
 
-  it('keeps ten rules and counts the rest in one more finding', () => {
+  it('keeps five rules and counts the rest in one more finding', () => {
     const findings = evidenceToGovernanceFindings('lint', {
       findings: Array.from({ length: 14 }, (_, i) => ({
         ruleId: `r${i}`,
@@ -70,12 +70,12 @@ describe('evidenceToGovernanceFindings', () => {
       })),
       findingCount: 20,
     });
-    expect(findings).toHaveLength(11);
-    expect(findings[10]).toMatchObject({
+    expect(findings).toHaveLength(6);
+    expect(findings[5]).toMatchObject({
       ruleId: 'lint/more',
       severity: 'warning',
       message:
-        "10 more lint findings of 4 more rules: see the definition's full lint results",
+        "15 more lint findings of 9 more rules: see the definition's full lint results",
     });
   });
 

@@ -4,11 +4,13 @@ import type { DefinitionEvidence, EvidenceFinding } from './types';
 /**
  * Most governance findings one evidence provider adds to an API: one per
  * rule, worst first; the rest are summed up in one more finding. The full
- * list stays with the evidence (`GET …/evidence`, `/reports/lint`).
+ * list stays with the evidence (`GET …/evidence`, `/reports/lint`). Every
+ * snapshot writes an API's findings with its result, so each one costs the
+ * snapshot at scale (about 200 bytes, 40 MB per finding and API at 200k).
  *
  * @public
  */
-export const EVIDENCE_GOVERNANCE_FINDINGS_MAX = 10;
+export const EVIDENCE_GOVERNANCE_FINDINGS_MAX = 5;
 
 /** Longest message copied into a governance finding. */
 const MESSAGE_MAX = 300;

@@ -2,8 +2,12 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   ApiRefreshResult,
+  ApiEvidence,
   ApiSnapshotResult,
   ApiStatus,
+  EvidenceCoverage,
+  LintReportRow,
+  LintTeamRow,
   Assessment,
   AssessmentRequest,
   ClusterMemberPage,
@@ -78,6 +82,21 @@ export interface TeamApiOptions {
   cursor?: string;
   sort?: TeamApiSort;
   search?: string;
+}
+
+/**
+ * Filters of the lint report.
+ *
+ * @public
+ */
+export interface LintFilters {
+  /** `lint` (every provider but the audit checklist by default) or `audit`. */
+  provider?: string;
+  owner?: string;
+  system?: string;
+  severity?: 'error' | 'warning' | 'info';
+  rule?: string;
+  state?: 'checked' | 'queued';
 }
 
 /**
@@ -174,6 +193,19 @@ export interface ApiOpsApi {
    * for the next snapshot.
    */
   refreshApi(entity: CompoundEntityRef): Promise<ApiRefreshResult>;
+  /** What lint and the method's audit checklist found in an API's definition. */
+  getEvidence(entity: CompoundEntityRef): Promise<ApiEvidence>;
+  /** A page of the lint report, with how far the backlog has got. */
+  listLint(
+    filters?: LintFilters,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<ApiOpsPage<LintReportRow> & { coverage: EvidenceCoverage[] }>;
+  /** Every row of the lint report matching the filters, as CSV. */
+  downloadLintCsv(filters?: LintFilters): Promise<Blob>;
+  /** Lint and audit counts per owner group; a group and its descendants with `owner`. */
+  listLintTeams(options?: {
+    owner?: string;
+  }): Promise<{ items: LintTeamRow[] }>;
 }
 
 /**

@@ -3,8 +3,12 @@ import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   ApiRefreshResult,
+  ApiEvidence,
   ApiSnapshotResult,
   ApiStatus,
+  EvidenceCoverage,
+  LintReportRow,
+  LintTeamRow,
   Assessment,
   AssessmentRequest,
   FragmentationCluster,
@@ -23,6 +27,7 @@ import {
   ApiOpsApi,
   ApiOpsPage,
   FragmentationFilters,
+  LintFilters,
   OwnershipGapFilters,
   TeamApiOptions,
 } from './ApiOpsApi';
@@ -197,6 +202,31 @@ export class ApiOpsClient implements ApiOpsApi {
 
   refreshApi(entity: CompoundEntityRef) {
     return this.send<ApiRefreshResult>('POST', `${entityPath(entity)}/refresh`);
+  }
+
+  getEvidence(entity: CompoundEntityRef) {
+    return this.get<ApiEvidence>(`${entityPath(entity)}/evidence`);
+  }
+
+  listLint(
+    filters: LintFilters = {},
+    options: { limit?: number; cursor?: string } = {},
+  ) {
+    return this.get<
+      ApiOpsPage<LintReportRow> & { coverage: EvidenceCoverage[] }
+    >('/reports/lint', { ...filters, ...options });
+  }
+
+  async downloadLintCsv(filters: LintFilters = {}) {
+    const response = await this.request('/reports/lint', {
+      ...filters,
+      format: 'csv',
+    });
+    return response.blob();
+  }
+
+  listLintTeams(options: { owner?: string } = {}) {
+    return this.get<{ items: LintTeamRow[] }>('/reports/lint/teams', options);
   }
 
   private async get<T>(

@@ -4,6 +4,7 @@ export type {
   ApiOpsApi,
   ApiOpsPage,
   FragmentationFilters,
+  LintFilters,
   OwnershipGapFilters,
   TeamApiOptions,
 } from './ApiOpsApi';

@@ -8,3 +8,4 @@ export { useAssessmentHistory } from './useAssessmentHistory';
 export type { AssessmentHistoryState } from './useAssessmentHistory';
 export { useClusterMembers } from './useClusterMembers';
 export type { ClusterMembersState } from './useClusterMembers';
+export { useApiEvidence } from './useApiEvidence';

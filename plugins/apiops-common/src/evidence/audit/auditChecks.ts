@@ -34,18 +34,18 @@ export type AuditCheckFunction = (
 export function byShare(
   offenders: string[],
   checked: number,
-  texts: { none: string; what: string },
+  texts: { none: string; what: string; short: string },
 ): CheckOutcome {
   if (checked === 0) {
     return { status: 'na', reason: texts.none };
   }
   if (offenders.length === 0) {
-    return { status: 'pass', reason: `all ${checked} ${texts.what} are fine` };
+    return { status: 'pass', reason: `all ${checked} ${texts.what}` };
   }
   return {
     status: offenders.length >= checked ? 'gap' : 'partial',
     details: offenders,
-    reason: `${offenders.length} of ${checked} ${texts.what} fall short`,
+    reason: `${offenders.length} of ${checked} ${texts.short}`,
   };
 }
 
@@ -69,7 +69,8 @@ function operationDescriptions(document: JsonObject): CheckOutcome {
     .map(describeOperation);
   return byShare(missing, operations.length, {
     none: NO_OPERATIONS,
-    what: 'operations have a description, the rest',
+    what: 'operations have a description',
+    short: 'operations have no description',
   });
 }
 
@@ -82,7 +83,9 @@ function fieldNamesDescriptive(document: JsonObject): CheckOutcome {
   const bad = names.filter(name => /(^|_)[a-z]{1,2}(_|$)|[A-Z]{2,}/.test(name));
   return byShare(bad, names.length, {
     none: NO_SCHEMAS,
-    what: 'schema and property names',
+    what: 'schema and property names are descriptive words',
+    short:
+      'schema and property names are one- or two-letter words or runs of capitals',
   });
 }
 
@@ -99,7 +102,8 @@ function requiredFieldsPresent(document: JsonObject): CheckOutcome {
     .map(([name]) => name);
   return byShare(missing, objects.length, {
     none: 'the definition has no object schemas',
-    what: 'object schemas list required fields, the rest',
+    what: 'object schemas list their required fields',
+    short: 'object schemas list no required field',
   });
 }
 
@@ -131,7 +135,8 @@ function dateFormatTimezone(document: JsonObject): CheckOutcome {
   }
   return byShare(offenders, checked, {
     none: 'the definition has no date or time fields',
-    what: 'date and time fields use format date-time or date, the rest',
+    what: 'date and time fields use format date-time or date',
+    short: 'date and time fields have no date-time or date format',
   });
 }
 
@@ -164,7 +169,8 @@ function avoidAcronyms(document: JsonObject): CheckOutcome {
   );
   return byShare(acronyms, names.length, {
     none: NO_SCHEMAS,
-    what: 'schema and property names',
+    what: 'schema and property names spell words out',
+    short: 'schema and property names use acronyms',
   });
 }
 
@@ -185,7 +191,8 @@ function pathDepthMax(document: JsonObject, check: AuditCheck): CheckOutcome {
   );
   return byShare(deep, routes.length, {
     none: 'the definition has no paths',
-    what: `paths have at most ${maxDepth} segments besides parameters, the rest`,
+    what: `paths have at most ${maxDepth} segments besides parameters`,
+    short: `paths have more than ${maxDepth} segments besides parameters`,
   });
 }
 
@@ -205,7 +212,8 @@ function examplesPresent(document: JsonObject): CheckOutcome {
     .map(describeOperation);
   return byShare(missing, operations.length, {
     none: NO_OPERATIONS,
-    what: 'operations have examples, the rest',
+    what: 'operations have examples',
+    short: 'operations have no example',
   });
 }
 
@@ -221,7 +229,8 @@ function getNoRequestBody(document: JsonObject): CheckOutcome {
     .map(describeOperation);
   return byShare(bad, gets.length, {
     none: 'the definition has no GET operations',
-    what: 'GET operations take no request body, the rest',
+    what: 'GET operations take no request body',
+    short: 'GET operations take a request body',
   });
 }
 
@@ -258,7 +267,8 @@ function errorResponsesSpecific(document: JsonObject): CheckOutcome {
     .map(describeOperation);
   return byShare(bad, operations.length, {
     none: NO_OPERATIONS,
-    what: 'operations describe a 400 response with a schema, the rest',
+    what: 'operations describe a 400 response with a schema',
+    short: 'operations describe no 400 response with a schema',
   });
 }
 
@@ -296,7 +306,8 @@ function opaqueIdentifiers(document: JsonObject): CheckOutcome {
   const offenders = [...seen].filter(([, bad]) => bad).map(([key]) => key);
   return byShare(offenders, seen.size, {
     none: 'the definition has no identifier path parameters',
-    what: 'identifier path parameters are opaque strings, the rest',
+    what: 'identifier path parameters are opaque strings',
+    short: 'identifier path parameters are numbers',
   });
 }
 
@@ -325,7 +336,8 @@ function noSensitiveDataInPaths(document: JsonObject): CheckOutcome {
   }
   return byShare([...offenders], operations.length, {
     none: NO_OPERATIONS,
-    what: 'operations keep sensitive data out of the URL, the rest',
+    what: 'operations keep sensitive data out of the URL',
+    short: 'operations put sensitive data in the URL',
   });
 }
 
@@ -361,7 +373,9 @@ function methodResourceConsistency(document: JsonObject): CheckOutcome {
     .map(describeOperation);
   return byShare(bad, writes.length, {
     none: 'the definition has no write operations',
-    what: 'write operations fit their resource, the rest',
+    what: 'write operations fit their resource',
+    short:
+      'write operations do not fit their resource (PUT, PATCH, DELETE on a collection; POST on an item)',
   });
 }
 
@@ -456,7 +470,8 @@ function examplesPassValidation(document: JsonObject): CheckOutcome {
   }
   return byShare(offenders, checked, {
     none: 'the definition has no examples of request or response bodies',
-    what: 'examples fit their schemas, the rest',
+    what: 'examples fit their schemas',
+    short: "examples do not fit their schema's type or required properties",
   });
 }
 

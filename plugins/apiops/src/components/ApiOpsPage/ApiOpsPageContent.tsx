@@ -42,6 +42,7 @@ import { StationBars } from '../StationSummary';
 import { useMethodModel, useStationLabels } from '../../hooks';
 import { SummaryKpis } from '../SummaryKpis';
 import { TeamsTable } from '../TeamsTable';
+import { LintTeamsTable } from '../LintTeamsTable';
 import { TrendChart } from '../TrendChart';
 import { useTimeFormat } from '../../time';
 import { SnapshotRunState, useSnapshotRun } from './useSnapshotRun';
@@ -278,6 +279,9 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
               )
             }
           />
+          <div className={classes.kpiRow}>
+            <LintTeamsTable refreshKey={refreshKey} />
+          </div>
         </Grid>
       );
       break;

@@ -5,6 +5,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
+  ApiAuditEvidence,
   apiopsAssessmentCreatePermission,
   Assessment,
   MethodModel,
@@ -25,6 +26,8 @@ export function AssessmentForm(props: {
   /** The API's current station (highlighted and expanded). */
   stationId: string;
   onRecorded: (assessment: Assessment) => void;
+  /** The definition's audit evidence, which can pre-fill the criteria it evidences. */
+  auditEvidence?: ApiAuditEvidence;
 }) {
   const { entityRef, method, latestAssessment, stationId, onRecorded } = props;
   const { t } = useTranslationRef(apiopsTranslationRef);
@@ -58,6 +61,7 @@ export function AssessmentForm(props: {
         stationId={stationId}
         onRecorded={onRecorded}
         onForbidden={() => setForbidden(true)}
+        auditEvidence={props.auditEvidence}
       />
     );
   }

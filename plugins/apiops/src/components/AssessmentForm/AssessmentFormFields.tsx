@@ -5,7 +5,10 @@ import Button from '@material-ui/core/Button';
 import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
 import {
+  ApiAuditEvidence,
   Assessment,
   assessmentRequestLimits,
   deriveStation,
@@ -15,6 +18,7 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsApiRef } from '../../api';
 import { useStationLabels } from '../../hooks';
+import { auditSuggestions } from '../DefinitionEvidence/auditSuggestions';
 import { apiopsTranslationRef } from '../../translation';
 import { useFocusRingStyles } from '../focusRing';
 import { buildAssessmentRequest, invalidEvidence } from './assessmentDraft';
@@ -31,6 +35,9 @@ import { StationAccordion } from './StationAccordion';
 import { useAssessmentDraft } from './useAssessmentDraft';
 
 const useStyles = makeStyles(theme => ({
+  prefill: {
+    marginBottom: theme.spacing(2),
+  },
   footer: {
     marginTop: theme.spacing(3),
     display: 'flex',
@@ -57,6 +64,8 @@ export function AssessmentFormFields(props: {
   stationId: string;
   onRecorded: (assessment: Assessment) => void;
   onForbidden: () => void;
+  /** The definition's audit evidence, to pre-fill the criteria it evidences. */
+  auditEvidence?: ApiAuditEvidence;
 }) {
   const { entityRef, method, stationId, onRecorded, onForbidden } = props;
   const classes = useStyles();
@@ -70,8 +79,15 @@ export function AssessmentFormFields(props: {
   const apiopsApi = useApi(apiopsApiRef);
   const { stations } = method;
 
-  const { draft, blurred, onChange, onEvidenceBlur, setNote, markMet } =
-    useAssessmentDraft(method, props.latestAssessment);
+  const {
+    draft,
+    blurred,
+    onChange,
+    onEvidenceBlur,
+    setNote,
+    markMet,
+    applySuggestions,
+  } = useAssessmentDraft(method, props.latestAssessment);
   const [submitted, setSubmitted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [outcome, setOutcome] = useState<AssessmentOutcome | undefined>();
@@ -86,6 +102,31 @@ export function AssessmentFormFields(props: {
   // The resulting station the user confirmed moving the API back to.
   const [confirmedTo, setConfirmedTo] = useState<string | undefined>();
   const [focusId, setFocusId] = useState<string | undefined>();
+
+  const suggestions = useMemo(
+    () => auditSuggestions(props.auditEvidence, method),
+    [props.auditEvidence, method],
+  );
+  const [prefilled, setPrefilled] = useState<number | undefined>();
+
+  const onPrefill = () => {
+    applySuggestions(
+      suggestions.map(s => ({
+        criterionId: s.criterionId,
+        answer: s.answer,
+        note: t('entityContent.audit.prefillNote', { items: s.items }),
+      })),
+    );
+    const stationsToOpen = stations.filter(station =>
+      station.criteria.some(id => suggestions.some(s => s.criterionId === id)),
+    );
+    setExpanded(
+      previous =>
+        new Set([...previous, ...stationsToOpen.map(station => station.id)]),
+    );
+    setPrefilled(suggestions.length);
+    setOutcome(undefined);
+  };
 
   useEffect(() => {
     if (focusId) {
@@ -192,6 +233,32 @@ export function AssessmentFormFields(props: {
 
   return (
     <form onSubmit={onSubmit} noValidate className={focus.within}>
+      {suggestions.length > 0 && (
+        <Alert
+          severity="info"
+          className={classes.prefill}
+          action={
+            <Button color="primary" onClick={onPrefill} disabled={submitting}>
+              {t('entityContent.audit.prefillButton')}
+            </Button>
+          }
+        >
+          <AlertTitle>
+            {t('entityContent.audit.prefillTitle', {
+              n: String(suggestions.length),
+            })}
+          </AlertTitle>
+          {prefilled === undefined ? (
+            t('entityContent.audit.prefill')
+          ) : (
+            <span role="status">
+              {t('entityContent.audit.prefilled', {
+                n: String(prefilled),
+              })}
+            </span>
+          )}
+        </Alert>
+      )}
       {stations.map(station => (
         <StationAccordion
           key={station.id}

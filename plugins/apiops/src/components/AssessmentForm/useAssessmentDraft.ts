@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
-import type {
-  Assessment,
-  MethodModel,
+import {
+  assessmentRequestLimits,
+  type Assessment,
+  type MethodModel,
 } from '@apiops-backstage/plugin-apiops-common';
 import { AssessmentDraft, draftFromAssessment } from './assessmentDraft';
 import { CriterionFieldChange } from './CriterionField';
@@ -69,5 +70,43 @@ export function useAssessmentDraft(
     [],
   );
 
-  return { draft, blurred, onChange, onEvidenceBlur, setNote, markMet };
+  /**
+   * Answers criteria as the audit evidence suggests, and, where a criterion
+   * has no note yet, notes the items behind the answer. Evidence links are
+   * left as they are; nothing is recorded until the person submits.
+   */
+  const applySuggestions = useCallback(
+    (
+      suggestions: ReadonlyArray<{
+        criterionId: string;
+        answer: 'met' | 'not-met';
+        note: string;
+      }>,
+    ) =>
+      setDraft(previous => {
+        const answers = { ...previous.answers };
+        const notes = { ...previous.notes };
+        for (const { criterionId, answer, note } of suggestions) {
+          answers[criterionId] = answer;
+          if (!notes[criterionId]?.trim()) {
+            notes[criterionId] = note.slice(
+              0,
+              assessmentRequestLimits.maxCriterionNoteLength,
+            );
+          }
+        }
+        return { ...previous, answers, notes };
+      }),
+    [],
+  );
+
+  return {
+    draft,
+    blurred,
+    onChange,
+    onEvidenceBlur,
+    setNote,
+    markMet,
+    applySuggestions,
+  };
 }

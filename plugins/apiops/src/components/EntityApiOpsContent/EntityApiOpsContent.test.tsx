@@ -13,6 +13,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type {
+  ApiEvidence,
   ApiStatus,
   Assessment,
   MethodModel,
@@ -45,7 +46,8 @@ type MockApiOpsApi = Record<
   | 'getStatus'
   | 'listAssessments'
   | 'recordAssessment'
-  | 'refreshApi',
+  | 'refreshApi'
+  | 'getEvidence',
   jest.Mock
 >;
 
@@ -58,6 +60,10 @@ function mockApiOpsApi(overrides: Partial<MockApiOpsApi> = {}): MockApiOpsApi {
       .mockResolvedValue({ items: [assessment()] as Assessment[] }),
     recordAssessment: jest.fn(),
     refreshApi: jest.fn(),
+    getEvidence: jest.fn().mockResolvedValue({
+      entityRef: 'api:default/accounts-api',
+      providers: [],
+    }),
     ...overrides,
   };
 }
@@ -1127,3 +1133,170 @@ async function highlightedStationOf(cycleTitle: string) {
     return current as HTMLElement;
   });
 }
+
+describe('EntityApiOpsContent definition evidence', () => {
+  const evidence: ApiEvidence = {
+    entityRef: 'api:default/accounts-api',
+    providers: [
+      {
+        providerId: 'lint',
+        title: 'Spectral lint',
+        state: 'checked',
+        checkedAt: '2026-11-26T12:00:00.000Z',
+        findings: [
+          {
+            ruleId: 'operation-operationId',
+            severity: 'warning',
+            message: 'Operation must have "operationId".',
+            path: "$.paths['/accounts'].get",
+            line: 9,
+            documentationUrl:
+              'https://docs.example.com/rules#operation-operationId',
+          },
+          {
+            ruleId: 'info-description',
+            severity: 'info',
+            message: 'Info "description" must be present.',
+            path: '$.info',
+          },
+        ],
+        findingCount: 2,
+        counts: { error: 0, warning: 1, info: 1 },
+      },
+    ],
+    audit: {
+      state: 'checked',
+      checkedAt: '2026-11-26T12:00:00.000Z',
+      profile: 'read-only',
+      items: [
+        {
+          itemId: 'endpoint-descriptions-present',
+          label: 'Endpoint descriptions are present',
+          stage: 'design',
+          status: 'pass',
+          reason: 'all 1 operations have a description',
+          criteria: ['design-reflects-business-value'],
+          stations: ['api-design'],
+          guidelines: [],
+        },
+        {
+          itemId: 'paths-max-two-resources',
+          label: 'Paths have at most two resources',
+          stage: 'design',
+          status: 'gap',
+          reason: '1 of 1 paths have more than 2 segments besides parameters',
+          details: ['/a/b/c'],
+          criteria: ['api-consistency'],
+          stations: ['api-design'],
+          guidelines: [],
+        },
+      ],
+      criteria: [
+        {
+          criterionId: 'design-reflects-business-value',
+          status: 'pass',
+          items: [{ itemId: 'endpoint-descriptions-present', status: 'pass' }],
+          suggestedAnswer: 'met',
+        },
+        {
+          criterionId: 'api-consistency',
+          status: 'gap',
+          items: [{ itemId: 'paths-max-two-resources', status: 'gap' }],
+          suggestedAnswer: 'not-met',
+        },
+      ],
+      counts: { pass: 1, partial: 0, gap: 1, na: 0 },
+    },
+  };
+  const labelOf = (id: string) =>
+    methodModel.criteria.find(c => c.id === id)!.label;
+
+  it('shows the lint findings by severity with their JSON paths, and the audit evidence per criterion', async () => {
+    renderTab(
+      mockApiOpsApi({ getEvidence: jest.fn().mockResolvedValue(evidence) }),
+    );
+
+    const warnings = await screen.findByRole('list', {
+      name: 'Warning lint findings',
+    });
+    expect(warnings).toHaveTextContent('Operation must have "operationId".');
+    expect(warnings).toHaveTextContent(
+      "Where: $.paths['/accounts'].get (line 9)",
+    );
+    expect(
+      within(warnings).getByRole('link', {
+        name: 'Documentation of operation-operationId, Opens in a new window',
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://docs.example.com/rules#operation-operationId',
+    );
+    expect(
+      screen.getByRole('list', { name: 'Info lint findings' }),
+    ).toHaveTextContent('$.info');
+
+    const criteria = screen.getByRole('list', {
+      name: 'Criteria with audit evidence',
+    });
+    expect(criteria).toHaveTextContent(labelOf('api-consistency'));
+    expect(criteria).toHaveTextContent('Paths have at most two resources:');
+    expect(criteria).toHaveTextContent(
+      '1 of 1 paths have more than 2 segments besides parameters: /a/b/c',
+    );
+    expect(criteria).toHaveTextContent('Suggests: Not met');
+  });
+
+  it('pre-fills the criteria the audit evidences, and records nothing until the person submits', async () => {
+    const user = userEvent.setup();
+    const apiopsApi = mockApiOpsApi({
+      getEvidence: jest.fn().mockResolvedValue(evidence),
+    });
+    renderTab(apiopsApi);
+
+    await user.click(
+      await screen.findByRole('button', {
+        name: 'Pre-fill from the audit evidence',
+      }),
+    );
+
+    expect(
+      await screen.findByText(
+        'Pre-filled 2 criteria from the audit evidence: review them and record the assessment.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(
+        criterionGroup('api-design', labelOf('api-consistency')),
+      ).getByRole('radio', { name: 'Not met' }),
+    ).toBeChecked();
+    expect(
+      within(
+        criterionGroup('api-design', labelOf('design-reflects-business-value')),
+      ).getByRole('radio', { name: 'Met' }),
+    ).toBeChecked();
+    expect(apiopsApi.recordAssessment).not.toHaveBeenCalled();
+  });
+
+  it('says the evidence needs apiops.report.read when the backend refuses it', async () => {
+    renderTab(
+      mockApiOpsApi({
+        getEvidence: jest
+          .fn()
+          .mockRejectedValue(
+            await responseError(403, 'NotAllowedError', 'Not allowed'),
+          ),
+      }),
+    );
+
+    expect(
+      await screen.findByText(
+        'Lint findings are report data: they need the permission apiops.report.read, which you do not have.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Audit evidence is report data: it needs the permission apiops.report.read, which you do not have.',
+      ),
+    ).toBeInTheDocument();
+  });
+});

@@ -13,8 +13,14 @@ import {
   UNASSESSED_STATION,
   type Assessment,
 } from '@apiops-backstage/plugin-apiops-common';
-import { useApiMethodModel, useApiStatus } from '../../hooks';
+import {
+  useApiEvidence,
+  useApiMethodModel,
+  useApiStatus,
+  useStationLabels,
+} from '../../hooks';
 import { ApiReportsCard } from '../ApiRefresh';
+import { DefinitionEvidenceSection } from './DefinitionEvidenceSection';
 import { AssessmentForm } from '../AssessmentForm';
 import { AssessmentHistory } from '../AssessmentHistory';
 import { GovernancePanel } from '../FindingsList';
@@ -45,6 +51,8 @@ export function EntityApiOpsContent() {
     error: methodError,
   } = useApiMethodModel(entity);
   const { status, error: statusError, retry } = useApiStatus(entityRef);
+  const evidence = useApiEvidence(entityRef);
+  const { criterionLabel } = useStationLabels(method);
   const [historyKey, setHistoryKey] = useState(0);
   // When an assessment was recorded here: the reports show it later.
   const [recordedAt, setRecordedAt] = useState<string>();
@@ -115,6 +123,7 @@ export function EntityApiOpsContent() {
           withheld={withheld}
         />
       </Grid>
+      <DefinitionEvidenceSection part="lint" evidence={evidence} />
       <Grid item xs={12}>
         <FragmentationPanel
           entityRef={entityRef}
@@ -150,14 +159,24 @@ export function EntityApiOpsContent() {
           latestAssessment={status.latestAssessment}
           stationId={stationId}
           onRecorded={onRecorded}
+          auditEvidence={evidence.evidence?.audit}
         />
       </Grid>
       <Grid item xs={12} lg={5}>
-        <AssessmentHistory
-          entityRef={entityRef}
-          method={method}
-          reloadKey={historyKey}
-        />
+        <Grid container spacing={3} direction="column">
+          <DefinitionEvidenceSection
+            part="audit"
+            evidence={evidence}
+            criterionLabel={criterionLabel}
+          />
+          <Grid item>
+            <AssessmentHistory
+              entityRef={entityRef}
+              method={method}
+              reloadKey={historyKey}
+            />
+          </Grid>
+        </Grid>
       </Grid>
     </Grid>
   );

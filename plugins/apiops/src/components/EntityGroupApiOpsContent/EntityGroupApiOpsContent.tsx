@@ -36,6 +36,7 @@ import { KpiTile } from '../SummaryKpis';
 import { GroupCampaigns } from '../Campaigns';
 import { ReportErrorPanel } from '../ReportErrorPanel';
 import { useTeamApiQuery } from './useTeamApiQuery';
+import { LintTeamsTable } from '../LintTeamsTable';
 
 /** Rows per page of the group's APIs. */
 export const GROUP_APIS_PAGE_SIZE = 50;
@@ -354,6 +355,9 @@ export function EntityGroupApiOpsContent() {
           urlPrefix={GROUP_FRAGMENTATION_URL_PREFIX}
           emptyMessage={t('groupContent.fragmentationEmpty')}
         />
+      </Grid>
+      <Grid item xs={12}>
+        <LintTeamsTable owner={stringifyEntityRef(group)} />
       </Grid>
     </Grid>
   );

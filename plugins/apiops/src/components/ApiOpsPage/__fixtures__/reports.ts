@@ -268,6 +268,10 @@ export function mockApiOpsApi(
     }),
     triggerSnapshot: jest.fn(),
     refreshApi: jest.fn(),
+    getEvidence: jest.fn(),
+    listLint: jest.fn(),
+    downloadLintCsv: jest.fn(),
+    listLintTeams: jest.fn().mockResolvedValue({ items: [] }),
     ...overrides,
   };
 }

@@ -1,0 +1,1 @@
+export { LintTeamsTable, EvidenceCoverageText } from './LintTeamsTable';
