@@ -339,7 +339,9 @@ const rest = (base: string) =>
   [
     'openapi: 3.0.3',
     'info: {title: x, version: "1"}',
-    `servers: [{url: 'https://api.example.com/${base}'}]`,
+    // A host per API: copies at another host name stay duplicates (one
+    // owner's deployments at base paths of one host are a family).
+    `servers: [{url: 'https://${base.split('/')[0]}.example.com/${base}'}]`,
     'paths:',
     ...['/cards', '/cards/{id}', '/cards/{id}/limits', '/cards/{id}/pin'].map(
       path => `  ${path}: {get: {responses: {'200': {description: ok}}}}`,
