@@ -40,6 +40,7 @@ export type {
   // The component ApiOpsPage takes the name at the entry point.
   ApiOpsPage as ApiOpsResultPage,
   FragmentationFilters,
+  LintFilters,
   OwnershipGapFilters,
   TeamApiOptions,
 } from './api';
