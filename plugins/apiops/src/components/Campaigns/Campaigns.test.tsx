@@ -20,7 +20,7 @@ import {
   overdueCampaign,
 } from './__fixtures__/campaigns';
 
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
