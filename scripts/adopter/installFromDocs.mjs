@@ -1,7 +1,7 @@
 // The steps of docs/install.md, applied to a fresh app by the adopter test
 // (scripts/adopter/run.mjs). Every piece of code this file adds to the app is
-// a snippet of the guide, checked to appear there verbatim (line by line,
-// indentation aside): when the guide changes, this test follows or fails, and
+// a snippet of the guide, checked to appear there verbatim (whitespace and
+// Prettier's trailing commas aside): when the guide changes, this test follows or fails, and
 // a step the guide misses cannot be quietly made up here.
 
 import { createRequire } from 'node:module';
@@ -11,12 +11,13 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const YAML = require('yaml');
 
+/**
+ * The text as the guide is compared with a snippet: without whitespace and
+ * without the trailing commas Prettier adds when it wraps a call (the guide's
+ * code blocks are formatted by Prettier, the snippets are written on one line).
+ */
 function normalize(text) {
-  return text
-    .split('\n')
-    .map(line => line.trim())
-    .filter(Boolean)
-    .join('\n');
+  return text.replace(/\s+/g, '').replace(/,([)\]}])/g, '$1');
 }
 
 /** Applies the guide to `appDir`; answers one check per step. */
@@ -111,6 +112,7 @@ export function installFromDocs({ repoRoot, appDir, tarballs, apps, port }) {
 
   const backendPackages = [
     '@apiops-backstage/plugin-apiops-backend',
+    '@apiops-backstage/plugin-apiops-backend-module-lint',
     '@apiops-backstage/plugin-catalog-backend-module-apiops',
     '@apiops-backstage/plugin-scaffolder-backend-module-apiops',
   ].filter(has);

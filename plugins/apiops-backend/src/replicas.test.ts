@@ -55,6 +55,16 @@ async function runs(db: Knex): Promise<RunRow[]> {
   return rows.map(row => ({ ...row, id: String(row.id) }));
 }
 
+/** Start-up restarts of the replicas, for the figures (see `ready`). */
+function restartsOf(replicas: ReplicaProcess[]): string {
+  const restarted = replicas.filter(replica => replica.restarts.length > 0);
+  return restarted.length === 0
+    ? 'no restart'
+    : restarted
+        .map(replica => `${replica.name} restarted after: ${replica.restarts}`)
+        .join('; ');
+}
+
 function sum(counts: Record<string, number> | undefined): number {
   return Object.values(counts ?? {}).reduce((a, b) => a + b, 0);
 }
@@ -199,7 +209,12 @@ describeOnPostgres(
       const a = await cluster.start('a', { snapshot });
       const b = await cluster.start('b', { snapshot });
       const startMs = await Promise.all([a.ready(), b.ready()]);
-      figure(`two replicas up in ${startMs.join(' and ')} ms`);
+      figure(
+        `two replicas up in ${startMs.join(' and ')} ms (${restartsOf([
+          a,
+          b,
+        ])})`,
+      );
       const { db } = cluster;
 
       // An assessment written through one is read through the other, both ways.
@@ -504,7 +519,7 @@ describeOnPostgres(
           migrations.length
         } migrations applied once, no error logged; up in ${startMs.join(
           ' and ',
-        )} ms`,
+        )} ms (${restartsOf([a, b])})`,
       );
     });
   },

@@ -17,3 +17,4 @@ export * from './fragmentation';
 export * from './campaigns';
 export * from './notifications';
 export * from './evidence';
+export * from './changes';

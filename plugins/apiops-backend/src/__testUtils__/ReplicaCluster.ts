@@ -28,19 +28,41 @@ export interface ReplicaLogLine {
   [key: string]: unknown;
 }
 
+/**
+ * A start-up failure of Backstage's own core services, not of the plugin: on
+ * an empty database, backends starting at once race to create the knex tables
+ * of a core service that keeps its tables in every plugin's database (the
+ * auth key store's `backstage_backend_public_keys__knex_migrations_lock`).
+ * knex checks for the table, then creates it; the slower backend fails. Known
+ * upstream (backstage/charts#300); an orchestrator restarts the process, which
+ * then finds the table. The plugin's own migrations take an advisory lock and
+ * never fail this way (`database/migrateToLatest.ts`).
+ */
+const CORE_MIGRATION_RACE =
+  /create table "backstage_backend_\w+" .* - (relation "backstage_backend_\w+" already exists|duplicate key value violates unique constraint "pg_type_typname_nsp_index")/;
+
 /** A backend process with the APIOps plugin, on the cluster's database. */
 export class ReplicaProcess {
   readonly lines: ReplicaLogLine[] = [];
+  /** Why it was restarted during start-up, if it was (see `ready`). */
+  readonly restarts: string[] = [];
   private readonly raw: string[] = [];
+  private child!: ChildProcess;
   private exitCode: number | null | undefined = undefined;
-  private readonly exited: Promise<void>;
-  private readonly startedAt = Date.now();
+  private exited!: Promise<void>;
+  private startedAt = Date.now();
 
   constructor(
     readonly name: string,
     readonly port: number,
-    private readonly child: ChildProcess,
+    private readonly spawnChild: () => ChildProcess,
   ) {
+    this.attach(spawnChild());
+  }
+
+  private attach(child: ChildProcess) {
+    this.child = child;
+    this.exitCode = undefined;
     let pending = '';
     const onData = (chunk: Buffer) => {
       pending += chunk.toString('utf8');
@@ -56,6 +78,18 @@ export class ReplicaProcess {
         resolve();
       });
     });
+  }
+
+  /**
+   * Starts the process again, as an orchestrator would after a failed start:
+   * the log starts anew, the reason is kept in `restarts`.
+   */
+  private restart(reason: string) {
+    this.restarts.push(reason);
+    this.lines.length = 0;
+    this.raw.length = 0;
+    this.startedAt = Date.now();
+    this.attach(this.spawnChild());
   }
 
   private addLine(text: string) {
@@ -110,12 +144,19 @@ export class ReplicaProcess {
   }
 
   /**
-   * Resolves once `/health` answers 200, with the time since the start;
-   * throws when the process exits.
+   * Resolves once `/health` answers 200, with the time since the (last)
+   * start; throws when the process exits, except once for the race of
+   * Backstage's core services on an empty database (`CORE_MIGRATION_RACE`),
+   * after which it starts the process again.
    */
   async ready(): Promise<number> {
     await waitFor(`${this.name} to answer /health`, async () => {
       if (!this.running) {
+        const race = CORE_MIGRATION_RACE.exec(this.raw.join('\n'));
+        if (race && this.restarts.length === 0) {
+          this.restart(race[0]);
+          return false;
+        }
         throw new Error(
           `${this.name} exited with ${this.exitCode}:\n${this.tail()}`,
         );
@@ -231,27 +272,28 @@ export class ReplicaCluster {
     // JSON is YAML: the config loader reads it as an app-config file.
     const configFile = path.join(this.configDir, `${name}.yaml`);
     fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
-    const child = spawn(
-      process.execPath,
-      [
-        '--require',
-        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-        LAUNCHER,
-        '--config',
-        configFile,
-      ],
-      {
-        cwd: path.resolve(__dirname, '../..'),
-        env: {
-          ...process.env,
-          // JSON logs, one object a line
-          NODE_ENV: 'production',
-          APIOPS_REPLICA_CATALOG: options.catalog ?? 'example',
+    const spawnChild = () =>
+      spawn(
+        process.execPath,
+        [
+          '--require',
+          require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+          LAUNCHER,
+          '--config',
+          configFile,
+        ],
+        {
+          cwd: path.resolve(__dirname, '../..'),
+          env: {
+            ...process.env,
+            // JSON logs, one object a line
+            NODE_ENV: 'production',
+            APIOPS_REPLICA_CATALOG: options.catalog ?? 'example',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const replica = new ReplicaProcess(name, port, child);
+      );
+    const replica = new ReplicaProcess(name, port, spawnChild);
     this.processes.push(replica);
     return replica;
   }

@@ -12,6 +12,8 @@
  * - `apiops-campaign-started`, `apiops-campaign-due-soon`,
  *   `apiops-campaign-overdue`: a campaign with APIs of the team in scope
  *   started, is due within seven days, is overdue.
+ * - `apiops-breaking-change`: an API a component of the team consumes got
+ *   a breaking change.
  *
  * @public
  */
@@ -22,6 +24,7 @@ export const APIOPS_NOTIFICATION_TOPICS = Object.freeze({
   campaignStarted: 'apiops-campaign-started',
   campaignDueSoon: 'apiops-campaign-due-soon',
   campaignOverdue: 'apiops-campaign-overdue',
+  breakingChange: 'apiops-breaking-change',
 } as const);
 
 /**
@@ -57,5 +60,7 @@ export const apiopsNotificationNames = Object.freeze({
     'apiops-campaign-started': 'Campaigns starting',
     'apiops-campaign-due-soon': 'Campaigns due within a week',
     'apiops-campaign-overdue': 'Campaigns overdue',
+    'apiops-breaking-change':
+      'Breaking changes of APIs your components consume',
   } as Record<string, string>,
 });
