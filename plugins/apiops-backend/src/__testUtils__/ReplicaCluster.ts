@@ -152,7 +152,10 @@ export class ReplicaProcess {
   async ready(): Promise<number> {
     await waitFor(`${this.name} to answer /health`, async () => {
       if (!this.running) {
-        const race = CORE_MIGRATION_RACE.exec(this.raw.join('\n'));
+        // The messages, parsed: the JSON lines escape the quotes.
+        const race = CORE_MIGRATION_RACE.exec(
+          this.lines.map(line => String(line.message ?? '')).join('\n'),
+        );
         if (race && this.restarts.length === 0) {
           this.restart(race[0]);
           return false;
