@@ -305,7 +305,7 @@ const SHOWS: Record<string, string> = {
 };
 
 /** A real audit report of the method's CLI, for the checklist import. */
-const CHECKLIST_REPORT: unknown = JSON.parse(
+const CHECKLIST_REPORT: object = JSON.parse(
   readFileSync(
     require.resolve(
       '@apiops-backstage/plugin-apiops-common/src/evidence/audit/__fixtures__/design-audit.full-crud.json',
