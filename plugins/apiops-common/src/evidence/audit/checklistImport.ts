@@ -144,8 +144,8 @@ function notAReport(
 /**
  * Checks a file against the format of the method's audit report
  * ({@link auditChecklistReportSchema}); a message naming the field at fault
- * otherwise, e.g. `stages[2].items[0].currentStatus: must be one of pass,
- * partial, gap, na`.
+ * otherwise, such as
+ * `stages[2].items[0].currentStatus: must be one of pass, partial, gap, na`.
  *
  * @public
  */
