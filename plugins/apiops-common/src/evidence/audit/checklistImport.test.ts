@@ -181,11 +181,12 @@ describe('parseAuditChecklistReport', () => {
     ],
   ])('refuses %s, naming %s', (_what, json, field) => {
     const result = parseAuditChecklistReport(json);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.field).toBe(field);
-      expect(result.message.startsWith(`${field}: `)).toBe(true);
-    }
+    expect(result).toEqual({
+      ok: false,
+      field,
+      message: expect.stringMatching(/^.+: .+$/),
+    });
+    expect(!result.ok && result.message.startsWith(`${field}: `)).toBe(true);
   });
 });
 
