@@ -397,7 +397,7 @@ export const apiopsTranslationRef = createTranslationRef({
       },
       checklistImport: {
         title: "Import audit checklist (from the method's CLI)",
-        help: "The JSON file the method's own audit tool writes: run `npm run audit:design` (or `audit:design:full-crud`) in a project made with `npm create apiops`, then pick specs/audit/design-audit.<profile>.json. Nothing is recorded until you submit the assessment.",
+        help: "The JSON file the method's own audit tool writes: run {{command}} (or {{fullCrud}}) in a project made with {{create}}, then pick {{file}}. Nothing is recorded until you submit the assessment.",
         button: "Import audit checklist (from the method's CLI)",
         fileLabel: "Audit checklist JSON from the method's CLI",
         importing: 'Importing {{file}}…',

@@ -187,6 +187,13 @@ describe('ChecklistImport', () => {
     });
     await render(api);
 
+    expect(
+      await screen.findByText(
+        /^The JSON file the method's own audit tool writes: run/,
+      ),
+    ).toHaveTextContent(
+      "The JSON file the method's own audit tool writes: run npm run audit:design (or npm run audit:design:full-crud) in a project made with npm create apiops, then pick specs/audit/design-audit.<profile>.json. Nothing is recorded until you submit the assessment.",
+    );
     await pick(REPORT_TEXT);
 
     const criteria = await screen.findByRole('list', {

@@ -317,7 +317,12 @@ export function ChecklistImport(props: {
         {t('entityContent.checklistImport.title')}
       </Typography>
       <Typography variant="body2" color="textSecondary">
-        {t('entityContent.checklistImport.help')}
+        {t('entityContent.checklistImport.help', {
+          command: <code>npm run audit:design</code>,
+          fullCrud: <code>npm run audit:design:full-crud</code>,
+          create: <code>npm create apiops</code>,
+          file: <code>specs/audit/design-audit.&lt;profile&gt;.json</code>,
+        })}
       </Typography>
       <div className={classes.row}>
         <input
