@@ -368,6 +368,7 @@ export function mapAuditChecklistReport(
       .filter(
         (other, i) =>
           other.checked &&
+          fileItems[i].item.kind === 'openapi' &&
           (fileItems[i].stageId === coveredStage ||
             knownItems.get(other.itemId)?.stage === coveredStage),
       )
