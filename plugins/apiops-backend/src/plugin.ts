@@ -37,6 +37,7 @@ import { ApiRefreshService } from './services/ApiRefreshService';
 import { AssessmentService } from './services/AssessmentService';
 import { CatalogVisibility } from './services/CatalogVisibility';
 import { EvidenceReportService } from './services/EvidenceReportService';
+import { ChecklistImportService } from './services/ChecklistImportService';
 import { FragmentationDismissalService } from './services/FragmentationDismissalService';
 import { LabelService } from './services/LabelService';
 import { ReportService } from './services/ReportService';
@@ -311,6 +312,12 @@ export const apiopsPlugin = createBackendPlugin({
               store: assessments,
               method,
               permissions: deps.permissions,
+            }),
+            checklistImports: ChecklistImportService.create({
+              catalog: deps.catalog,
+              method,
+              permissions: deps.permissions,
+              checklist: evidence.auditChecklist,
             }),
             dismissals: FragmentationDismissalService.create({
               permissions: deps.permissions,

@@ -395,6 +395,39 @@ export const apiopsTranslationRef = createTranslationRef({
           'Pre-filled {{n}} criteria from the audit evidence: review them and record the assessment.',
         prefillNote: 'Audit evidence: {{items}}',
       },
+      checklistImport: {
+        title: "Import audit checklist (from the method's CLI)",
+        help: "The JSON file the method's own audit tool writes: run {{command}} (or {{fullCrud}}) in a project made with {{create}}, then pick {{file}}. Nothing is recorded until you submit the assessment.",
+        button: "Import audit checklist (from the method's CLI)",
+        fileLabel: "Audit checklist JSON from the method's CLI",
+        importing: 'Importing {{file}}…',
+        notJson: '{{file}} is not JSON: {{reason}}',
+        tooLarge: '{{file}} is larger than the 1 MiB allowed.',
+        rejected: '{{file}} was not imported: {{message}}',
+        forbidden:
+          'You may not record assessments of this API, so you may not import evidence for one.',
+        failed: 'Could not import {{file}}: {{message}}',
+        summary:
+          '{{file}}: audit of {{generatedAt}}, profile {{profile}} · {{pass}} pass, {{partial}} partial, {{gap}} gaps, {{na}} not applicable',
+        localChecklist:
+          "The project used its own checklist ({{path}}); the plugin maps it with the method's checklist.",
+        criteriaLabel: 'Criteria the imported checklist evidences',
+        noCriteria:
+          'The file has no checked items that evidence a criterion of this cycle.',
+        unchecked:
+          "{{n}} manual or not-applicable items keep the checklist's default status in the file: they are not evidence and pre-fill nothing.",
+        unknownItems:
+          'Items not in the checklist this plugin knows (not used): {{items}}',
+        unknownCriteria:
+          'Criteria that are not criteria of this cycle (not used): {{criteria}}',
+        prefillButton: 'Pre-fill from the imported checklist',
+        prefilled:
+          'Pre-filled {{n}} criteria from {{file}}: review them and record the assessment.',
+        prefillNote:
+          "Imported from the method's audit checklist ({{file}}, generated {{generatedAt}}): {{items}}",
+        assessmentNote:
+          "Evidence imported from the method's audit checklist: {{file}}, generated {{generatedAt}}, profile {{profile}}.",
+      },
       history: {
         title: 'Assessment history',
         empty: 'No assessment has been recorded for this API yet.',

@@ -19,6 +19,7 @@ import {
   AuthorizeResult,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
+import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { apiopsPlugin } from '../plugin';
 
@@ -86,6 +87,12 @@ POST /entities/api/default/cards-api/assessments | assessment.create     | 401  
 POST /entities/api/default/cards-api/assessments | snapshot.create       | 401  | 201  | 404          | 201     | 201
 POST /entities/api/default/cards-api/assessments | fragmentation.dismiss | 401  | 201  | 404          | 201     | 201
 POST /entities/api/default/cards-api/assessments | snapshot.refresh      | 401  | 201  | 404          | 201     | 201
+POST /entities/api/default/cards-api/evidence/checklist | -                     | 401  | 200  | 404          | 200     | 200
+POST /entities/api/default/cards-api/evidence/checklist | report.read           | 401  | 200  | 404          | 200     | 200
+POST /entities/api/default/cards-api/evidence/checklist | assessment.create     | 401  | 403  | 404          | 403     | 403
+POST /entities/api/default/cards-api/evidence/checklist | snapshot.create       | 401  | 200  | 404          | 200     | 200
+POST /entities/api/default/cards-api/evidence/checklist | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+POST /entities/api/default/cards-api/evidence/checklist | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
 POST /entities/api/default/cards-api/refresh     | -                     | 401  | 200  | 404          | 200     | 200
 POST /entities/api/default/cards-api/refresh     | report.read           | 401  | 200  | 404          | 200     | 200
 POST /entities/api/default/cards-api/refresh     | assessment.create     | 401  | 200  | 404          | 200     | 200
@@ -287,6 +294,8 @@ const SHOWS: Record<string, string> = {
     'api:default/cards-api',
   'MCP apiops.list-fragmentation-cluster-members': 'api:default/cards-api',
   'GET /entities/api/default/cards-api/evidence': 'api:default/cards-api',
+  'POST /entities/api/default/cards-api/evidence/checklist':
+    '"criterionId":"api-consistency"',
   'GET /reports/lint?provider=audit': 'api:default/cards-api',
   'GET /reports/lint?provider=audit&format=csv': 'api:default/cards-api',
   'GET /reports/lint/teams?provider=audit':
@@ -294,6 +303,16 @@ const SHOWS: Record<string, string> = {
   'MCP apiops.get-api-lint': 'api:default/cards-api',
   'MCP apiops.list-lint-results': 'api:default/cards-api',
 };
+
+/** A real audit report of the method's CLI, for the checklist import. */
+const CHECKLIST_REPORT: object = JSON.parse(
+  readFileSync(
+    require.resolve(
+      '@apiops-backstage/plugin-apiops-common/src/evidence/audit/__fixtures__/design-audit.full-crud.json',
+    ),
+    'utf8',
+  ),
+);
 
 /** What no answer to the user may show when the entities are hidden. */
 const NEVER_SHOWN = [
@@ -516,6 +535,12 @@ describe('auth matrix', () => {
           .set('authorization', HEADERS[caller])
           .send(input);
       }
+      if (method === 'POST' && path.endsWith('/evidence/checklist')) {
+        return request(server)
+          .post(`/api/apiops${path}`)
+          .set('authorization', HEADERS[caller])
+          .send(CHECKLIST_REPORT);
+      }
       if (method === 'POST' && path.endsWith('/assessments')) {
         return request(server)
           .post(`/api/apiops${path}`)
@@ -548,7 +573,7 @@ describe('auth matrix', () => {
     expect(clusterId).toBeTruthy();
 
     const all = cells();
-    expect(all).toHaveLength(34 * 6 * 6);
+    expect(all).toHaveLength(35 * 6 * 6);
     const wrong: string[] = [];
     for (const cell of all) {
       state.denied = cell.denied === '-' ? undefined : cell.denied;

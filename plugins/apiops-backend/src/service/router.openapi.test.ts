@@ -24,6 +24,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { ConflictError } from '@backstage/errors';
 import express from 'express';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -56,6 +57,8 @@ import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
 import { createEvidence } from '../evidence/createEvidence';
 import { EvidenceProviderRegistry } from '../evidence/EvidenceProviderRegistry';
 import { EvidenceReportService } from '../services/EvidenceReportService';
+import { ChecklistImportService } from '../services/ChecklistImportService';
+import { loadAuditChecklist } from '../evidence/audit/loadAuditChecklist';
 import { wrapInSpecProxy } from './__testUtils__/wrapInSpecProxy';
 
 /*
@@ -117,8 +120,30 @@ const CAMPAIGN = {
   dueDate: '2027-03-31',
 };
 
+/** A real audit report of the method's CLI (see the common package's test). */
+const CHECKLIST_REPORT: Record<string, unknown> = JSON.parse(
+  readFileSync(
+    require.resolve(
+      '@apiops-backstage/plugin-apiops-common/src/evidence/audit/__fixtures__/design-audit.full-crud.json',
+    ),
+    'utf8',
+  ),
+);
+
+/** The report with one item's status changed. */
+function withStatus(stage: number, item: number, status: string) {
+  const copy = structuredClone(CHECKLIST_REPORT) as {
+    stages: Array<{ items: Array<Record<string, unknown>> }>;
+  };
+  copy.stages[stage].items[item].currentStatus = status;
+  return copy;
+}
+
 /** The body a write of the template takes (none for the others). */
 function bodyOf(method: string, template: string) {
+  if (template.endsWith('/evidence/checklist')) {
+    return CHECKLIST_REPORT;
+  }
   if (template.startsWith('/campaigns')) {
     return method === 'post' || method === 'put' ? CAMPAIGN : undefined;
   }
@@ -430,6 +455,12 @@ describe.each(databases.eachSupportedId())(
           store: assessments,
           method,
           permissions,
+        }),
+        checklistImports: ChecklistImportService.create({
+          catalog,
+          method,
+          permissions,
+          checklist: loadAuditChecklist(),
         }),
         status,
         refreshes: ApiRefreshService.create({
@@ -759,6 +790,39 @@ describe.each(databases.eachSupportedId())(
       expect(fragmentationCsv.status).toBe(200);
       expect(fragmentationCsv.headers['content-type']).toMatch(/^text\/csv/);
 
+      const imported = await request(server)
+        .post(`${accounts}/evidence/checklist`)
+        .set('authorization', user)
+        .send(CHECKLIST_REPORT);
+      expect(imported.status).toBe(200);
+      expect(imported.body).toMatchObject({
+        profile: 'full-crud',
+        generatedAt: CHECKLIST_REPORT.generatedAt,
+        unknownItems: [],
+      });
+      expect(imported.body.items).toHaveLength(46);
+      expect(imported.body.criteria).toContainEqual(
+        expect.objectContaining({
+          criterionId: 'api-consistency',
+          suggestedAnswer: 'not-met',
+        }),
+      );
+      // The Spectral findings make real reports larger than other bodies.
+      const large = await request(server)
+        .post(`${accounts}/evidence/checklist?cycle=api-productization-cycle`)
+        .set('authorization', user)
+        .send({
+          ...CHECKLIST_REPORT,
+          spectral: {
+            ...(CHECKLIST_REPORT.spectral as object),
+            findings: Array.from({ length: 2000 }, (_, i) => ({
+              code: `rule-${i}`,
+              message: 'A finding of Spectral',
+            })),
+          },
+        });
+      expect(large.status).toBe(200);
+
       const run = await request(server)
         .post('/snapshots')
         .set('authorization', user);
@@ -836,6 +900,50 @@ describe.each(databases.eachSupportedId())(
             .post(`${accounts}/assessments`)
             .send({ answers: {}, note: 'x'.repeat(70 * 1024) }),
           /^body: larger than the 64kb allowed$/,
+        ],
+        [
+          request(server)
+            .post(`${accounts}/evidence/checklist`)
+            .send({ ...CHECKLIST_REPORT, pad: 'x'.repeat(1100 * 1024) }),
+          /^body: larger than the 1mb allowed$/,
+        ],
+        [
+          request(server)
+            .post(`${accounts}/evidence/checklist`)
+            .send(withStatus(2, 0, 'failed')),
+          /^stages\[2\]\.items\[0\]\.currentStatus: must be one of pass, partial, gap, na$/,
+        ],
+        [
+          request(server)
+            .post(`${accounts}/evidence/checklist`)
+            .send({ profile: 'read-only', sections: [] }),
+          /^sections: the file has the older checklist format/,
+        ],
+        [
+          request(server)
+            .post(`${accounts}/evidence/checklist`)
+            .send({
+              ...CHECKLIST_REPORT,
+              stages: [
+                {
+                  id: 'design',
+                  items: [{ id: 'v9-naming', currentStatus: 'pass' }],
+                },
+              ],
+            }),
+          /^stages: none of the 1 items of the file is an item of the audit checklist of apiops-cycles-method-data \d/,
+        ],
+        [
+          request(server)
+            .post(`${accounts}/evidence/checklist?cycle=no-such-cycle`)
+            .send(CHECKLIST_REPORT),
+          /^cycle: unknown cycle/,
+        ],
+        [
+          request(server)
+            .post(`${accounts}/evidence/checklist`)
+            .send([CHECKLIST_REPORT]),
+          /^body: /,
         ],
       ];
       for (const [req, message] of cases) {
@@ -955,7 +1063,7 @@ describe.each(databases.eachSupportedId())(
         const res = await (template.endsWith('/assessments') &&
         method === 'post'
           ? req.send({ answers: { 'business-goals-defined': 'met' } })
-          : req);
+          : req.send(bodyOf(method, template)));
         expect({ method, template, status: res.status }).toEqual({
           method,
           template,
@@ -973,6 +1081,11 @@ describe.each(databases.eachSupportedId())(
         .set('authorization', user)
         .send({ answers: { 'business-goals-defined': 'met' } });
       expect(denied.status).toBe(403);
+      const importDenied = await request(server)
+        .post(`${accounts}/evidence/checklist`)
+        .set('authorization', user)
+        .send(CHECKLIST_REPORT);
+      expect(importDenied.status).toBe(403);
       for (const { method, template } of operations.filter(op =>
         /^\/(reports|snapshots)/.test(op.template),
       )) {

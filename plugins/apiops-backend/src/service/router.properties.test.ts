@@ -11,6 +11,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { isDeepStrictEqual } from 'node:util';
 import zlib from 'node:zlib';
@@ -405,6 +406,78 @@ const assessmentBody = fc.oneof(
   },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
   { weight: 1, arbitrary: fc.string({ minLength: 60_000, maxLength: 70_000 }) },
+);
+
+/** A real audit report of the method's CLI (see the common package's test). */
+const CHECKLIST_REPORT: {
+  stages: Array<{ items: Array<Record<string, unknown>> }>;
+} = JSON.parse(
+  readFileSync(
+    require.resolve(
+      '@apiops-backstage/plugin-apiops-common/src/evidence/audit/__fixtures__/design-audit.full-crud.json',
+    ),
+    'utf8',
+  ),
+);
+
+const CHECKLIST_ITEM_KEYS = [
+  'id',
+  'label',
+  'kind',
+  'currentStatus',
+  'producedByStation',
+  'producedByStationCriteria',
+  'actualEvidenceFound',
+  'reason',
+  'evaluation',
+  'constructor',
+] as const;
+
+const CHECKLIST_KEYS = [
+  'profile',
+  'generatedAt',
+  'openApiPath',
+  'checklistSource',
+  'spectral',
+  'stages',
+  'sections',
+  'constructor',
+] as const;
+
+/** The fields a 400 of the checklist import may name, whatever the body. */
+const CHECKLIST_FIELDS = ['body', 'cycle', 'profile', 'generatedAt', 'stages'];
+
+/**
+ * An audit report of the method's CLI: as written, with any value in place
+ * of one field of one item or of the report, or anything.
+ */
+const checklistBody = fc.oneof(
+  { weight: 1, arbitrary: fc.constant(CHECKLIST_REPORT as unknown) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom(...CHECKLIST_ITEM_KEYS),
+        fc.jsonValue({ maxDepth: 2 }),
+      )
+      .map(([stage, item, key, value]) => {
+        const copy = structuredClone(CHECKLIST_REPORT);
+        const { items } = copy.stages[stage % copy.stages.length];
+        if (items.length > 0) {
+          items[item % items.length][key] = value;
+        }
+        return copy as unknown;
+      }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...CHECKLIST_KEYS), fc.jsonValue({ maxDepth: 3 }))
+      .map(([key, value]) => ({ ...CHECKLIST_REPORT, [key]: value })),
+  },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
 );
 
 /** Raw body texts: deep nesting, broken JSON, pollution keys, huge. */
@@ -871,6 +944,33 @@ describe.each(databases.eachSupportedId())(
         ),
         params({ numRuns: Math.min(RUNS, 30) }),
       );
+    });
+
+    it('POST /entities/{kind}/{namespace}/{name}/evidence/checklist: the CLI report with arbitrary values', async () => {
+      const statuses = new Set<number>();
+      await fc.assert(
+        fc.asyncProperty(checklistBody, async body => {
+          const before = await writes();
+          const { res, problems } = await check({
+            method: 'post',
+            template: '/entities/{kind}/{namespace}/{name}/evidence/checklist',
+            url: '/entities/api/default/payments-api/evidence/checklist',
+            // The body's keys, and the fields of the report it may lack.
+            fields:
+              body && typeof body === 'object' && !Array.isArray(body)
+                ? [...CHECKLIST_FIELDS, ...Object.keys(body)]
+                : CHECKLIST_FIELDS,
+            body,
+          });
+          expect(problems).toEqual([]);
+          statuses.add(res.status);
+          // An import writes nothing, whatever it answers.
+          expect(await writes()).toEqual(before);
+        }),
+        params({ numRuns: Math.min(RUNS, 60) }),
+      );
+      expect(statuses).toContain(200);
+      expect(statuses).toContain(400);
     });
 
     it('answers well-formed requests as the spec proxy expects', async () => {

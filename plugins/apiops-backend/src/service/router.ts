@@ -9,6 +9,7 @@ import { RuleRegistry } from '../governance/RuleRegistry';
 import { MethodCatalog } from '../method';
 import { ApiRefreshService } from '../services/ApiRefreshService';
 import { AssessmentService } from '../services/AssessmentService';
+import { ChecklistImportService } from '../services/ChecklistImportService';
 import { FragmentationDismissalService } from '../services/FragmentationDismissalService';
 import { LabelService } from '../services/LabelService';
 import { ReportService } from '../services/ReportService';
@@ -27,6 +28,16 @@ import { registerEvidenceRoutes } from './evidenceRoutes';
 /** The largest request body accepted. */
 const BODY_LIMIT = '64kb';
 
+/**
+ * The largest audit report of the method's CLI accepted: its Spectral
+ * findings make it larger than other bodies (about 45 kB for a small API).
+ */
+const CHECKLIST_BODY_LIMIT = '1mb';
+
+/** The route that takes an audit report of the method's CLI. */
+const CHECKLIST_ROUTE =
+  /^\/entities\/[^/]+\/[^/]+\/[^/]+\/evidence\/checklist$/;
+
 /** Where the spec validator names the field at fault. */
 const VALIDATOR_FIELD =
   /(^|, )request\/(?:query|params|path|body|headers)(?:\/(\S+))? /g;
@@ -39,6 +50,8 @@ export interface RouterOptions {
   rules: RuleRegistry;
   method: MethodCatalog;
   assessments: AssessmentService;
+  /** The import of the method's own audit reports into an assessment. */
+  checklistImports: ChecklistImportService;
   status: StatusService;
   reports: ReportService;
   labels: LabelService;
@@ -185,8 +198,14 @@ function fieldOf(_match: string, start: string, pointer?: string): string {
   return `${start}${pointer ? pointer.split('/').join('.') : 'body'}: `;
 }
 
+const parsers = {
+  [BODY_LIMIT]: express.json({ limit: BODY_LIMIT }),
+  [CHECKLIST_BODY_LIMIT]: express.json({ limit: CHECKLIST_BODY_LIMIT }),
+};
+
 /**
- * The JSON body parser, at most {@link BODY_LIMIT}. Bodies it refuses are the
+ * The JSON body parser, at most {@link BODY_LIMIT} ({@link CHECKLIST_BODY_LIMIT}
+ * for an audit report of the method's CLI). Bodies it refuses are the
  * client's fault: 400, naming the body.
  */
 function jsonBody(
@@ -194,12 +213,15 @@ function jsonBody(
   res: express.Response,
   next: express.NextFunction,
 ) {
-  express.json({ limit: BODY_LIMIT })(req, res, (error?: unknown) => {
+  const limit = CHECKLIST_ROUTE.test(req.path)
+    ? CHECKLIST_BODY_LIMIT
+    : BODY_LIMIT;
+  parsers[limit](req, res, (error?: unknown) => {
     const type = (error as { type?: string } | undefined)?.type;
     if (!error) {
       next();
     } else if (type === 'entity.too.large') {
-      next(new InputError(`body: larger than the ${BODY_LIMIT} allowed`));
+      next(new InputError(`body: larger than the ${limit} allowed`));
     } else if (type === 'entity.parse.failed') {
       next(new InputError('body: not valid JSON'));
     } else if (

@@ -49,3 +49,16 @@ export {
 export type { AuditProfile } from './audit/evaluateAuditChecklist';
 export { auditByCriterion } from './audit/auditByCriterion';
 export type { CriterionAuditEvidence } from './audit/auditByCriterion';
+export {
+  AuditChecklistImportError,
+  auditChecklistReportItemSchema,
+  auditChecklistReportSchema,
+  mapAuditChecklistReport,
+  parseAuditChecklistReport,
+} from './audit/checklistImport';
+export type {
+  AuditChecklistImport,
+  AuditChecklistReport,
+  AuditChecklistReportParseResult,
+  ImportedAuditItem,
+} from './audit/checklistImport';

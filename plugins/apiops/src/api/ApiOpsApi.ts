@@ -3,6 +3,7 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   ApiRefreshResult,
   ApiEvidence,
+  AuditChecklistImport,
   ApiSnapshotResult,
   ApiStatus,
   EvidenceCoverage,
@@ -195,6 +196,17 @@ export interface ApiOpsApi {
   refreshApi(entity: CompoundEntityRef): Promise<ApiRefreshResult>;
   /** What lint and the method's audit checklist found in an API's definition. */
   getEvidence(entity: CompoundEntityRef): Promise<ApiEvidence>;
+  /**
+   * What an audit report of the method's own CLI (the JSON of
+   * `npm run audit:design`) says about the criteria of an API's assessment,
+   * for the form to pre-fill; nothing is recorded. Needs
+   * `apiops.assessment.create` on the API.
+   */
+  importAuditChecklist(
+    entity: CompoundEntityRef,
+    report: unknown,
+    options?: { cycle?: string },
+  ): Promise<AuditChecklistImport>;
   /** A page of the lint report, with how far the backlog has got. */
   listLint(
     filters?: LintFilters,

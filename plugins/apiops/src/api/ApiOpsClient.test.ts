@@ -97,6 +97,30 @@ describe('ApiOpsClient', () => {
     expect(await requests[0].json()).toEqual(request);
   });
 
+  it("posts an audit report of the method's CLI to the checklist import, with the cycle", async () => {
+    const requests = answer(
+      'post',
+      '/entities/api/default/accounts-api/evidence/checklist',
+      { profile: 'read-only', criteria: [], unknownItems: [] },
+    );
+    const report = { profile: 'read-only', stages: [] };
+
+    await expect(
+      client.importAuditChecklist(accounts, report, {
+        cycle: 'api-productization-cycle',
+      }),
+    ).resolves.toEqual({
+      profile: 'read-only',
+      criteria: [],
+      unknownItems: [],
+    });
+    expect(requests[0].method).toBe('POST');
+    expect(new URL(requests[0].url).searchParams.get('cycle')).toBe(
+      'api-productization-cycle',
+    );
+    expect(await requests[0].json()).toEqual(report);
+  });
+
   it('throws a ResponseError carrying the message of the server', async () => {
     answer(
       'post',

@@ -5,6 +5,7 @@ import type {
   ApiRefreshResult,
   ApiEvidence,
   ApiSnapshotResult,
+  AuditChecklistImport,
   ApiStatus,
   EvidenceCoverage,
   LintReportRow,
@@ -206,6 +207,21 @@ export class ApiOpsClient implements ApiOpsApi {
 
   getEvidence(entity: CompoundEntityRef) {
     return this.get<ApiEvidence>(`${entityPath(entity)}/evidence`);
+  }
+
+  importAuditChecklist(
+    entity: CompoundEntityRef,
+    report: unknown,
+    options: { cycle?: string } = {},
+  ) {
+    const query = options.cycle
+      ? `?cycle=${encodeURIComponent(options.cycle)}`
+      : '';
+    return this.send<AuditChecklistImport>(
+      'POST',
+      `${entityPath(entity)}/evidence/checklist${query}`,
+      report,
+    );
   }
 
   listLint(

@@ -1,8 +1,9 @@
+import { InputError } from '@backstage/errors';
 import express from 'express';
 import { apiEntityKey } from '../../services/entityKeys';
 import type { RouterOptions } from '../router';
 import { audited } from './audited';
-import { pageOf } from './query';
+import { pageOf, queryString } from './query';
 import type { CredentialsOf } from './types';
 
 /**
@@ -14,11 +15,11 @@ export function addEntityRoutes(
   router: express.Router,
   options: Pick<
     RouterOptions,
-    'auditor' | 'status' | 'assessments' | 'refreshes'
+    'auditor' | 'status' | 'assessments' | 'refreshes' | 'checklistImports'
   >,
   credentialsOf: CredentialsOf,
 ) {
-  const { auditor, status, assessments, refreshes } = options;
+  const { auditor, status, assessments, refreshes, checklistImports } = options;
 
   router.get('/entities/:kind/:namespace/:name/status', async (req, res) => {
     const credentials = await credentialsOf(req);
@@ -58,6 +59,24 @@ export function addEntityRoutes(
         }),
       );
       res.status(201).json(record);
+    },
+  );
+
+  // An audit report of the method's own CLI, mapped to the criteria of an
+  // assessment for the form to pre-fill; nothing is written (the assessment
+  // the person then submits records it), so nothing is audited.
+  router.post(
+    '/entities/:kind/:namespace/:name/evidence/checklist',
+    async (req, res) => {
+      const credentials = await credentialsOf(req);
+      const entityRef = apiEntityKey(req.params);
+      const cycle = queryString(req.query, 'cycle');
+      if (cycle === '') {
+        throw new InputError('cycle: must be a cycle id');
+      }
+      res.json(
+        await checklistImports.map(entityRef, req.body, { cycle }, credentials),
+      );
     },
   );
 

@@ -28,6 +28,7 @@ import {
   errorStatus,
 } from './assessmentOutcome';
 import { AssessmentOutcomeAlert } from './AssessmentOutcomeAlert';
+import { ChecklistImport, ChecklistPrefill } from './ChecklistImport';
 import { BACKWARD_CONFIRM_ID, BackwardMoveAlert } from './BackwardMoveAlert';
 import { backwardMove, criteriaBefore } from './backwardMove';
 import { sharedCriteria } from './sharedCriteria';
@@ -87,6 +88,7 @@ export function AssessmentFormFields(props: {
     setNote,
     markMet,
     applySuggestions,
+    appendNote,
   } = useAssessmentDraft(method, props.latestAssessment);
   const [submitted, setSubmitted] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -125,6 +127,23 @@ export function AssessmentFormFields(props: {
         new Set([...previous, ...stationsToOpen.map(station => station.id)]),
     );
     setPrefilled(suggestions.length);
+    setOutcome(undefined);
+  };
+
+  // An audit report of the method's CLI: its answers and notes, and a line
+  // in the assessment's note that names the file.
+  const onChecklistPrefill = (prefill: ChecklistPrefill) => {
+    applySuggestions(prefill.suggestions, { appendNotes: true });
+    appendNote(prefill.assessmentNote);
+    const stationsToOpen = stations.filter(station =>
+      station.criteria.some(id =>
+        prefill.suggestions.some(s => s.criterionId === id),
+      ),
+    );
+    setExpanded(
+      previous =>
+        new Set([...previous, ...stationsToOpen.map(station => station.id)]),
+    );
     setOutcome(undefined);
   };
 
@@ -259,6 +278,14 @@ export function AssessmentFormFields(props: {
           )}
         </Alert>
       )}
+      <ChecklistImport
+        entityRef={entityRef}
+        method={method}
+        disabled={submitting}
+        criterionLabel={criterionLabel}
+        onPrefill={onChecklistPrefill}
+        onForbidden={onForbidden}
+      />
       {stations.map(station => (
         <StationAccordion
           key={station.id}

@@ -71,31 +71,52 @@ export function useAssessmentDraft(
   );
 
   /**
-   * Answers criteria as the audit evidence suggests, and, where a criterion
-   * has no note yet, notes the items behind the answer. Evidence links are
-   * left as they are; nothing is recorded until the person submits.
+   * Answers criteria as the audit evidence suggests (those with an answer),
+   * and notes the items behind each: where a criterion has no note yet, or,
+   * with `appendNotes`, after the note it has (an imported file is then
+   * recorded with the assessment). Evidence links are left as they are;
+   * nothing is recorded until the person submits.
    */
   const applySuggestions = useCallback(
     (
       suggestions: ReadonlyArray<{
         criterionId: string;
-        answer: 'met' | 'not-met';
+        answer?: 'met' | 'not-met';
         note: string;
       }>,
+      options: { appendNotes?: boolean } = {},
     ) =>
       setDraft(previous => {
         const answers = { ...previous.answers };
         const notes = { ...previous.notes };
+        const max = assessmentRequestLimits.maxCriterionNoteLength;
         for (const { criterionId, answer, note } of suggestions) {
-          answers[criterionId] = answer;
-          if (!notes[criterionId]?.trim()) {
-            notes[criterionId] = note.slice(
-              0,
-              assessmentRequestLimits.maxCriterionNoteLength,
-            );
+          if (answer) answers[criterionId] = answer;
+          const existing = notes[criterionId]?.trim();
+          if (!existing) {
+            notes[criterionId] = note.slice(0, max);
+          } else if (options.appendNotes && !existing.includes(note)) {
+            notes[criterionId] = `${existing}\n${note}`.slice(0, max);
           }
         }
         return { ...previous, answers, notes };
+      }),
+    [],
+  );
+
+  /** Adds a line to the note on the whole assessment, once. */
+  const appendNote = useCallback(
+    (line: string) =>
+      setDraft(previous => {
+        if (previous.note.includes(line)) return previous;
+        const existing = previous.note.trimEnd();
+        return {
+          ...previous,
+          note: (existing ? `${existing}\n${line}` : line).slice(
+            0,
+            assessmentRequestLimits.maxNoteLength,
+          ),
+        };
       }),
     [],
   );
@@ -108,5 +129,6 @@ export function useAssessmentDraft(
     setNote,
     markMet,
     applySuggestions,
+    appendNote,
   };
 }

@@ -1146,6 +1146,111 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/evidence/checklist': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/Kind',
+        },
+        {
+          $ref: '#/components/parameters/Namespace',
+        },
+        {
+          $ref: '#/components/parameters/Name',
+        },
+      ],
+      post: {
+        operationId: 'importAuditChecklist',
+        tags: ['evidence'],
+        summary:
+          "Map an audit report of the method's own CLI to an assessment's criteria",
+        description:
+          "Takes the JSON file the method's own audit tool writes\n(`npm run audit:design` or `npm run audit:design:full-crud` in a\nproject made with `npm create apiops`: `run-design-audit.js`, which\nwrites `specs/audit/design-audit.<profile>.json`) and answers what it\nsays about the criteria of the cycle, for the assessment form to\npre-fill. Nothing is written: the person answers and submits the\nassessment (`POST .../assessments`), which records the import in its\nnotes.\n\n- The items the script checked on the definition (`kind: openapi`,\n  with `evaluation`) are evidence for the station criteria the\n  checklist links them to (`producedByStationCriteria`): `met` where\n  all of a criterion's applicable items pass, `not-met` where one is\n  a gap, `unknown` otherwise. Manual and not-applicable items are\n  listed but suggest nothing (their status is the checklist's\n  default). The stage coverage items, which the script always passes,\n  are counted again from the file's checked items of the stage.\n- Items the plugin's checklist does not have are listed in\n  `unknownItems`; criteria that are not criteria of the cycle in\n  `unknownCriteria`. A file none of whose items the plugin knows (of\n  another checklist version), the checklist itself, or the older\n  `sections` format is a 400 that says so.\n- Fields are checked as read (a 400 names the path, e.g.\n  `stages[2].items[0].currentStatus: must be one of pass, partial,\n  gap, na`); unknown fields are ignored.\n- The caller needs `apiops.assessment.create` on the entity, as to\n  record an assessment. Bodies larger than 1 MiB are refused (400\n  naming `body`).\n",
+        parameters: [
+          {
+            name: 'cycle',
+            in: 'query',
+            required: false,
+            description:
+              'The cycle whose criteria are assessed; the default cycle when absent.',
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AuditChecklistReport',
+              },
+              example: {
+                profile: 'full-crud',
+                generatedAt: '2026-12-07T07:50:49.709Z',
+                openApiPath: 'specs/openapi/api.yaml',
+                checklistPath:
+                  'apiops-cycles-method-data/snippets/api-audit-checklist.json',
+                checklistSource: 'package-default',
+                spectral: {
+                  status: 'gap',
+                  code: 1,
+                  errors: 1,
+                  warnings: 4,
+                  findings: [],
+                },
+                stages: [
+                  {
+                    id: 'design',
+                    title: 'Design',
+                    items: [
+                      {
+                        id: 'endpoint-descriptions-present',
+                        label:
+                          'Endpoints have business value and feature descriptions',
+                        kind: 'openapi',
+                        producedByStationCriteria: [
+                          'design-reflects-business-value',
+                        ],
+                        actualEvidenceFound: ['GET /cards/{cardRef}/status'],
+                        currentStatus: 'gap',
+                        reason: '',
+                        evaluation: false,
+                      },
+                    ],
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'What the report says about the criteria of the cycle.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AuditChecklistImport',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/reports/lint': {
       get: {
         operationId: 'listLint',
@@ -2188,6 +2293,151 @@ export const spec = {
             enum: ['met', 'not-met', 'unknown'],
             description:
               'The answer the evidence suggests for an assessment; a person decides.',
+          },
+        },
+      },
+      AuditChecklistReport: {
+        type: 'object',
+        description:
+          "The file the method's audit script writes\n(`specs/audit/design-audit.<profile>.json`). The fields read are\n`profile`, `generatedAt`, `openApiPath`, `checklistPath`,\n`checklistSource`, `spectral` (`status`, `errors`, `warnings`) and\n`stages[].items[]` (`id`, `label`, `kind`, `currentStatus`,\n`producedByStation`, `producedByStationCriteria`,\n`actualEvidenceFound`, `reason`, `evaluation`); the server checks\nthem and names the path of the first wrong one. Other fields are\nignored.\n",
+        additionalProperties: true,
+      },
+      ImportedAuditItem: {
+        type: 'object',
+        required: ['itemId', 'label', 'status', 'checked', 'known', 'criteria'],
+        properties: {
+          itemId: {
+            type: 'string',
+          },
+          label: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/AuditItemStatus',
+          },
+          checked: {
+            type: 'boolean',
+            description:
+              'Whether the status is evidence: the script checked it on the\ndefinition (or it is a stage coverage, counted again); `false`\nfor manual, not-applicable and unknown items.\n',
+          },
+          known: {
+            type: 'boolean',
+            description:
+              'Whether the item is in the checklist the plugin knows.',
+          },
+          criteria: {
+            type: 'array',
+            description: 'The criteria of the cycle it evidences.',
+            items: {
+              type: 'string',
+            },
+          },
+          details: {
+            type: 'array',
+            description:
+              'What the check found (operations, paths, names), at most 20.',
+            items: {
+              type: 'string',
+            },
+          },
+          detailCount: {
+            type: 'integer',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
+      AuditChecklistImport: {
+        type: 'object',
+        required: [
+          'profile',
+          'generatedAt',
+          'counts',
+          'items',
+          'criteria',
+          'unknownItems',
+          'unknownCriteria',
+        ],
+        properties: {
+          profile: {
+            type: 'string',
+            description:
+              '`read-only` or `full-crud`, the profile the script ran.',
+          },
+          generatedAt: {
+            type: 'string',
+            description: 'When the script ran.',
+          },
+          openApiPath: {
+            type: 'string',
+          },
+          checklistPath: {
+            type: 'string',
+          },
+          checklistSource: {
+            type: 'string',
+            description:
+              "`package-default`, or `local-override` for the project's own checklist.",
+          },
+          spectral: {
+            type: 'object',
+            required: ['status', 'errors', 'warnings'],
+            properties: {
+              status: {
+                type: 'string',
+              },
+              errors: {
+                type: 'integer',
+              },
+              warnings: {
+                type: 'integer',
+              },
+            },
+          },
+          counts: {
+            type: 'object',
+            required: ['pass', 'partial', 'gap', 'na'],
+            properties: {
+              pass: {
+                type: 'integer',
+              },
+              partial: {
+                type: 'integer',
+              },
+              gap: {
+                type: 'integer',
+              },
+              na: {
+                type: 'integer',
+              },
+            },
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImportedAuditItem',
+            },
+          },
+          criteria: {
+            type: 'array',
+            description:
+              'Per criterion of the cycle that a checked item evidences.',
+            items: {
+              $ref: '#/components/schemas/CriterionAuditEvidence',
+            },
+          },
+          unknownItems: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          unknownCriteria: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
           },
         },
       },

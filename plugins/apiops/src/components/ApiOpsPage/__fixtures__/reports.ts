@@ -269,6 +269,7 @@ export function mockApiOpsApi(
     triggerSnapshot: jest.fn(),
     refreshApi: jest.fn(),
     getEvidence: jest.fn(),
+    importAuditChecklist: jest.fn(),
     listLint: jest.fn(),
     downloadLintCsv: jest.fn(),
     listLintTeams: jest.fn().mockResolvedValue({ items: [] }),
