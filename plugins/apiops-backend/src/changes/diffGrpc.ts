@@ -179,8 +179,12 @@ export function diffGrpc(
         );
         continue;
       }
-      const was = `${field.rule ?? ''} ${field.type} = ${field.id}`.trim();
-      const is = `${now.rule ?? ''} ${now.type} = ${now.id}`.trim();
+      const was = `${field.repeated ? 'repeated ' : ''}${
+        field.map ? 'map ' : ''
+      }${field.type} = ${field.id}`;
+      const is = `${now.repeated ? 'repeated ' : ''}${now.map ? 'map ' : ''}${
+        now.type
+      } = ${now.id}`;
       if (was !== is) {
         out.push(
           item(
