@@ -206,7 +206,7 @@ export class ChangeService {
       entityRef,
       credentials,
     );
-    const { limit, cursor } = pageOf(request);
+    const { limit, cursor } = pageOf(request, HISTORY_LIMITS);
     const key = entityRefKey(entity);
     const [page, heads, snapshot] = await Promise.all([
       this.options.store.listEvents({ entityRef: key, limit, cursor }),
@@ -547,13 +547,21 @@ export class ChangeService {
   }
 }
 
-function pageOf(request: { limit?: number; cursor?: string }): {
+/** The page size of an API's history, as of its assessment history. */
+const HISTORY_LIMITS = { default: 20, max: 100 };
+
+function pageOf(
+  request: { limit?: number; cursor?: string },
+  limits = { default: DEFAULT_PAGE_LIMIT, max: MAX },
+): {
   limit: number;
   cursor?: string;
 } {
-  const { limit = DEFAULT_PAGE_LIMIT, cursor } = request;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX) {
-    throw new InputError(`limit: must be a whole number from 1 to ${MAX}`);
+  const { limit = limits.default, cursor } = request;
+  if (!Number.isInteger(limit) || limit < 1 || limit > limits.max) {
+    throw new InputError(
+      `limit: must be a whole number from 1 to ${limits.max}`,
+    );
   }
   if (cursor !== undefined && !cursor) {
     throw new InputError('cursor: must be the nextCursor of a previous page');

@@ -162,7 +162,12 @@ describe('diffDefinitions', () => {
       OPTIONS,
     );
     expect(diff.problem).toBeUndefined();
-    expect(diff.counts.breaking).toBe(2);
+    // The required header, and the body's newly required property (where
+    // the schema is defined, and where the operation uses it).
+    expect(diff.counts.breaking).toBe(3);
+    expect(diff.changes.map(c => c.description)).toContain(
+      'Added required header parameter `x-tenant`',
+    );
     expect(diff.changes.map(c => c.operation)).toContain('POST /funds');
   });
 
@@ -264,5 +269,50 @@ describe('diffDefinitions', () => {
         { operation: 'POST /a', sunset: '2026-12-31', source: 'x-sunset' },
       ],
     });
+  });
+});
+
+describe('the first parameters of an operation', () => {
+  it('are breaking when one is required', () => {
+    const before = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/cards': { get: { responses: { 200: { description: 'ok' } } } },
+      },
+      components: {
+        parameters: {
+          Page: { name: 'page', in: 'query', schema: { type: 'integer' } },
+        },
+      },
+    };
+    const after = JSON.parse(JSON.stringify(before));
+    after.paths['/cards'].get.parameters = [
+      {
+        name: 'tenant',
+        in: 'query',
+        required: true,
+        schema: { type: 'string' },
+      },
+      { $ref: '#/components/parameters/Page' },
+    ];
+    const diff = diffDefinitions(
+      'openapi',
+      JSON.stringify(before),
+      JSON.stringify(after),
+      { maxChanges: 10 },
+    );
+    expect(diff.changes.map(c => [c.class, c.description, c.path])).toEqual([
+      [
+        'breaking',
+        'Added required query parameter `tenant`',
+        "$.paths['/cards'].get.parameters[0]",
+      ],
+      [
+        'non-breaking',
+        'Added optional query parameter `page`',
+        "$.paths['/cards'].get.parameters[1]",
+      ],
+    ]);
   });
 });

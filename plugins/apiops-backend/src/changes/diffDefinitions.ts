@@ -265,7 +265,10 @@ function diffDocuments(
   after: Doc,
 ): ApiChange[] {
   const { diffs } = apiCompare(before, after);
-  return diffs.map(diff => {
+  return diffs.flatMap(diff => {
+    const expanded =
+      spec === 'openapi' ? addedParameters(diff, after) : undefined;
+    if (expanded) return expanded;
     const path = diff.path as Array<string | number>;
     const action = (
       ACTIONS.has(diff.action) ? diff.action : 'replace'
@@ -318,6 +321,61 @@ function describe(
   return `${VERBS[action]} ${where || 'the document'}${
     operation && !where.includes(operation) ? ` (${operation})` : ''
   }`;
+}
+
+/** A local `$ref` of a document resolved (one level), or the value. */
+function resolved(doc: Doc, value: unknown): unknown {
+  if (!isObject(value) || typeof value.$ref !== 'string') return value;
+  const parts = value.$ref.replace(/^#\//, '').split('/');
+  let node: unknown = doc;
+  for (const part of parts) {
+    node = isObject(node)
+      ? node[part.replace(/~1/g, '/').replace(/~0/g, '~')]
+      : undefined;
+  }
+  return node ?? value;
+}
+
+/**
+ * The first parameters of an operation or path: api-smart-diff reports the
+ * whole array added, as one non-breaking change; here one change per
+ * parameter, breaking when it is required (or in the path).
+ */
+function addedParameters(
+  diff: {
+    path: ReadonlyArray<string | number>;
+    action: string;
+    after?: unknown;
+  },
+  after: Doc,
+): ApiChange[] | undefined {
+  const path = diff.path as Array<string | number>;
+  if (
+    diff.action !== 'add' ||
+    path[0] !== 'paths' ||
+    path[path.length - 1] !== 'parameters' ||
+    !Array.isArray(diff.after)
+  ) {
+    return undefined;
+  }
+  const operation = operationOf('openapi', path);
+  return diff.after.map((raw, i) => {
+    const parameter = resolved(after, raw);
+    const p = isObject(parameter) ? parameter : {};
+    const required = p.required === true || p.in === 'path';
+    const name = typeof p.name === 'string' ? p.name : String(i);
+    const where = typeof p.in === 'string' ? `${p.in} ` : '';
+    return {
+      class: required ? 'breaking' : 'non-breaking',
+      action: 'add',
+      path: jsonPathOf([...path, i]),
+      ...(operation ? { operation } : {}),
+      description: `Added ${
+        required ? 'required' : 'optional'
+      } ${where}parameter \`${name}\``,
+      after: shorten(raw),
+    };
+  });
 }
 
 /** The operations of an OpenAPI or AsyncAPI document. */

@@ -56,6 +56,8 @@ import { DatabaseEvidenceStore } from '../database/DatabaseEvidenceStore';
 import { createEvidence } from '../evidence/createEvidence';
 import { EvidenceProviderRegistry } from '../evidence/EvidenceProviderRegistry';
 import { EvidenceReportService } from '../services/EvidenceReportService';
+import { ChangeService } from '../changes/ChangeService';
+import { DatabaseChangeStore } from '../database/DatabaseChangeStore';
 import { wrapInSpecProxy } from './__testUtils__/wrapInSpecProxy';
 
 /*
@@ -484,6 +486,18 @@ describe.each(databases.eachSupportedId())(
           method,
           ruleIds: () => new Set(rules.list().map(rule => rule.id)),
         }),
+        changes: ChangeService.create({
+          store: await DatabaseChangeStore.create({
+            database,
+            skipMigrations: true,
+          }),
+          snapshots,
+          catalog,
+          permissions,
+          visibility: CatalogVisibility.create({ permissions, catalog }),
+          logger: mockServices.logger.mock(),
+          settings: readApiOpsConfig(new ConfigReader({})).changes,
+        }),
         evidence: EvidenceReportService.create({
           catalog,
           permissions,
@@ -895,7 +909,9 @@ describe.each(databases.eachSupportedId())(
         '/campaigns/{campaignId}/failing',
         '/campaigns/{campaignId}/teams',
         '/entities/{kind}/{namespace}/{name}/assessments',
+        '/entities/{kind}/{namespace}/{name}/changes',
         '/reports/apis',
+        '/reports/changes',
         '/reports/fragmentation',
         '/reports/fragmentation/clusters/{clusterId}/members',
         '/reports/lint',

@@ -28,6 +28,7 @@ export const ORG_FIELDS = [
   'spec.providesApis',
   'spec.consumesApis',
   'spec.domain',
+  'spec.system',
   'relations',
 ];
 

@@ -1172,7 +1172,7 @@ export const spec = {
           'The change events the snapshots found for the API, newest first: when,\nthe definition hashes and versions compared, the counts per class, the\nchanges (most severe first, at most `apiops.changes.maxChangesPerEvent`)\nand the consumers when the change was found. The first snapshot that\nsaw the API is its baseline (`baselineAt`) and records no event.\n`deprecations` lists what the current definition deprecates or gives a\nsunset date (`deprecated: true`, `x-sunset`, a `Sunset` response\nheader), with whether the date has passed. Needs `apiops.report.read`\nand the API readable in the catalog (else a 404); consumers the caller\nmay not read are left out.\n',
         parameters: [
           {
-            $ref: '#/components/parameters/ReportLimit',
+            $ref: '#/components/parameters/Limit',
           },
           {
             name: 'cursor',
