@@ -45,13 +45,15 @@ const DEFAULT_SEVERITIES: Record<
 function numbersOf(version: string): number[] | undefined {
   const match = /^\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/i.exec(version);
   if (!match) return undefined;
-  return match.slice(1).map(n => (n === undefined ? 0 : Number(n)));
+  const numbers = match.slice(1).map(n => (n === undefined ? 0 : Number(n)));
+  // A date (`2024-06`, `2024.06.01`): calendar versioning, no major number.
+  return numbers[0] >= 1000 ? undefined : numbers;
 }
 
 /**
  * Whether the version went up a major version from `from` to `to` under the
- * semantics. A version that is not a number (`2024-06`, none at all) only
- * counts as changed when it differs.
+ * semantics. A version that is not a number, or a date (`2024-06`:
+ * calendar versioning), counts as a major change whenever it differs.
  *
  * @internal
  */
