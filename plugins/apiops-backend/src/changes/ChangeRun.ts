@@ -283,15 +283,13 @@ export class ChangeRun {
         text: item.text,
         facts: item.facts ?? { deprecations: [] },
       });
+      const changedAt =
+        item.state === 'changed' ? now.toISOString() : item.head?.changedAt;
       this.heads.push({
         entityRef: item.entityRef,
         definitionHash: item.hash,
         baselineAt: item.head?.baselineAt ?? now.toISOString(),
-        ...(item.state === 'changed'
-          ? { changedAt: now.toISOString() }
-          : item.head?.changedAt
-          ? { changedAt: item.head.changedAt }
-          : {}),
+        ...(changedAt ? { changedAt } : {}),
         findings: item.findings,
       });
       if (item.state !== 'changed' || !item.head) return;

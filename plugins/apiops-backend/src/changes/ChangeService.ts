@@ -83,6 +83,8 @@ export interface ChangeQueryRequest {
 }
 
 const DEFAULT_PAGE_LIMIT = 100;
+/** The page size of an API's history, as of its assessment history. */
+const HISTORY_LIMITS = { default: 20, max: 100 };
 const MAX = REPORT_PAGE_MAX_LIMIT;
 /** Version comparisons kept in memory, by the pair of definition hashes. */
 const COMPARISON_CACHE_SIZE = 200;
@@ -371,11 +373,7 @@ export class ChangeService {
           ...(m.title ? { title: m.title } : {}),
           major: majorOf(m.version),
           ...(m.lifecycle ? { lifecycle: m.lifecycle } : {}),
-          ...(m.owner
-            ? { owner: m.owner }
-            : typeof found.spec?.owner === 'string'
-            ? { owner: found.spec.owner }
-            : {}),
+          ...ownerOf(m.owner, found),
         },
       });
     });
@@ -547,9 +545,6 @@ export class ChangeService {
   }
 }
 
-/** The page size of an API's history, as of its assessment history. */
-const HISTORY_LIMITS = { default: 20, max: 100 };
-
 function pageOf(
   request: { limit?: number; cursor?: string },
   limits = { default: DEFAULT_PAGE_LIMIT, max: MAX },
@@ -573,4 +568,15 @@ function pageOf(
 function majorOf(version: string | undefined): number {
   const n = Number.parseInt(version ?? '', 10);
   return Number.isFinite(n) ? n : 0;
+}
+
+/** A family member's owner: the cluster's, else the entity's `spec.owner`. */
+function ownerOf(
+  owner: string | undefined,
+  entity: Entity,
+): { owner?: string } {
+  if (owner) return { owner };
+  return typeof entity.spec?.owner === 'string'
+    ? { owner: entity.spec.owner }
+    : {};
 }

@@ -159,12 +159,18 @@ export function diffDefinitions(
     changeCount: 0,
     removedWithoutDeprecation: [],
   };
-  const problem = before.facts.problem
-    ? `the previous definition does not parse: ${before.facts.problem}`
-    : after.facts.problem
-    ? `the definition does not parse: ${after.facts.problem}`
-    : undefined;
-  if (problem) return { ...base, problem };
+  if (before.facts.problem) {
+    return {
+      ...base,
+      problem: `the previous definition does not parse: ${before.facts.problem}`,
+    };
+  }
+  if (after.facts.problem) {
+    return {
+      ...base,
+      problem: `the definition does not parse: ${after.facts.problem}`,
+    };
+  }
   let all: ApiChange[];
   let operations: { before: Set<string>; after: Set<string> };
   const b = before.readable;
@@ -225,9 +231,14 @@ export function sortChanges(changes: ApiChange[]): ApiChange[] {
   const rank = new Map(CHANGE_CLASSES.map((c, i) => [c, i]));
   return [...changes].sort(
     (x, y) =>
-      rank.get(x.class)! - rank.get(y.class)! ||
-      (x.path < y.path ? -1 : x.path > y.path ? 1 : 0),
+      rank.get(x.class)! - rank.get(y.class)! || comparePaths(x.path, y.path),
   );
+}
+
+/** Two JSON paths in code-point order (the same on every locale). */
+function comparePaths(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** The operation a differ's path is about, when it is about one. */

@@ -283,7 +283,8 @@ export class DatabaseChangeStore implements ChangeStore {
   }
 
   async prune(): Promise<number> {
-    return this.db.transaction<number>(async tx => {
+    let pruned = 0;
+    await this.db.transaction(async tx => {
       await tx(HEADS)
         .whereNotExists(
           tx(snapshotTables.apis)
@@ -294,7 +295,7 @@ export class DatabaseChangeStore implements ChangeStore {
             ),
         )
         .delete();
-      return tx(DEFINITIONS)
+      pruned = await tx(DEFINITIONS)
         .whereNotExists(
           tx(HEADS)
             .select(tx.raw('1'))
@@ -305,6 +306,7 @@ export class DatabaseChangeStore implements ChangeStore {
         )
         .delete();
     });
+    return pruned;
   }
 
   async purgeEvents(options: {
