@@ -259,6 +259,50 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('shows a caller only the APIs and consumers it may read', async () => {
+      const catalog = catalogServiceMock({
+        entities: withCatalogRelations(raw),
+      });
+      const hidden = new Set([
+        'component:default/kestrel-web-banking',
+        'api:default/accounts-api',
+      ]);
+      const restricted = (hide: string[]) =>
+        ChangeService.create({
+          store: ctx.store,
+          snapshots: ctx.snapshots,
+          catalog,
+          permissions: mockServices.permissions(),
+          visibility: {
+            forCaller: async () => ({
+              all: false,
+              visible: async (refs: Iterable<string>) =>
+                new Set([...refs].filter(ref => !hide.includes(ref))),
+            }),
+          } as unknown as CatalogVisibility,
+          logger: ctx.logger,
+          settings: SETTINGS,
+        });
+      const [event] = (
+        await restricted([...hidden]).listChanges({}, credentials)
+      ).items;
+      expect(event.entityRef).toBe(PAYMENTS_V2);
+      expect(event.consumers.map(c => c.entityRef)).not.toContain(
+        'component:default/kestrel-web-banking',
+      );
+      expect(event.consumers.length).toBeGreaterThan(0);
+      expect(
+        (await restricted([PAYMENTS_V2]).listChanges({}, credentials)).items,
+      ).toEqual([]);
+      let csv = '';
+      for await (const chunk of await restricted([
+        PAYMENTS_V2,
+      ]).exportChangesCsv({}, credentials)) {
+        csv += chunk;
+      }
+      expect(csv).not.toContain(PAYMENTS_V2);
+    });
+
     it('records nothing more when the definition stays the same', async () => {
       const edited = withPaymentsV2(doc => {
         delete doc.paths['/v2/payment-quotes'];
