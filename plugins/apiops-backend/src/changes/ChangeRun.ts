@@ -34,6 +34,11 @@ export interface ChangeRunSettings {
   severities?: ChangeRuleSeverities;
   /** When the run stops comparing (the rest waits for the next snapshot). */
   deadline: number;
+  /**
+   * Comparisons handed to the threads at a time (the rest wait here), so
+   * that the deadline is checked before each one starts.
+   */
+  concurrency: number;
 }
 
 /** One API of a page, as the change detection found it. */
@@ -85,6 +90,9 @@ interface Tally {
  */
 export class ChangeRun {
   private writes: Promise<void> = Promise.resolve();
+  /** Comparisons running, and those waiting for a slot. */
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
   private warned = false;
   private definitions: StoredDefinition[] = [];
   private heads: ChangeHead[] = [];
@@ -162,54 +170,86 @@ export class ChangeRun {
           facts: headFacts,
           findings: head?.findings ?? [],
         };
-        if (Date.now() >= this.settings.deadline || this.differ.broken) {
-          this.tally.deferred += 1;
-          return deferred;
-        }
-        if (!head) {
-          const described = await this.differ.describe(type, text);
-          if (described.kind === 'unavailable') {
+        await this.acquire();
+        try {
+          if (Date.now() >= this.settings.deadline || this.differ.broken) {
             this.tally.deferred += 1;
             return deferred;
           }
-          this.tally.baseline += 1;
-          return {
-            ...base,
-            state: 'baseline',
-            facts:
-              described.kind === 'done'
-                ? described.value
-                : { deprecations: [], problem: described.problem },
-            findings: [],
-          };
+          return await this.compare(base, head, deferred, previous);
+        } finally {
+          this.release();
         }
-        const before = previous.get(head.definitionHash);
-        if (!before) {
-          if (Date.now() >= this.settings.deadline) {
-            this.tally.deferred += 1;
-            return deferred;
-          }
-          return this.changedItem(base, {
-            problem:
-              'the previous definition is no longer stored, so the definitions could not be compared',
-          });
-        }
-        const outcome = await this.differ.diff(before.type, before.text, text, {
-          maxChanges: this.settings.maxChangesPerEvent,
-        });
-        if (outcome.kind === 'unavailable') {
-          this.tally.deferred += 1;
-          return deferred;
-        }
-        return this.changedItem(
-          base,
-          outcome.kind === 'done'
-            ? { diff: outcome.value }
-            : { problem: outcome.problem, before: before.facts },
-        );
       }),
     );
     return { items };
+  }
+
+  /** Takes one of the comparison slots, waiting for one if need be. */
+  private async acquire(): Promise<void> {
+    if (this.active < Math.max(1, this.settings.concurrency)) {
+      this.active += 1;
+      return;
+    }
+    await new Promise<void>(resolve => this.waiting.push(resolve));
+  }
+
+  /** Hands the slot to the next waiting comparison, or frees it. */
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active -= 1;
+  }
+
+  /** A first sight described, or a changed definition compared. */
+  private async compare(
+    base: Pick<PageItem, 'entityRef' | 'hash' | 'type' | 'text' | 'head'>,
+    head: ChangeHead | undefined,
+    deferred: PageItem,
+    previous: Map<string, StoredDefinition>,
+  ): Promise<PageItem> {
+    const { type, text } = base;
+    if (!head) {
+      const described = await this.differ.describe(type, text);
+      if (described.kind === 'unavailable') {
+        this.tally.deferred += 1;
+        return deferred;
+      }
+      this.tally.baseline += 1;
+      return {
+        ...base,
+        state: 'baseline',
+        facts:
+          described.kind === 'done'
+            ? described.value
+            : { deprecations: [], problem: described.problem },
+        findings: [],
+      };
+    }
+    const before = previous.get(head.definitionHash);
+    if (!before) {
+      if (Date.now() >= this.settings.deadline) {
+        this.tally.deferred += 1;
+        return deferred;
+      }
+      return this.changedItem(base, {
+        problem:
+          'the previous definition is no longer stored, so the definitions could not be compared',
+      });
+    }
+    const outcome = await this.differ.diff(before.type, before.text, text, {
+      maxChanges: this.settings.maxChangesPerEvent,
+    });
+    if (outcome.kind === 'unavailable') {
+      this.tally.deferred += 1;
+      return deferred;
+    }
+    return this.changedItem(
+      base,
+      outcome.kind === 'done'
+        ? { diff: outcome.value }
+        : { problem: outcome.problem, before: before.facts },
+    );
   }
 
   private changedItem(

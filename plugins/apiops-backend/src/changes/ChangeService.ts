@@ -190,6 +190,7 @@ export class ChangeService {
         versionSemantics: settings.versionSemantics,
         severities: settings.severities,
         deadline: Date.now() + settings.budgetMs,
+        concurrency: settings.threads * 2,
       },
       logger,
     );

@@ -76,7 +76,7 @@ describe.each(databases.eachSupportedId())(
       const logger = mockServices.logger.mock();
       let catalog = catalogServiceMock({ entities: [] });
       const permissions = mockServices.permissions();
-      const changes = () =>
+      const changes = (settings: ChangeSettings = SETTINGS) =>
         ChangeService.create({
           store,
           snapshots,
@@ -84,13 +84,16 @@ describe.each(databases.eachSupportedId())(
           permissions,
           visibility: CatalogVisibility.create({ permissions, catalog }),
           logger,
-          settings: SETTINGS,
+          settings,
         });
-      const snapshot = async (entities: Entity[]) => {
+      const snapshot = async (
+        entities: Entity[],
+        settings: ChangeSettings = SETTINGS,
+      ) => {
         catalog = catalogServiceMock({
           entities: withCatalogRelations(entities),
         });
-        const service = changes();
+        const service = changes(settings);
         const runId = await SnapshotService.create({
           catalog,
           auth: mockServices.auth(),
@@ -386,6 +389,25 @@ describe.each(databases.eachSupportedId())(
         'api:default/accounts-api',
       ]);
       expect(alone.comparisons).toEqual([]);
+    });
+
+    it('leaves what it could not compare within the budget to the next snapshot', async () => {
+      const edited = withPaymentsV2(doc => {
+        doc.info.version = '4.0.0';
+      });
+      const count = async () => (await ctx.store.getStorage()).events;
+      const before = await count();
+      await ctx.snapshot(edited, { ...SETTINGS, budgetMs: 1 });
+      expect(await count()).toBe(before);
+      const { service } = await ctx.snapshot(edited);
+      expect(await count()).toBe(before + 1);
+      const [latest] = (await service.listChanges({}, credentials)).items;
+      expect(latest).toMatchObject({
+        entityRef: PAYMENTS_V2,
+        toVersion: '4.0.0',
+      });
+      // Back to the example catalog for the next test.
+      await ctx.snapshot(raw);
     });
 
     it('drops the stored definitions no API refers to, and bounds the events', async () => {
