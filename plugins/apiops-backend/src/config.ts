@@ -579,7 +579,12 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
       enabled: changes.enabled,
       threads: changes.threads,
       timeoutMs: durationToMilliseconds(changes.definitionTimeout),
-      budgetMs: durationToMilliseconds(changes.budget),
+      // Within the snapshot's timeout: at most a third of it, so that a
+      // first snapshot of a large catalog (every API a baseline) completes.
+      budgetMs: Math.min(
+        durationToMilliseconds(changes.budget),
+        Math.floor(durationToMilliseconds(snapshot.timeout) / 3),
+      ),
       maxHeapMb: changes.maxHeapMb,
       maxChangesPerEvent: changes.maxChangesPerEvent,
       maxEventsPerApi: changes.maxEventsPerApi,

@@ -387,9 +387,9 @@ export class ChangeRun {
       const { baseline, changed, breaking, deferred, stopped } = this.tally;
       if (baseline + changed + deferred + pruned > 0) {
         this.logger.info(
-          `Snapshot ${
+          `Change detection of snapshot ${
             this.snapshotId
-          }: change detection baselined ${baseline} API(s), found ${changed} changed definition(s) (${breaking} with breaking changes${
+          }: baselined ${baseline} API(s), found ${changed} changed definition(s) (${breaking} with breaking changes${
             stopped ? `, ${stopped} not comparable` : ''
           })${
             deferred

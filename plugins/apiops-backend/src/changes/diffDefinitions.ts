@@ -58,8 +58,11 @@ export function emptyCounts(): ChangeCounts {
 function read(
   type: string,
   text: string,
+  mode: 'fast' | 'precise' = 'precise',
 ): { readable: Readable; facts: DefinitionFacts } {
-  const parsed = parseDefinition(type, text, { mode: 'precise' });
+  // The differ needs YAML's types (booleans, numbers): the precise parser.
+  // The facts read text only (`deprecated: 'true'` counts): the fast one.
+  const parsed = parseDefinition(type, text, { mode });
   if (!parsed.ok) {
     return {
       readable: { kind: 'other' },
@@ -128,7 +131,7 @@ export function describeDefinition(
   type: string,
   text: string,
 ): DefinitionFacts {
-  return read(type, text).facts;
+  return read(type, text, 'fast').facts;
 }
 
 /**
