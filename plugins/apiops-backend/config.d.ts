@@ -182,7 +182,8 @@ export interface Config {
       definitionTimeout?: HumanDuration | string;
       /**
        * Time a snapshot compares definitions for; the rest is compared by
-       * the next snapshot. Default: 5 minutes.
+       * the next snapshot. At most a third of `apiops.snapshot.timeout`.
+       * Default: 5 minutes.
        */
       budget?: HumanDuration | string;
       /** Heap of a worker thread, in MB. Default: 512. */
