@@ -166,6 +166,54 @@ export interface Config {
       /** Whether the method's audit checklist is evaluated. Default: true. */
       audit?: boolean;
     };
+    /**
+     * The change detection of each snapshot: every API whose definition
+     * changed is compared with its previous definition (docs/changes.md).
+     */
+    changes?: {
+      /** Whether the snapshots detect changes. Default: true. */
+      enabled?: boolean;
+      /** Worker threads comparing definitions. Default: 1. */
+      threads?: number;
+      /**
+       * Time one comparison may take on a thread; past it the change is
+       * recorded with a problem. Default: 20 seconds.
+       */
+      definitionTimeout?: HumanDuration | string;
+      /**
+       * Time a snapshot compares definitions for; the rest is compared by
+       * the next snapshot. At most a third of `apiops.snapshot.timeout`.
+       * Default: 5 minutes.
+       */
+      budget?: HumanDuration | string;
+      /** Heap of a worker thread, in MB. Default: 512. */
+      maxHeapMb?: number;
+      /** Changes kept per change event (all are counted). Default: 200. */
+      maxChangesPerEvent?: number;
+      /** Change events kept per API, besides the retention. Default: 200. */
+      maxEventsPerApi?: number;
+      /**
+       * What a major version change of `info.version` is, for the rule
+       * `breaking-change-without-major-version`: `semver` (the first
+       * number grows; the second for 0.x), `any-change`, or `off` (no
+       * check). Default: semver.
+       */
+      versionSemantics?: 'semver' | 'any-change' | 'off';
+      /** Severity of each change rule, or `off`. */
+      rules?: {
+        'breaking-change-without-major-version'?:
+          | 'error'
+          | 'warning'
+          | 'info'
+          | 'off';
+        'operation-removed-without-deprecation'?:
+          | 'error'
+          | 'warning'
+          | 'info'
+          | 'off';
+        'sunset-passed-with-consumers'?: 'error' | 'warning' | 'info' | 'off';
+      };
+    };
     /** Governance rules. */
     governance?: {
       /** Per rule id: disable it, change its severity, or set its options. */

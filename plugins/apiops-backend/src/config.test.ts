@@ -279,6 +279,61 @@ describe('readApiOpsConfig', () => {
     }
   });
 
+  it('reads the change detection, its budget within the snapshot timeout', () => {
+    expect(read({}).changes).toEqual({
+      enabled: true,
+      threads: 1,
+      timeoutMs: 20_000,
+      // 5 minutes, within a third of the 10-minute snapshot timeout.
+      budgetMs: 200_000,
+      maxHeapMb: 512,
+      maxChangesPerEvent: 200,
+      maxEventsPerApi: 200,
+      versionSemantics: 'semver',
+      severities: {},
+    });
+    const changes = {
+      enabled: false,
+      threads: 2,
+      definitionTimeout: { seconds: 5 },
+      budget: { minutes: 2 },
+      maxHeapMb: 256,
+      maxChangesPerEvent: 50,
+      maxEventsPerApi: 20,
+      versionSemantics: 'any-change',
+      rules: { 'sunset-passed-with-consumers': 'off' },
+    };
+    expect(
+      read({ snapshot: { timeout: { minutes: 30 } }, changes }).changes,
+    ).toEqual({
+      enabled: false,
+      threads: 2,
+      timeoutMs: 5_000,
+      budgetMs: 120_000,
+      maxHeapMb: 256,
+      maxChangesPerEvent: 50,
+      maxEventsPerApi: 20,
+      versionSemantics: 'any-change',
+      severities: { 'sunset-passed-with-consumers': 'off' },
+    });
+    const declarations = fs.readFileSync(
+      path.resolve(__dirname, '../config.d.ts'),
+      'utf8',
+    );
+    for (const key of ['changes', ...Object.keys(changes)]) {
+      expect(declarations).toMatch(new RegExp(`\\b${key}\\?:`));
+    }
+    expect(() => read({ changes: { versionSemantics: 'calver' } })).toThrow(
+      'apiops.changes.versionSemantics must be semver, any-change or off, got "calver"',
+    );
+    expect(() => read({ changes: { threads: 0 } })).toThrow(
+      /apiops.changes.threads must be a whole number from 1 to 16, got 0/,
+    );
+    expect(() =>
+      read({ changes: { rules: { 'breaking-change': 'error' } } }),
+    ).toThrow(/apiops.changes.rules/);
+  });
+
   it('leaves unknown rule ids to the ruleset', () => {
     expect(
       read({ governance: { rules: { 'no-such-rule': {} } } }).governance.rules,

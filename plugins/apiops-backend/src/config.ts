@@ -16,6 +16,8 @@ import {
   tryEntityRefKey,
 } from '@apiops-backstage/plugin-apiops-common';
 import { z } from 'zod';
+import type { ChangeSettings } from './changes/ChangeService';
+import { CHANGE_RULES } from './changes/changeFindings';
 import { DEFAULT_MAX_STORED_DEFINITIONS } from './database/DefinitionFeatureStore';
 import {
   DEFAULT_PARSER_BATCH_TIMEOUT_MS,
@@ -49,6 +51,8 @@ export interface ApiOpsConfig {
   };
   /** The definition evidence (lint, audit): its own task, budget and threads. */
   evidence: EvidenceConfig;
+  /** The change detection (issue 15): `apiops.changes`. */
+  changes: ChangeSettings;
 }
 
 /** `apiops.evidence`, read. */
@@ -231,6 +235,63 @@ const evidenceSchema = z
   })
   .strict();
 
+/** A whole number in a range, with a message naming the range. */
+function wholeNumber(min: number, max: number, what = '') {
+  return z
+    .number({
+      errorMap: (_issue, ctx) => ({
+        message: `must be a whole number${what} from ${min} to ${max}, got ${shown(
+          ctx.data,
+        )}`,
+      }),
+    })
+    .int()
+    .min(min)
+    .max(max);
+}
+
+/** `apiops.changes`: the change detection of each snapshot. */
+const changesSchema = z
+  .object({
+    enabled: z
+      .boolean({
+        errorMap: (_issue, ctx) => ({
+          message: `must be true or false, got ${shown(ctx.data)}`,
+        }),
+      })
+      .default(true),
+    threads: wholeNumber(1, 16).default(1),
+    definitionTimeout: positiveDuration.default({ seconds: 20 }),
+    budget: positiveDuration.default({ minutes: 5 }),
+    maxHeapMb: wholeNumber(64, 8192, ' of MB').default(512),
+    maxChangesPerEvent: wholeNumber(1, 5000).default(200),
+    maxEventsPerApi: wholeNumber(1, 100000).default(200),
+    versionSemantics: z
+      .enum(['semver', 'any-change', 'off'], {
+        errorMap: (_issue, ctx) => ({
+          message: `must be semver, any-change or off, got ${shown(ctx.data)}`,
+        }),
+      })
+      .default('semver'),
+    rules: z
+      .record(
+        z.enum([
+          CHANGE_RULES.breakingWithoutMajor,
+          CHANGE_RULES.removedWithoutDeprecation,
+          CHANGE_RULES.sunsetPassed,
+        ]),
+        z.enum(['error', 'warning', 'info', 'off'], {
+          errorMap: (_issue, ctx) => ({
+            message: `must be error, warning, info or off, got ${shown(
+              ctx.data,
+            )}`,
+          }),
+        }),
+      )
+      .default({}),
+  })
+  .strict();
+
 /** `apiops.governance.rules.<id>`: shape only; `createRuleset` checks ids and options. */
 const ruleConfigSchema = z
   .object({
@@ -312,6 +373,7 @@ const apiOpsConfigSchema = z
       .default({}),
     notifications: notificationsSchema.default({}),
     evidence: evidenceSchema.default({}),
+    changes: changesSchema.default({}),
     // Read by the lint module (plugins/apiops-backend-module-lint), which
     // checks it; the plugin only lets it through.
     lint: z.unknown().optional(),
@@ -473,6 +535,7 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
     governance,
     notifications,
     evidence,
+    changes,
   } = result.data;
   const {
     budget,
@@ -511,6 +574,22 @@ export function readApiOpsConfig(config: RootConfigService): ApiOpsConfig {
       definitionTimeoutMs: durationToMilliseconds(definitionTimeout),
       maxHeapMb,
       audit,
+    },
+    changes: {
+      enabled: changes.enabled,
+      threads: changes.threads,
+      timeoutMs: durationToMilliseconds(changes.definitionTimeout),
+      // Within the snapshot's timeout: at most a third of it, so that a
+      // first snapshot of a large catalog (every API a baseline) completes.
+      budgetMs: Math.min(
+        durationToMilliseconds(changes.budget),
+        Math.floor(durationToMilliseconds(snapshot.timeout) / 3),
+      ),
+      maxHeapMb: changes.maxHeapMb,
+      maxChangesPerEvent: changes.maxChangesPerEvent,
+      maxEventsPerApi: changes.maxEventsPerApi,
+      versionSemantics: changes.versionSemantics,
+      severities: changes.rules,
     },
   };
 }

@@ -18,9 +18,12 @@ import { registerApiOpsActions } from './actions/registerApiOpsActions';
 import { registerCampaignActions } from './actions/registerCampaignActions';
 import { CampaignProgressListener } from './campaigns/CampaignProgressListener';
 import { CampaignService } from './campaigns/CampaignService';
+import { BreakingChangeNotices } from './changes/BreakingChangeNotices';
+import { ChangeService } from './changes/ChangeService';
 import { readApiOpsConfig } from './config';
 import { DatabaseAssessmentStore } from './database/DatabaseAssessmentStore';
 import { DatabaseCampaignStore } from './database/DatabaseCampaignStore';
+import { DatabaseChangeStore } from './database/DatabaseChangeStore';
 import { DatabaseDefinitionFeatureStore } from './database/DatabaseDefinitionFeatureStore';
 import { DatabaseEvidenceStore } from './database/DatabaseEvidenceStore';
 import { createEvidence } from './evidence/createEvidence';
@@ -132,12 +135,41 @@ export const apiopsPlugin = createBackendPlugin({
           database: deps.database,
           skipMigrations: true,
         });
+        const changeStore = await DatabaseChangeStore.create({
+          database: deps.database,
+          skipMigrations: true,
+        });
+        const visibility = CatalogVisibility.create({
+          permissions: deps.permissions,
+          catalog: deps.catalog,
+        });
+        // The change history: each changed definition compared with the
+        // previous one in the snapshot, on worker threads.
+        const changes = config.changes.enabled
+          ? ChangeService.create({
+              store: changeStore,
+              snapshots: snapshotStore,
+              catalog: deps.catalog,
+              permissions: deps.permissions,
+              visibility,
+              logger,
+              settings: config.changes,
+            })
+          : undefined;
         const notifier = config.notifications.enabled
           ? ApiOpsNotifier.create({
               store: notificationStore,
               notifications: deps.notifications,
               logger,
               platformTeam: config.notifications.platformTeam,
+              sources: changes
+                ? [
+                    BreakingChangeNotices.create({
+                      store: changeStore,
+                      platformTeam: config.notifications.platformTeam,
+                    }),
+                  ]
+                : [],
             })
           : undefined;
         const evidenceStore = await DatabaseEvidenceStore.create({
@@ -179,10 +211,7 @@ export const apiopsPlugin = createBackendPlugin({
             }),
           ],
           evidence: evidence.service,
-        });
-        const visibility = CatalogVisibility.create({
-          permissions: deps.permissions,
-          catalog: deps.catalog,
+          changes,
         });
         const campaigns = CampaignService.create({
           store: campaignStore,
@@ -231,6 +260,7 @@ export const apiopsPlugin = createBackendPlugin({
           status,
           reports,
           evidence: evidenceReports,
+          changes,
         });
         registerCampaignActions({
           actionsRegistry: deps.actionsRegistry,
@@ -294,6 +324,14 @@ export const apiopsPlugin = createBackendPlugin({
             );
             await campaignStore.purgePoints(cutoff);
             await notificationStore.purge(cutoff);
+            // The change events: within the retention and a count per API.
+            const purgedChanges = await changeStore.purgeEvents({
+              before: cutoff,
+              maxPerApi: config.changes.maxEventsPerApi,
+            });
+            if (purgedChanges > 0) {
+              logger.info(`Purged ${purgedChanges} API change event(s)`);
+            }
           },
         });
 
@@ -351,6 +389,7 @@ export const apiopsPlugin = createBackendPlugin({
                 }),
             }),
             evidence: evidenceReports,
+            changes,
             snapshotRequests: SnapshotRequestService.create({
               permissions: deps.permissions,
               snapshots: snapshotStore,

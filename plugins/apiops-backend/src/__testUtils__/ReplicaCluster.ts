@@ -33,13 +33,14 @@ export interface ReplicaLogLine {
  * an empty database, backends starting at once race to create the knex tables
  * of a core service that keeps its tables in every plugin's database (the
  * auth key store's `backstage_backend_public_keys__knex_migrations_lock`).
- * knex checks for the table, then creates it; the slower backend fails. Known
+ * knex checks for the table, then creates it; the slower backend fails (or
+ * finds the other's migration lock taken: `MigrationLocked`). Known
  * upstream (backstage/charts#300); an orchestrator restarts the process, which
  * then finds the table. The plugin's own migrations take an advisory lock and
  * never fail this way (`database/migrateToLatest.ts`).
  */
 const CORE_MIGRATION_RACE =
-  /create table "backstage_backend_\w+" .* - (relation "backstage_backend_\w+" already exists|duplicate key value violates unique constraint "pg_type_typname_nsp_index")/;
+  /create table "backstage_backend_\w+" .* - (relation "backstage_backend_\w+" already exists|duplicate key value violates unique constraint "pg_type_typname_nsp_index")|service 'core\.\w+' for '\w+' because the factory function threw an error, MigrationLocked: Migration table is already locked/;
 
 /** A backend process with the APIOps plugin, on the cluster's database. */
 export class ReplicaProcess {

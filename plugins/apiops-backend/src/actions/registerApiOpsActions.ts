@@ -15,6 +15,8 @@ import {
   reportPageSchema,
   teamRollupSchema,
 } from '@apiops-backstage/plugin-apiops-common';
+import { CHANGE_CLASSES } from '@apiops-backstage/plugin-apiops-common';
+import type { ChangeService } from '../changes/ChangeService';
 import { EvidenceReportService } from '../services/EvidenceReportService';
 import { ReportService } from '../services/ReportService';
 import { StatusService } from '../services/StatusService';
@@ -34,8 +36,10 @@ export function registerApiOpsActions(options: {
   reports: ReportService;
   /** The definition evidence (lint, audit). */
   evidence: EvidenceReportService;
+  /** The change history (issue 15); none: no action for it. */
+  changes?: ChangeService;
 }) {
-  const { actionsRegistry, status, reports, evidence } = options;
+  const { actionsRegistry, status, reports, evidence, changes } = options;
 
   actionsRegistry.register({
     name: 'get-api-status',
@@ -313,6 +317,117 @@ export function registerApiOpsActions(options: {
       return { output: JSON.parse(JSON.stringify(page)) };
     },
   });
+
+  if (changes) {
+    actionsRegistry.register({
+      name: 'list-api-changes',
+      title: 'List the changes of API definitions',
+      description:
+        'The changes the snapshots found in API definitions, newest first: per change event the API, when, the versions before and after, the counts per class (breaking, non-breaking, deprecated, annotation, unclassified), the changes themselves (capped; each with its JSON path and operation) and the components consuming the API with their owners. Filter by class (events with at least one change of it), owner (a group includes its child groups), system, since (ISO 8601), or one API (entityRef). Needs the permission apiops.report.read.',
+      visibilityPermission: apiopsReportReadPermission,
+      attributes: { readOnly: true, idempotent: true, destructive: false },
+      schema: {
+        input: z =>
+          z.object({
+            entityRef: z
+              .string()
+              .optional()
+              .describe(
+                'Only the changes of this API: api:<namespace>/<name> or <name>',
+              ),
+            class: z
+              .enum(CHANGE_CLASSES as unknown as [string, ...string[]])
+              .optional()
+              .describe('Only events with at least one change of this class'),
+            owner: z
+              .string()
+              .optional()
+              .describe(
+                'Only APIs of this owner, e.g. group:default/payments-team',
+              ),
+            system: z.string().optional().describe('Only APIs of this system'),
+            since: z
+              .string()
+              .optional()
+              .describe(
+                'Only changes found at or after this time, e.g. 2026-12-01',
+              ),
+            limit: limitSchema(z, 20),
+            cursor: z
+              .string()
+              .optional()
+              .describe('nextCursor of a previous call, for the next page'),
+          }),
+        output: z =>
+          z.object({
+            items: z.array(
+              z
+                .object({
+                  id: z.string(),
+                  entityRef: z.string(),
+                  title: z.string().optional(),
+                  detectedAt: z.string(),
+                  fromVersion: z.string().optional(),
+                  toVersion: z.string().optional(),
+                  counts: z.record(z.string(), z.number()),
+                  changeCount: z.number(),
+                  changes: z.array(
+                    z
+                      .object({
+                        class: z.string(),
+                        action: z.string(),
+                        path: z.string(),
+                        operation: z.string().optional(),
+                        description: z.string(),
+                      })
+                      .passthrough(),
+                  ),
+                  consumers: z.array(
+                    z
+                      .object({
+                        entityRef: z.string(),
+                        owner: z.string().optional(),
+                      })
+                      .passthrough(),
+                  ),
+                  problem: z.string().optional(),
+                })
+                .passthrough(),
+            ),
+            nextCursor: z.string().optional(),
+          }),
+      },
+      action: async ({ input, credentials }) => {
+        const { entityRef, ...filters } = input;
+        if (entityRef !== undefined) {
+          const history = await changes.getHistory(
+            apiEntityKey(entityRef),
+            { limit: filters.limit, cursor: filters.cursor },
+            credentials,
+          );
+          return {
+            output: JSON.parse(
+              JSON.stringify({
+                items: history.items.filter(
+                  e =>
+                    (!filters.class ||
+                      e.counts[filters.class as keyof typeof e.counts] > 0) &&
+                    (!filters.since || e.detectedAt >= filters.since),
+                ),
+                nextCursor: history.nextCursor,
+              }),
+            ),
+          };
+        }
+        const page = await changes.listChanges(filters, credentials);
+        return {
+          output: JSON.parse(
+            JSON.stringify({ items: page.items, nextCursor: page.nextCursor }),
+          ),
+        };
+      },
+    });
+  }
 }
 
 /** The zod that the actions registry passes to the schema factories. */

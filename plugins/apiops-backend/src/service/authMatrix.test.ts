@@ -207,6 +207,30 @@ GET /reports/lint/teams?provider=audit           | report.read           | 401  
 GET /reports/lint/teams?provider=audit           | assessment.create     | 401  | 200  | 200          | 200     | 200
 GET /reports/lint/teams?provider=audit           | snapshot.create       | 401  | 200  | 200          | 200     | 200
 GET /reports/lint/teams?provider=audit           | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /entities/api/default/cards-api/changes      | -                     | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/changes      | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/changes      | report.read           | 401  | 403  | 403          | 403     | 403
+GET /entities/api/default/cards-api/changes      | assessment.create     | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/changes      | snapshot.create       | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/changes      | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/versions     | -                     | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/versions     | snapshot.refresh      | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/versions     | report.read           | 401  | 403  | 403          | 403     | 403
+GET /entities/api/default/cards-api/versions     | assessment.create     | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/versions     | snapshot.create       | 401  | 200  | 404          | 200     | 200
+GET /entities/api/default/cards-api/versions     | fragmentation.dismiss | 401  | 200  | 404          | 200     | 200
+GET /reports/changes                             | -                     | 401  | 200  | 200          | 200     | 200
+GET /reports/changes                             | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
+GET /reports/changes                             | report.read           | 401  | 403  | 403          | 403     | 403
+GET /reports/changes                             | assessment.create     | 401  | 200  | 200          | 200     | 200
+GET /reports/changes                             | snapshot.create       | 401  | 200  | 200          | 200     | 200
+GET /reports/changes                             | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+GET /reports/changes?format=csv                  | -                     | 401  | 200  | 200          | 200     | 200
+GET /reports/changes?format=csv                  | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
+GET /reports/changes?format=csv                  | report.read           | 401  | 403  | 403          | 403     | 403
+GET /reports/changes?format=csv                  | assessment.create     | 401  | 200  | 200          | 200     | 200
+GET /reports/changes?format=csv                  | snapshot.create       | 401  | 200  | 200          | 200     | 200
+GET /reports/changes?format=csv                  | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
 POST /snapshots                                  | -                     | 401  | 202  | 202          | 202     | 202
 POST /snapshots                                  | report.read           | 401  | 202  | 202          | 202     | 202
 POST /snapshots                                  | assessment.create     | 401  | 202  | 202          | 202     | 202
@@ -255,6 +279,12 @@ MCP apiops.list-lint-results                     | report.read           | 401  
 MCP apiops.list-lint-results                     | assessment.create     | 401  | 200  | 200          | 200     | 200
 MCP apiops.list-lint-results                     | snapshot.create       | 401  | 200  | 200          | 200     | 200
 MCP apiops.list-lint-results                     | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
+MCP apiops.list-api-changes                      | -                     | 401  | 200  | 200          | 200     | 200
+MCP apiops.list-api-changes                      | snapshot.refresh      | 401  | 200  | 200          | 200     | 200
+MCP apiops.list-api-changes                      | report.read           | 401  | 404  | 404          | 404     | 404
+MCP apiops.list-api-changes                      | assessment.create     | 401  | 200  | 200          | 200     | 200
+MCP apiops.list-api-changes                      | snapshot.create       | 401  | 200  | 200          | 200     | 200
+MCP apiops.list-api-changes                      | fragmentation.dismiss | 401  | 200  | 200          | 200     | 200
 `;
 
 const PERMISSIONS: Record<string, string> = {
@@ -302,6 +332,8 @@ const SHOWS: Record<string, string> = {
     '"groupRef":"group:default/payments"',
   'MCP apiops.get-api-lint': 'api:default/cards-api',
   'MCP apiops.list-lint-results': 'api:default/cards-api',
+  'GET /entities/api/default/cards-api/changes': '"deprecations"',
+  'GET /entities/api/default/cards-api/versions': 'api:default/cards-api',
 };
 
 /** A real audit report of the method's CLI, for the checklist import. */
@@ -328,6 +360,7 @@ const ACTION_INPUT: Record<string, object> = {
   'list-team-apis': { team: 'payments' },
   'get-api-lint': { entityRef: 'cards-api' },
   'list-lint-results': { provider: 'audit' },
+  'list-api-changes': { class: 'breaking' },
   // The id of the duplicate cluster of cards-api and card-hub-api, once known.
   'list-fragmentation-cluster-members': { clusterId: '{cluster}' },
 };
@@ -573,7 +606,7 @@ describe('auth matrix', () => {
     expect(clusterId).toBeTruthy();
 
     const all = cells();
-    expect(all).toHaveLength(35 * 6 * 6);
+    expect(all).toHaveLength(40 * 6 * 6);
     const wrong: string[] = [];
     for (const cell of all) {
       state.denied = cell.denied === '-' ? undefined : cell.denied;

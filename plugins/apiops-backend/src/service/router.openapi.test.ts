@@ -59,6 +59,8 @@ import { EvidenceProviderRegistry } from '../evidence/EvidenceProviderRegistry';
 import { EvidenceReportService } from '../services/EvidenceReportService';
 import { ChecklistImportService } from '../services/ChecklistImportService';
 import { loadAuditChecklist } from '../evidence/audit/loadAuditChecklist';
+import { ChangeService } from '../changes/ChangeService';
+import { DatabaseChangeStore } from '../database/DatabaseChangeStore';
 import { wrapInSpecProxy } from './__testUtils__/wrapInSpecProxy';
 
 /*
@@ -514,6 +516,18 @@ describe.each(databases.eachSupportedId())(
           visibility: CatalogVisibility.create({ permissions, catalog }),
           method,
           ruleIds: () => new Set(rules.list().map(rule => rule.id)),
+        }),
+        changes: ChangeService.create({
+          store: await DatabaseChangeStore.create({
+            database,
+            skipMigrations: true,
+          }),
+          snapshots,
+          catalog,
+          permissions,
+          visibility: CatalogVisibility.create({ permissions, catalog }),
+          logger: mockServices.logger.mock(),
+          settings: readApiOpsConfig(new ConfigReader({})).changes,
         }),
         evidence: EvidenceReportService.create({
           catalog,
@@ -1003,7 +1017,9 @@ describe.each(databases.eachSupportedId())(
         '/campaigns/{campaignId}/failing',
         '/campaigns/{campaignId}/teams',
         '/entities/{kind}/{namespace}/{name}/assessments',
+        '/entities/{kind}/{namespace}/{name}/changes',
         '/reports/apis',
+        '/reports/changes',
         '/reports/fragmentation',
         '/reports/fragmentation/clusters/{clusterId}/members',
         '/reports/lint',

@@ -23,6 +23,8 @@ import { queryString } from './routes/query';
 import { addReportRoutes } from './routes/reportRoutes';
 import type { CredentialsOf } from './routes/types';
 import { EvidenceReportService } from '../services/EvidenceReportService';
+import type { ChangeService } from '../changes/ChangeService';
+import { registerChangeRoutes } from './changeRoutes';
 import { registerEvidenceRoutes } from './evidenceRoutes';
 
 /** The largest request body accepted. */
@@ -62,6 +64,8 @@ export interface RouterOptions {
   campaigns?: CampaignService;
   /** The definition evidence (lint, audit). */
   evidence: EvidenceReportService;
+  /** The change history; without it, the change routes answer 404. */
+  changes?: ChangeService;
 }
 
 /**
@@ -135,6 +139,8 @@ export async function createRouter(
   registerCampaignRoutes(router, options);
 
   registerEvidenceRoutes(router, { httpAuth, evidence: options.evidence });
+
+  registerChangeRoutes(router, { httpAuth, changes: options.changes });
 
   // The spec validator's messages name the field as a JSON pointer into the
   // request (`request/query/limit must be <= 1000`); ours start with the

@@ -27,6 +27,8 @@ import type {
   EvidenceRun,
   EvidenceService,
 } from '../evidence/EvidenceService';
+import type { ChangePage, ChangeRun } from '../changes/ChangeRun';
+import type { ChangeService } from '../changes/ChangeService';
 import { CatalogIndex, buildCatalogIndex } from './buildCatalogIndex';
 import { countResultSteps } from './countResults';
 import { evaluateApi } from './evaluateApi';
@@ -100,6 +102,11 @@ export class SnapshotService {
        * governance findings, and the definitions without any are queued.
        */
       evidence?: EvidenceService;
+      /**
+       * The change detection: each changed definition compared with the
+       * previous one, change events stored, change findings joined.
+       */
+      changes?: ChangeService;
     },
     /** Features of unchanged definitions are not computed again. */
     private readonly definitions: DefinitionFeatureSource,
@@ -131,6 +138,7 @@ export class SnapshotService {
     // keeps answering requests during a snapshot.
     const yielder = EventLoopYielder.create();
     const evidence = this.options.evidence?.startRun();
+    const changes = this.options.changes?.startRun(runId);
     try {
       throwIfAborted(signal);
       const credentials = await auth.getOwnServiceCredentials();
@@ -147,7 +155,7 @@ export class SnapshotService {
         { credentials },
       );
       for await (const page of readAhead(pages, p =>
-        this.readPage(p, evidence),
+        this.readPage(p, evidence, changes),
       )) {
         throwIfAborted(signal);
         const now = new Date();
@@ -155,12 +163,23 @@ export class SnapshotService {
         for (let i = 0; i < page.entities.length; i += 1) {
           if (yielder.due) await yielder.yield();
           const entity = page.entities[i];
+          const changeFindings =
+            changes?.findingsOf(
+              page.changes,
+              i,
+              index.consumersOf(entity).length,
+              now,
+            ) ?? [];
+          const evidenceFindings = page.evidence?.findings[i];
           const evaluated = this.evaluate(entity, index, {
             // The latest assessments are keyed by entity ref key.
             latest: page.latest.get(keyOf(entity)),
             definitionFeatures: page.definitions[i],
             definitionHash: page.definitionHashes[i],
-            evidenceFindings: page.evidence?.findings[i],
+            evidenceFindings:
+              changeFindings.length > 0
+                ? [...(evidenceFindings ?? []), ...changeFindings]
+                : evidenceFindings,
             now,
           });
           apis.push(evaluated.api);
@@ -172,6 +191,12 @@ export class SnapshotService {
             apis.slice(first).map(api => api.result),
           );
         }
+        changes?.record(
+          page.changes,
+          apis.slice(first).map(api => api.result),
+          i => index.consumerDetailsOf(page.entities[i]),
+          now,
+        );
       }
       throwIfAborted(signal);
       const detected = await yielder.run(
@@ -204,6 +229,7 @@ export class SnapshotService {
       await store.completeRun(runId, { apis, teams, clusters, counts });
       await this.definitions.completeRun();
       await evidence?.complete();
+      await changes?.complete();
       logger.info(
         `Snapshot ${runId}: ${apis.length} APIs evaluated in ${
           Date.now() - started
@@ -221,6 +247,7 @@ export class SnapshotService {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await evidence?.abandon();
+      await changes?.abandon();
       await store.failRun(runId, message);
       logger.error(
         `Snapshot ${runId} failed; the previous results stay: ${message}`,
@@ -253,6 +280,7 @@ export class SnapshotService {
   private async readPage(
     entities: Entity[],
     evidence: EvidenceRun | undefined,
+    changes: ChangeRun | undefined,
   ): Promise<PageInputs> {
     const refs = entities.map(keyOf);
     const [latest, { results: definitions, hashes: definitionHashes }] =
@@ -260,12 +288,17 @@ export class SnapshotService {
         this.options.assessments.latestForMany(refs),
         this.definitions.getManyWithHashes(entities),
       ]);
+    const [evidencePage, changePage] = await Promise.all([
+      evidence?.lookup(entities, definitionHashes),
+      changes?.lookup(entities, definitionHashes),
+    ]);
     return {
       entities,
       latest,
       definitions,
       definitionHashes,
-      evidence: await evidence?.lookup(entities, definitionHashes),
+      evidence: evidencePage,
+      changes: changePage,
     };
   }
 
@@ -355,4 +388,6 @@ interface PageInputs {
   definitionHashes: Array<string | undefined>;
   /** The definition evidence of the page's APIs (none without providers). */
   evidence?: EvidencePage;
+  /** The change detection's view of the page's APIs. */
+  changes?: ChangePage;
 }

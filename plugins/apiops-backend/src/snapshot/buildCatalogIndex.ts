@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ApiConsumer,
   EntityRefKey,
   OwnershipIndex,
   keyOf,
@@ -27,6 +28,7 @@ export const ORG_FIELDS = [
   'spec.providesApis',
   'spec.consumesApis',
   'spec.domain',
+  'spec.system',
   'relations',
 ];
 
@@ -58,6 +60,11 @@ export interface CatalogIndex {
   providersOf(api: Entity): Array<{ ref: string; exists: boolean }>;
   /** The refs of the components consuming an API. */
   consumersOf(api: Entity): string[];
+  /**
+   * The components consuming an API, with their titles, systems and owners
+   * (for the consumers of a change).
+   */
+  consumerDetailsOf(api: Entity): ApiConsumer[];
   /** The API's system: {@link systemOf}. */
   systemOf(api: Entity): EntityRefKey | undefined;
   /** The domain of the API's system, if the system names one. */
@@ -78,6 +85,7 @@ export async function buildCatalogIndex(
 ): Promise<CatalogIndex> {
   const builder = OwnershipIndex.builder();
   const consumers = new Map<EntityRefKey, string[]>();
+  const consumerDetails = new Map<string, ApiConsumer>();
   const systemDomains = new Map<EntityRefKey, EntityRefKey>();
   for await (const page of catalog.streamEntities(
     { filter: { kind: [...ORG_KINDS] }, fields: ORG_FIELDS },
@@ -92,7 +100,21 @@ export async function buildCatalogIndex(
         if (domain) systemDomains.set(keyOf(entity), domain);
       } else if (kind === 'component') {
         const componentRef = stringifyEntityRef(entity);
-        for (const apiKey of consumedApis(entity)) {
+        const consumed = consumedApis(entity);
+        if (consumed.size > 0) {
+          const system = systemOf(entity);
+          const owner = tryEntityRefKey(entity.spec?.owner, {
+            defaultKind: 'group',
+            defaultNamespace: entity.metadata.namespace,
+          });
+          consumerDetails.set(componentRef, {
+            entityRef: componentRef,
+            ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
+            ...(system ? { system } : {}),
+            ...(owner ? { owner } : {}),
+          });
+        }
+        for (const apiKey of consumed) {
           const list = consumers.get(apiKey);
           if (list) list.push(componentRef);
           else consumers.set(apiKey, [componentRef]);
@@ -105,6 +127,10 @@ export async function buildCatalogIndex(
     ownership,
     providersOf: api => providersOf(api, ownership),
     consumersOf: api => consumers.get(keyOf(api)) ?? [],
+    consumerDetailsOf: api =>
+      (consumers.get(keyOf(api)) ?? []).map(
+        ref => consumerDetails.get(ref) ?? { entityRef: ref },
+      ),
     systemOf,
     domainOf: api => {
       const system = systemOf(api);

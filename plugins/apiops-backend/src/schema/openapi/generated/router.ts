@@ -64,6 +64,11 @@ export const spec = {
         "Definition evidence: what the lint module (Spectral) and the method's\naudit checklist found in each API's definition, checked in the\nbackground by hash of the definition. Reading it needs the\n`apiops.report.read` permission.\n",
     },
     {
+      name: 'changes',
+      description:
+        'Change history: the changes each snapshot found in API definitions\n(classified breaking, non-breaking, deprecated, annotation or\nunclassified, with the consuming components), deprecations and sunset\ndates, and the differences between the live versions of a version\nfamily. Reading it needs the `apiops.report.read` permission.\n',
+    },
+    {
       name: 'campaigns',
       description:
         'Campaigns: a goal over the APIs of a scope with a start and a due date,\nand their progress per team, computed by the snapshot task. Reading\nneeds credentials only (teams and APIs the caller may not read in the\ncatalog are left out); writing needs `apiops.campaign.manage`.\n',
@@ -1247,6 +1252,229 @@ export const spec = {
           },
           '404': {
             $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/changes': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/Kind',
+        },
+        {
+          $ref: '#/components/parameters/Namespace',
+        },
+        {
+          $ref: '#/components/parameters/Name',
+        },
+      ],
+      get: {
+        operationId: 'getApiChanges',
+        tags: ['changes'],
+        summary:
+          'The change history of an API, newest first, and its deprecations',
+        description:
+          'The change events the snapshots found for the API, newest first: when,\nthe definition hashes and versions compared, the counts per class, the\nchanges (most severe first, at most `apiops.changes.maxChangesPerEvent`)\nand the consumers when the change was found. The first snapshot that\nsaw the API is its baseline (`baselineAt`) and records no event.\n`deprecations` lists what the current definition deprecates or gives a\nsunset date (`deprecated: true`, `x-sunset`, a `Sunset` response\nheader), with whether the date has passed. Needs `apiops.report.read`\nand the API readable in the catalog (else a 404); consumers the caller\nmay not read are left out.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/Limit',
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            required: false,
+            description:
+              'The `nextCursor` of the previous page; a cursor that is not one is a 400 naming `cursor`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 2000,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The API's change history.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApiChangeHistory',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/versions': {
+      parameters: [
+        {
+          $ref: '#/components/parameters/Kind',
+        },
+        {
+          $ref: '#/components/parameters/Namespace',
+        },
+        {
+          $ref: '#/components/parameters/Name',
+        },
+      ],
+      get: {
+        operationId: 'getApiVersions',
+        tags: ['changes'],
+        summary:
+          "The API's version family and the differences between consecutive live versions",
+        description:
+          "The members of the API's version family (the version-sprawl cluster of\nthe latest snapshot), oldest major first, and for each consecutive\npair what a consumer of the older must change to move to the newer:\nthe changes, classified, with REST paths compared without their\nversion segment (`/v1/payments` as `/payments`). Computed on worker\nthreads on request and kept by the pair of definition hashes. An API\nin no family has one member and no comparison. Members the caller may\nnot read in the catalog are left out. Needs `apiops.report.read` and\nthe API readable in the catalog (else a 404).\n",
+        responses: {
+          '200': {
+            description: 'The family and its comparisons.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ApiVersionFamily',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
+    '/reports/changes': {
+      get: {
+        operationId: 'listChanges',
+        tags: ['changes'],
+        summary:
+          'Changes of API definitions across the catalog, filterable, paginated or as CSV',
+        description:
+          'The change events of every API, newest first. `format=csv` answers\nevery matching event as a CSV file (columns `detectedAt, entityRef,\ntitle, owner, system, fromVersion, toVersion, breaking, nonBreaking,\ndeprecated, annotation, unclassified, changeCount, breakingChanges,\nconsumers, problem`), ignoring `limit` and `cursor`. Needs\n`apiops.report.read`; only APIs (and consumers) the caller may read in\nthe catalog are listed.\n',
+        parameters: [
+          {
+            name: 'class',
+            in: 'query',
+            required: false,
+            description: 'Only events with at least one change of this class.',
+            schema: {
+              type: 'string',
+              enum: [
+                'breaking',
+                'non-breaking',
+                'deprecated',
+                'annotation',
+                'unclassified',
+              ],
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            description:
+              'Only APIs of this owner or, for a group, of its descendant groups (a ref or a short one). A malformed ref is a 400 naming `owner`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'system',
+            in: 'query',
+            required: false,
+            description: 'Only APIs of this system (a ref or a short one).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'since',
+            in: 'query',
+            required: false,
+            description:
+              'Only events found at or after this time (ISO 8601 date or time); anything else is a 400 naming `since`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 40,
+            },
+          },
+          {
+            $ref: '#/components/parameters/ReportLimit',
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            required: false,
+            description:
+              'The `nextCursor` of the previous page; a cursor that is not one is a 400 naming `cursor`.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 2000,
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            description: '`json` (a page) or `csv` (every event, as a file).',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+              default: 'json',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'A page of events (`format=json`), or every event as CSV (`format=csv`).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeReportPage',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
           },
         },
       },
@@ -2489,6 +2717,306 @@ export const spec = {
           },
           problem: {
             type: 'string',
+          },
+        },
+      },
+      ChangeCounts: {
+        type: 'object',
+        description: 'How many changes of each class.',
+        required: [
+          'breaking',
+          'non-breaking',
+          'deprecated',
+          'annotation',
+          'unclassified',
+        ],
+        properties: {
+          breaking: {
+            type: 'integer',
+            minimum: 0,
+          },
+          'non-breaking': {
+            type: 'integer',
+            minimum: 0,
+          },
+          deprecated: {
+            type: 'integer',
+            minimum: 0,
+          },
+          annotation: {
+            type: 'integer',
+            minimum: 0,
+          },
+          unclassified: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      ApiChange: {
+        type: 'object',
+        description: 'One change between two definitions.',
+        required: ['class', 'action', 'path', 'description'],
+        properties: {
+          class: {
+            type: 'string',
+            enum: [
+              'breaking',
+              'non-breaking',
+              'deprecated',
+              'annotation',
+              'unclassified',
+            ],
+          },
+          action: {
+            type: 'string',
+            enum: ['add', 'remove', 'replace', 'rename'],
+          },
+          path: {
+            type: 'string',
+            description: 'Where in the definition, as a JSON path.',
+          },
+          operation: {
+            type: 'string',
+            description:
+              'The operation it concerns (`GET /pets`, `Query.accounts`, `pkg.Service/Method`).',
+          },
+          description: {
+            type: 'string',
+          },
+          before: {
+            type: 'string',
+          },
+          after: {
+            type: 'string',
+          },
+        },
+      },
+      ApiConsumer: {
+        type: 'object',
+        required: ['entityRef'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+        },
+      },
+      ApiChangeEvent: {
+        type: 'object',
+        description: "A change of an API's definition found by a snapshot.",
+        required: [
+          'id',
+          'entityRef',
+          'snapshotId',
+          'detectedAt',
+          'fromHash',
+          'toHash',
+          'counts',
+          'changes',
+          'changeCount',
+          'consumers',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          system: {
+            type: 'string',
+          },
+          snapshotId: {
+            type: 'string',
+          },
+          detectedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          fromHash: {
+            type: 'string',
+          },
+          toHash: {
+            type: 'string',
+          },
+          fromVersion: {
+            type: 'string',
+          },
+          toVersion: {
+            type: 'string',
+          },
+          counts: {
+            $ref: '#/components/schemas/ChangeCounts',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApiChange',
+            },
+          },
+          changeCount: {
+            type: 'integer',
+            minimum: 0,
+          },
+          consumers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApiConsumer',
+            },
+          },
+          problem: {
+            type: 'string',
+          },
+        },
+      },
+      ApiDeprecation: {
+        type: 'object',
+        required: ['source', 'pastSunset'],
+        properties: {
+          operation: {
+            type: 'string',
+          },
+          sunset: {
+            type: 'string',
+            description: 'ISO 8601 date',
+          },
+          source: {
+            type: 'string',
+            enum: ['deprecated', 'x-sunset', 'sunset-header'],
+          },
+          pastSunset: {
+            type: 'boolean',
+          },
+        },
+      },
+      ApiChangeHistory: {
+        type: 'object',
+        required: ['items', 'deprecations'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApiChangeEvent',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          baselineAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          deprecations: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApiDeprecation',
+            },
+          },
+          snapshot: {
+            $ref: '#/components/schemas/SnapshotInfo',
+          },
+        },
+      },
+      ChangeReportPage: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApiChangeEvent',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+          },
+          snapshot: {
+            $ref: '#/components/schemas/SnapshotInfo',
+          },
+        },
+      },
+      ApiVersionMember: {
+        type: 'object',
+        required: ['entityRef', 'major'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          major: {
+            type: 'integer',
+          },
+          version: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+        },
+      },
+      ApiVersionComparison: {
+        type: 'object',
+        required: ['from', 'to', 'counts', 'changes', 'changeCount'],
+        properties: {
+          from: {
+            $ref: '#/components/schemas/ApiVersionMember',
+          },
+          to: {
+            $ref: '#/components/schemas/ApiVersionMember',
+          },
+          counts: {
+            $ref: '#/components/schemas/ChangeCounts',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApiChange',
+            },
+          },
+          changeCount: {
+            type: 'integer',
+            minimum: 0,
+          },
+          problem: {
+            type: 'string',
+          },
+        },
+      },
+      ApiVersionFamily: {
+        type: 'object',
+        required: ['members', 'comparisons'],
+        properties: {
+          members: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApiVersionMember',
+            },
+          },
+          comparisons: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ApiVersionComparison',
+            },
           },
         },
       },
