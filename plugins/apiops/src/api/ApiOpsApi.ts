@@ -2,8 +2,12 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   ApiRefreshResult,
+  ApiChangeHistory,
   ApiEvidence,
   ApiSnapshotResult,
+  ApiVersionFamily,
+  ChangeReportFilters,
+  ChangeReportPage,
   ApiStatus,
   EvidenceCoverage,
   LintReportRow,
@@ -206,6 +210,28 @@ export interface ApiOpsApi {
   listLintTeams(options?: {
     owner?: string;
   }): Promise<{ items: LintTeamRow[] }>;
+  /**
+   * A page of an API's change history, newest first, with what of it is
+   * deprecated; an API no snapshot has seen (the backend's 404) is an empty
+   * history without `baselineAt`.
+   */
+  listApiChanges(
+    entity: CompoundEntityRef,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<ApiChangeHistory>;
+  /**
+   * An API's version family, oldest major first, with the comparison of each
+   * consecutive pair; an API in no family (or unknown: the backend's 404)
+   * has at most one member and no comparison.
+   */
+  getApiVersions(entity: CompoundEntityRef): Promise<ApiVersionFamily>;
+  /** A page of the change events across the catalog, newest first. */
+  listChanges(
+    filters?: ChangeReportFilters,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<ChangeReportPage>;
+  /** Every change event matching the filters, as CSV. */
+  downloadChangesCsv(filters?: ChangeReportFilters): Promise<Blob>;
 }
 
 /**

@@ -359,6 +359,7 @@ describe('ApiOpsPageContent', () => {
       'APIs',
       'Ownership',
       'Fragmentation',
+      'Changes',
       'Teams',
       'Campaigns',
     ]);

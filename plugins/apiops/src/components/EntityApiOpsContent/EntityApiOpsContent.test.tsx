@@ -47,7 +47,9 @@ type MockApiOpsApi = Record<
   | 'listAssessments'
   | 'recordAssessment'
   | 'refreshApi'
-  | 'getEvidence',
+  | 'getEvidence'
+  | 'listApiChanges'
+  | 'getApiVersions',
   jest.Mock
 >;
 
@@ -64,6 +66,12 @@ function mockApiOpsApi(overrides: Partial<MockApiOpsApi> = {}): MockApiOpsApi {
       entityRef: 'api:default/accounts-api',
       providers: [],
     }),
+    listApiChanges: jest
+      .fn()
+      .mockResolvedValue({ items: [], deprecations: [] }),
+    getApiVersions: jest
+      .fn()
+      .mockResolvedValue({ members: [], comparisons: [] }),
     ...overrides,
   };
 }
