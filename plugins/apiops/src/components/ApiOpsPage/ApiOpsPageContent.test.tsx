@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { apiopsApiRef } from '../../api';
 import { ApiOpsPageContent } from './ApiOpsPageContent';
+import { breakingEvent } from '../Changes/__fixtures__/changes';
 import {
   emptySummaryFixture,
   mockApiOpsApi,
@@ -102,6 +103,7 @@ describe('ApiOpsPageContent', () => {
       '/apiops',
       '/apiops/ownership',
       '/apiops/fragmentation',
+      '/apiops/changes',
       '/apiops/teams',
     ]) {
       const { unmount } = await renderInTestApp(
@@ -538,5 +540,59 @@ describe('ApiOpsPageContent', () => {
         { limit: 20, cursor: undefined },
       ),
     );
+  });
+
+  it('opens the changes section from its path, with the filters of its URL', async () => {
+    const api = mockApiOpsApi({
+      listChanges: jest.fn().mockResolvedValue({ items: [breakingEvent()] }),
+    });
+    await renderPage(
+      api,
+      '/apiops/changes?changeClass=all&changeSince=2026-12-01',
+    );
+
+    expect(await screen.findByRole('tab', { name: 'Changes' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Changes', level: 2 }),
+    ).toBeVisible();
+    await waitFor(() =>
+      expect(api.listChanges).toHaveBeenCalledWith(
+        {
+          class: undefined,
+          owner: undefined,
+          system: undefined,
+          since: '2026-12-01T00:00:00.000Z',
+        },
+        { limit: 20, cursor: undefined },
+      ),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Payments API' }),
+    ).toHaveAttribute('href', '/catalog/default/api/payments-api/apiops');
+  });
+
+  it('lists the recent breaking changes on the summary, with their consumer count', async () => {
+    const api = mockApiOpsApi({
+      listChanges: jest.fn().mockResolvedValue({ items: [breakingEvent()] }),
+    });
+    await renderPage(api);
+
+    const list = await screen.findByRole('list', {
+      name: 'Recent breaking changes',
+    });
+    expect(api.listChanges).toHaveBeenCalledWith(
+      { class: 'breaking' },
+      { limit: 5 },
+    );
+    expect(
+      within(list).getByRole('link', { name: 'Payments API' }),
+    ).toHaveAttribute('href', '/catalog/default/api/payments-api/apiops');
+    expect(within(list).getByText('2 consumers')).toBeVisible();
+
+    await userEvent.click(screen.getByRole('link', { name: 'All changes' }));
+    expect(location()).toBe('/apiops/changes');
   });
 });
