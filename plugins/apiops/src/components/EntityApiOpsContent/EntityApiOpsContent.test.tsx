@@ -26,7 +26,10 @@ import {
   methodModel,
 } from '../EntityApiOpsCommon/__fixtures__/apiops';
 import { largeDuplicateCluster } from '../FragmentationPanel/__fixtures__/clusters';
-import { history, paymentsFamily } from '../Changes/__fixtures__/changes';
+import {
+  history as changeHistory,
+  paymentsFamily,
+} from '../Changes/__fixtures__/changes';
 import { EntityApiOpsContent } from './EntityApiOpsContent';
 
 const entity: Entity = {
@@ -1311,7 +1314,7 @@ describe('EntityApiOpsContent definition evidence', () => {
 
   it('shows the changes of the API with the consumers a breaking one affects, and its versions', async () => {
     const apiopsApi = mockApiOpsApi({
-      listApiChanges: jest.fn().mockResolvedValue(history()),
+      listApiChanges: jest.fn().mockResolvedValue(changeHistory()),
       getApiVersions: jest.fn().mockResolvedValue(paymentsFamily()),
     });
     renderTab(apiopsApi);
