@@ -39,6 +39,7 @@ export const apiopsChangesTranslationRef = createTranslationRef({
         'Changes of the definition found by the snapshots, newest first',
       withheld: 'You may not see the change history of this API.',
       error: 'Could not load the change history: {{message}}',
+      unavailable: 'No change history for this API: {{message}}',
       notSeen:
         'No snapshot has seen this API’s definition yet: its changes are recorded from the first snapshot that sees it (the baseline).',
       noChange:

@@ -212,8 +212,9 @@ export interface ApiOpsApi {
   }): Promise<{ items: LintTeamRow[] }>;
   /**
    * A page of an API's change history, newest first, with what of it is
-   * deprecated; an API no snapshot has seen (the backend's 404) is an empty
-   * history without `baselineAt`.
+   * deprecated; an API no snapshot has seen yet has no `baselineAt`. The
+   * backend answers 404 for an entity not in the catalog and when its
+   * change detection is off.
    */
   listApiChanges(
     entity: CompoundEntityRef,
@@ -221,8 +222,9 @@ export interface ApiOpsApi {
   ): Promise<ApiChangeHistory>;
   /**
    * An API's version family, oldest major first, with the comparison of each
-   * consecutive pair; an API in no family (or unknown: the backend's 404)
-   * has at most one member and no comparison.
+   * consecutive pair; an API in no family has one member and no comparison,
+   * and the backend's 404 (an entity not in the catalog, the change
+   * detection off) is a family without members.
    */
   getApiVersions(entity: CompoundEntityRef): Promise<ApiVersionFamily>;
   /** A page of the change events across the catalog, newest first. */

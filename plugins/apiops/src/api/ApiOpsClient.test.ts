@@ -510,33 +510,25 @@ describe('ApiOpsClient', () => {
     expect(params.get('cursor')).toBe('c1');
   });
 
-  it('answers an empty history without baseline for an API no snapshot saw (404)', async () => {
-    answer(
-      'get',
-      '/entities/api/default/accounts-api/changes',
-      { error: { name: 'NotFoundError', message: 'not seen' } },
-      { status: 404 },
-    );
-    await expect(client.listApiChanges(accounts)).resolves.toEqual({
-      items: [],
-      deprecations: [],
-    });
-  });
-
-  it('throws other errors of the change history', async () => {
-    answer(
-      'get',
-      '/entities/api/default/accounts-api/changes',
-      {
-        error: { name: 'NotAllowedError', message: 'No' },
-        response: { statusCode: 403 },
-      },
-      { status: 403 },
-    );
-    await expect(client.listApiChanges(accounts)).rejects.toMatchObject({
-      name: 'ResponseError',
-      statusCode: 403,
-    });
+  it('throws the errors of the change history, a 404 included', async () => {
+    for (const [status, name] of [
+      [403, 'NotAllowedError'],
+      [404, 'NotFoundError'],
+    ] as const) {
+      answer(
+        'get',
+        '/entities/api/default/accounts-api/changes',
+        {
+          error: { name, message: 'No' },
+          response: { statusCode: status },
+        },
+        { status },
+      );
+      await expect(client.listApiChanges(accounts)).rejects.toMatchObject({
+        name: 'ResponseError',
+        statusCode: status,
+      });
+    }
   });
 
   it('gets the version family of an API, and none for an unknown one', async () => {

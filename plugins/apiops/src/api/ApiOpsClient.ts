@@ -233,21 +233,11 @@ export class ApiOpsClient implements ApiOpsApi {
     return this.get<{ items: LintTeamRow[] }>('/reports/lint/teams', options);
   }
 
-  async listApiChanges(
+  listApiChanges(
     entity: CompoundEntityRef,
     options: { limit?: number; cursor?: string } = {},
-  ): Promise<ApiChangeHistory> {
-    try {
-      return await this.get<ApiChangeHistory>(
-        `${entityPath(entity)}/changes`,
-        options,
-      );
-    } catch (error) {
-      if (error instanceof ResponseError && error.statusCode === 404) {
-        return { items: [], deprecations: [] };
-      }
-      throw error;
-    }
+  ) {
+    return this.get<ApiChangeHistory>(`${entityPath(entity)}/changes`, options);
   }
 
   async getApiVersions(entity: CompoundEntityRef): Promise<ApiVersionFamily> {

@@ -595,4 +595,20 @@ describe('ApiOpsPageContent', () => {
     await userEvent.click(screen.getByRole('link', { name: 'All changes' }));
     expect(location()).toBe('/apiops/changes');
   });
+
+  it('leaves the recent breaking changes out where the backend has no change history', async () => {
+    const api = mockApiOpsApi({
+      listChanges: jest
+        .fn()
+        .mockRejectedValue(
+          statusError(404, 'The change detection is disabled'),
+        ),
+    });
+    await renderPage(api);
+
+    expect(await screen.findByRole('group', { name: 'APIs' })).toBeVisible();
+    await waitFor(() => expect(api.listChanges).toHaveBeenCalled());
+    expect(screen.queryByText('Recent breaking changes')).toBeNull();
+    expect(screen.queryByText(/change detection is disabled/)).toBeNull();
+  });
 });

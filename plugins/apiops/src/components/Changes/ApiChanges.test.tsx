@@ -34,6 +34,21 @@ async function renderChanges(api: ReturnType<typeof mockApiOpsApi>) {
   );
 }
 
+/** The error the client throws for a backend answer of `status`. */
+function responseError(status: number, name: string, message: string) {
+  return ResponseError.fromResponse({
+    status,
+    statusText: 'Error',
+    ok: false,
+    headers: { get: () => 'application/json; charset=utf-8' },
+    text: async () =>
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
+  } as unknown as Response);
+}
+
 describe('ApiChanges', () => {
   it('shows a breaking change, breaking first, with the consumers it affects', async () => {
     const api = mockApiOpsApi({
@@ -231,25 +246,37 @@ describe('ApiChanges', () => {
   });
 
   it('says the history is withheld on a 403', async () => {
-    const error = await ResponseError.fromResponse({
-      status: 403,
-      statusText: 'Forbidden',
-      ok: false,
-      headers: { get: () => 'application/json; charset=utf-8' },
-      text: async () =>
-        JSON.stringify({
-          error: { name: 'NotAllowedError', message: 'No' },
-          response: { statusCode: 403 },
-        }),
-    } as unknown as Response);
     const api = mockApiOpsApi({
-      listApiChanges: jest.fn().mockRejectedValue(error),
+      listApiChanges: jest
+        .fn()
+        .mockRejectedValue(await responseError(403, 'NotAllowedError', 'No')),
     });
     await renderChanges(api);
 
     expect(
       await screen.findByText(
         'You may not see the change history of this API.',
+      ),
+    ).toBeVisible();
+  });
+
+  it("says why there is no history on a 404, in the backend's words", async () => {
+    const api = mockApiOpsApi({
+      listApiChanges: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(
+            404,
+            'NotFoundError',
+            'The change detection is disabled (apiops.changes.enabled: false)',
+          ),
+        ),
+    });
+    await renderChanges(api);
+
+    expect(
+      await screen.findByText(
+        'No change history for this API: The change detection is disabled (apiops.changes.enabled: false)',
       ),
     ).toBeVisible();
   });

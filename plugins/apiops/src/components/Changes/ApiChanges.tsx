@@ -49,12 +49,23 @@ export function ApiChanges(props: { entityRef: string }) {
 
   let body;
   if (!history && error) {
-    const withheld = error instanceof ResponseError && error.statusCode === 403;
+    const status =
+      error instanceof ResponseError ? error.statusCode : undefined;
+    let message;
+    if (status === 403) {
+      message = t('apiTab.withheld');
+    } else if (status === 404) {
+      // The change detection is off, or the API is not in the catalog: the
+      // backend's message says which.
+      message = t('apiTab.unavailable', {
+        message: (error as ResponseError).body?.error?.message ?? error.message,
+      });
+    } else {
+      message = t('apiTab.error', { message: error.message });
+    }
     body = (
-      <Alert severity={withheld ? 'info' : 'error'}>
-        {withheld
-          ? t('apiTab.withheld')
-          : t('apiTab.error', { message: error.message })}
+      <Alert severity={status === 403 || status === 404 ? 'info' : 'error'}>
+        {message}
       </Alert>
     );
   } else if (!history) {

@@ -37,6 +37,8 @@ const useStyles = makeStyles(theme => ({
  * The latest breaking changes across the catalog for the summary of the
  * APIOps page: each API (a link to its APIOps tab), when the change was
  * found and how many consumers it affects; a link to the changes section.
+ * Nothing where the backend has no change history (its 404: the change
+ * detection is off).
  */
 export function RecentBreakingChanges(props: {
   /** The changes section of the page. */
@@ -57,6 +59,10 @@ export function RecentBreakingChanges(props: {
     [apiopsApi, refreshKey],
   );
 
+  // No card where the backend has no change history (detection off).
+  if ((error as { statusCode?: number } | undefined)?.statusCode === 404) {
+    return null;
+  }
   let body;
   if (error) {
     body = <ReportErrorPanel error={error} />;
