@@ -51,6 +51,8 @@ export function ChangeClassChip(props: {
   const name = t(`classes.${changeClass}`) ?? changeClass;
   return (
     <Chip
+      // Phrasing content: the chip may sit in a heading.
+      component="span"
       size="small"
       variant="outlined"
       className={`${classes.chip} ${classes[severity]}`}
