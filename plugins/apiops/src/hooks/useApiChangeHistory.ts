@@ -32,37 +32,44 @@ export function useApiChangeHistory(
 ): ApiChangeHistoryState {
   const { pageSize } = options;
   const apiopsApi = useApi(apiopsApiRef);
-  const [history, setHistory] = useState<ApiChangeHistoryState['history']>();
-  const [events, setEvents] = useState<ApiChangeEvent[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<Error | undefined>();
+  // One state, so that an answer is one update.
+  const [state, setState] = useState<{
+    history?: ApiChangeHistoryState['history'];
+    events: ApiChangeEvent[];
+    cursor?: string;
+    loading: boolean;
+    error?: Error;
+  }>({ events: [], loading: true });
   // Answers of a load started for another entity are dropped.
   const generation = useRef(0);
 
   const load = useCallback(
     async (from: string | undefined) => {
       const current = generation.current;
-      setLoading(true);
-      setError(undefined);
+      setState(previous =>
+        from === undefined
+          ? { events: [], loading: true }
+          : { ...previous, loading: true, error: undefined },
+      );
       try {
         const { items, nextCursor, ...rest } = await apiopsApi.listApiChanges(
           parseEntityRef(entityRef),
           { limit: pageSize, cursor: from },
         );
         if (current !== generation.current) return;
-        if (from === undefined) {
-          setHistory(rest);
-          setEvents(items);
-        } else {
-          setEvents(previous => [...previous, ...items]);
-        }
-        setCursor(nextCursor);
+        setState(previous => ({
+          history: from === undefined ? rest : previous.history,
+          events: from === undefined ? items : [...previous.events, ...items],
+          cursor: nextCursor,
+          loading: false,
+        }));
       } catch (e) {
         if (current !== generation.current) return;
-        setError(e as Error);
-      } finally {
-        if (current === generation.current) setLoading(false);
+        setState(previous => ({
+          ...previous,
+          loading: false,
+          error: e as Error,
+        }));
       }
     },
     [apiopsApi, entityRef, pageSize],
@@ -70,12 +77,10 @@ export function useApiChangeHistory(
 
   useEffect(() => {
     generation.current += 1;
-    setHistory(undefined);
-    setEvents([]);
-    setCursor(undefined);
     load(undefined);
   }, [load]);
 
+  const { history, events, cursor, loading, error } = state;
   const loadOlder = useCallback(() => {
     if (cursor && !loading) load(cursor);
   }, [cursor, loading, load]);
