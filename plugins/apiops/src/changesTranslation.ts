@@ -52,8 +52,6 @@ export const apiopsChangesTranslationRef = createTranslationRef({
       version: 'Version {{from}} → {{to}}',
       versionSame: 'Version {{version}} (unchanged)',
       noVersion: 'no version',
-      notBumped:
-        'Breaking changes without a new major version: consumers of {{version}} are not warned by the version number.',
       problem: 'The definitions could not be compared: {{problem}}',
       noChanges:
         'The definition’s text changed but no difference of its content was found.',

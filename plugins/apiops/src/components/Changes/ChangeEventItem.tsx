@@ -8,7 +8,7 @@ import { Timestamp } from '../EntityApiOpsCommon';
 import { ChangeClassChip } from './ChangeClassChip';
 import { ChangeList } from './ChangeList';
 import { ConsumerList } from './ConsumerList';
-import { breakingWithoutMajorBump, countedClasses } from './changeOrder';
+import { countedClasses } from './changeOrder';
 
 const useStyles = makeStyles(theme => ({
   event: {
@@ -62,9 +62,10 @@ export function useVersionText() {
 
 /**
  * One change event of an API's timeline: when the snapshot found it, the
- * versions compared, how many changes of each class, breaking changes
- * without a new major version, the changes (breaking first) and, for a
- * breaking event, the consumers it affects.
+ * versions compared, how many changes of each class, the changes (breaking
+ * first) and, for a breaking event, the consumers it affects. Whether the
+ * version should have changed is the backend's governance finding (its
+ * version rules are configured there), shown in the Governance card.
  */
 export function ChangeEventItem(props: { event: ApiChangeEvent }) {
   const { event } = props;
@@ -96,11 +97,6 @@ export function ChangeEventItem(props: { event: ApiChangeEvent }) {
           ))}
         </div>
       </div>
-      {breakingWithoutMajorBump(event) && (
-        <Alert severity="warning" className={classes.note}>
-          {t('apiTab.notBumped', { version: event.fromVersion ?? '' })}
-        </Alert>
-      )}
       {event.problem && (
         <Alert severity="info" className={classes.note}>
           {t('apiTab.problem', { problem: event.problem })}

@@ -24,27 +24,3 @@ export function countedClasses(
     count: counts?.[changeClass] ?? 0,
   })).filter(({ count }) => count > 0);
 }
-
-/**
- * The major version of a version string (`2.1.0`, `v2`), when it starts
- * with one.
- */
-export function majorOf(version: string | undefined): number | undefined {
-  const match = /^\s*v?(\d+)/i.exec(version ?? '');
-  return match ? Number(match[1]) : undefined;
-}
-
-/**
- * Whether breaking changes came without a new major version: both
- * definitions give a version and their majors are the same.
- */
-export function breakingWithoutMajorBump(event: {
-  counts?: Partial<ChangeCounts>;
-  fromVersion?: string;
-  toVersion?: string;
-}): boolean {
-  if (!event.counts?.breaking) return false;
-  const from = majorOf(event.fromVersion);
-  const to = majorOf(event.toVersion);
-  return from !== undefined && to !== undefined && from === to;
-}
