@@ -551,26 +551,31 @@ describe('ApiOpsPageContent', () => {
       '/apiops/changes?changeClass=all&changeSince=2026-12-01',
     );
 
-    expect(await screen.findByRole('tab', { name: 'Changes' })).toHaveAttribute(
-      'aria-selected',
-      'true',
-    );
+    expect(
+      await screen.findByRole('tab', { name: 'Changes' }, { timeout: 5000 }),
+    ).toHaveAttribute('aria-selected', 'true');
     expect(
       await screen.findByRole('heading', { name: 'Changes', level: 2 }),
     ).toBeVisible();
-    await waitFor(() =>
-      expect(api.listChanges).toHaveBeenCalledWith(
-        {
-          class: undefined,
-          owner: undefined,
-          system: undefined,
-          since: '2026-12-01T00:00:00.000Z',
-        },
-        { limit: 20, cursor: undefined },
-      ),
+    await waitFor(
+      () =>
+        expect(api.listChanges).toHaveBeenCalledWith(
+          {
+            class: undefined,
+            owner: undefined,
+            system: undefined,
+            since: '2026-12-01T00:00:00.000Z',
+          },
+          { limit: 20, cursor: undefined },
+        ),
+      { timeout: 5000 },
     );
     expect(
-      await screen.findByRole('link', { name: 'Payments API' }),
+      await screen.findByRole(
+        'link',
+        { name: 'Payments API' },
+        { timeout: 5000 },
+      ),
     ).toHaveAttribute('href', '/catalog/default/api/payments-api/apiops');
   });
 
@@ -580,9 +585,11 @@ describe('ApiOpsPageContent', () => {
     });
     await renderPage(api);
 
-    const list = await screen.findByRole('list', {
-      name: 'Recent breaking changes',
-    });
+    const list = await screen.findByRole(
+      'list',
+      { name: 'Recent breaking changes' },
+      { timeout: 5000 },
+    );
     expect(api.listChanges).toHaveBeenCalledWith(
       { class: 'breaking' },
       { limit: 5 },

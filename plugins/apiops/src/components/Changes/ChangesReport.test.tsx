@@ -3,7 +3,13 @@ import {
   TestApiProvider,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  configure,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import { useLocation } from 'react-router-dom';
 import { apiopsApiRef } from '../../api';
 import { mockApiOpsApi } from '../ApiOpsPage/__fixtures__/reports';
@@ -32,8 +38,9 @@ function search() {
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
-// Material Table renders slowly in jsdom.
-jest.setTimeout(30_000);
+// Material Table renders slowly in jsdom, the more on a loaded machine.
+configure({ asyncUtilTimeout: 5000 });
+jest.setTimeout(60_000);
 
 const firstPage = { limit: 20, cursor: undefined };
 
