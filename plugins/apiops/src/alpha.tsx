@@ -220,3 +220,4 @@ export default createFrontendPlugin({
 
 export { apiopsTranslationRef } from './translation';
 export { apiopsCampaignsTranslationRef } from './campaignsTranslation';
+export { apiopsChangesTranslationRef } from './changesTranslation';

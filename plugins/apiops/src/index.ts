@@ -34,6 +34,7 @@ export { apiopsApiRef, ApiOpsClient } from './api';
 export { apiopsCampaignsApiRef, CampaignsClient } from './api';
 export type { CampaignsApi } from './api';
 export { apiopsCampaignsTranslationRef } from './campaignsTranslation';
+export { apiopsChangesTranslationRef } from './changesTranslation';
 export type {
   ApiFilters,
   ApiOpsApi,

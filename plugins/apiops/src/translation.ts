@@ -43,6 +43,7 @@ export const apiopsTranslationRef = createTranslationRef({
         fragmentation: 'Fragmentation',
         teams: 'Teams',
         campaigns: 'Campaigns',
+        changes: 'Changes',
       },
       summary: {
         title: 'Summary',

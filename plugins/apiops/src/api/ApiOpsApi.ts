@@ -2,9 +2,13 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
   ApiRefreshResult,
+  ApiChangeHistory,
   ApiEvidence,
   AuditChecklistImport,
   ApiSnapshotResult,
+  ApiVersionFamily,
+  ChangeReportFilters,
+  ChangeReportPage,
   ApiStatus,
   EvidenceCoverage,
   LintReportRow,
@@ -218,6 +222,30 @@ export interface ApiOpsApi {
   listLintTeams(options?: {
     owner?: string;
   }): Promise<{ items: LintTeamRow[] }>;
+  /**
+   * A page of an API's change history, newest first, with what of it is
+   * deprecated; an API no snapshot has seen yet has no `baselineAt`. The
+   * backend answers 404 for an entity not in the catalog and when its
+   * change detection is off.
+   */
+  listApiChanges(
+    entity: CompoundEntityRef,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<ApiChangeHistory>;
+  /**
+   * An API's version family, oldest major first, with the comparison of each
+   * consecutive pair; an API in no family has one member and no comparison,
+   * and the backend's 404 (an entity not in the catalog, the change
+   * detection off) is a family without members.
+   */
+  getApiVersions(entity: CompoundEntityRef): Promise<ApiVersionFamily>;
+  /** A page of the change events across the catalog, newest first. */
+  listChanges(
+    filters?: ChangeReportFilters,
+    options?: { limit?: number; cursor?: string },
+  ): Promise<ChangeReportPage>;
+  /** Every change event matching the filters, as CSV. */
+  downloadChangesCsv(filters?: ChangeReportFilters): Promise<Blob>;
 }
 
 /**

@@ -514,4 +514,102 @@ describe('ApiOpsClient', () => {
       client.undoFragmentationDismissal('duplicate-1'),
     ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 403 });
   });
+  it('gets an API change history a page at a time', async () => {
+    const history = {
+      items: [{ id: 'e1', entityRef: 'api:default/accounts-api' }],
+      nextCursor: 'older',
+      baselineAt: '2026-11-01T00:00:00.000Z',
+      deprecations: [],
+    };
+    const requests = answer(
+      'get',
+      '/entities/api/default/accounts-api/changes',
+      history,
+    );
+    await expect(
+      client.listApiChanges(accounts, { limit: 5, cursor: 'c1' }),
+    ).resolves.toEqual(history);
+    const params = new URL(requests[0].url).searchParams;
+    expect(params.get('limit')).toBe('5');
+    expect(params.get('cursor')).toBe('c1');
+  });
+
+  it('throws the errors of the change history, a 404 included', async () => {
+    for (const [status, name] of [
+      [403, 'NotAllowedError'],
+      [404, 'NotFoundError'],
+    ] as const) {
+      answer(
+        'get',
+        '/entities/api/default/accounts-api/changes',
+        {
+          error: { name, message: 'No' },
+          response: { statusCode: status },
+        },
+        { status },
+      );
+      await expect(client.listApiChanges(accounts)).rejects.toMatchObject({
+        name: 'ResponseError',
+        statusCode: status,
+      });
+    }
+  });
+
+  it('gets the version family of an API, and none for an unknown one', async () => {
+    const family = { members: [{ entityRef: 'a', major: 1 }], comparisons: [] };
+    answer('get', '/entities/api/default/accounts-api/versions', family);
+    await expect(client.getApiVersions(accounts)).resolves.toEqual(family);
+    answer(
+      'get',
+      '/entities/api/default/accounts-api/versions',
+      { error: { name: 'NotFoundError', message: 'unknown' } },
+      { status: 404 },
+    );
+    await expect(client.getApiVersions(accounts)).resolves.toEqual({
+      members: [],
+      comparisons: [],
+    });
+  });
+
+  it('lists the change report with its filters, and downloads it as CSV', async () => {
+    const requests = answer('get', '/reports/changes', {
+      items: [],
+      nextCursor: 'n',
+    });
+    await expect(
+      client.listChanges(
+        {
+          class: 'breaking',
+          owner: 'group:default/team-a',
+          system: 'system:default/payments',
+          since: '2026-12-01T00:00:00.000Z',
+        },
+        { limit: 20, cursor: 'c' },
+      ),
+    ).resolves.toEqual({ items: [], nextCursor: 'n' });
+    const params = new URL(requests[0].url).searchParams;
+    expect(Object.fromEntries(params)).toEqual({
+      class: 'breaking',
+      owner: 'group:default/team-a',
+      system: 'system:default/payments',
+      since: '2026-12-01T00:00:00.000Z',
+      limit: '20',
+      cursor: 'c',
+    });
+
+    const csvRequests: Request[] = [];
+    server.use(
+      http.get(`${BASE}/reports/changes`, ({ request }) => {
+        csvRequests.push(request);
+        return new HttpResponse('entityRef\n', {
+          headers: { 'Content-Type': 'text/csv' },
+        });
+      }),
+    );
+    const blob = await client.downloadChangesCsv({ class: 'deprecated' });
+    expect(await blob.text()).toBe('entityRef\n');
+    const csvParams = new URL(csvRequests[0].url).searchParams;
+    expect(csvParams.get('format')).toBe('csv');
+    expect(csvParams.get('class')).toBe('deprecated');
+  });
 });

@@ -3,9 +3,13 @@ import { ResponseError } from '@backstage/errors';
 import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import type {
   ApiRefreshResult,
+  ApiChangeHistory,
   ApiEvidence,
   ApiSnapshotResult,
   AuditChecklistImport,
+  ApiVersionFamily,
+  ChangeReportFilters,
+  ChangeReportPage,
   ApiStatus,
   EvidenceCoverage,
   LintReportRow,
@@ -243,6 +247,42 @@ export class ApiOpsClient implements ApiOpsApi {
 
   listLintTeams(options: { owner?: string } = {}) {
     return this.get<{ items: LintTeamRow[] }>('/reports/lint/teams', options);
+  }
+
+  listApiChanges(
+    entity: CompoundEntityRef,
+    options: { limit?: number; cursor?: string } = {},
+  ) {
+    return this.get<ApiChangeHistory>(`${entityPath(entity)}/changes`, options);
+  }
+
+  async getApiVersions(entity: CompoundEntityRef): Promise<ApiVersionFamily> {
+    try {
+      return await this.get<ApiVersionFamily>(`${entityPath(entity)}/versions`);
+    } catch (error) {
+      if (error instanceof ResponseError && error.statusCode === 404) {
+        return { members: [], comparisons: [] };
+      }
+      throw error;
+    }
+  }
+
+  listChanges(
+    filters: ChangeReportFilters = {},
+    options: { limit?: number; cursor?: string } = {},
+  ) {
+    return this.get<ChangeReportPage>('/reports/changes', {
+      ...filters,
+      ...options,
+    });
+  }
+
+  async downloadChangesCsv(filters: ChangeReportFilters = {}) {
+    const response = await this.request('/reports/changes', {
+      ...filters,
+      format: 'csv',
+    });
+    return response.blob();
   }
 
   private async get<T>(

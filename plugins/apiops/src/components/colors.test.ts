@@ -2,6 +2,7 @@ import { themes } from '@backstage/theme';
 import { getContrastRatio, Theme } from '@material-ui/core/styles';
 import {
   backgroundsOf,
+  CHANGE_CLASS_TONES,
   FOCUS_COLORS,
   focusColor,
   GOVERNANCE_STATUS_TONES,
@@ -52,6 +53,14 @@ describe.each(THEMES)('colours on the %s Backstage theme', (kind, theme) => {
     expect(
       lowestContrast(focusColor(theme), backgrounds),
     ).toBeGreaterThanOrEqual(MIN_GRAPHIC_CONTRAST);
+  });
+
+  it('gives each change class a severity colour of the theme', () => {
+    for (const tone of Object.values(CHANGE_CLASS_TONES)) {
+      expect(
+        lowestContrast(severityColor(theme, tone), backgrounds),
+      ).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
+    }
   });
 
   it('gives each governance status a severity colour of the theme', () => {

@@ -5,6 +5,7 @@ import {
   Theme,
 } from '@material-ui/core/styles';
 import type {
+  ChangeClass,
   FindingSeverity,
   GovernanceStatus,
 } from '@apiops-backstage/plugin-apiops-common';
@@ -55,6 +56,19 @@ export const GOVERNANCE_STATUS_TONES: Record<GovernanceStatus, SeverityTone> = {
   compliant: 'ok',
   attention: 'warning',
   'non-compliant': 'error',
+};
+
+/**
+ * The severity colour each change class is shown in: a breaking change as an
+ * error, a newly deprecated part as a warning, a non-breaking one as all
+ * well, annotations and what the diff could not classify as information.
+ */
+export const CHANGE_CLASS_TONES: Record<ChangeClass, SeverityTone> = {
+  breaking: 'error',
+  deprecated: 'warning',
+  'non-breaking': 'ok',
+  annotation: 'info',
+  unclassified: 'info',
 };
 
 /**

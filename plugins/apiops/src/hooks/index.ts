@@ -9,3 +9,5 @@ export type { AssessmentHistoryState } from './useAssessmentHistory';
 export { useClusterMembers } from './useClusterMembers';
 export type { ClusterMembersState } from './useClusterMembers';
 export { useApiEvidence } from './useApiEvidence';
+export { useApiChangeHistory } from './useApiChangeHistory';
+export type { ApiChangeHistoryState } from './useApiChangeHistory';

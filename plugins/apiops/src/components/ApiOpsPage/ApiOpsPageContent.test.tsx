@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { apiopsApiRef } from '../../api';
 import { ApiOpsPageContent } from './ApiOpsPageContent';
+import { breakingEvent } from '../Changes/__fixtures__/changes';
 import {
   emptySummaryFixture,
   mockApiOpsApi,
@@ -102,6 +103,7 @@ describe('ApiOpsPageContent', () => {
       '/apiops',
       '/apiops/ownership',
       '/apiops/fragmentation',
+      '/apiops/changes',
       '/apiops/teams',
     ]) {
       const { unmount } = await renderInTestApp(
@@ -359,6 +361,7 @@ describe('ApiOpsPageContent', () => {
       'APIs',
       'Ownership',
       'Fragmentation',
+      'Changes',
       'Teams',
       'Campaigns',
     ]);
@@ -537,5 +540,82 @@ describe('ApiOpsPageContent', () => {
         { limit: 20, cursor: undefined },
       ),
     );
+  });
+
+  it('opens the changes section from its path, with the filters of its URL', async () => {
+    const api = mockApiOpsApi({
+      listChanges: jest.fn().mockResolvedValue({ items: [breakingEvent()] }),
+    });
+    await renderPage(
+      api,
+      '/apiops/changes?changeClass=all&changeSince=2026-12-01',
+    );
+
+    expect(
+      await screen.findByRole('tab', { name: 'Changes' }, { timeout: 5000 }),
+    ).toHaveAttribute('aria-selected', 'true');
+    expect(
+      await screen.findByRole('heading', { name: 'Changes', level: 2 }),
+    ).toBeVisible();
+    await waitFor(
+      () =>
+        expect(api.listChanges).toHaveBeenCalledWith(
+          {
+            class: undefined,
+            owner: undefined,
+            system: undefined,
+            since: '2026-12-01T00:00:00.000Z',
+          },
+          { limit: 20, cursor: undefined },
+        ),
+      { timeout: 5000 },
+    );
+    expect(
+      await screen.findByRole(
+        'link',
+        { name: 'Payments API' },
+        { timeout: 5000 },
+      ),
+    ).toHaveAttribute('href', '/catalog/default/api/payments-api/apiops');
+  });
+
+  it('lists the recent breaking changes on the summary, with their consumer count', async () => {
+    const api = mockApiOpsApi({
+      listChanges: jest.fn().mockResolvedValue({ items: [breakingEvent()] }),
+    });
+    await renderPage(api);
+
+    const list = await screen.findByRole(
+      'list',
+      { name: 'Recent breaking changes' },
+      { timeout: 5000 },
+    );
+    expect(api.listChanges).toHaveBeenCalledWith(
+      { class: 'breaking' },
+      { limit: 5 },
+    );
+    expect(
+      within(list).getByRole('link', { name: 'Payments API' }),
+    ).toHaveAttribute('href', '/catalog/default/api/payments-api/apiops');
+    expect(within(list).getByText('2 consumers')).toBeVisible();
+
+    await userEvent.click(screen.getByRole('link', { name: 'All changes' }));
+    expect(location()).toBe('/apiops/changes');
+  });
+
+  it('leaves the recent breaking changes out where the backend has no change history', async () => {
+    const api = mockApiOpsApi({
+      listChanges: jest
+        .fn()
+        .mockRejectedValue(
+          statusError(404, 'The change detection is disabled'),
+        ),
+    });
+    await renderPage(api);
+
+    expect(await screen.findByRole('group', { name: 'APIs' })).toBeVisible();
+    await waitFor(() => expect(api.listChanges).toHaveBeenCalled());
+    expect(screen.queryByText('Recent breaking changes')).toBeNull();
+    expect(screen.queryByText(/change detection is disabled/)).toBeNull();
   });
 });

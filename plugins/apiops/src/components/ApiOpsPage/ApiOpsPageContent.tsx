@@ -54,6 +54,8 @@ import {
 import { ReportErrorPanel } from '../ReportErrorPanel';
 import { CampaignDetail, CampaignsSection } from '../Campaigns';
 import { SnapshotFreshness } from '../Freshness';
+import { ChangesReport, RecentBreakingChanges } from '../Changes';
+import { apiopsChangesTranslationRef } from '../../changesTranslation';
 
 const useStyles = makeStyles(theme => ({
   actions: {
@@ -205,6 +207,7 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
   const { summary, refreshKey } = props;
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
+  const { t: tChanges } = useTranslationRef(apiopsChangesTranslationRef);
   const { method } = useMethodModel();
   const stations = useStationLabels(method);
   const { section, pathOf, campaignId, campaignPathOf } = useApiOpsSection();
@@ -255,6 +258,19 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
             <FragmentationKpis counts={summary} linkOf={clustersOf} />
           </div>
           <FragmentationTable refreshKey={refreshKey} />
+        </Grid>
+      );
+      break;
+    case 'changes':
+      body = (
+        <Grid item xs={12} component="section">
+          <SectionTitle snapshot={summary.snapshot}>
+            {tChanges('report.title')}
+          </SectionTitle>
+          <Typography variant="body2" color="textSecondary" paragraph>
+            {tChanges('report.subtitle')}
+          </Typography>
+          <ChangesReport refreshKey={refreshKey} />
         </Grid>
       );
       break;
@@ -355,6 +371,12 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
               <TrendChart trend={summary.trend} />
             </InfoCard>
           </Grid>
+          <Grid item xs={12}>
+            <RecentBreakingChanges
+              allLink={pathOf('changes')}
+              refreshKey={refreshKey}
+            />
+          </Grid>
         </>
       );
   }
@@ -374,7 +396,8 @@ function Reports(props: { summary: ReportSummary; refreshKey: number }) {
  * own paths under the page's (`summary`, the default: the key figures,
  * each a link to its list, and the trends; `apis`: every API with its
  * station, owner and governance; `ownership`: the ownership gaps;
- * `fragmentation`; `teams`: the team rollup), and a way to run a snapshot
+ * `fragmentation`; `changes`: the changes of the APIs' definitions, breaking
+ * first; `teams`: the team rollup), and a way to run a snapshot
  * now. The page of the new frontend system,
  * whose plugin header is the app's.
  *

@@ -7,6 +7,7 @@ export const API_OPS_SECTIONS = [
   'apis',
   'ownership',
   'fragmentation',
+  'changes',
   'teams',
   'campaigns',
 ] as const;
@@ -21,7 +22,8 @@ const SECTION_AT_END = new RegExp(
 
 /**
  * The section of the APIOps page the URL shows (`/apiops/apis`: every API;
- * `/apiops/ownership`: the ownership gaps; the page's own path: the
+ * `/apiops/ownership`: the ownership gaps; `/apiops/changes`: the changes
+ * of the APIs' definitions; the page's own path: the
  * summary; `/apiops/campaigns/3`: the page of campaign 3), and the link to a
  * section with a search, e.g. the filters of its report. Read from the
  * path, so the page works wherever an app mounts it, in either frontend

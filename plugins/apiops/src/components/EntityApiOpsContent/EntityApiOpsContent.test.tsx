@@ -26,6 +26,10 @@ import {
   methodModel,
 } from '../EntityApiOpsCommon/__fixtures__/apiops';
 import { largeDuplicateCluster } from '../FragmentationPanel/__fixtures__/clusters';
+import {
+  history as changeHistory,
+  paymentsFamily,
+} from '../Changes/__fixtures__/changes';
 import { EntityApiOpsContent } from './EntityApiOpsContent';
 
 const entity: Entity = {
@@ -47,7 +51,9 @@ type MockApiOpsApi = Record<
   | 'listAssessments'
   | 'recordAssessment'
   | 'refreshApi'
-  | 'getEvidence',
+  | 'getEvidence'
+  | 'listApiChanges'
+  | 'getApiVersions',
   jest.Mock
 >;
 
@@ -64,6 +70,12 @@ function mockApiOpsApi(overrides: Partial<MockApiOpsApi> = {}): MockApiOpsApi {
       entityRef: 'api:default/accounts-api',
       providers: [],
     }),
+    listApiChanges: jest
+      .fn()
+      .mockResolvedValue({ items: [], deprecations: [] }),
+    getApiVersions: jest
+      .fn()
+      .mockResolvedValue({ members: [], comparisons: [] }),
     ...overrides,
   };
 }
@@ -1297,6 +1309,31 @@ describe('EntityApiOpsContent definition evidence', () => {
       screen.getByText(
         'Audit evidence is report data: it needs the permission apiops.report.read, which you do not have.',
       ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the changes of the API with the consumers a breaking one affects, and its versions', async () => {
+    const apiopsApi = mockApiOpsApi({
+      listApiChanges: jest.fn().mockResolvedValue(changeHistory()),
+      getApiVersions: jest.fn().mockResolvedValue(paymentsFamily()),
+    });
+    renderTab(apiopsApi);
+
+    const changes = await screen.findByTestId('apiops-changes');
+    const timeline = await within(changes).findByRole('list', {
+      name: 'Change events, newest first',
+    });
+    expect(apiopsApi.listApiChanges).toHaveBeenCalledWith(
+      { kind: 'api', namespace: 'default', name: 'accounts-api' },
+      { limit: 10, cursor: undefined },
+    );
+    expect(
+      within(timeline).getByRole('link', { name: 'Checkout Web' }),
+    ).toHaveAttribute('href', '/catalog/default/component/checkout-web');
+    expect(
+      await screen.findByRole('button', {
+        name: 'Compare versions side by side',
+      }),
     ).toBeInTheDocument();
   });
 });

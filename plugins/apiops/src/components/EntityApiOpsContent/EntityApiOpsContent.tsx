@@ -4,6 +4,7 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ApiCampaigns } from '../Campaigns';
+import { ApiChanges, ApiVersions } from '../Changes';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
@@ -34,7 +35,8 @@ import { StationGuide } from './StationGuide';
  * The APIOps tab of an API entity page, in the API's own cycle (its
  * `apiops/cycle` annotation, else the default cycle): where the API stands on
  * the cycle's metro map, who owns it, whether it is governed, which other APIs
- * it duplicates or overlaps, the method's steps and resources for its station
+ * it duplicates or overlaps, the changes of its definition (and how its
+ * versions differ, for an API of a version family), the method's steps and resources for its station
  * and the next one, what the reports show of it and since when (with a
  * refresh for the platform team), the assessment form and the assessment
  * history.
@@ -124,6 +126,10 @@ export function EntityApiOpsContent() {
         />
       </Grid>
       <DefinitionEvidenceSection part="lint" evidence={evidence} />
+      <Grid item xs={12}>
+        <ApiChanges entityRef={entityRef} />
+      </Grid>
+      <ApiVersions entityRef={entityRef} gridItem />
       <Grid item xs={12}>
         <FragmentationPanel
           entityRef={entityRef}

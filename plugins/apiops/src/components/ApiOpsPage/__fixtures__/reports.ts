@@ -273,6 +273,16 @@ export function mockApiOpsApi(
     listLint: jest.fn(),
     downloadLintCsv: jest.fn(),
     listLintTeams: jest.fn().mockResolvedValue({ items: [] }),
+    listApiChanges: jest
+      .fn()
+      .mockResolvedValue({ items: [], deprecations: [] }),
+    getApiVersions: jest
+      .fn()
+      .mockResolvedValue({ members: [], comparisons: [] }),
+    listChanges: jest.fn().mockResolvedValue({ items: [] }),
+    downloadChangesCsv: jest
+      .fn()
+      .mockResolvedValue(new Blob(['entityRef\n'], { type: 'text/csv' })),
     ...overrides,
   };
 }
