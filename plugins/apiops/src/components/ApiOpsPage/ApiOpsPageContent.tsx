@@ -54,6 +54,7 @@ import {
 import { ReportErrorPanel } from '../ReportErrorPanel';
 import { CampaignDetail, CampaignsSection } from '../Campaigns';
 import { SnapshotFreshness } from '../Freshness';
+import { useContentRoot } from '../ContentRoot';
 
 const useStyles = makeStyles(theme => ({
   actions: {
@@ -385,6 +386,7 @@ export function ApiOpsPageContent(props: {
   pollIntervalMs?: number;
 }) {
   const classes = useStyles();
+  const root = useContentRoot();
   const apiopsApi = useApi(apiopsApiRef);
   const { t } = useTranslationRef(apiopsTranslationRef);
   const format = useTimeFormat();
@@ -428,7 +430,7 @@ export function ApiOpsPageContent(props: {
   }
 
   return (
-    <Content>
+    <Content {...root}>
       <ContentHeader title={t('page.contentTitle')}>
         <div className={classes.actions}>
           {snapshot?.computedAt && (
