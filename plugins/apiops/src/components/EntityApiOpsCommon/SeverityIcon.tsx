@@ -20,8 +20,12 @@ const useStyles = makeStyles(theme => ({
     width: '1em',
     height: '1em',
     marginRight: theme.spacing(0.75),
-    fill: ({ tone }: { tone: SeverityTone }) => severityColor(theme, tone),
   },
+  // The icons fill with the current colour.
+  ok: { color: severityColor(theme, 'ok') },
+  info: { color: severityColor(theme, 'info') },
+  warning: { color: severityColor(theme, 'warning') },
+  error: { color: severityColor(theme, 'error') },
 }));
 
 /**
@@ -33,11 +37,16 @@ const useStyles = makeStyles(theme => ({
  */
 export function SeverityIcon(props: { tone: SeverityTone; label?: string }) {
   const { tone, label } = props;
-  const classes = useStyles({ tone });
-  const Icon = ICONS[tone] ?? ICONS.info;
+  const classes = useStyles();
+  const known = tone in ICONS ? tone : 'info';
+  const Icon = ICONS[known];
   // MUI's icons are hidden from assistive technology unless they have a
   // title, which makes them an image of that name.
   return (
-    <Icon className={classes.icon} titleAccess={label} data-severity={tone} />
+    <Icon
+      className={`${classes.icon} ${classes[known]}`}
+      titleAccess={label}
+      data-severity={tone}
+    />
   );
 }
