@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
 import {
   collectConsoleErrors,
+  ensureSnapshot,
   focusInfo,
+  openApiOpsSection,
   openApiOpsTab,
+  PageSection,
   signIn,
   tabUntil,
   THEMES,
@@ -129,3 +132,41 @@ for (const theme of THEMES) {
     expect(console.errors()).toEqual([]);
   });
 }
+
+/**
+ * Every control of the APIOps page's sections, reached with Tab, shows
+ * its focus (the key figures, the section tabs, the tables' sort headers,
+ * filters and links).
+ */
+test('the APIOps page shows the focus on every control', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const console = collectConsoleErrors(page);
+  await signIn(page);
+  await ensureSnapshot(page);
+  const sections: PageSection[] = ['summary', 'apis', 'teams'];
+  for (const section of sections) {
+    await openApiOpsSection(page, section);
+    await page.mouse.move(0, 0);
+    await page.locator('body').focus();
+    let entered = false;
+    const walk = await tabUntil(
+      page,
+      focus => {
+        entered ||= focus.inPlugin;
+        return entered && !focus.inPlugin;
+      },
+      { max: 250 },
+    );
+    expect(entered).toBe(true);
+    // The section's tabs at least, and the controls of the section.
+    expect(walk.visited).toBeGreaterThan(6);
+    testInfo.annotations.push({
+      type: 'focus',
+      description: `${section}: ${walk.visited} controls`,
+    });
+    expect(walk.unindicated, `${section}: focused without a ring`).toEqual([]);
+  }
+  expect(console.errors()).toEqual([]);
+});

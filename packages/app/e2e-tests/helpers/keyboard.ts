@@ -13,10 +13,10 @@ export type FocusInfo = {
 };
 
 /**
- * The focused element and whether its focus is visible: an outline or a
- * box shadow on it or on a wrapper up to three levels up (Material UI
- * draws a radio's ring on its wrapper), or, for a text field, Material
- * UI's focused border on its input's wrapper.
+ * The focused element and whether its focus is visible: an outline on it
+ * or on a wrapper up to two levels up (Material UI marks a radio's focus
+ * on its wrapper), or, for a text field, Material UI's focused border (2px)
+ * around its input.
  */
 export async function focusInfo(page: Page): Promise<FocusInfo> {
   return page.evaluate(() => {
@@ -31,15 +31,16 @@ export async function focusInfo(page: Page): Promise<FocusInfo> {
         indicated: false,
       };
     }
+    // An outline, not a shadow: cards and papers have shadows of their own.
     const shows = (node: Element) => {
       const style = getComputedStyle(node);
-      const outline =
-        style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-      return outline || style.boxShadow !== 'none';
+      return (
+        style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+      );
     };
     let indicated = false;
     let node: Element | null = el;
-    for (let level = 0; node && level < 4 && !indicated; level++) {
+    for (let level = 0; node && level < 3 && !indicated; level++) {
       indicated = shows(node);
       node = node.parentElement;
     }
@@ -71,22 +72,29 @@ export async function focusInfo(page: Page): Promise<FocusInfo> {
 /**
  * Presses Tab (or Shift+Tab) until `until` holds for the focused element,
  * at most `max` times, and returns each plugin element the focus passed
- * whose focus was not visible.
+ * whose focus was not visible, and how many it passed.
  */
 export async function tabUntil(
   page: Page,
   until: (focus: FocusInfo) => boolean | Promise<boolean>,
   options: { max?: number; backwards?: boolean } = {},
-): Promise<{ reached: FocusInfo; unindicated: FocusInfo[] }> {
+): Promise<{
+  reached: FocusInfo;
+  unindicated: FocusInfo[];
+  /** How many plugin elements the focus passed. */
+  visited: number;
+}> {
   const unindicated: FocusInfo[] = [];
+  let visited = 0;
   for (let i = 0; i < (options.max ?? 200); i++) {
     await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
     const focus = await focusInfo(page);
-    if (focus.inPlugin && !focus.indicated) {
-      unindicated.push(focus);
+    if (focus.inPlugin) {
+      visited++;
+      if (!focus.indicated) unindicated.push(focus);
     }
     if (await until(focus)) {
-      return { reached: focus, unindicated };
+      return { reached: focus, unindicated, visited };
     }
   }
   throw new Error(
