@@ -5,7 +5,9 @@ import {
   ensureSnapshot,
   openApiOpsSection,
   openApiOpsTab,
+  openEntity,
   PAGE_SECTIONS,
+  PLUGIN_CONTENT,
   signIn,
   themeOfPage,
   THEMES,
@@ -15,7 +17,8 @@ import {
 
 /**
  * The automated accessibility check (axe, WCAG 2 A and AA) of the APIOps
- * tab of an API and of every section of the APIOps page, in both of
+ * card and tab of an API, the APIOps tab of a group and every section of
+ * the APIOps page with the popups it opens, in both of
  * Backstage's themes, at 1280 and 800 px: no serious or critical violation
  * in the plugins' contents or the popups they open, and no error in the
  * console on the way.
@@ -30,10 +33,19 @@ for (const theme of THEMES) {
       });
 
       test('the APIOps tab of an API', async ({ page }, testInfo) => {
+        test.setTimeout(180_000);
         const console = collectConsoleErrors(page);
         await signIn(page);
-        await openApiOpsTab(page, 'accounts-api', 'Accounts API');
+        // The APIOps card on the API's overview first.
+        await openEntity(
+          page,
+          '/catalog/default/api/accounts-api',
+          'Accounts API',
+        );
         expect(await themeOfPage(page)).toBe(theme);
+        await checkAccessibility(page, 'overview card', testInfo);
+
+        await openApiOpsTab(page, 'accounts-api', 'Accounts API');
         await checkAccessibility(page, 'tab', testInfo);
 
         // The assessment form with a station open (it opens at the first
@@ -45,6 +57,15 @@ for (const theme of THEMES) {
         }
         await expect(page.locator('[data-criterion]').first()).toBeVisible();
         await checkAccessibility(page, 'tab, assessment form open', testInfo);
+
+        // The APIOps tab of a group: the APIs it owns.
+        await openEntity(
+          page,
+          '/catalog/default/group/platform-team/apiops',
+          'API Platform Team',
+        );
+        await expect(page.locator(PLUGIN_CONTENT).first()).toBeVisible();
+        await checkAccessibility(page, 'group tab', testInfo);
 
         expect(console.errors()).toEqual([]);
       });
@@ -60,15 +81,25 @@ for (const theme of THEMES) {
           await checkAccessibility(page, `page, ${section}`, testInfo);
         }
 
-        // A popup the page opens: the filter of the APIs' report.
+        // Popups the page opens: the filter menu of the APIs' report and
+        // the dialog of a new campaign (the guest user is of the platform
+        // team, which manages campaigns).
         await openApiOpsSection(page, 'apis');
-        const filter = page.getByRole('button', { name: /Governance status/ });
-        if ((await filter.count()) > 0) {
-          await filter.first().click();
-          await expect(page.getByRole('listbox')).toBeVisible();
-          await checkAccessibility(page, 'page, apis filter menu', testInfo);
-          await page.keyboard.press('Escape');
-        }
+        await page
+          .getByRole('button', { name: /^Governance status/ })
+          .first()
+          .click();
+        await expect(page.getByRole('listbox')).toBeVisible();
+        await checkAccessibility(page, 'page, apis filter menu', testInfo);
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('listbox')).toHaveCount(0);
+
+        await openApiOpsSection(page, 'campaigns');
+        await page.getByRole('button', { name: 'New campaign' }).click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        await checkAccessibility(page, 'page, new campaign dialog', testInfo);
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog')).toHaveCount(0);
 
         expect(console.errors()).toEqual([]);
       });
