@@ -33,7 +33,8 @@ const THEMES: Array<[ThemeKind, Theme]> = [
 function over(color: string, background: string): string {
   const fg = decomposeColor(color);
   const bg = decomposeColor(background);
-  const alpha = fg.type === 'rgba' || fg.type === 'hsla' ? fg.values[3] : 1;
+  const alpha =
+    fg.type === 'rgba' || fg.type === 'hsla' ? fg.values[3] ?? 1 : 1;
   return recomposeColor({
     type: 'rgb',
     values: [0, 1, 2].map(i =>
