@@ -81,6 +81,13 @@ for (const theme of THEMES) {
           await checkAccessibility(page, `page, ${section}`, testInfo);
         }
 
+        // A summary tile under the mouse keeps its text readable.
+        await openApiOpsSection(page, 'summary');
+        await page.getByRole('link', { name: 'Compliant' }).hover();
+        await checkAccessibility(page, 'page, hovered tile', testInfo, {
+          keepPointer: true,
+        });
+
         // Popups the page opens: the filter menu of the APIs' report and
         // the dialog of a new campaign (the guest user is of the platform
         // team, which manages campaigns).
