@@ -83,7 +83,9 @@ for (const theme of THEMES) {
 
         // A summary tile under the mouse keeps its text readable.
         await openApiOpsSection(page, 'summary');
-        await page.getByRole('link', { name: 'Compliant' }).hover();
+        await page
+          .getByRole('link', { name: 'Compliant', exact: true })
+          .hover();
         await checkAccessibility(page, 'page, hovered tile', testInfo, {
           keepPointer: true,
         });
