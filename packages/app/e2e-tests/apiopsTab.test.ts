@@ -68,7 +68,9 @@ test('recording an assessment moves the API to the next station at once', async 
   await page.getByRole('button', { name: 'Record assessment' }).click();
 
   await expect(
-    page.getByRole('status').filter({ hasText: 'Assessment recorded' }),
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Assessment recorded. The API is now at' }),
   ).toBeVisible();
   await expect(map.locator('[aria-current="step"]')).toContainText(
     'API Consumer Experience',

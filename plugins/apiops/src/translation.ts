@@ -128,7 +128,7 @@ export const apiopsTranslationRef = createTranslationRef({
         subtitle: 'APIs owned by each group, including its child groups',
         empty: 'No group owns an API yet.',
         truncated: 'Showing the first {{limit}} teams.',
-        gapsLink: 'Ownership gaps of {{team}} ({{gaps}})',
+        gapsLink: '{{gaps}} ownership gaps of {{team}}',
         columns: {
           team: 'Team',
           apis: 'APIs',
@@ -315,10 +315,12 @@ export const apiopsTranslationRef = createTranslationRef({
           unknown: 'Unknown',
         },
         evidence: 'Evidence link',
+        evidenceFor: 'Evidence link for “{{criterion}}” ({{station}})',
         evidencePlaceholder: 'https://…',
         invalidEvidence:
           'Enter an absolute http(s) link, e.g. https://example.com/report',
         criterionNote: 'Note',
+        criterionNoteFor: 'Note on “{{criterion}}” ({{station}})',
         note: 'Note on this assessment',
         preview: 'With these answers the API will be at {{station}}.',
         submit: 'Record assessment',

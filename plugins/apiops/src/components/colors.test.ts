@@ -1,5 +1,10 @@
 import { themes } from '@backstage/theme';
-import { getContrastRatio, Theme } from '@material-ui/core/styles';
+import {
+  decomposeColor,
+  getContrastRatio,
+  recomposeColor,
+  Theme,
+} from '@material-ui/core/styles';
 import {
   backgroundsOf,
   CHANGE_CLASS_TONES,
@@ -11,6 +16,8 @@ import {
   metroLineColors,
   MIN_GRAPHIC_CONTRAST,
   MIN_TEXT_CONTRAST,
+  SECONDARY_TEXT_COLORS,
+  secondaryTextColor,
   SEVERITY_COLORS,
   severityColor,
   SPARE_LINE_COLORS,
@@ -22,6 +29,20 @@ const THEMES: Array<[ThemeKind, Theme]> = [
   ['light', themes.light.getTheme('v4') as Theme],
   ['dark', themes.dark.getTheme('v4') as Theme],
 ];
+
+/** A see-through colour laid over a solid one, as the browser shows it. */
+function over(color: string, background: string): string {
+  const fg = decomposeColor(color);
+  const bg = decomposeColor(background);
+  const alpha =
+    fg.type === 'rgba' || fg.type === 'hsla' ? fg.values[3] ?? 1 : 1;
+  return recomposeColor({
+    type: 'rgb',
+    values: [0, 1, 2].map(i =>
+      Math.round(fg.values[i] * alpha + bg.values[i] * (1 - alpha)),
+    ) as [number, number, number],
+  });
+}
 
 /** Distance of two colours in RGB space (0–441). */
 function distance(a: string, b: string): number {
@@ -47,6 +68,23 @@ describe.each(THEMES)('colours on the %s Backstage theme', (kind, theme) => {
       );
     },
   );
+
+  it('draws secondary text at 4.5:1 on paper, page and a hovered tile', () => {
+    expect(secondaryTextColor(theme)).toBe(SECONDARY_TEXT_COLORS[kind]);
+    // The light page as the example app shows it (#F5F5F5, the theme says
+    // #F8F8F8); a hovered summary tile is the theme's hover colour in place
+    // of its paper, over the page (#EBEBEB in the light theme).
+    const page =
+      kind === 'light' ? '#F5F5F5' : theme.palette.background.default;
+    const hovered = over(theme.palette.action.hover, page);
+    expect(
+      lowestContrast(secondaryTextColor(theme), [
+        ...backgrounds,
+        page,
+        hovered,
+      ]),
+    ).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
+  });
 
   it('draws the focus outline at 3:1 on paper and page', () => {
     expect(focusColor(theme)).toBe(FOCUS_COLORS[kind]);
@@ -125,6 +163,23 @@ describe.each(THEMES)('colours on the %s Backstage theme', (kind, theme) => {
         MIN_GRAPHIC_CONTRAST,
       );
     }
+  });
+});
+
+describe("the light theme's own secondary text", () => {
+  it('reads below 4.5:1 on the page, hence the solid colour', () => {
+    const theme = themes.light.getTheme('v4') as Theme;
+    // The page as the example app shows it (the theme says #F8F8F8; the
+    // app's page background is #F5F5F5, where axe measured 4.47:1).
+    const page = '#F5F5F5';
+    const shown = over(theme.palette.text.secondary, page);
+    // rgba(0, 0, 0, 0.54) on #F5F5F5 is #717171.
+    expect(shown).toBe('rgb(113, 113, 113)');
+    expect(getContrastRatio(shown, page)).toBeLessThan(MIN_TEXT_CONTRAST);
+    expect(getContrastRatio(SECONDARY_TEXT_COLORS.light, page)).toBeCloseTo(
+      5.27,
+      1,
+    );
   });
 });
 

@@ -522,9 +522,12 @@ describe('ApiOpsPageContent', () => {
     await renderPage(api, '/apiops/teams');
 
     await userEvent.click(
-      await screen.findByRole('link', {
-        name: 'Ownership gaps of Retail Banking (2)',
-      }),
+      await screen.findByRole(
+        'link',
+        // Its name says whose gaps and how many, starting with the count seen.
+        { name: '2 ownership gaps of Retail Banking' },
+        { timeout: 10_000 },
+      ),
     );
 
     expect(location()).toBe(

@@ -56,6 +56,7 @@ import { CampaignDetail, CampaignsSection } from '../Campaigns';
 import { SnapshotFreshness } from '../Freshness';
 import { ChangesReport, RecentBreakingChanges } from '../Changes';
 import { apiopsChangesTranslationRef } from '../../changesTranslation';
+import { useContentRoot } from '../ContentRoot';
 
 const useStyles = makeStyles(theme => ({
   actions: {
@@ -408,6 +409,7 @@ export function ApiOpsPageContent(props: {
   pollIntervalMs?: number;
 }) {
   const classes = useStyles();
+  const root = useContentRoot();
   const apiopsApi = useApi(apiopsApiRef);
   const { t } = useTranslationRef(apiopsTranslationRef);
   const format = useTimeFormat();
@@ -451,7 +453,7 @@ export function ApiOpsPageContent(props: {
   }
 
   return (
-    <Content>
+    <Content {...root}>
       <ContentHeader title={t('page.contentTitle')}>
         <div className={classes.actions}>
           {snapshot?.computedAt && (

@@ -58,6 +58,8 @@ function CriterionFieldBase(props: {
   idPrefix: string;
   criterionId: string;
   label: string;
+  /** The title of the station the criterion is shown under. */
+  stationTitle: string;
   answer: CriterionAnswer;
   evidence: string;
   note: string;
@@ -72,6 +74,7 @@ function CriterionFieldBase(props: {
     idPrefix,
     criterionId,
     label,
+    stationTitle,
     answer,
     evidence,
     note,
@@ -85,6 +88,9 @@ function CriterionFieldBase(props: {
   const { t } = useTranslationRef(apiopsTranslationRef);
   const labelId = `${idPrefix}-label`;
   const sharedId = `${idPrefix}-shared`;
+  // The fields' names say which criterion and station they are of: the
+  // visible labels alone repeat under every criterion.
+  const context = { criterion: label, station: stationTitle };
 
   return (
     <div className={classes.root} data-criterion={criterionId}>
@@ -144,9 +150,10 @@ function CriterionFieldBase(props: {
           inputProps={{
             maxLength: assessmentRequestLimits.maxEvidenceUrlLength,
             inputMode: 'url',
+            'aria-label': t('entityContent.assessment.evidenceFor', context),
             'aria-describedby': evidenceError
-              ? `${labelId} ${idPrefix}-evidence-helper-text`
-              : labelId,
+              ? `${idPrefix}-evidence-helper-text`
+              : undefined,
           }}
           disabled={disabled}
           variant="outlined"
@@ -163,7 +170,10 @@ function CriterionFieldBase(props: {
           }
           inputProps={{
             maxLength: assessmentRequestLimits.maxCriterionNoteLength,
-            'aria-describedby': labelId,
+            'aria-label': t(
+              'entityContent.assessment.criterionNoteFor',
+              context,
+            ),
           }}
           disabled={disabled}
           variant="outlined"

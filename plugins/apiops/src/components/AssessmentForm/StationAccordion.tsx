@@ -129,6 +129,7 @@ export function StationAccordion(props: {
             idPrefix={`apiops-${station.id}-${criterionId}`}
             criterionId={criterionId}
             label={props.criterionLabel(criterionId)}
+            stationTitle={station.title}
             answer={draft.answers[criterionId] ?? 'unknown'}
             evidence={draft.evidence[criterionId] ?? ''}
             note={draft.notes[criterionId] ?? ''}

@@ -16,6 +16,7 @@ import {
   SeverityStatus,
   Timestamp,
 } from '../EntityApiOpsCommon';
+import { ContentRoot } from '../ContentRoot';
 
 const useStyles = makeStyles(theme => ({
   facts: {
@@ -190,7 +191,7 @@ export function EntityApiOpsCard() {
       variant="gridItem"
       deepLink={{ link: tabLink, title: t('entityCard.viewTab') }}
     >
-      {content}
+      <ContentRoot>{content}</ContentRoot>
     </InfoCard>
   );
 }

@@ -1,17 +1,12 @@
 import { ReactNode } from 'react';
 import { makeStyles } from '@material-ui/core/styles';
-import {
-  StatusError,
-  StatusOK,
-  StatusPending,
-  StatusWarning,
-} from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type {
   FindingSeverity,
   GovernanceStatus,
 } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
+import { SeverityIcon } from './SeverityIcon';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -21,23 +16,9 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-function StatusIcon(props: { severity: FindingSeverity | 'ok' }) {
-  switch (props.severity) {
-    case 'error':
-      return <StatusError />;
-    case 'warning':
-      return <StatusWarning />;
-    case 'info':
-      return <StatusPending />;
-    default:
-      return <StatusOK />;
-  }
-}
-
 /**
- * A Backstage status icon for how bad something is, followed by a text.
- * (Backstage's status components hide their children from screen readers,
- * so the text stays outside of them.)
+ * The icon of how bad something is (`SeverityIcon`), followed by a text
+ * that says it.
  */
 export function SeverityStatus(props: {
   severity: FindingSeverity | 'ok';
@@ -47,7 +28,7 @@ export function SeverityStatus(props: {
   const classes = useStyles();
   return (
     <span className={classes.root}>
-      <StatusIcon severity={severity} />
+      <SeverityIcon tone={severity} />
       <span>{children}</span>
     </span>
   );

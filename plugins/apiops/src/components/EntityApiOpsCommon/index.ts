@@ -1,5 +1,6 @@
 export { visuallyHidden } from './visuallyHidden';
 export { Timestamp } from './Timestamp';
+export { SeverityIcon } from './SeverityIcon';
 export {
   GovernanceStatusText,
   SeverityStatus,

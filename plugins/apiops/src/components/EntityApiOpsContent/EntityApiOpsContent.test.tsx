@@ -453,12 +453,17 @@ describe('EntityApiOpsContent', () => {
     );
     expect(within(group).getByRole('radio', { name: 'Not met' })).toBeChecked();
     const field = group.parentElement!;
-    expect(within(field).getByLabelText('Evidence link')).toHaveValue(
-      'https://ci.example.com/lint/42',
-    );
-    expect(within(field).getByLabelText('Note')).toHaveValue(
-      'Two naming styles',
-    );
+    // The fields' names say which criterion and station they are of.
+    expect(
+      within(field).getByRole('textbox', {
+        name: `Evidence link for “${consistency}” (API Design)`,
+      }),
+    ).toHaveValue('https://ci.example.com/lint/42');
+    expect(
+      within(field).getByRole('textbox', {
+        name: `Note on “${consistency}” (API Design)`,
+      }),
+    ).toHaveValue('Two naming styles');
     expect(
       within(criterionGroup('api-design', hideBackendLabel)).getByRole(
         'radio',

@@ -30,6 +30,7 @@ import { OwnerPanel } from '../OwnerPanel';
 import { apiopsTranslationRef } from '../../translation';
 import { StationCard } from './StationCard';
 import { StationGuide } from './StationGuide';
+import { useContentRoot } from '../ContentRoot';
 
 /**
  * The APIOps tab of an API entity page, in the API's own cycle (its
@@ -47,6 +48,7 @@ export function EntityApiOpsContent() {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const { t } = useTranslationRef(apiopsTranslationRef);
+  const root = useContentRoot();
   const {
     method,
     unknownCycle,
@@ -90,7 +92,7 @@ export function EntityApiOpsContent() {
     method.cycles.find(c => c.id === method.cycle)?.title ?? method.cycle;
 
   return (
-    <Grid container spacing={3} alignItems="stretch">
+    <Grid container spacing={3} alignItems="stretch" {...root}>
       {unknownCycle && (
         <Grid item xs={12}>
           <Alert severity="warning">

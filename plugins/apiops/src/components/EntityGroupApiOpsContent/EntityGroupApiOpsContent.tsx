@@ -37,6 +37,7 @@ import { GroupCampaigns } from '../Campaigns';
 import { ReportErrorPanel } from '../ReportErrorPanel';
 import { useTeamApiQuery } from './useTeamApiQuery';
 import { LintTeamsTable } from '../LintTeamsTable';
+import { useContentRoot } from '../ContentRoot';
 
 /** Rows per page of the group's APIs. */
 export const GROUP_APIS_PAGE_SIZE = 50;
@@ -147,6 +148,7 @@ const rowIdOf = (api: ApiSnapshotResult) => api.entityRef;
  */
 export function EntityGroupApiOpsContent() {
   const { entity } = useEntity();
+  const root = useContentRoot();
   const classes = useStyles();
   const apiopsApi = useApi(apiopsApiRef);
   const { t } = useTranslationRef(apiopsTranslationRef);
@@ -276,7 +278,7 @@ export function EntityGroupApiOpsContent() {
   }
 
   return (
-    <Grid container spacing={3}>
+    <Grid container spacing={3} {...root}>
       {value.team && (
         <Grid item xs={12}>
           <TeamCounts

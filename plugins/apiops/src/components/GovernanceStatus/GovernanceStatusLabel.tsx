@@ -1,18 +1,9 @@
 import { makeStyles } from '@material-ui/core/styles';
-import {
-  StatusError,
-  StatusOK,
-  StatusWarning,
-} from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { GovernanceStatus } from '@apiops-backstage/plugin-apiops-common';
 import { apiopsTranslationRef } from '../../translation';
-
-const INDICATORS = {
-  compliant: StatusOK,
-  attention: StatusWarning,
-  'non-compliant': StatusError,
-} as const;
+import { GOVERNANCE_STATUS_TONES } from '../colors';
+import { SeverityIcon } from '../EntityApiOpsCommon';
 
 const useStyles = makeStyles({
   root: {
@@ -23,17 +14,15 @@ const useStyles = makeStyles({
 });
 
 /**
- * The governance status of one API, with Backstage's status icon. The text
- * stays outside the status component, which hides its children from
- * screen readers.
+ * The governance status of one API, with the icon of its severity (the
+ * text says the status, so the icon is decoration).
  */
 export function GovernanceStatusLabel(props: { status: GovernanceStatus }) {
   const classes = useStyles();
   const { t } = useTranslationRef(apiopsTranslationRef);
-  const Indicator = INDICATORS[props.status] ?? StatusWarning;
   return (
     <span className={classes.root}>
-      <Indicator />
+      <SeverityIcon tone={GOVERNANCE_STATUS_TONES[props.status] ?? 'warning'} />
       <span>{t(`page.status.${props.status}`)}</span>
     </span>
   );

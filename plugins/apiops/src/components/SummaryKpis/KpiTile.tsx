@@ -3,6 +3,7 @@ import Paper from '@material-ui/core/Paper';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
+import { secondaryTextColor } from '../colors';
 
 const useStyles = makeStyles(theme => ({
   tile: {
@@ -13,8 +14,9 @@ const useStyles = makeStyles(theme => ({
     flexDirection: 'column',
     gap: theme.spacing(0.5),
   },
+  // Solid secondary text: it keeps 4.5:1 on the hover background too.
   label: {
-    color: theme.palette.text.secondary,
+    color: secondaryTextColor(theme),
     fontWeight: theme.typography.fontWeightMedium as number,
     lineHeight: 1.3,
   },
@@ -25,7 +27,7 @@ const useStyles = makeStyles(theme => ({
     fontVariantNumeric: 'tabular-nums',
   },
   hint: {
-    color: theme.palette.text.secondary,
+    color: secondaryTextColor(theme),
   },
   link: {
     display: 'block',
@@ -35,6 +37,11 @@ const useStyles = makeStyles(theme => ({
     '&:hover $tile, &:focus-visible $tile': {
       backgroundColor: theme.palette.action.hover,
     },
+    // Backstage's link colour on hover must not reach the tile's text.
+    '&:hover $label, &:focus-visible $label, &:hover $hint, &:focus-visible $hint':
+      {
+        color: secondaryTextColor(theme),
+      },
   },
 }));
 
