@@ -7,6 +7,7 @@ export const PAGE_SECTIONS = [
   'apis',
   'ownership',
   'fragmentation',
+  'changes',
   'teams',
   'campaigns',
 ] as const;
