@@ -91,3 +91,54 @@ test('components have no APIOps tab', async ({ page }) => {
     page.getByRole('main').getByRole('link', { name: 'APIOps', exact: true }),
   ).toHaveCount(0);
 });
+
+test('an assessment that would move an API back warns and records nothing without a confirmation', async ({
+  page,
+}) => {
+  await signIn(page);
+  await openEntity(page, '/catalog/default/api/accounts-api', 'Accounts API');
+  await page.goto('/catalog/default/api/accounts-api/apiops');
+  const map = page.getByRole('region', { name: /^Stations of the / });
+  // accounts-api stands at Monitoring by its apiops/station annotation.
+  await expect(map.locator('[aria-current="step"]')).toContainText(
+    'Monitoring',
+  );
+
+  // One criterion of the first station met, the rest unknown: the API would
+  // land at the first station.
+  const strategy = page.locator('#apiops-api-product-strategy-criteria');
+  await expect(async () => {
+    if (!(await strategy.isVisible())) {
+      await page.getByRole('button', { name: /^API Product Strategy/ }).click();
+    }
+    await strategy
+      .getByRole('radio', { name: 'Met', exact: true })
+      .first()
+      .check({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+
+  const warning = page.getByText(
+    /^This assessment moves the API back from .*Monitoring.* to /,
+  );
+  await expect(warning).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Earlier stations holding the API back' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Mark earlier stations met' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('checkbox', { name: /^Yes, record the API at / }),
+  ).not.toBeChecked();
+
+  // Submitting without the confirmation records nothing and says why.
+  await page.getByRole('button', { name: 'Record assessment' }).click();
+  await expect(
+    page.getByText(
+      'These answers move the API back to an earlier station: confirm the move in the warning above, or change the answers.',
+    ),
+  ).toBeVisible();
+  await expect(map.locator('[aria-current="step"]')).toContainText(
+    'Monitoring',
+  );
+});
