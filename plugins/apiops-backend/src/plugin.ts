@@ -289,13 +289,13 @@ export const apiopsPlugin = createBackendPlugin({
                 report.providers.some(p => p.checkedNow > 0) &&
                 report.providers.every(p => p.queued === 0)
               ) {
-                await scheduler
-                  .triggerTask(SNAPSHOT_TASK_ID)
-                  .catch(error =>
-                    logger.debug(
-                      `No snapshot after the definition evidence: ${error}`,
-                    ),
+                try {
+                  await scheduler.triggerTask(SNAPSHOT_TASK_ID);
+                } catch (error) {
+                  logger.debug(
+                    `No snapshot after the definition evidence: ${error}`,
                   );
+                }
               }
             },
           });
