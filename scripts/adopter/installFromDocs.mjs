@@ -13,11 +13,12 @@ const YAML = require('yaml');
 
 /**
  * The text as the guide is compared with a snippet: without whitespace and
- * without the trailing commas Prettier adds when it wraps a call (the guide's
+ * without trailing commas (those Prettier adds when it wraps a call, and a
+ * snippet's own last one, which the guide may close at once; the guide's
  * code blocks are formatted by Prettier, the snippets are written on one line).
  */
 function normalize(text) {
-  return text.replace(/\s+/g, '').replace(/,([)\]}])/g, '$1');
+  return text.replace(/\s+/g, '').replace(/,([)\]}]|$)/g, '$1');
 }
 
 /** Applies the guide to `appDir`; answers one check per step. */
