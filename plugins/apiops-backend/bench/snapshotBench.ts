@@ -1248,7 +1248,13 @@ async function changeDetection(
       ctx.files.edits.size
     } definitions edited (${editMs} ms); changed snapshot: ${round(
       changed.total.wall / 1000,
-    )} s wall, ${round(changed.total.cpu / 1000)} s CPU; ${
+    )} s wall, ${round(changed.total.cpu / 1000)} s CPU, evaluate ${round(
+      changed.evaluate.wall / 1000,
+    )} s; heap ${changed.heapUsedMb} MB, RSS at write end ${
+      changed.memoryAt.writeEnd?.rssMb
+    } MB, process maxRSS ${changed.maxRssMb} MB; ${
+      changedRows.events
+    } events stored; ${
       tallies[tallies.length - 1]?.line ?? 'no change detection summary'
     }`,
   );
