@@ -26,6 +26,15 @@
  *                       persisted in the database as in the plugin, and a
  *                       "restart" snapshot measured: a new service, empty
  *                       memory, same database)
+ *   --lint              the snapshots with the lint module installed (its
+ *                       evidence provider and the audit checklist: the
+ *                       evidence lookups; the backlog is lintBench's)
+ *   --changes 1         after the other runs: a baseline snapshot with the
+ *                       change detection, 1% of the definitions edited, and
+ *                       the changed snapshot (percent of the APIs; 0: off)
+ *   --changes-baseline seed  the baseline written directly (every definition
+ *                       described on the main thread) instead of a baseline
+ *                       snapshot (for 200k: one thread describes for minutes)
  *   --json path         where to write all figures (default bench/dist/results-*.json)
  *   --health            instead of the sizes: /health answer times during
  *                       snapshots of the example catalog, alone and with the
@@ -69,11 +78,14 @@ function parseArgs(argv) {
     json: '',
     health: 'false',
     'real-corpus': 'false',
+    lint: 'false',
+    changes: '0',
+    'changes-baseline': 'snapshot',
   };
   for (let i = 0; i < argv.length; i++) {
     if (!argv[i].startsWith('--')) continue;
     const [key, inline] = argv[i].slice(2).split('=');
-    const flags = ['health', 'real-corpus'];
+    const flags = ['health', 'real-corpus', 'lint'];
     if ((key === 'cpu-prof' || flags.includes(key)) && inline === undefined) {
       args[key] = flags.includes(key) ? 'true' : 'all';
     } else {
@@ -97,6 +109,9 @@ function parseArgs(argv) {
     json: args.json,
     health: args.health === 'true',
     realCorpus: args['real-corpus'] === 'true',
+    lint: args.lint === 'true',
+    changes: Number(args.changes),
+    changesBaseline: args['changes-baseline'],
   };
 }
 
@@ -115,8 +130,26 @@ async function build(entry = 'snapshotBench', needsWorker = true) {
     outDir,
     `${path.basename(entry)}-${process.pid}.cjs`,
   );
-  const workerFile = path.join(outDir, `featureWorker-${process.pid}.cjs`);
-  const workerSource = path.join(here, '../src/fragmentation/featureWorker.ts');
+  // The modules worker threads load, each its own bundle; the bench bundle
+  // names their files where the sources say `__filename`.
+  const workers = [
+    [
+      'featureWorker',
+      'src/fragmentation/featureWorker.ts',
+      'FEATURE_WORKER_FILE',
+    ],
+    [
+      'evidenceWorker',
+      'src/evidence/evidenceWorker.ts',
+      'EVIDENCE_WORKER_FILE',
+    ],
+    ['changeWorker', 'src/changes/changeWorker.ts', 'CHANGE_WORKER_FILE'],
+  ].map(([name, source, constant]) => ({
+    source: path.join(here, '..', source),
+    file: path.join(outDir, `${name}-${process.pid}.cjs`),
+    constant,
+  }));
+  const workerFile = workers[0].file;
   /** @type {import('esbuild').Plugin} */
   const externals = {
     // Workspace packages are TypeScript sources: bundle them. Every other
@@ -132,18 +165,27 @@ async function build(entry = 'snapshotBench', needsWorker = true) {
   };
   /** @type {import('esbuild').Plugin} */
   const workerPath = {
-    // In the bench bundle, the pool starts threads on the worker bundle.
+    // In the bench bundle, the pools start threads on the worker bundles.
     name: 'worker-path',
     setup(b) {
-      b.onLoad({ filter: /featureWorker\.ts$/ }, args => ({
-        contents: fs
-          .readFileSync(args.path, 'utf8')
-          .replace(
-            'export const FEATURE_WORKER_FILE = __filename;',
-            `export const FEATURE_WORKER_FILE = ${JSON.stringify(workerFile)};`,
-          ),
-        loader: 'ts',
-      }));
+      b.onLoad(
+        { filter: /(featureWorker|evidenceWorker|changeWorker)\.ts$/ },
+        args => {
+          const worker = workers.find(w => w.source === args.path);
+          const contents = fs.readFileSync(args.path, 'utf8');
+          return {
+            contents: worker
+              ? contents.replace(
+                  `export const ${worker.constant} = __filename;`,
+                  `export const ${worker.constant} = ${JSON.stringify(
+                    worker.file,
+                  )};`,
+                )
+              : contents,
+            loader: 'ts',
+          };
+        },
+      );
     },
   };
   const common = {
@@ -153,12 +195,14 @@ async function build(entry = 'snapshotBench', needsWorker = true) {
     format: /** @type {const} */ ('cjs'),
     logLevel: /** @type {const} */ ('warning'),
   };
-  await esbuild.build({
-    ...common,
-    entryPoints: [workerSource],
-    outfile: workerFile,
-    plugins: [externals],
-  });
+  for (const worker of workers) {
+    await esbuild.build({
+      ...common,
+      entryPoints: [worker.source],
+      outfile: worker.file,
+      plugins: [externals],
+    });
+  }
   await esbuild.build({
     ...common,
     entryPoints: [path.join(here, `${entry}.ts`)],
@@ -172,6 +216,18 @@ async function build(entry = 'snapshotBench', needsWorker = true) {
     );
   }
   return outfile;
+}
+
+/**
+ * Removes a bench bundle and the worker bundles built with it.
+ *
+ * @param {string} script
+ */
+function removeBundles(script) {
+  fs.rmSync(script, { force: true });
+  for (const name of ['featureWorker', 'evidenceWorker', 'changeWorker']) {
+    fs.rmSync(path.join(outDir, `${name}-${process.pid}.cjs`), { force: true });
+  }
 }
 
 /**
@@ -204,6 +260,12 @@ function runSize(script, size, runs, options) {
     ...(options.threads === '' ? [] : ['--threads', options.threads]),
     '--feature-store',
     String(options.featureStore),
+    '--lint',
+    String(options.lint),
+    '--changes',
+    String(options.changes),
+    '--changes-baseline',
+    options.changesBaseline,
   ];
   const useTime = fs.existsSync('/usr/bin/time');
   const command = useTime ? '/usr/bin/time' : process.execPath;
@@ -394,6 +456,63 @@ function report(results, options) {
         )} s (without ${s(r.warm.total.wall)} s).`,
     );
   }
+  if (results.some(r => r.lint)) {
+    out.push(
+      'The snapshots above ran with the lint module installed (its evidence provider and the audit checklist, backlog not drained).',
+    );
+  }
+  for (const r of results) {
+    const c = r.changes;
+    if (!c) continue;
+    /**
+     * @param {NonNullable<SizeResult['changes']>['changed']} x
+     * @param {string} name
+     */
+    const row = (x, name) => [
+      name,
+      `${s(x.total.wall)} / ${s(x.total.cpu)}`,
+      x.tally
+        ? `${x.tally.baselined} / ${x.tally.compared} (${x.tally.breaking} breaking) / ${x.tally.deferred}`
+        : '-',
+      `${x.heapUsedMb} / ${x.rssAtWriteEndMb ?? '-'} / ${x.maxRssMb}`,
+    ];
+    const b = c.baseline;
+    // The changed snapshot is the first of its service when the baseline
+    // was written directly (features from the database: a restart).
+    const before = b.by === 'seed' ? r.restart : r.warm;
+    out.push(
+      `\nChange detection at ${r.size} APIs (${c.threads} thread(s), budget ${s(
+        c.budgetMs,
+      )} s): ${c.edited} definitions edited (${c.percent}%). ${
+        b.seeded
+          ? `Baseline written without a snapshot: ${b.seeded.apis} APIs in ${s(
+              b.seeded.wall,
+            )} s`
+          : 'Baseline by a snapshot (its budget lifted)'
+      }: ${b.rows.heads} heads, ${b.rows.definitions} definitions (${
+        b.rows.definitionMb
+      } MB deflated). After the changed snapshot: ${
+        c.changed.rows.events
+      } events. ` +
+        `Without change detection, the ${
+          b.by === 'seed' ? 'restarted' : 'warm'
+        } snapshot took ${
+          before ? `${s(before.total.wall)} / ${s(before.total.cpu)}` : '?'
+        } s.`,
+      table(
+        [
+          'snapshot',
+          'wall / CPU s',
+          'baselined / compared / left for the next',
+          'heap after / RSS at write end / process peak RSS MB',
+        ],
+        [
+          ...(b.snapshot ? [row(b.snapshot, 'baseline')] : []),
+          row(c.changed, 'changed'),
+        ],
+      ),
+    );
+  }
   const p = results[0]?.parsers;
   if (p) {
     out.push(
@@ -458,6 +577,21 @@ function report(results, options) {
     );
     const rss = largest.memory.firstSnapshotMaxRssMb;
     check('peak RSS, 200k APIs', `${rss} MB`, '≤ 1536 MB', rss <= 1536);
+    const changed = largest.changes?.changed;
+    if (changed) {
+      check(
+        `snapshot, 200k APIs, ${largest.changes?.percent}% changed`,
+        `${s(changed.total.wall)} s wall, ${s(changed.total.cpu)} s CPU`,
+        '≤ 90 s',
+        changed.total.wall <= 90000,
+      );
+      check(
+        `peak RSS, 200k APIs, change detection`,
+        `${changed.maxRssMb} MB`,
+        '≤ 1536 MB',
+        changed.maxRssMb <= 1536,
+      );
+    }
   }
   const r20 = by(20000);
   const r200 = by(200000);
@@ -548,8 +682,7 @@ async function health(options) {
       code === 0 ? resolve(out) : reject(new Error(`health: exit ${code}`)),
     );
   });
-  fs.rmSync(script, { force: true });
-  fs.rmSync(script.replace('healthBench-', 'featureWorker-'), { force: true });
+  removeBundles(script);
   const line = String(stdout)
     .split('\n')
     .find(l => l.startsWith('HEALTH '));
@@ -636,10 +769,7 @@ async function realCorpus(options) {
         : reject(new Error(`real corpus: exit ${code}`)),
     );
   });
-  fs.rmSync(script, { force: true });
-  fs.rmSync(script.replace('realCorpusBench-', 'featureWorker-'), {
-    force: true,
-  });
+  removeBundles(script);
   process.stdout.write(`\nAll figures: ${jsonFile}\n`);
 }
 
@@ -679,10 +809,7 @@ async function main() {
     process.stderr.write(`\n== ${size} APIs, ${runs} run(s) ==\n`);
     results.push(await runSize(script, size, runs, options));
   }
-  fs.rmSync(script, { force: true });
-  fs.rmSync(script.replace('snapshotBench-', 'featureWorker-'), {
-    force: true,
-  });
+  removeBundles(script);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const jsonFile = options.json || path.join(outDir, `results-${stamp}.json`);
   fs.writeFileSync(

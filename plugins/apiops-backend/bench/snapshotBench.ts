@@ -11,6 +11,23 @@
  * scores them against the planted ground truth, and times report pages and
  * (optionally) the status of one API with many assessment rows.
  *
+ * With `--lint true`, every snapshot service of the run has the definition
+ * evidence as the backend has it with the lint module installed (the lint
+ * provider and the built-in audit checklist): the snapshot pays the
+ * evidence lookups and index writes; the backlog itself (its own scheduled
+ * task) is the subject of the lint module's `bench/lintBench.ts`.
+ *
+ * With `--changes <percent>`, after the runs above and their accuracy: a
+ * snapshot service with the change detection as the plugin wires it
+ * (`apiops.changes` defaults) on the same database, a baseline (a snapshot
+ * with its budget lifted, so that one snapshot baselines every API where
+ * the plugin spreads them over several; or with `--changes-baseline seed`,
+ * every definition described and written as that snapshot would, without a
+ * snapshot), then that percentage of the APIs get an edited OpenAPI
+ * definition (one operation removed and a required parameter added, the
+ * same APIs for a seed and size) and the same service takes the changed
+ * snapshot with the default budget.
+ *
  * Prints progress on stderr and one line `RESULT <json>` on stdout.
  */
 import fs from 'node:fs';
@@ -35,6 +52,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -76,6 +94,20 @@ import {
   plantedTruth,
 } from '../src/__testUtils__/catalogGenerator';
 import { score, scoreClusters } from '../src/__testUtils__/accuracy';
+import { readApiOpsConfig } from '../src/config';
+import { ChangeService } from '../src/changes/ChangeService';
+import type { ChangeSettings } from '../src/changes/ChangeService';
+import { DatabaseChangeStore } from '../src/database/DatabaseChangeStore';
+import { describeDefinition } from '../src/changes/diffDefinitions';
+import type { ChangeHead, StoredDefinition } from '../src/database/ChangeStore';
+import { definitionHashOf } from '../src/evidence/definitionHash';
+import { DatabaseEvidenceStore } from '../src/database/DatabaseEvidenceStore';
+import { createEvidence } from '../src/evidence/createEvidence';
+import { EvidenceProviderRegistry } from '../src/evidence/EvidenceProviderRegistry';
+import type { EvidenceService } from '../src/evidence/EvidenceService';
+import { ApiRulesetReader } from '../../apiops-backend-module-lint/src/apiRuleset/ApiRulesetReader';
+import { readLintConfig } from '../../apiops-backend-module-lint/src/config';
+import { createLintEvidenceProvider } from '../../apiops-backend-module-lint/src/createLintEvidenceProvider';
 
 // ---------------------------------------------------------------------------
 // Measuring
@@ -205,6 +237,11 @@ function mark(counters: CatalogCounters, name: string) {
 interface CatalogFiles {
   directory: string;
   streams: Map<string, { file: string; pages: Array<[number, number]> }>;
+  /**
+   * Definitions edited since the files were written (`--changes`), by
+   * `namespace/name`: the API pages carry them in place of the stored ones.
+   */
+  edits: Map<string, string>;
 }
 
 function streamKey(kinds: readonly string[], fields?: readonly string[]) {
@@ -234,7 +271,7 @@ function writeCatalogFiles(plan: CatalogPlan, directory: string): CatalogFiles {
     fs.closeSync(fd);
     streams.set(streamKey(kinds, fields), { file, pages });
   }
-  return { directory, streams };
+  return { directory, streams, edits: new Map() };
 }
 
 /**
@@ -260,6 +297,13 @@ function* catalogPages(
       fs.readSync(fd, buffer, 0, length, offset);
       const page = JSON.parse(buffer.toString('utf8')) as Entity[];
       const spent = since(start);
+      if (isApi && files.edits.size > 0) {
+        for (const entity of page) {
+          const edit = files.edits.get(nameKey(entity));
+          if (edit !== undefined)
+            entity.spec = { ...entity.spec, definition: edit };
+        }
+      }
       if (isApi) counters.api = add(counters.api, spent);
       else counters.org = add(counters.org, spent);
       counters.bytes += length;
@@ -269,6 +313,10 @@ function* catalogPages(
   } finally {
     fs.closeSync(fd);
   }
+}
+
+function nameKey(entity: Entity): string {
+  return `${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`;
 }
 
 function kindsOf(filter: unknown): string[] {
@@ -360,9 +408,11 @@ interface Context {
   parserThreads: number;
   /** Definition features persisted in the database, as in the plugin; none: memory only. */
   featureStore?: DatabaseDefinitionFeatureStore;
+  /** The definition evidence with the lint module installed (`--lint`). */
+  evidence?: EvidenceService;
 }
 
-function createService(ctx: Context): SnapshotService {
+function createService(ctx: Context, changes?: ChangeService): SnapshotService {
   return SnapshotService.create({
     catalog: ctx.catalog,
     auth,
@@ -373,7 +423,43 @@ function createService(ctx: Context): SnapshotService {
     ruleset: createRuleset(builtinRules),
     parserThreads: ctx.parserThreads,
     featureStore: ctx.featureStore,
+    evidence: ctx.evidence,
+    changes,
   });
+}
+
+/** The plugin's settings with no `app-config` (the defaults). */
+function defaultConfig() {
+  return readApiOpsConfig(new ConfigReader({}));
+}
+
+/**
+ * The definition evidence as the backend builds it with the lint module
+ * installed: the module's provider (its defaults) beside the built-in audit
+ * checklist, over the evidence store of the same database.
+ */
+async function lintEvidence(
+  database: DatabaseService,
+  catalog: CatalogService,
+): Promise<EvidenceService> {
+  const config = defaultConfig();
+  const providers = new EvidenceProviderRegistry();
+  providers.add(
+    createLintEvidenceProvider({
+      config: readLintConfig(new ConfigReader({})),
+      rulesets: ApiRulesetReader.create({}),
+    }),
+    'the lint module',
+  );
+  return createEvidence({
+    providers,
+    config: config.evidence,
+    retentionDays: config.retentionDays,
+    store: await DatabaseEvidenceStore.create({ database }),
+    catalog,
+    auth,
+    logger: quietLogger(),
+  }).service;
 }
 
 const FEATURES_TABLE = 'apiops_definition_features';
@@ -931,6 +1017,270 @@ async function statusReads(ctx: Context) {
 }
 
 // ---------------------------------------------------------------------------
+// The change detection (--changes)
+
+/**
+ * One OpenAPI definition edited as `bench/changesBench.ts` edits them: its
+ * last path removed and a required query parameter added to the first
+ * operation of its first path. Undefined when it cannot be (not OpenAPI,
+ * does not parse, fewer than two paths).
+ */
+function editedDefinition(entity: Entity): string | undefined {
+  const text = entity.spec?.definition;
+  if (entity.spec?.type !== 'openapi' || typeof text !== 'string') {
+    return undefined;
+  }
+  let doc: { paths?: Record<string, Record<string, any>> };
+  try {
+    doc = parseYaml(text);
+  } catch {
+    return undefined; // a planted broken definition
+  }
+  const paths = Object.keys(doc?.paths ?? {});
+  if (paths.length < 2) return undefined;
+  delete doc.paths![paths[paths.length - 1]];
+  const item = doc.paths![paths[0]];
+  const method = Object.keys(item ?? {}).find(k =>
+    ['get', 'post', 'put', 'patch', 'delete'].includes(k),
+  );
+  if (!method) return undefined;
+  item[method].parameters = [
+    ...(item[method].parameters ?? []),
+    { name: 'tenant', in: 'query', required: true, schema: { type: 'string' } },
+  ];
+  return JSON.stringify(doc);
+}
+
+/**
+ * `percent` of the APIs, edited: in each stretch of `100 / percent` APIs,
+ * the first whose definition can be edited.
+ */
+function definitionEdits(plan: CatalogPlan, percent: number) {
+  const stride = Math.max(1, Math.round(100 / percent));
+  const edits = new Map<string, string>();
+  for (let start = 0; start < plan.apis; start += stride) {
+    for (let i = start; i < Math.min(plan.apis, start + stride); i++) {
+      const entity = apiEntity(plan, i);
+      const edited = editedDefinition(entity);
+      if (edited !== undefined) {
+        edits.set(nameKey(entity), edited);
+        break;
+      }
+    }
+  }
+  return edits;
+}
+
+/** What a change detection run logged: see `ChangeRun.complete`. */
+interface ChangeTally {
+  baselined: number;
+  compared: number;
+  breaking: number;
+  deferred: number;
+  line?: string;
+}
+
+/** A logger that keeps the change detection's summary line of each run. */
+function tallyLogger(tallies: ChangeTally[]): LoggerService {
+  const logger = quietLogger();
+  return {
+    ...logger,
+    info: message => {
+      if (!message.startsWith('Change detection of snapshot')) return;
+      const count = (pattern: RegExp) =>
+        Number(pattern.exec(message)?.[1] ?? 0);
+      tallies.push({
+        baselined: count(/baselined (\d+) API/),
+        compared: count(/found (\d+) changed definition/),
+        breaking: count(/\((\d+) with breaking changes/),
+        deferred: count(/; (\d+) left for the next snapshot/),
+        line: message,
+      });
+    },
+    child: () => tallyLogger(tallies),
+  };
+}
+
+async function changeTableRows(ctx: Context) {
+  const rows = async (table: string) =>
+    Number((await ctx.knex(table).count({ n: '*' }))[0].n);
+  const [{ bytes }] = await ctx
+    .knex('apiops_change_definitions')
+    .sum({ bytes: ctx.knex.raw('length(definition)') });
+  return {
+    heads: await rows('apiops_change_heads'),
+    definitions: await rows('apiops_change_definitions'),
+    definitionMb: round(Number(bytes) / 1e6),
+    events: await rows('apiops_change_events'),
+  };
+}
+
+function snapshotSummary(s: SnapshotFigures) {
+  return {
+    total: { wall: round(s.total.wall), cpu: round(s.total.cpu) },
+    evaluate: { wall: round(s.evaluate.wall), cpu: round(s.evaluate.cpu) },
+    write: { wall: round(s.write.wall), cpu: round(s.write.cpu) },
+    maxRssMb: s.maxRssMb,
+    heapUsedMb: s.heapUsedMb,
+    rssAtWriteEndMb: s.memoryAt.writeEnd?.rssMb,
+    loop: { maxMs: s.loop.maxMs, p99Ms: s.loop.p99Ms },
+  };
+}
+
+/**
+ * The baseline without a snapshot (`--changes-baseline seed`, for the
+ * largest sizes, where a baseline snapshot describes every definition on
+ * one thread for many minutes): every API's definition described on the
+ * main thread and written as a baseline snapshot's change detection writes
+ * it (deflated definition, facts, head), in batches of 200.
+ */
+async function seedBaseline(ctx: Context, store: DatabaseChangeStore) {
+  const baselineAt = new Date().toISOString();
+  let definitions: StoredDefinition[] = [];
+  let heads: ChangeHead[] = [];
+  let seeded = 0;
+  const flush = async () => {
+    await store.write({ definitions, heads, events: [] });
+    definitions = [];
+    heads = [];
+  };
+  for (const page of catalogPages(
+    ctx.files,
+    ['API'],
+    API_FIELDS,
+    newCounters(),
+  )) {
+    for (const entity of page) {
+      const hash = definitionHashOf(entity);
+      const text = entity.spec?.definition;
+      if (hash === undefined || typeof text !== 'string') continue;
+      const type = String(entity.spec?.type ?? '').toLocaleLowerCase('en-US');
+      definitions.push({
+        hash,
+        type,
+        text,
+        facts: describeDefinition(type, text),
+      });
+      heads.push({
+        entityRef: entityRefKey(entity),
+        definitionHash: hash,
+        baselineAt,
+        findings: [],
+      });
+      seeded += 1;
+      if (heads.length >= 200) await flush();
+    }
+  }
+  await flush();
+  return seeded;
+}
+
+/**
+ * A baseline snapshot with the change detection, then `percent` of the
+ * definitions edited and the changed snapshot (see the file comment).
+ */
+async function changeDetection(
+  ctx: Context,
+  percent: number,
+  baselineBy: 'snapshot' | 'seed',
+) {
+  const database: DatabaseService = { getClient: async () => ctx.knex };
+  const defaults = defaultConfig().changes;
+  // Read by each run when it starts: lifted for the baseline only.
+  const settings: ChangeSettings = {
+    ...defaults,
+    budgetMs: Number.MAX_SAFE_INTEGER,
+  };
+  const tallies: ChangeTally[] = [];
+  const store = await DatabaseChangeStore.create({ database });
+  const allowAll = {
+    authorize: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    authorizeConditional: async requests =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+  } as Partial<PermissionsService> as PermissionsService;
+  const changes = ChangeService.create({
+    store,
+    snapshots: ctx.store,
+    catalog: ctx.catalog,
+    permissions: allowAll,
+    visibility: CatalogVisibility.create({
+      permissions: allowAll,
+      catalog: ctx.catalog,
+    }),
+    logger: tallyLogger(tallies),
+    settings,
+  });
+  const service = createService(ctx, changes);
+  let baseline: SnapshotFigures | undefined;
+  let seeded: { apis: number; wall: number; cpu: number } | undefined;
+  if (baselineBy === 'seed') {
+    const start = now();
+    const apis = await seedBaseline(ctx, store);
+    const spent = since(start);
+    seeded = { apis, wall: round(spent.wall), cpu: round(spent.cpu) };
+    log(
+      `baseline of ${apis} APIs written without a snapshot in ${round(
+        spent.wall / 1000,
+      )} s`,
+    );
+  } else {
+    baseline = await snapshotRun(ctx, service);
+    log(
+      `baseline snapshot with change detection: ${round(
+        baseline.total.wall / 1000,
+      )} s wall, ${round(baseline.total.cpu / 1000)} s CPU; ${
+        tallies[0]?.line ?? 'no change detection summary'
+      }`,
+    );
+  }
+  const baselineRows = await changeTableRows(ctx);
+
+  const editing = now();
+  ctx.files.edits = definitionEdits(ctx.plan, percent);
+  const editMs = round(since(editing).wall);
+  settings.budgetMs = defaults.budgetMs;
+  gc();
+  const changed = await snapshotRun(ctx, service);
+  const changedRows = await changeTableRows(ctx);
+  log(
+    `${
+      ctx.files.edits.size
+    } definitions edited (${editMs} ms); changed snapshot: ${round(
+      changed.total.wall / 1000,
+    )} s wall, ${round(changed.total.cpu / 1000)} s CPU, evaluate ${round(
+      changed.evaluate.wall / 1000,
+    )} s; heap ${changed.heapUsedMb} MB, RSS at write end ${
+      changed.memoryAt.writeEnd?.rssMb
+    } MB, process maxRSS ${changed.maxRssMb} MB; ${
+      changedRows.events
+    } events stored; ${
+      tallies[tallies.length - 1]?.line ?? 'no change detection summary'
+    }`,
+  );
+  return {
+    percent,
+    edited: ctx.files.edits.size,
+    budgetMs: defaults.budgetMs,
+    threads: defaults.threads,
+    baseline: {
+      by: baselineBy,
+      snapshot: baseline && {
+        ...snapshotSummary(baseline),
+        tally: tallies[0],
+      },
+      seeded,
+      rows: baselineRows,
+    },
+    changed: {
+      ...snapshotSummary(changed),
+      tally: tallies[tallies.length - 1],
+      rows: changedRows,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
 // Parsers on a sample of definitions
 
 /** Milliseconds per document. */
@@ -1241,6 +1591,14 @@ function parseArgs(argv: string[]) {
     threads: Number(args.threads ?? DefinitionParserPool.defaultThreads()),
     /** Definition features persisted in the database (the plugin's default). */
     featureStore: args['feature-store'] !== 'false',
+    /** The definition evidence with the lint module installed. */
+    lint: args.lint === 'true',
+    /** Percent of the definitions changed between two snapshots; 0: none. */
+    changes: Number(args.changes ?? 0),
+    /** How the change detection's baseline is made: a snapshot, or written directly. */
+    changesBaseline: (args['changes-baseline'] === 'seed'
+      ? 'seed'
+      : 'snapshot') as 'snapshot' | 'seed',
   };
 }
 
@@ -1297,6 +1655,7 @@ async function measure(options: ReturnType<typeof parseArgs>) {
       ? await DatabaseDefinitionFeatureStore.create({ database })
       : undefined,
   };
+  if (options.lint) ctx.evidence = await lintEvidence(database, ctx.catalog);
   const setupRssMb = maxRssMb();
   log(
     `size ${plan.apis}: ${plan.groups} groups, ${plan.users} users, ${plan.components} components, ${plan.systems} systems; ${options.runs} run(s)`,
@@ -1406,6 +1765,12 @@ async function measure(options: ReturnType<typeof parseArgs>) {
   log(
     `accuracy: duplicates P ${scores.duplicatePairs.precision} R ${scores.duplicatePairs.recall}; sprawl P ${scores.versionSprawl.precision} R ${scores.versionSprawl.recall}`,
   );
+  // Before detection alone and the assessment rows, which raise the
+  // process's peak RSS: up to here it is the snapshots'.
+  const changes =
+    options.changes > 0
+      ? await changeDetection(ctx, options.changes, options.changesBaseline)
+      : undefined;
   const detection = await detectionAlone(ctx, warmService);
   log(`detection alone: ${detection.wall} ms`);
   const reports = options.reports ? await reportPages(ctx) : undefined;
@@ -1503,6 +1868,8 @@ async function measure(options: ReturnType<typeof parseArgs>) {
       storedFeatureRows: restartRows,
     },
     featureStore: options.featureStore,
+    lint: options.lint,
+    changes,
     bare: {
       total: medianClock(bares.map(b => b.total)),
       catalog: medianClock(bares.map(b => b.catalog)),
