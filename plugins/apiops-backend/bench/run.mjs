@@ -465,7 +465,8 @@ function report(results, options) {
     const c = r.changes;
     if (!c) continue;
     /**
-     * @param {NonNullable<SizeResult['changes']>['changed']} x
+     * @param {Omit<NonNullable<SizeResult['changes']>['changed'], 'rows'>} x
+     *   the changed snapshot, or the baseline one (which has no row counts)
      * @param {string} name
      */
     const row = (x, name) => [
