@@ -93,7 +93,9 @@ test(`${flavour} frontend: an assessment is recorded from the tab`, async ({
   }
   await page.getByRole('button', { name: 'Record assessment' }).click();
   await expect(
-    page.getByRole('status').filter({ hasText: 'Assessment recorded' }),
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Assessment recorded. The API is now at' }),
   ).toBeVisible();
   const map = page.getByRole('region', { name: /^Stations of the / });
   await expect(map.locator('[aria-current="step"]')).toContainText(
