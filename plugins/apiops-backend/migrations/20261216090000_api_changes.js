@@ -72,6 +72,10 @@ exports.up = async function up(knex) {
       .comment(
         'JSON: the governance findings of the change that led to this definition (kept while it is current)',
       );
+    // The prune after each snapshot drops the definitions no head refers to:
+    // without this index, SQLite scans every head per definition (quadratic;
+    // a quarter of an hour at 200k APIs).
+    table.index(['definition_hash'], 'apiops_change_heads_definition_idx');
   });
 
   await knex.schema.createTable('apiops_change_events', table => {
