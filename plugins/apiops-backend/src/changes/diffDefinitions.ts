@@ -21,6 +21,7 @@ import { diffGraphql, graphqlOperations } from './diffGraphql';
 import { diffGrpc, grpcOperations, grpcVersion } from './diffGrpc';
 import { swaggerToOpenApi } from './swaggerToOpenApi';
 import { jsonPathOf, shorten } from './jsonPath';
+import { withoutUnchangedParts } from './withoutUnchangedParts';
 import type { DefinitionDiff, DefinitionFacts } from './types';
 
 type Doc = Record<string, unknown>;
@@ -58,11 +59,15 @@ export function emptyCounts(): ChangeCounts {
 function read(
   type: string,
   text: string,
-  mode: 'fast' | 'precise' = 'precise',
+  mode: 'fast' | 'typed' = 'typed',
 ): { readable: Readable; facts: DefinitionFacts } {
-  // The differ needs YAML's types (booleans, numbers): the precise parser.
+  // The differ needs YAML's types (booleans, numbers): the typed parser,
+  // and the precise one's message for a document that does not parse.
   // The facts read text only (`deprecated: 'true'` counts): the fast one.
-  const parsed = parseDefinition(type, text, { mode });
+  let parsed = parseDefinition(type, text, { mode });
+  if (!parsed.ok && parsed.parserFailed && mode === 'typed') {
+    parsed = parseDefinition(type, text, { mode: 'precise' });
+  }
   if (!parsed.ok) {
     return {
       readable: { kind: 'other' },
@@ -278,7 +283,9 @@ function diffDocuments(
   before: Doc,
   after: Doc,
 ): ApiChange[] {
-  const { diffs } = apiCompare(before, after);
+  // Only what changed is walked: a few operations of hundreds, typically.
+  const parts = withoutUnchangedParts(spec, before, after);
+  const { diffs } = apiCompare(parts.before, parts.after);
   return diffs.flatMap(diff => {
     const expanded =
       spec === 'openapi' ? addedParameters(diff, after) : undefined;

@@ -111,6 +111,33 @@ describe('parseDefinition', () => {
     ).toMatchObject({ ok: false, problem: expect.stringMatching(/line 3/) });
   });
 
+  it('reads YAML types in typed mode as the precise parser does, and text only in fast mode', () => {
+    const yaml = [
+      'openapi: 3.0.3',
+      'info: { title: T, version: 1.10 }',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      deprecated: true',
+      '      x-when: 2026-12-07',
+      '      x-none: null',
+      '      parameters: [{ name: n, in: query, schema: { maximum: 0x10 } }]',
+    ].join('\n');
+    const typed = parseDefinition('openapi', yaml, { mode: 'typed' });
+    const precise = parseDefinition('openapi', yaml, { mode: 'precise' });
+    expect(typed).toEqual(precise);
+    expect(typed).toMatchObject({
+      ok: true,
+      document: {
+        info: { version: 1.1 },
+        paths: { '/a': { get: { deprecated: true, 'x-when': '2026-12-07' } } },
+      },
+    });
+    expect(parseDefinition('openapi', yaml)).toMatchObject({
+      document: { paths: { '/a': { get: { deprecated: 'true' } } } },
+    });
+  });
+
   it('never throws', () => {
     for (const definition of [null, {}, [], '{', '::', '\u0000']) {
       for (const type of ['openapi', 'asyncapi', 'graphql', 'grpc', '']) {

@@ -39,6 +39,13 @@ const FAST_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
 });
 
 /**
+ * The YAML types the typed parser resolves: YAML 1.2's core schema (null,
+ * booleans, numbers), as the precise parser reads a document, without dates
+ * or merge keys.
+ */
+const TYPED_SCHEMA = jsYaml.CORE_SCHEMA;
+
+/**
  * A YAML or JSON definition document (OpenAPI, AsyncAPI) as an object.
  *
  * @internal
@@ -68,13 +75,15 @@ export type ParsedDefinition =
 
 /**
  * How a definition is parsed: `fast` (the default) reads YAML with js-yaml,
- * about ten times faster (docs/decisions/0004-fragmentation.md); `precise`
- * reads it with `yaml`, whose messages say where a document is broken, and
- * gives a parser's message as it is.
+ * about ten times faster (docs/decisions/0004-fragmentation.md), keys and
+ * text only; `typed` reads it with js-yaml too, with YAML's types (numbers,
+ * booleans), for readers that compare values; `precise` reads it with
+ * `yaml`, whose messages say where a document is broken, and gives a
+ * parser's message as it is.
  *
  * @internal
  */
-export type ParseMode = 'fast' | 'precise';
+export type ParseMode = 'fast' | 'typed' | 'precise';
 
 /** Thrown by the parsers for a definition that is not of its type. */
 class DefinitionProblem extends Error {}
@@ -184,7 +193,10 @@ function parseDocument(text: string, mode: ParseMode): DefinitionObject {
       }
     }
     // `json: true` lets a duplicate key win, as JSON does.
-    document ??= jsYaml.load(text, { json: true, schema: FAST_SCHEMA });
+    document ??= jsYaml.load(text, {
+      json: true,
+      schema: mode === 'typed' ? TYPED_SCHEMA : FAST_SCHEMA,
+    });
   }
   if (
     typeof document !== 'object' ||
