@@ -3,7 +3,7 @@ import { HumanDuration } from '@backstage/types';
 export interface Config {
   /**
    * Configuration of the APIOps plugins. Every key is optional and read by
-   * the backend only; `src/config.ts` validates them at start-up and refuses
+   * the backend only; `src/config/` validates them at start-up and refuses
    * unknown keys.
    */
   apiops?: {

@@ -91,11 +91,7 @@ export function registerApiOpsActions(options: {
             .describe(
               'Only APIs of this system, e.g. system:default/payments-hub',
             ),
-          limit: limitSchema(z, 50),
-          cursor: z
-            .string()
-            .optional()
-            .describe('nextCursor of a previous call, for the next page'),
+          ...pageInput(z, 50),
         }),
       output: () => shared(reportPageSchema(ownershipGapRowSchema)),
     },
@@ -134,8 +130,7 @@ export function registerApiOpsActions(options: {
             .describe(
               'include (the default): dismissed clusters too, with their dismissal; exclude: without them; only: only them',
             ),
-          limit: limitSchema(z, 20),
-          cursor: z.string().optional(),
+          ...pageInput(z, 20, { describeCursor: false }),
         }),
       output: () => shared(reportPageSchema(fragmentationClusterSchema)),
     },
@@ -160,18 +155,14 @@ export function registerApiOpsActions(options: {
             .min(1)
             .max(64)
             .describe('The id of a cluster of list-fragmentation-clusters'),
-          limit: limitSchema(z, 50),
-          cursor: z
-            .string()
-            .optional()
-            .describe('nextCursor of a previous call, for the next page'),
+          ...pageInput(z, 50),
         }),
       output: () => shared(clusterMemberPageSchema),
     },
     action: async ({ input, credentials }) => {
       const page = await reports.listClusterMembers(
         input.clusterId,
-        input,
+        pageOf(input),
         credentials,
       );
       return { output: JSON.parse(JSON.stringify(page)) };
@@ -192,8 +183,7 @@ export function registerApiOpsActions(options: {
             .string()
             .min(1)
             .describe('The group: group:<namespace>/<name> or <name>'),
-          limit: limitSchema(z, 50),
-          cursor: z.string().optional(),
+          ...pageInput(z, 50, { describeCursor: false }),
         }),
       output: () =>
         shared(
@@ -216,7 +206,11 @@ export function registerApiOpsActions(options: {
         ),
     },
     action: async ({ input, credentials }) => {
-      const found = await reports.listTeamApis(input.team, input, credentials);
+      const found = await reports.listTeamApis(
+        input.team,
+        pageOf(input),
+        credentials,
+      );
       return {
         output: {
           team: found.team,
@@ -297,11 +291,7 @@ export function registerApiOpsActions(options: {
             .enum(['checked', 'queued'])
             .optional()
             .describe('Only APIs whose definition is checked, or queued'),
-          limit: limitSchema(z, 50),
-          cursor: z
-            .string()
-            .optional()
-            .describe('nextCursor of a previous call, for the next page'),
+          ...pageInput(z, 50),
         }),
       output: () =>
         shared(
@@ -352,11 +342,7 @@ export function registerApiOpsActions(options: {
               .describe(
                 'Only changes found at or after this time, e.g. 2026-12-01',
               ),
-            limit: limitSchema(z, 20),
-            cursor: z
-              .string()
-              .optional()
-              .describe('nextCursor of a previous call, for the next page'),
+            ...pageInput(z, 20),
           }),
         output: z =>
           z.object({
@@ -402,7 +388,7 @@ export function registerApiOpsActions(options: {
         if (entityRef !== undefined) {
           const history = await changes.getHistory(
             apiEntityKey(entityRef),
-            { limit: filters.limit, cursor: filters.cursor },
+            pageOf(filters),
             credentials,
           );
           return {
@@ -451,9 +437,30 @@ function shared<S extends sharedZod.ZodTypeAny>(
   return schema as unknown as RegistryObject<sharedZod.infer<S>>;
 }
 
-/** The number of items of a page, at most 100. */
-function limitSchema(z: Zod, defaultLimit: number) {
-  return z.number().int().min(1).max(100).default(defaultLimit);
+/**
+ * The paging input of a list action: `limit`, the number of items of a page
+ * (at most 100, `defaultLimit` when absent), and `cursor`, the `nextCursor`
+ * of the previous page. `describeCursor: false` keeps the input schema of the
+ * actions whose cursor has never had a description as their clients know it.
+ */
+function pageInput(
+  z: Zod,
+  defaultLimit: number,
+  options: { describeCursor?: boolean } = {},
+) {
+  const cursor = z.string().optional();
+  return {
+    limit: z.number().int().min(1).max(100).default(defaultLimit),
+    cursor:
+      options.describeCursor === false
+        ? cursor
+        : cursor.describe('nextCursor of a previous call, for the next page'),
+  };
+}
+
+/** The page an action's input asks for ({@link pageInput}), without its filters. */
+function pageOf(input: { limit: number; cursor?: string }) {
+  return { limit: input.limit, cursor: input.cursor };
 }
 
 /** An optional filter by one of the types of a report. */

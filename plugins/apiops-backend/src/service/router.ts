@@ -18,14 +18,14 @@ import { StatusService } from '../services/StatusService';
 import { CampaignService } from '../campaigns/CampaignService';
 import { registerCampaignRoutes } from './routes/campaigns';
 import { createOpenApiRouter, spec } from '../schema/openapi';
+import { addChangeRoutes } from './routes/changeRoutes';
 import { addEntityRoutes } from './routes/entityRoutes';
+import { addEvidenceRoutes } from './routes/evidenceRoutes';
 import { queryString } from './routes/query';
 import { addReportRoutes } from './routes/reportRoutes';
 import type { CredentialsOf } from './routes/types';
 import { EvidenceReportService } from '../services/EvidenceReportService';
 import type { ChangeService } from '../changes/ChangeService';
-import { registerChangeRoutes } from './changeRoutes';
-import { registerEvidenceRoutes } from './evidenceRoutes';
 
 /** The largest request body accepted. */
 const BODY_LIMIT = '64kb';
@@ -73,7 +73,10 @@ export interface RouterOptions {
  * thin adapter that authenticates, reads the path and query, and hands them
  * to the services, which own the permission checks and the business rules.
  * The routes of an API entity are in `routes/entityRoutes.ts`, the reports
- * in `routes/reportRoutes.ts`; writes are audited (`routes/audited.ts`).
+ * in `routes/reportRoutes.ts`, the definition evidence in
+ * `routes/evidenceRoutes.ts`, the change history in `routes/changeRoutes.ts`
+ * and the campaigns in `routes/campaigns.ts`; writes are audited
+ * (`routes/audited.ts`).
  * The backend's HTTP router refuses requests without credentials on every
  * route but `/health`.
  *
@@ -138,9 +141,8 @@ export async function createRouter(
 
   registerCampaignRoutes(router, options);
 
-  registerEvidenceRoutes(router, { httpAuth, evidence: options.evidence });
-
-  registerChangeRoutes(router, { httpAuth, changes: options.changes });
+  addEvidenceRoutes(router, options, credentialsOf);
+  addChangeRoutes(router, options, credentialsOf);
 
   // The spec validator's messages name the field as a JSON pointer into the
   // request (`request/query/limit must be <= 1000`); ours start with the

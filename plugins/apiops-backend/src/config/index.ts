@@ -1,0 +1,3 @@
+export { readApiOpsConfig } from './readApiOpsConfig';
+export type { ApiOpsConfig } from './readApiOpsConfig';
+export type { EvidenceConfig } from './evidenceConfig';
