@@ -18,6 +18,16 @@ describe('entityRefKey', () => {
     expect(entityRefKey(ref, context)).toBe(key);
   });
 
+  it('lowers every letter as the en-US locale does, whatever the runtime locale', () => {
+    for (const ref of [
+      'API:Default/İSTANBUL-Payments',
+      'Group:ÅLAND/ΣΟΦΊΑ-Team',
+      'Component:default/ǅemal-ﬀ',
+    ]) {
+      expect(entityRefKey(ref)).toBe(ref.toLocaleLowerCase('en-US'));
+    }
+  });
+
   it('accepts compound refs and entities', () => {
     expect(entityRefKey({ kind: 'Group', namespace: 'A', name: 'B' })).toBe(
       'group:a/b',
