@@ -29,30 +29,25 @@
  * snapshot with the default budget.
  *
  * Prints progress on stderr and one line `RESULT <json>` on stdout.
+ *
+ * Its parts are in `snapshotBench/`: the measuring helpers, the fake
+ * catalog, the services a snapshot is built from, one measured snapshot, and
+ * the `--lint` and `--changes` steps.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { isMainThread } from 'node:worker_threads';
-import {
-  PerformanceObserver,
-  constants as perfConstants,
-  monitorEventLoopDelay,
-} from 'node:perf_hooks';
-import knexFactory, { Knex } from 'knex';
+import knexFactory from 'knex';
 import { load as loadYaml } from 'js-yaml';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseGraphql } from 'graphql';
 import type {
-  AuthService,
-  BackstageCredentials,
   DatabaseService,
-  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { ConfigReader } from '@backstage/config';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -64,7 +59,6 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import {
   API_FIELDS,
-  API_PAGE_SIZE,
   ORG_FIELDS,
   ORG_KINDS,
   SnapshotService,
@@ -72,7 +66,6 @@ import {
 import { DatabaseSnapshotStore } from '../src/database/DatabaseSnapshotStore';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
 import { DatabaseDefinitionFeatureStore } from '../src/database/DatabaseDefinitionFeatureStore';
-import type { SnapshotStore } from '../src/database/SnapshotStore';
 import { encodeSnapshotCursor } from '../src/database/conversions';
 import { MethodCatalog } from '../src/method';
 import { CatalogVisibility } from '../src/services/CatalogVisibility';
@@ -90,377 +83,38 @@ import {
   apiEntity,
   apiRef,
   createPlan,
-  entityPages,
   plantedTruth,
 } from '../src/__testUtils__/catalogGenerator';
 import { score, scoreClusters } from '../src/__testUtils__/accuracy';
-import { readApiOpsConfig } from '../src/config';
-import { ChangeService } from '../src/changes/ChangeService';
-import type { ChangeSettings } from '../src/changes/ChangeService';
-import { DatabaseChangeStore } from '../src/database/DatabaseChangeStore';
-import { describeDefinition } from '../src/changes/diffDefinitions';
-import type { ChangeHead, StoredDefinition } from '../src/database/ChangeStore';
-import { definitionHashOf } from '../src/evidence/definitionHash';
-import { DatabaseEvidenceStore } from '../src/database/DatabaseEvidenceStore';
-import { createEvidence } from '../src/evidence/createEvidence';
-import { EvidenceProviderRegistry } from '../src/evidence/EvidenceProviderRegistry';
-import type { EvidenceService } from '../src/evidence/EvidenceService';
-import { ApiRulesetReader } from '../../apiops-backend-module-lint/src/apiRuleset/ApiRulesetReader';
-import { readLintConfig } from '../../apiops-backend-module-lint/src/config';
-import { createLintEvidenceProvider } from '../../apiops-backend-module-lint/src/createLintEvidenceProvider';
-
-// ---------------------------------------------------------------------------
-// Measuring
-
-/** Wall and CPU (user + system, all threads) milliseconds. */
-interface Clock {
-  wall: number;
-  cpu: number;
-}
-
-function now(): Clock {
-  const cpu = process.cpuUsage();
-  return { wall: performance.now(), cpu: (cpu.user + cpu.system) / 1000 };
-}
-
-function since(start: Clock, end: Clock = now()): Clock {
-  return { wall: end.wall - start.wall, cpu: end.cpu - start.cpu };
-}
-
-function add(a: Clock, b: Clock): Clock {
-  return { wall: a.wall + b.wall, cpu: a.cpu + b.cpu };
-}
-
-const ZERO: Clock = { wall: 0, cpu: 0 };
-
-/** Peak RSS of this process so far, in MB. */
-function maxRssMb(): number {
-  return Math.round(process.resourceUsage().maxRSS / 1024);
-}
-
-function gc() {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(
-    sorted.length - 1,
-    Math.ceil((p / 100) * sorted.length) - 1,
-  );
-  return sorted[Math.max(0, index)];
-}
-
-function round(value: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
-
-function log(message: string) {
-  process.stderr.write(
-    `[${new Date().toISOString().slice(11, 19)}] ${message}\n`,
-  );
-}
-
-// ---------------------------------------------------------------------------
-// The fake catalog
-
-/** The catalog's `fields` projection: only the listed (dotted) paths. */
-function project(entity: Entity, fields: readonly string[]): Entity {
-  const out: Record<string, unknown> = {};
-  for (const field of fields) {
-    const parts = field.split('.');
-    let source: unknown = entity;
-    for (const part of parts) {
-      source =
-        source && typeof source === 'object'
-          ? (source as Record<string, unknown>)[part]
-          : undefined;
-    }
-    if (source === undefined) continue;
-    let target = out;
-    for (let i = 0; i < parts.length - 1; i++) {
-      target = (target[parts[i]] ??= {}) as Record<string, unknown>;
-    }
-    target[parts[parts.length - 1]] = source;
-  }
-  return out as unknown as Entity;
-}
-
-/** Time spent producing pages (reading the stored text + JSON.parse). */
-interface CatalogCounters {
-  org: Clock;
-  api: Clock;
-  bytes: number;
-  entities: number;
-  marks: Record<string, Clock>;
-  /** Heap used and RSS (MB) at the same marks. */
-  memory: Record<
-    string,
-    { heapMb: number; heapTotalMb: number; externalMb: number; rssMb: number }
-  >;
-}
-
-function newCounters(): CatalogCounters {
-  return { org: ZERO, api: ZERO, bytes: 0, entities: 0, marks: {}, memory: {} };
-}
-
-/**
- * With `--gc-at-marks true`, a full GC runs before the memory is read at
- * each mark, so that heap used is what is retained (for a memory breakdown;
- * it adds the GC to the times, so not for timing runs).
- */
-let gcAtMarks = false;
-
-/** Marks a point of the run: its clock and memory. */
-function mark(counters: CatalogCounters, name: string) {
-  if (gcAtMarks) gc();
-  counters.marks[name] = now();
-  const memory = process.memoryUsage();
-  counters.memory[name] = {
-    heapMb: Math.round(memory.heapUsed / 1e6),
-    heapTotalMb: Math.round(memory.heapTotal / 1e6),
-    externalMb: Math.round(memory.external / 1e6),
-    rssMb: Math.round(memory.rss / 1e6),
-  };
-}
-
-/**
- * The generated catalog as the catalog stores it: one file per stream the
- * snapshot reads (org kinds, APIs), each page of 500 entities, filtered by
- * kind and projected to the fields the snapshot asks for, as one line of
- * JSON. Written once per size before anything is timed, so that generating
- * entities (an artefact of the benchmark) is not counted; the catalog's own
- * work is: each page is read from the file and parsed, as the catalog
- * client parses an HTTP body of stored JSON.
- */
-interface CatalogFiles {
-  directory: string;
-  streams: Map<string, { file: string; pages: Array<[number, number]> }>;
-  /**
-   * Definitions edited since the files were written (`--changes`), by
-   * `namespace/name`: the API pages carry them in place of the stored ones.
-   */
-  edits: Map<string, string>;
-}
-
-function streamKey(kinds: readonly string[], fields?: readonly string[]) {
-  return `${kinds.map(k => k.toLocaleLowerCase('en-US')).sort()}|${
-    fields?.join(',') ?? '*'
-  }`;
-}
-
-function writeCatalogFiles(plan: CatalogPlan, directory: string): CatalogFiles {
-  const streams: CatalogFiles['streams'] = new Map();
-  for (const [name, kinds, fields, pageSize] of [
-    ['org', ORG_KINDS, ORG_FIELDS, undefined],
-    ['api', ['API'], API_FIELDS, API_PAGE_SIZE],
-  ] as const) {
-    const file = path.join(directory, `${name}.jsonl`);
-    const fd = fs.openSync(file, 'w');
-    const pages: Array<[number, number]> = [];
-    let offset = 0;
-    for (const page of entityPages(plan, kinds, pageSize)) {
-      const buffer = Buffer.from(
-        `${JSON.stringify(page.map(entity => project(entity, fields)))}\n`,
-      );
-      fs.writeSync(fd, buffer);
-      pages.push([offset, buffer.length - 1]);
-      offset += buffer.length;
-    }
-    fs.closeSync(fd);
-    streams.set(streamKey(kinds, fields), { file, pages });
-  }
-  return { directory, streams, edits: new Map() };
-}
-
-/**
- * Pages of the catalog as the catalog client delivers them: read from the
- * stored text and parsed.
- */
-function* catalogPages(
-  files: CatalogFiles,
-  kinds: readonly string[],
-  fields: readonly string[] | undefined,
-  counters: CatalogCounters,
-): Generator<Entity[]> {
-  const isApi = kinds.some(kind => kind.toLocaleLowerCase('en-US') === 'api');
-  const stream = files.streams.get(streamKey(kinds, fields));
-  if (!stream) {
-    throw new Error(`The bench catalog has no stream ${kinds} / ${fields}`);
-  }
-  const fd = fs.openSync(stream.file, 'r');
-  try {
-    for (const [offset, length] of stream.pages) {
-      const start = now();
-      const buffer = Buffer.allocUnsafe(length);
-      fs.readSync(fd, buffer, 0, length, offset);
-      const page = JSON.parse(buffer.toString('utf8')) as Entity[];
-      const spent = since(start);
-      if (isApi && files.edits.size > 0) {
-        for (const entity of page) {
-          const edit = files.edits.get(nameKey(entity));
-          if (edit !== undefined)
-            entity.spec = { ...entity.spec, definition: edit };
-        }
-      }
-      if (isApi) counters.api = add(counters.api, spent);
-      else counters.org = add(counters.org, spent);
-      counters.bytes += length;
-      counters.entities += page.length;
-      yield page;
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function nameKey(entity: Entity): string {
-  return `${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`;
-}
-
-function kindsOf(filter: unknown): string[] {
-  const kind = (filter as { kind?: string | string[] } | undefined)?.kind;
-  if (!kind) return [...ORG_KINDS, 'API'];
-  return Array.isArray(kind) ? kind : [kind];
-}
-
-/** A `CatalogService` whose counters can be swapped between runs. */
-function fakeCatalog(
-  files: CatalogFiles,
-  holder: { counters: CatalogCounters },
-) {
-  const catalog: Pick<CatalogService, 'streamEntities' | 'getEntityByRef'> = {
-    streamEntities(request) {
-      const kinds = kindsOf(request?.filter);
-      const isApi = kinds.some(k => k.toLocaleLowerCase('en-US') === 'api');
-      if (isApi && request?.pageSize !== API_PAGE_SIZE) {
-        // The API pages are written in the snapshot's page size.
-        throw new Error(`The bench catalog pages APIs by ${API_PAGE_SIZE}`);
-      }
-      return (async function* stream() {
-        const counters = holder.counters;
-        mark(counters, isApi ? 'apiStart' : 'orgStart');
-        yield* catalogPages(files, kinds, request?.fields, counters);
-        mark(counters, isApi ? 'apiEnd' : 'orgEnd');
-      })();
-    },
-    async getEntityByRef() {
-      return undefined;
-    },
-  };
-  return catalog as CatalogService;
-}
-
-/** The store, with the time of `completeRun` (the database write) marked. */
-function timedStore(
-  inner: SnapshotStore,
-  holder: { counters: CatalogCounters },
-): SnapshotStore {
-  return new Proxy(inner, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (property === 'completeRun') {
-        return async (...args: Parameters<SnapshotStore['completeRun']>) => {
-          mark(holder.counters, 'writeStart');
-          await target.completeRun(...args);
-          mark(holder.counters, 'writeEnd');
-        };
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
-
-// ---------------------------------------------------------------------------
-// Services
-
-const credentials = {
-  $$type: '@backstage/BackstageCredentials',
-  principal: { type: 'service', subject: 'plugin:apiops-bench' },
-} as unknown as BackstageCredentials;
-
-const auth = {
-  getOwnServiceCredentials: async () => credentials,
-} as unknown as AuthService;
-
-function quietLogger(): LoggerService {
-  const logger: LoggerService = {
-    info: () => {},
-    warn: () => {},
-    error: message => log(`snapshot error: ${message}`),
-    debug: () => {},
-    child: () => logger,
-  };
-  return logger;
-}
-
-interface Context {
-  plan: CatalogPlan;
-  files: CatalogFiles;
-  knex: Knex;
-  store: DatabaseSnapshotStore;
-  assessments: DatabaseAssessmentStore;
-  method: MethodCatalog;
-  holder: { counters: CatalogCounters };
-  catalog: CatalogService;
-  /** The snapshot's parser threads (0: the main thread parses). */
-  parserThreads: number;
-  /** Definition features persisted in the database, as in the plugin; none: memory only. */
-  featureStore?: DatabaseDefinitionFeatureStore;
-  /** The definition evidence with the lint module installed (`--lint`). */
-  evidence?: EvidenceService;
-}
-
-function createService(ctx: Context, changes?: ChangeService): SnapshotService {
-  return SnapshotService.create({
-    catalog: ctx.catalog,
-    auth,
-    logger: quietLogger(),
-    store: timedStore(ctx.store, ctx.holder),
-    assessments: ctx.assessments,
-    method: ctx.method,
-    ruleset: createRuleset(builtinRules),
-    parserThreads: ctx.parserThreads,
-    featureStore: ctx.featureStore,
-    evidence: ctx.evidence,
-    changes,
-  });
-}
-
-/** The plugin's settings with no `app-config` (the defaults). */
-function defaultConfig() {
-  return readApiOpsConfig(new ConfigReader({}));
-}
-
-/**
- * The definition evidence as the backend builds it with the lint module
- * installed: the module's provider (its defaults) beside the built-in audit
- * checklist, over the evidence store of the same database.
- */
-async function lintEvidence(
-  database: DatabaseService,
-  catalog: CatalogService,
-): Promise<EvidenceService> {
-  const config = defaultConfig();
-  const providers = new EvidenceProviderRegistry();
-  providers.add(
-    createLintEvidenceProvider({
-      config: readLintConfig(new ConfigReader({})),
-      rulesets: ApiRulesetReader.create({}),
-    }),
-    'the lint module',
-  );
-  return createEvidence({
-    providers,
-    config: config.evidence,
-    retentionDays: config.retentionDays,
-    store: await DatabaseEvidenceStore.create({ database }),
-    catalog,
-    auth,
-    logger: quietLogger(),
-  }).service;
-}
+import {
+  Clock,
+  now,
+  since,
+  add,
+  ZERO,
+  maxRssMb,
+  gc,
+  percentile,
+  round,
+  log,
+} from './snapshotBench/measuring';
+import {
+  newCounters,
+  setGcAtMarks,
+  CatalogFiles,
+  streamKey,
+  writeCatalogFiles,
+  catalogPages,
+  fakeCatalog,
+} from './snapshotBench/fakeCatalog';
+import { credentials, Context, createService } from './snapshotBench/services';
+import { lintEvidence } from './snapshotBench/lintStep';
+import {
+  SnapshotFigures,
+  LONG_STALL_MS,
+  snapshotRun,
+} from './snapshotBench/snapshotRun';
+import { changeDetection } from './snapshotBench/changesStep';
 
 const FEATURES_TABLE = 'apiops_definition_features';
 
@@ -472,201 +126,6 @@ async function storedFeatureRows(ctx: Context): Promise<number> {
 
 // ---------------------------------------------------------------------------
 // One snapshot, one bare pass
-
-interface SnapshotFigures {
-  total: Clock;
-  /** Org stream + ownership index. */
-  index: Clock;
-  /** API stream + per-API evaluation and feature extraction. */
-  evaluate: Clock;
-  /** Fragmentation detection + team rollups + counts. */
-  detect: Clock;
-  /** `completeRun`: the one transaction that replaces the results. */
-  write: Clock;
-  /** The catalog's share (generation + JSON) of index and evaluate. */
-  catalog: Clock;
-  catalogMb: number;
-  maxRssMb: number;
-  heapUsedMb: number;
-  /** Heap used and RSS at the marks (start of streams, write). */
-  memoryAt: CatalogCounters['memory'];
-  /** Main-thread GC pauses during the run. */
-  gcPauses: { totalMs: number; majorMs: number; major: number };
-  /** The event loop's delay during the run. */
-  loop: LoopDelay;
-}
-
-/**
- * Main-thread GC pauses while a task runs: total, and of the major
- * (mark-compact) ones, in ms.
- */
-async function withGcPauses<T>(task: () => Promise<T>) {
-  const pauses = { totalMs: 0, majorMs: 0, major: 0 };
-  const observer = new PerformanceObserver(list => {
-    for (const entry of list.getEntries()) {
-      pauses.totalMs += entry.duration;
-      const { detail } = entry as unknown as { detail?: { kind?: number } };
-      const kind = detail?.kind;
-      if (kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) {
-        pauses.majorMs += entry.duration;
-        pauses.major += 1;
-      }
-    }
-  });
-  observer.observe({ entryTypes: ['gc'] });
-  const value = await task();
-  // GC entries are delivered asynchronously.
-  await new Promise(resolve => setTimeout(resolve, 50));
-  observer.disconnect();
-  return {
-    value,
-    gcPauses: {
-      totalMs: Math.round(pauses.totalMs),
-      majorMs: Math.round(pauses.majorMs),
-      major: pauses.major,
-    },
-  };
-}
-
-/** What held the event loop during a run: see {@link watchEventLoop}. */
-interface LoopDelay {
-  /** Longest delay of a timer, ms (`monitorEventLoopDelay`, 10 ms resolution). */
-  maxMs: number;
-  p99Ms: number;
-  p50Ms: number;
-  /** Times the loop was held for more than {@link LONG_STALL_MS}. */
-  stalls: number;
-  /**
-   * The most CPU the main thread spent in one stall (Linux: from
-   * /proc, 10 ms ticks): the stall without the time the thread waited for
-   * a core on a loaded machine.
-   */
-  maxOnCpuMs: number;
-  /** The longest stalls, with the phase of the run they started in. */
-  longest: Array<{ ms: number; cpuMs: number; phase: string }>;
-}
-
-const TICKS_MS = 10; // USER_HZ is 100 on Linux
-const MAIN_THREAD_STAT = `/proc/self/task/${process.pid}/stat`;
-/** CPU time of the main thread (user + system), ms; 0 where /proc has none. */
-function mainThreadCpuMs(): number {
-  try {
-    const stat = fs.readFileSync(MAIN_THREAD_STAT, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime: fields 14 and 15 of stat(5), 12 and 13 after comm.
-    return (Number(fields[11]) + Number(fields[12])) * TICKS_MS;
-  } catch {
-    return 0;
-  }
-}
-
-/** A stall worth naming in the report. */
-const LONG_STALL_MS = 50;
-
-/**
- * Watches the event loop while a task runs: the delay histogram of
- * `perf_hooks.monitorEventLoopDelay` (what a request handler on the same
- * loop would wait for, at worst and at p99), and the stalls longer than
- * {@link LONG_STALL_MS} with the phase of the run (marks) they started in,
- * to find what holds the loop.
- */
-async function watchEventLoop<T>(
-  counters: CatalogCounters,
-  task: () => Promise<T>,
-): Promise<{ value: T; loop: LoopDelay }> {
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
-  const stalls: Array<{ at: number; ms: number; cpuMs: number }> = [];
-  const tick = 5;
-  let last = performance.now();
-  let lastCpu = mainThreadCpuMs();
-  const timer = setInterval(() => {
-    const t = performance.now();
-    const cpu = mainThreadCpuMs();
-    const held = t - last - tick;
-    if (held > LONG_STALL_MS) {
-      stalls.push({ at: last, ms: held, cpuMs: cpu - lastCpu });
-    }
-    last = t;
-    lastCpu = cpu;
-  }, tick);
-  histogram.enable();
-  // The histogram's first sample only starts its clock: let it be taken
-  // before the task, or a task that holds the loop from its start to its
-  // end would go unseen.
-  await new Promise(resolve => setTimeout(resolve, 25));
-  try {
-    const value = await task();
-    return { value, loop: summarizeLoop() };
-  } finally {
-    histogram.disable();
-    clearInterval(timer);
-  }
-
-  function summarizeLoop(): LoopDelay {
-    const phases = (
-      [
-        ['orgStart', 'index'],
-        ['apiStart', 'evaluate'],
-        ['apiEnd', 'detect'],
-        ['writeStart', 'write'],
-        ['writeEnd', 'after write'],
-      ] as const
-    ).filter(([m]) => counters.marks[m]);
-    const phaseAt = (at: number) => {
-      let phase = 'start';
-      for (const [m, name] of phases) {
-        if (counters.marks[m].wall <= at) phase = name;
-      }
-      return phase;
-    };
-    const ns = 1e6;
-    return {
-      maxMs: round(histogram.max / ns),
-      p99Ms: round(histogram.percentile(99) / ns),
-      p50Ms: round(histogram.percentile(50) / ns),
-      stalls: stalls.length,
-      maxOnCpuMs: Math.max(0, ...stalls.map(s => s.cpuMs)),
-      longest: [...stalls]
-        .sort((a, b) => b.ms - a.ms)
-        .slice(0, 5)
-        .map(s => ({
-          ms: Math.round(s.ms),
-          cpuMs: s.cpuMs,
-          phase: phaseAt(s.at),
-        })),
-    };
-  }
-}
-
-async function snapshotRun(
-  ctx: Context,
-  service: SnapshotService,
-): Promise<SnapshotFigures> {
-  gc();
-  const counters = newCounters();
-  ctx.holder.counters = counters;
-  const start = now();
-  const {
-    value: { gcPauses },
-    loop,
-  } = await watchEventLoop(counters, () => withGcPauses(() => service.run()));
-  const end = now();
-  const m = counters.marks;
-  return {
-    loop,
-    total: since(start, end),
-    index: since(m.orgStart, m.apiStart),
-    evaluate: since(m.apiStart, m.apiEnd),
-    detect: since(m.apiEnd, m.writeStart),
-    write: since(m.writeStart, m.writeEnd),
-    catalog: add(counters.org, counters.api),
-    catalogMb: round(counters.bytes / 1e6, 0),
-    maxRssMb: maxRssMb(),
-    heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1e6),
-    memoryAt: counters.memory,
-    gcPauses,
-  };
-}
 
 /** Counts the nodes of a parsed document (the "iterate" of the bare cost). */
 function walk(node: unknown): number {
@@ -1017,270 +476,6 @@ async function statusReads(ctx: Context) {
 }
 
 // ---------------------------------------------------------------------------
-// The change detection (--changes)
-
-/**
- * One OpenAPI definition edited as `bench/changesBench.ts` edits them: its
- * last path removed and a required query parameter added to the first
- * operation of its first path. Undefined when it cannot be (not OpenAPI,
- * does not parse, fewer than two paths).
- */
-function editedDefinition(entity: Entity): string | undefined {
-  const text = entity.spec?.definition;
-  if (entity.spec?.type !== 'openapi' || typeof text !== 'string') {
-    return undefined;
-  }
-  let doc: { paths?: Record<string, Record<string, any>> };
-  try {
-    doc = parseYaml(text);
-  } catch {
-    return undefined; // a planted broken definition
-  }
-  const paths = Object.keys(doc?.paths ?? {});
-  if (paths.length < 2) return undefined;
-  delete doc.paths![paths[paths.length - 1]];
-  const item = doc.paths![paths[0]];
-  const method = Object.keys(item ?? {}).find(k =>
-    ['get', 'post', 'put', 'patch', 'delete'].includes(k),
-  );
-  if (!method) return undefined;
-  item[method].parameters = [
-    ...(item[method].parameters ?? []),
-    { name: 'tenant', in: 'query', required: true, schema: { type: 'string' } },
-  ];
-  return JSON.stringify(doc);
-}
-
-/**
- * `percent` of the APIs, edited: in each stretch of `100 / percent` APIs,
- * the first whose definition can be edited.
- */
-function definitionEdits(plan: CatalogPlan, percent: number) {
-  const stride = Math.max(1, Math.round(100 / percent));
-  const edits = new Map<string, string>();
-  for (let start = 0; start < plan.apis; start += stride) {
-    for (let i = start; i < Math.min(plan.apis, start + stride); i++) {
-      const entity = apiEntity(plan, i);
-      const edited = editedDefinition(entity);
-      if (edited !== undefined) {
-        edits.set(nameKey(entity), edited);
-        break;
-      }
-    }
-  }
-  return edits;
-}
-
-/** What a change detection run logged: see `ChangeRun.complete`. */
-interface ChangeTally {
-  baselined: number;
-  compared: number;
-  breaking: number;
-  deferred: number;
-  line?: string;
-}
-
-/** A logger that keeps the change detection's summary line of each run. */
-function tallyLogger(tallies: ChangeTally[]): LoggerService {
-  const logger = quietLogger();
-  return {
-    ...logger,
-    info: message => {
-      if (!message.startsWith('Change detection of snapshot')) return;
-      const count = (pattern: RegExp) =>
-        Number(pattern.exec(message)?.[1] ?? 0);
-      tallies.push({
-        baselined: count(/baselined (\d+) API/),
-        compared: count(/found (\d+) changed definition/),
-        breaking: count(/\((\d+) with breaking changes/),
-        deferred: count(/; (\d+) left for the next snapshot/),
-        line: message,
-      });
-    },
-    child: () => tallyLogger(tallies),
-  };
-}
-
-async function changeTableRows(ctx: Context) {
-  const rows = async (table: string) =>
-    Number((await ctx.knex(table).count({ n: '*' }))[0].n);
-  const [{ bytes }] = await ctx
-    .knex('apiops_change_definitions')
-    .sum({ bytes: ctx.knex.raw('length(definition)') });
-  return {
-    heads: await rows('apiops_change_heads'),
-    definitions: await rows('apiops_change_definitions'),
-    definitionMb: round(Number(bytes) / 1e6),
-    events: await rows('apiops_change_events'),
-  };
-}
-
-function snapshotSummary(s: SnapshotFigures) {
-  return {
-    total: { wall: round(s.total.wall), cpu: round(s.total.cpu) },
-    evaluate: { wall: round(s.evaluate.wall), cpu: round(s.evaluate.cpu) },
-    write: { wall: round(s.write.wall), cpu: round(s.write.cpu) },
-    maxRssMb: s.maxRssMb,
-    heapUsedMb: s.heapUsedMb,
-    rssAtWriteEndMb: s.memoryAt.writeEnd?.rssMb,
-    loop: { maxMs: s.loop.maxMs, p99Ms: s.loop.p99Ms },
-  };
-}
-
-/**
- * The baseline without a snapshot (`--changes-baseline seed`, for the
- * largest sizes, where a baseline snapshot describes every definition on
- * one thread for many minutes): every API's definition described on the
- * main thread and written as a baseline snapshot's change detection writes
- * it (deflated definition, facts, head), in batches of 200.
- */
-async function seedBaseline(ctx: Context, store: DatabaseChangeStore) {
-  const baselineAt = new Date().toISOString();
-  let definitions: StoredDefinition[] = [];
-  let heads: ChangeHead[] = [];
-  let seeded = 0;
-  const flush = async () => {
-    await store.write({ definitions, heads, events: [] });
-    definitions = [];
-    heads = [];
-  };
-  for (const page of catalogPages(
-    ctx.files,
-    ['API'],
-    API_FIELDS,
-    newCounters(),
-  )) {
-    for (const entity of page) {
-      const hash = definitionHashOf(entity);
-      const text = entity.spec?.definition;
-      if (hash === undefined || typeof text !== 'string') continue;
-      const type = String(entity.spec?.type ?? '').toLocaleLowerCase('en-US');
-      definitions.push({
-        hash,
-        type,
-        text,
-        facts: describeDefinition(type, text),
-      });
-      heads.push({
-        entityRef: entityRefKey(entity),
-        definitionHash: hash,
-        baselineAt,
-        findings: [],
-      });
-      seeded += 1;
-      if (heads.length >= 200) await flush();
-    }
-  }
-  await flush();
-  return seeded;
-}
-
-/**
- * A baseline snapshot with the change detection, then `percent` of the
- * definitions edited and the changed snapshot (see the file comment).
- */
-async function changeDetection(
-  ctx: Context,
-  percent: number,
-  baselineBy: 'snapshot' | 'seed',
-) {
-  const database: DatabaseService = { getClient: async () => ctx.knex };
-  const defaults = defaultConfig().changes;
-  // Read by each run when it starts: lifted for the baseline only.
-  const settings: ChangeSettings = {
-    ...defaults,
-    budgetMs: Number.MAX_SAFE_INTEGER,
-  };
-  const tallies: ChangeTally[] = [];
-  const store = await DatabaseChangeStore.create({ database });
-  const allowAll = {
-    authorize: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    authorizeConditional: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  } as Partial<PermissionsService> as PermissionsService;
-  const changes = ChangeService.create({
-    store,
-    snapshots: ctx.store,
-    catalog: ctx.catalog,
-    permissions: allowAll,
-    visibility: CatalogVisibility.create({
-      permissions: allowAll,
-      catalog: ctx.catalog,
-    }),
-    logger: tallyLogger(tallies),
-    settings,
-  });
-  const service = createService(ctx, changes);
-  let baseline: SnapshotFigures | undefined;
-  let seeded: { apis: number; wall: number; cpu: number } | undefined;
-  if (baselineBy === 'seed') {
-    const start = now();
-    const apis = await seedBaseline(ctx, store);
-    const spent = since(start);
-    seeded = { apis, wall: round(spent.wall), cpu: round(spent.cpu) };
-    log(
-      `baseline of ${apis} APIs written without a snapshot in ${round(
-        spent.wall / 1000,
-      )} s`,
-    );
-  } else {
-    baseline = await snapshotRun(ctx, service);
-    log(
-      `baseline snapshot with change detection: ${round(
-        baseline.total.wall / 1000,
-      )} s wall, ${round(baseline.total.cpu / 1000)} s CPU; ${
-        tallies[0]?.line ?? 'no change detection summary'
-      }`,
-    );
-  }
-  const baselineRows = await changeTableRows(ctx);
-
-  const editing = now();
-  ctx.files.edits = definitionEdits(ctx.plan, percent);
-  const editMs = round(since(editing).wall);
-  settings.budgetMs = defaults.budgetMs;
-  gc();
-  const changed = await snapshotRun(ctx, service);
-  const changedRows = await changeTableRows(ctx);
-  log(
-    `${
-      ctx.files.edits.size
-    } definitions edited (${editMs} ms); changed snapshot: ${round(
-      changed.total.wall / 1000,
-    )} s wall, ${round(changed.total.cpu / 1000)} s CPU, evaluate ${round(
-      changed.evaluate.wall / 1000,
-    )} s; heap ${changed.heapUsedMb} MB, RSS at write end ${
-      changed.memoryAt.writeEnd?.rssMb
-    } MB, process maxRSS ${changed.maxRssMb} MB; ${
-      changedRows.events
-    } events stored; ${
-      tallies[tallies.length - 1]?.line ?? 'no change detection summary'
-    }`,
-  );
-  return {
-    percent,
-    edited: ctx.files.edits.size,
-    budgetMs: defaults.budgetMs,
-    threads: defaults.threads,
-    baseline: {
-      by: baselineBy,
-      snapshot: baseline && {
-        ...snapshotSummary(baseline),
-        tally: tallies[0],
-      },
-      seeded,
-      rows: baselineRows,
-    },
-    changed: {
-      ...snapshotSummary(changed),
-      tally: tallies[tallies.length - 1],
-      rows: changedRows,
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------
 // Parsers on a sample of definitions
 
 /** Milliseconds per document. */
@@ -1615,7 +810,7 @@ function medianClock(clocks: Clock[]): Clock {
 
 /** Measures one size; see the file comment. */
 async function measure(options: ReturnType<typeof parseArgs>) {
-  gcAtMarks = options.gcAtMarks;
+  setGcAtMarks(options.gcAtMarks);
   const started = now();
   const method = await MethodCatalog.create();
   const plan = createPlan({

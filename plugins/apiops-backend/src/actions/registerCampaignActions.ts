@@ -9,6 +9,7 @@ import {
 } from '@apiops-backstage/plugin-apiops-common';
 import { CampaignService } from '../campaigns/CampaignService';
 import { optionalRefKey } from '../services/entityKeys';
+import { pageInput, pageOf, shared } from './actionSchemas';
 
 /**
  * The campaign actions in the actions registry (MCP tools
@@ -40,21 +41,13 @@ export function registerCampaignActions(options: {
             .describe(
               'Only campaigns with APIs of this group in scope, e.g. group:default/payments-team',
             ),
-          limit: z.number().int().min(1).max(100).default(20),
-          cursor: z
-            .string()
-            .optional()
-            .describe('nextCursor of a previous call, for the next page'),
+          ...pageInput(z, 20),
         }),
       output: () => shared(reportPageSchema(campaignWithProgressSchema)),
     },
     action: async ({ input, credentials }) => {
       const page = await campaigns.list(
-        {
-          limit: input.limit,
-          cursor: input.cursor,
-          team: optionalRefKey(input.team, 'group', 'team'),
-        },
+        { ...pageOf(input), team: optionalRefKey(input.team, 'group', 'team') },
         credentials,
       );
       return { output: JSON.parse(JSON.stringify(page)) };
@@ -129,19 +122,4 @@ export function registerCampaignActions(options: {
       };
     },
   });
-}
-
-/** The zod that the actions registry passes to the schema factories. */
-type Zod = Parameters<
-  Parameters<ActionsRegistryService['register']>[0]['schema']['output']
->[0];
-
-/** An object schema as the actions registry types it, with its output type. */
-type RegistryObject<T> = ReturnType<Zod['object']> & { _output: T };
-
-/** A shared schema of -common as an output schema (see registerApiOpsActions). */
-function shared<S extends sharedZod.ZodTypeAny>(
-  schema: S,
-): RegistryObject<sharedZod.infer<S>> {
-  return schema as unknown as RegistryObject<sharedZod.infer<S>>;
 }

@@ -139,7 +139,7 @@ export async function createRouter(
   addEntityRoutes(router, options, credentialsOf);
   addReportRoutes(router, options, credentialsOf);
 
-  registerCampaignRoutes(router, options);
+  registerCampaignRoutes(router, options, credentialsOf);
 
   addEvidenceRoutes(router, options, credentialsOf);
   addChangeRoutes(router, options, credentialsOf);

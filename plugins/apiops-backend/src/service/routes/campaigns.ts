@@ -1,20 +1,17 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { JsonObject } from '@backstage/types';
 import express from 'express';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { CampaignService } from '../../campaigns/CampaignService';
 import { apiEntityKey, optionalRefKey } from '../../services/entityKeys';
-
-type Query = Record<string, unknown>;
+import type { RouterOptions } from '../router';
+import { audited } from './audited';
+import { formatOf, pageOf, Query, queryString, sendCsv } from './query';
+import type { CredentialsOf } from './types';
 
 /**
  * The campaign routes (docs/rest-api.md, "Campaigns"): `/campaigns` CRUD,
  * progress, teams and failing APIs, and the campaigns an API fails. Thin
  * handlers as in `router.ts`: authenticate, read the path and query, hand
- * them to {@link CampaignService}, which checks the permission and the
- * input. Writes go to the auditor.
+ * them to the campaign service, which checks the permission and the input.
+ * Writes go to the auditor.
  *
  * `campaigns` is absent in routers built without campaigns (tests of other
  * routes): the routes then answer 404.
@@ -23,45 +20,16 @@ type Query = Record<string, unknown>;
  */
 export function registerCampaignRoutes(
   router: express.Router,
-  options: {
-    httpAuth: HttpAuthService;
-    auditor: AuditorService;
-    campaigns?: CampaignService;
-  },
+  options: Pick<RouterOptions, 'auditor' | 'campaigns'>,
+  credentialsOf: CredentialsOf,
 ) {
-  const { httpAuth, auditor } = options;
-  const credentialsOf = (req: express.Request) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const { auditor } = options;
   const service = () => {
     if (!options.campaigns) {
       throw new NotFoundError('Campaigns are not enabled on this backend');
     }
     return options.campaigns;
   };
-
-  /** Runs a write with an auditor event: success with its meta, or the error. */
-  async function audited<T>(
-    req: express.Request,
-    eventId: string,
-    meta: Record<string, string>,
-    write: () => Promise<T>,
-    successMeta: (result: T) => JsonObject,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await write();
-      await event.success({ meta: { ...meta, ...successMeta(result) } });
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
 
   router.get('/campaigns', async (req, res) => {
     const credentials = await credentialsOf(req);
@@ -76,9 +44,9 @@ export function registerCampaignRoutes(
   router.post('/campaigns', async (req, res) => {
     const credentials = await credentialsOf(req);
     const campaign = await audited(
+      auditor,
       req,
-      'campaign-create',
-      {},
+      { eventId: 'campaign-create', severityLevel: 'medium', meta: {} },
       () => service().create(req.body, credentials),
       created => ({ campaignId: created.id, title: created.title }),
     );
@@ -94,11 +62,19 @@ export function registerCampaignRoutes(
     const credentials = await credentialsOf(req);
     const { campaignId } = req.params;
     const campaign = await audited(
+      auditor,
       req,
-      'campaign-update',
-      { campaignId },
+      {
+        eventId: 'campaign-update',
+        severityLevel: 'medium',
+        meta: { campaignId },
+      },
       () => service().update(campaignId, req.body, credentials),
-      updated => ({ revision: updated.revision, title: updated.title }),
+      updated => ({
+        campaignId,
+        revision: updated.revision,
+        title: updated.title,
+      }),
     );
     res.json(campaign);
   });
@@ -107,11 +83,15 @@ export function registerCampaignRoutes(
     const credentials = await credentialsOf(req);
     const { campaignId } = req.params;
     await audited(
+      auditor,
       req,
-      'campaign-delete',
-      { campaignId },
+      {
+        eventId: 'campaign-delete',
+        severityLevel: 'medium',
+        meta: { campaignId },
+      },
       () => service().delete(campaignId, credentials),
-      () => ({}),
+      () => ({ campaignId }),
     );
     res.status(204).end();
   });
@@ -157,12 +137,7 @@ export function registerCampaignRoutes(
       { team },
       credentials,
     );
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment(`apiops-campaign-${campaignId}-failing.csv`);
-    // As the reports' exports: a failure after the first chunk cuts the
-    // download short rather than send a file that looks whole.
-    await pipeline(Readable.from(csv), res);
+    await sendCsv(res, `apiops-campaign-${campaignId}-failing.csv`, csv);
   });
 
   router.get('/entities/:kind/:namespace/:name/campaigns', async (req, res) => {
@@ -172,28 +147,6 @@ export function registerCampaignRoutes(
   });
 }
 
-/** A query parameter given at most once, as a string. */
-function queryString(query: Query, field: string): string | undefined {
-  const value: unknown = query[field];
-  if (typeof value === 'number') {
-    return String(value);
-  }
-  if (value !== undefined && typeof value !== 'string') {
-    throw new InputError(`${field}: must be given once, as a string`);
-  }
-  return value;
-}
-
-/** `?limit=&cursor=`; the service checks the range. */
-function pageOf(query: Query): { limit?: number; cursor?: string } {
-  const limit = queryString(query, 'limit');
-  const parsed = limit !== undefined && /^\d{1,6}$/.test(limit) ? +limit : 0;
-  return {
-    limit: limit === undefined ? undefined : parsed,
-    cursor: queryString(query, 'cursor'),
-  };
-}
-
 /** `?team=`: a group ref (`group:default/x` or `x`). */
 function teamOf(query: Query) {
   const team = optionalRefKey(queryString(query, 'team'), 'group', 'team');
@@ -201,12 +154,4 @@ function teamOf(query: Query) {
     throw new InputError(`team: '${team}' is not a group`);
   }
   return team;
-}
-
-function formatOf(query: Query): 'json' | 'csv' {
-  const format = queryString(query, 'format') ?? 'json';
-  if (format !== 'json' && format !== 'csv') {
-    throw new InputError('format: must be json or csv');
-  }
-  return format;
 }

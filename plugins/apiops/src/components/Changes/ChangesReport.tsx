@@ -14,16 +14,14 @@ import {
 import { apiopsApiRef } from '../../api';
 import { apiopsChangesTranslationRef } from '../../changesTranslation';
 import { apiopsTranslationRef } from '../../translation';
-import {
-  CsvDownloadButton,
-  CsvDownloadError,
-  useCsvDownload,
-} from '../CsvDownload';
-import { useCursorPages } from '../CursorPagination';
 import { Timestamp } from '../EntityApiOpsCommon';
 import { useApiOpsTabLink } from '../FragmentationPanel/FragmentationParts';
-import { ReportFilters, useReportFilters } from '../ReportFilters';
-import { ReportColumn, ReportTable } from '../ReportTable';
+import {
+  ReportColumn,
+  ReportTable,
+  ReportToolbar,
+  useReportPages,
+} from '../ReportTable';
 import { ChangeClassChip } from './ChangeClassChip';
 import { useVersionText } from './ChangeEventItem';
 import { countedClasses } from './changeOrder';
@@ -78,37 +76,27 @@ export function ChangesReport(props: {
   const tabLink = useApiOpsTabLink();
   const versionText = useVersionText();
 
-  const { filters, inputs, changeInputs } = useReportFilters<ChangeClassFilter>(
-    {
-      urlPrefix: CHANGES_URL.prefix,
-      urlTypeName: CHANGES_URL.typeName,
-      types: CHANGE_CLASS_FILTERS,
-    },
-  );
   const [params, setParams] = useSearchParams();
   const sinceParam = params.get(CHANGES_URL.since) ?? '';
   const sinceDay = DAY.test(sinceParam) ? sinceParam : '';
-  const classFilter = filters.types?.[0] ?? DEFAULT_CHANGE_CLASS;
-
-  const query = useMemo(
-    () =>
+  const report = useReportPages<ChangeClassFilter, ApiChangeEvent>({
+    urlPrefix: CHANGES_URL.prefix,
+    urlTypeName: CHANGES_URL.typeName,
+    types: CHANGE_CLASS_FILTERS,
+    refreshKey,
+    pageSize: CHANGES_PAGE_SIZE,
+    toQuery: filters =>
       changeReportQuery({
-        classFilter,
+        classFilter: filters.types?.[0],
         owner: filters.owner,
         system: filters.system,
         sinceDay,
       }),
-    [classFilter, filters.owner, filters.system, sinceDay],
-  );
-  const page = useCursorPages<ApiChangeEvent>(
-    JSON.stringify([query, refreshKey]),
-    cursor =>
-      apiopsApi.listChanges(query, { limit: CHANGES_PAGE_SIZE, cursor }),
-  );
-  const csv = useCsvDownload(
-    () => apiopsApi.downloadChangesCsv(query),
-    CHANGES_CSV_FILENAME,
-  );
+    fetchPage: (query, page) => apiopsApi.listChanges(query, page),
+    fetchCsv: query => apiopsApi.downloadChangesCsv(query),
+    csvFilename: CHANGES_CSV_FILENAME,
+  });
+  const classFilter = report.filters.types?.[0] ?? DEFAULT_CHANGE_CLASS;
 
   const changeSince = useCallback(
     (day: string) =>
@@ -207,10 +195,10 @@ export function ChangesReport(props: {
     [t, classes, tabLink, versionText],
   );
 
-  const { value, loading, error, pageIndex, next, previous } = page;
+  const { value, loading, error, pageIndex, next, previous } = report.page;
   return (
     <>
-      <ReportFilters<ChangeClass>
+      <ReportToolbar<ChangeClass>
         idPrefix="apiops-change"
         types={CHANGE_CLASSES}
         labels={{
@@ -220,21 +208,24 @@ export function ChangesReport(props: {
           owner: t('report.ownerFilter'),
           system: t('report.systemFilter'),
           refHelp: example => t('report.refHelp', { example }),
+          download: t('report.download'),
+          downloadError: message => t('report.downloadError', { message }),
         }}
-        value={{
-          types: classFilter === ALL_CLASSES ? [] : [classFilter],
-          owner: inputs.owner,
-          system: inputs.system,
+        report={{
+          csv: report.csv,
+          inputs: {
+            ...report.inputs,
+            types: classFilter === ALL_CLASSES ? [] : [classFilter],
+          },
+          changeInputs: change =>
+            report.changeInputs({
+              ...change,
+              // No class picked: every class (the default is breaking).
+              types:
+                change.types &&
+                (change.types.length ? change.types : [ALL_CLASSES]),
+            }),
         }}
-        onChange={change =>
-          changeInputs({
-            ...change,
-            // No class picked: every class (the default is breaking).
-            types:
-              change.types &&
-              (change.types.length ? change.types : [ALL_CLASSES]),
-          })
-        }
       >
         <TextField
           id="apiops-change-since"
@@ -249,17 +240,7 @@ export function ChangesReport(props: {
             changeSince(event.target.value)
           }
         />
-        <CsvDownloadButton
-          label={t('report.download')}
-          downloading={csv.downloading}
-          onClick={csv.download}
-        />
-      </ReportFilters>
-      <CsvDownloadError
-        error={csv.error}
-        message={message => t('report.downloadError', { message })}
-        onClose={csv.clearError}
-      />
+      </ReportToolbar>
       <ReportTable<ApiChangeEvent>
         columns={columns}
         rows={value?.items ?? []}

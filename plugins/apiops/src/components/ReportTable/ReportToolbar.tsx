@@ -1,10 +1,12 @@
+import { ReactNode } from 'react';
 import { CsvDownloadButton, CsvDownloadError } from '../CsvDownload';
 import { ReportFilterLabels, ReportFilters } from '../ReportFilters';
 import type { ReportPages } from './useReportPages';
 
 /**
  * The bar above a report table: its filters, the download of the report as
- * CSV with the same filters, and why a download failed.
+ * CSV with the same filters, and why a download failed. Filters of the
+ * report's own come as children, before the download button.
  */
 export function ReportToolbar<T extends string>(props: {
   idPrefix: string;
@@ -18,8 +20,9 @@ export function ReportToolbar<T extends string>(props: {
   report: Pick<ReportPages<T, unknown>, 'inputs' | 'changeInputs' | 'csv'>;
   /** Entity filters not offered (see `ReportFilters`). */
   hide?: ReadonlyArray<'owner' | 'system'>;
+  children?: ReactNode;
 }) {
-  const { idPrefix, types, multiple, labels, report, hide } = props;
+  const { idPrefix, types, multiple, labels, report, hide, children } = props;
   const { csv } = report;
   return (
     <>
@@ -32,6 +35,7 @@ export function ReportToolbar<T extends string>(props: {
         onChange={report.changeInputs}
         hide={hide}
       >
+        {children}
         <CsvDownloadButton
           label={labels.download}
           downloading={csv.downloading}

@@ -19,10 +19,16 @@ export interface ReportPages<T extends string, R> {
 
 /**
  * The state of a report table with filters, cursor pages and a CSV export:
- * the list starts over at its first page when the filters or `refreshKey`
- * change, and the CSV is downloaded with the same filters.
+ * the list starts over at its first page when the query or `refreshKey`
+ * change, and the CSV is downloaded with the same query. The query is the
+ * filters, or what `toQuery` makes of them (with what else the report
+ * filters on).
  */
-export function useReportPages<T extends string, R>(options: {
+export function useReportPages<
+  T extends string,
+  R,
+  Q = ReportFilterValues<T>,
+>(options: {
   /** The prefix of the filters in the page URL (see `useReportFilters`). */
   urlPrefix: string;
   /** The name of the type filter in the URL after the prefix; `Type` by default. */
@@ -31,24 +37,27 @@ export function useReportPages<T extends string, R>(options: {
   types: readonly T[];
   refreshKey: number;
   pageSize: number;
+  /** The query of the filters; the filters themselves by default. */
+  toQuery?: (filters: ReportFilterValues<T>) => Q;
   fetchPage: (
-    filters: ReportFilterValues<T>,
+    query: Q,
     page: { limit: number; cursor?: string },
   ) => Promise<ApiOpsPage<R>>;
-  fetchCsv: (filters: ReportFilterValues<T>) => Promise<Blob>;
+  fetchCsv: (query: Q) => Promise<Blob>;
   csvFilename: string;
 }): ReportPages<T, R> {
-  const { refreshKey, pageSize, fetchPage, fetchCsv, csvFilename } = options;
+  const { refreshKey, pageSize, toQuery, fetchPage, fetchCsv, csvFilename } =
+    options;
   const { filters, inputs, changeInputs } = useReportFilters<T>({
     urlPrefix: options.urlPrefix,
     urlTypeName: options.urlTypeName,
     types: options.types,
   });
-  const page = useCursorPages<R>(
-    JSON.stringify([filters, refreshKey]),
-    cursor => fetchPage(filters, { limit: pageSize, cursor }),
+  const query = toQuery ? toQuery(filters) : (filters as Q);
+  const page = useCursorPages<R>(JSON.stringify([query, refreshKey]), cursor =>
+    fetchPage(query, { limit: pageSize, cursor }),
   );
-  const csv = useCsvDownload(() => fetchCsv(filters), csvFilename);
+  const csv = useCsvDownload(() => fetchCsv(query), csvFilename);
   return {
     filters,
     inputs,
