@@ -40,7 +40,9 @@ test('a definition without operation ids, descriptions and contact shows its lin
   await expect(
     lint.getByText("$.paths['/sweep-rules'].get", { exact: false }).first(),
   ).toBeVisible();
-  await expect(lint.getByText('$.info', { exact: false }).first()).toBeVisible();
+  await expect(
+    lint.getByText('$.info', { exact: false }).first(),
+  ).toBeVisible();
 
   // The audit items that the definition fails, per criterion.
   const criteria = page.getByRole('list', {
