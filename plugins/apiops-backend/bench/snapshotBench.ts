@@ -43,13 +43,9 @@ import knexFactory from 'knex';
 import { load as loadYaml } from 'js-yaml';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseGraphql } from 'graphql';
-import type {
-  DatabaseService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   builtinRules,
   createRuleset,
@@ -107,7 +103,12 @@ import {
   catalogPages,
   fakeCatalog,
 } from './snapshotBench/fakeCatalog';
-import { credentials, Context, createService } from './snapshotBench/services';
+import {
+  allowAll,
+  credentials,
+  Context,
+  createService,
+} from './snapshotBench/services';
 import { lintEvidence } from './snapshotBench/lintStep';
 import {
   SnapshotFigures,
@@ -445,12 +446,6 @@ async function statusReads(ctx: Context) {
   const catalog = {
     getEntityByRef: async (ref: string) => entities.get(ref),
   } as unknown as CatalogService;
-  const allowAll = {
-    authorize: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    authorizeConditional: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  } as Partial<PermissionsService> as PermissionsService;
   const status = StatusService.create({
     catalog,
     assessments: ctx.assessments,

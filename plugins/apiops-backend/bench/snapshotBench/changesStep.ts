@@ -7,10 +7,8 @@ import { parse as parseYaml } from 'yaml';
 import type {
   DatabaseService,
   LoggerService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { entityRefKey } from '@apiops-backstage/plugin-apiops-common';
 import { API_FIELDS } from '../../src/snapshot/SnapshotService';
 import { CatalogVisibility } from '../../src/services/CatalogVisibility';
@@ -29,7 +27,13 @@ import type {
 import { definitionHashOf } from '../../src/evidence/definitionHash';
 import { now, since, gc, round, log } from './measuring';
 import { newCounters, catalogPages, nameKey } from './fakeCatalog';
-import { quietLogger, Context, createService, defaultConfig } from './services';
+import {
+  allowAll,
+  quietLogger,
+  Context,
+  createService,
+  defaultConfig,
+} from './services';
 import { SnapshotFigures, snapshotRun } from './snapshotRun';
 
 /**
@@ -206,12 +210,6 @@ export async function changeDetection(
   };
   const tallies: ChangeTally[] = [];
   const store = await DatabaseChangeStore.create({ database });
-  const allowAll = {
-    authorize: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-    authorizeConditional: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  } as Partial<PermissionsService> as PermissionsService;
   const changes = ChangeService.create({
     store,
     snapshots: ctx.store,

@@ -2,18 +2,12 @@ import { HumanDuration, durationToMilliseconds } from '@backstage/types';
 import { z } from 'zod';
 import type { ChangeSettings } from '../changes/ChangeService';
 import { CHANGE_RULES } from '../changes/changeFindings';
-import { positiveDuration, shown, wholeNumber } from './configSchemas';
+import { positiveDuration, shown, wholeNumber, flag } from './configSchemas';
 
 /** `apiops.changes`: the change detection of each snapshot. */
 export const changesSchema = z
   .object({
-    enabled: z
-      .boolean({
-        errorMap: (_issue, ctx) => ({
-          message: `must be true or false, got ${shown(ctx.data)}`,
-        }),
-      })
-      .default(true),
+    enabled: flag.default(true),
     threads: wholeNumber(1, 16).default(1),
     definitionTimeout: positiveDuration.default({ seconds: 20 }),
     budget: positiveDuration.default({ minutes: 5 }),

@@ -41,6 +41,13 @@ function toDuration(value: unknown, ctx: z.RefinementCtx): HumanDuration {
   }
 }
 
+/** A switch (`enabled`, `owasp`): true or false, nothing else. */
+export const flag = z.boolean({
+  errorMap: (_issue, ctx) => ({
+    message: `must be true or false, got ${shown(ctx.data)}`,
+  }),
+});
+
 /** A duration, as `readSchedulerServiceTaskScheduleDefinitionFromConfig` takes it. */
 export const durationSchema = z.unknown().transform(toDuration);
 

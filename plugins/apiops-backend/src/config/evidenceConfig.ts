@@ -6,6 +6,7 @@ import {
   frequencySchema,
   positiveDuration,
   shown,
+  flag,
 } from './configSchemas';
 
 /** `apiops.evidence`, read. */
@@ -53,13 +54,7 @@ export const evidenceSchema = z
       .min(64)
       .max(8192)
       .default(512),
-    audit: z
-      .boolean({
-        errorMap: (_issue, ctx) => ({
-          message: `must be true or false, got ${shown(ctx.data)}`,
-        }),
-      })
-      .default(true),
+    audit: flag.default(true),
   })
   .strict();
 

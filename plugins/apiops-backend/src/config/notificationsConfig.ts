@@ -1,6 +1,6 @@
 import { tryEntityRefKey } from '@apiops-backstage/plugin-apiops-common';
 import { z } from 'zod';
-import { shown } from './configSchemas';
+import { shown, flag } from './configSchemas';
 
 /** `apiops.notifications`, read. */
 export interface NotificationsConfig {
@@ -12,13 +12,7 @@ export interface NotificationsConfig {
 /** `apiops.notifications`. */
 export const notificationsSchema = z
   .object({
-    enabled: z
-      .boolean({
-        errorMap: (_issue, ctx) => ({
-          message: `must be true or false, got ${shown(ctx.data)}`,
-        }),
-      })
-      .default(true),
+    enabled: flag.default(true),
     platformTeam: z
       .string({
         errorMap: (_issue, ctx) => ({
