@@ -29,6 +29,9 @@
  *   --lint              the snapshots with the lint module installed (its
  *                       evidence provider and the audit checklist: the
  *                       evidence lookups; the backlog is lintBench's)
+ *   --query-timing      the SQL statements of the first cold and the warm
+ *                       snapshot, timed and summed by statement (the most
+ *                       time first, in the log and the JSON)
  *   --changes 1         after the other runs: a baseline snapshot with the
  *                       change detection, 1% of the definitions edited, and
  *                       the changed snapshot (percent of the APIs; 0: off)
@@ -79,13 +82,14 @@ function parseArgs(argv) {
     health: 'false',
     'real-corpus': 'false',
     lint: 'false',
+    'query-timing': 'false',
     changes: '0',
     'changes-baseline': 'snapshot',
   };
   for (let i = 0; i < argv.length; i++) {
     if (!argv[i].startsWith('--')) continue;
     const [key, inline] = argv[i].slice(2).split('=');
-    const flags = ['health', 'real-corpus', 'lint'];
+    const flags = ['health', 'real-corpus', 'lint', 'query-timing'];
     if ((key === 'cpu-prof' || flags.includes(key)) && inline === undefined) {
       args[key] = flags.includes(key) ? 'true' : 'all';
     } else {
@@ -110,6 +114,7 @@ function parseArgs(argv) {
     health: args.health === 'true',
     realCorpus: args['real-corpus'] === 'true',
     lint: args.lint === 'true',
+    queryTiming: args['query-timing'] === 'true',
     changes: Number(args.changes),
     changesBaseline: args['changes-baseline'],
   };
@@ -262,6 +267,8 @@ function runSize(script, size, runs, options) {
     String(options.featureStore),
     '--lint',
     String(options.lint),
+    '--query-timing',
+    String(options.queryTiming),
     '--changes',
     String(options.changes),
     '--changes-baseline',

@@ -109,6 +109,7 @@ import {
   Context,
   createService,
 } from './snapshotBench/services';
+import { QueryTiming, QueryTotal } from './snapshotBench/queryTiming';
 import { lintEvidence } from './snapshotBench/lintStep';
 import {
   SnapshotFigures,
@@ -786,6 +787,8 @@ function parseArgs(argv: string[]) {
     /** Percent of the definitions changed between two snapshots; 0: none. */
     changes: Number(args.changes ?? 0),
     /** How the change detection's baseline is made: a snapshot, or written directly. */
+    /** SQL statements of the first cold and the warm snapshot, timed and summed. */
+    queryTiming: args['query-timing'] === 'true',
     changesBaseline: (args['changes-baseline'] === 'seed'
       ? 'seed'
       : 'snapshot') as 'snapshot' | 'seed',
@@ -820,6 +823,8 @@ async function measure(options: ReturnType<typeof parseArgs>) {
     useNullAsDefault: true,
   });
   const database: DatabaseService = { getClient: async () => knex };
+  const queries = options.queryTiming ? QueryTiming.attach(knex) : undefined;
+  const queryTotals: Record<string, QueryTotal[]> = {};
   const holder = { counters: newCounters() };
   const written = now();
   const files = writeCatalogFiles(plan, directory);
@@ -875,12 +880,14 @@ async function measure(options: ReturnType<typeof parseArgs>) {
     if (ctx.featureStore) await knex(FEATURES_TABLE).delete();
     const current = createService(ctx);
     service = current;
+    queries?.reset();
     const { value: figures, profile } = await profiled(
       `snapshot-${plan.apis}-cold-${run}`,
       options.profile === 'all' && run === 1,
       () => snapshotRun(ctx, current),
     );
     if (profile) profiles.cold = profile;
+    if (queries && run === 1) queryTotals.cold = queries.take('cold snapshot');
     snapshots.push(figures);
     if (!firstSnapshotRssMb) firstSnapshotRssMb = maxRssMb();
     log(
@@ -898,12 +905,14 @@ async function measure(options: ReturnType<typeof parseArgs>) {
     );
   }
   const warmService = service!;
+  queries?.reset();
   const { value: warm, profile: warmProfile } = await profiled(
     `snapshot-${plan.apis}-warm`,
     options.profile !== 'none',
     () => snapshotRun(ctx, warmService),
   );
   if (warmProfile) profiles.warm = warmProfile;
+  if (queries) queryTotals.warm = queries.take('warm snapshot');
   log(
     `warm snapshot (feature cache filled): ${round(
       warm.total.wall / 1000,
@@ -1059,6 +1068,7 @@ async function measure(options: ReturnType<typeof parseArgs>) {
     },
     featureStore: options.featureStore,
     lint: options.lint,
+    ...(options.queryTiming ? { queryTotals } : {}),
     changes,
     bare: {
       total: medianClock(bares.map(b => b.total)),
