@@ -114,6 +114,10 @@ exports.up = async function up(knex) {
       'apiops_evidence_index_key_idx',
     );
     table.index(['owner_ref'], 'apiops_evidence_index_owner_idx');
+    // Each snapshot page reads its APIs' rows of every provider by entity
+    // ref: the primary key leads with the provider, so without this index
+    // SQLite scanned the whole index table per page (quadratic).
+    table.index(['entity_ref'], 'apiops_evidence_index_entity_idx');
   });
 };
 
