@@ -334,6 +334,40 @@ describe('readApiOpsConfig', () => {
     ).toThrow(/apiops.changes.rules/);
   });
 
+  it('reads the definition evidence task, refusing values out of range', () => {
+    const { evidence } = read({
+      evidence: {
+        frequency: { minutes: 20 },
+        budget: '2 minutes',
+        threads: 2,
+        definitionTimeout: { seconds: 10 },
+        maxHeapMb: 256,
+        audit: false,
+      },
+    });
+    expect(evidence).toMatchObject({
+      schedule: { frequency: { minutes: 20 }, scope: 'global' },
+      budgetMs: 120_000,
+      threads: 2,
+      definitionTimeoutMs: 10_000,
+      maxHeapMb: 256,
+      audit: false,
+    });
+    for (const threads of [0, 1.5, 'two', 17]) {
+      expect(() => read({ evidence: { threads } })).toThrow(
+        /apiops.evidence.threads must be a whole number from 1 to 16, got/,
+      );
+    }
+    for (const maxHeapMb of [32, 100.5, 9000]) {
+      expect(() => read({ evidence: { maxHeapMb } })).toThrow(
+        /apiops.evidence.maxHeapMb must be a whole number of MB from 64 to 8192, got/,
+      );
+    }
+    expect(() => read({ evidence: { budget: { seconds: 0 } } })).toThrow(
+      'apiops.evidence.budget must be a duration longer than zero',
+    );
+  });
+
   it('leaves unknown rule ids to the ruleset', () => {
     expect(
       read({ governance: { rules: { 'no-such-rule': {} } } }).governance.rules,

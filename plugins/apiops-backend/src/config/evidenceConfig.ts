@@ -5,7 +5,7 @@ import {
   durationSchema,
   frequencySchema,
   positiveDuration,
-  shown,
+  wholeNumber,
   flag,
 } from './configSchemas';
 
@@ -29,31 +29,9 @@ export const evidenceSchema = z
     timeout: durationSchema.default({ minutes: 15 }),
     initialDelay: durationSchema.default({ minutes: 1 }),
     budget: positiveDuration.default({ minutes: 5 }),
-    threads: z
-      .number({
-        errorMap: (_issue, ctx) => ({
-          message: `must be a whole number from 1 to 16, got ${shown(
-            ctx.data,
-          )}`,
-        }),
-      })
-      .int()
-      .min(1)
-      .max(16)
-      .default(1),
+    threads: wholeNumber(1, 16).default(1),
     definitionTimeout: positiveDuration.default({ seconds: 30 }),
-    maxHeapMb: z
-      .number({
-        errorMap: (_issue, ctx) => ({
-          message: `must be a whole number of MB from 64 to 8192, got ${shown(
-            ctx.data,
-          )}`,
-        }),
-      })
-      .int()
-      .min(64)
-      .max(8192)
-      .default(512),
+    maxHeapMb: wholeNumber(64, 8192, ' of MB').default(512),
     audit: flag.default(true),
   })
   .strict();
