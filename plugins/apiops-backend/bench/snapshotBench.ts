@@ -893,7 +893,9 @@ async function measure(options: ReturnType<typeof parseArgs>) {
     log(
       `run ${run} snapshot: ${round(figures.total.wall / 1000)} s wall, ${round(
         figures.total.cpu / 1000,
-      )} s CPU, maxRSS ${figures.maxRssMb} MB; event loop delay max ${
+      )} s CPU (main thread ${round(
+        figures.mainThreadCpu / 1000,
+      )} s), maxRSS ${figures.maxRssMb} MB; event loop delay max ${
         figures.loop.maxMs
       } ms, p99 ${figures.loop.p99Ms} ms, ${
         figures.loop.stalls
@@ -916,7 +918,9 @@ async function measure(options: ReturnType<typeof parseArgs>) {
   log(
     `warm snapshot (feature cache filled): ${round(
       warm.total.wall / 1000,
-    )} s wall; event loop delay max ${warm.loop.maxMs} ms, p99 ${
+    )} s wall, ${round(warm.total.cpu / 1000)} s CPU (main thread ${round(
+      warm.mainThreadCpu / 1000,
+    )} s); event loop delay max ${warm.loop.maxMs} ms, p99 ${
       warm.loop.p99Ms
     } ms; longest stalls ${warm.loop.longest
       .map(l => `${l.ms} ms (${l.cpuMs} on CPU) in ${l.phase}`)
@@ -954,7 +958,9 @@ async function measure(options: ReturnType<typeof parseArgs>) {
     log(
       `restarted snapshot (empty memory, features in the database): ${round(
         restart.total.wall / 1000,
-      )} s wall, ${round(restart.total.cpu / 1000)} s CPU; ${
+      )} s wall, ${round(restart.total.cpu / 1000)} s CPU (main thread ${round(
+        restart.mainThreadCpu / 1000,
+      )} s); ${
         restartRows.before
       } stored feature rows`,
     );

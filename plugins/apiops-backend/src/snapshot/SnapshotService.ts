@@ -51,13 +51,18 @@ export const API_FIELDS = [
 ];
 
 /**
- * APIs per catalog page: the catalog client's default. Halving it (250, to
- * shorten the one `JSON.parse` of a page on the event loop) raised the peak
- * RSS of a cold 200k-API snapshot from about 1.2 to 1.9–2.3 GB in the
- * benchmark, with or without the slices (docs/reliability.md, "Peak RSS and
- * the page size"); a page of 500 is parsed in tens of ms.
+ * APIs per catalog page. A page must die young: it is parsed into V8's
+ * young generation (a 16 MB semi-space by default), and a page that lives
+ * through two scavenges is promoted, to be marked by every major GC after.
+ * With pages of 500 (7.7 MB of JSON in the benchmark, 15 KB per API, mostly
+ * its definition) every page was promoted, and at 200k APIs the major GCs
+ * (37 in a warm snapshot, each marking a heap of about 1 GB on helper
+ * threads) took more than half of a warm snapshot's CPU. With pages of
+ * 100, a 200k snapshot took 102 s instead of 147 s cold and 34 s instead
+ * of 55 s warm, and peaked at 1.2 GB instead of 1.26 (docs/benchmarks.md,
+ * "Pages that die young"). The cost is five times the catalog requests.
  */
-export const API_PAGE_SIZE = 500;
+export const API_PAGE_SIZE = 100;
 
 /**
  * The catalog-wide snapshot: streams the catalog, evaluates the ownership,
