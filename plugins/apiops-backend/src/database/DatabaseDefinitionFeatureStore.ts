@@ -27,8 +27,9 @@ export const DEFINITION_FEATURES_WRITE_BATCH = 200;
  * The definition features in the plugin's database (SQLite or PostgreSQL).
  *
  * Writes are `INSERT … ON CONFLICT (hash) DO UPDATE`, one statement per
- * batch with its rows in hash order: two replicas writing the same hashes at
- * once neither fail nor deadlock, and the last one wins with the same
+ * batch with its rows in hash order, the batches of a write in one
+ * transaction: two replicas writing the same hashes at once neither fail
+ * nor deadlock, and the last one wins with the same
  * result (the extraction is deterministic).
  *
  * @internal
@@ -108,20 +109,26 @@ export class DatabaseDefinitionFeatureStore implements DefinitionFeatureStore {
       });
     }
     const rows = [...byHash.keys()].sort().map(hash => byHash.get(hash)!);
-    for (let i = 0; i < rows.length; i += DEFINITION_FEATURES_WRITE_BATCH) {
-      await this.db<DbDefinitionFeaturesRow>(TABLE)
-        .insert(rows.slice(i, i + DEFINITION_FEATURES_WRITE_BATCH))
-        .onConflict('hash')
-        .merge(['version', 'result', 'expires_at', 'last_used_at'])
-        // A stopped analysis replaces only another stopped analysis or a
-        // row of another version, never a complete result.
-        .where(q =>
-          q
-            .whereRaw('excluded.expires_at is null')
-            .orWhereNotNull(`${TABLE}.expires_at`)
-            .orWhere(`${TABLE}.version`, '<>', DEFINITION_FEATURES_VERSION),
-        );
-    }
+    if (rows.length === 0) return;
+    // One transaction: one commit (on SQLite, one sync to disk) for all
+    // the rows, not one per statement. Its statements lock rows in hash
+    // order, as a concurrent writer's do.
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < rows.length; i += DEFINITION_FEATURES_WRITE_BATCH) {
+        await tx<DbDefinitionFeaturesRow>(TABLE)
+          .insert(rows.slice(i, i + DEFINITION_FEATURES_WRITE_BATCH))
+          .onConflict('hash')
+          .merge(['version', 'result', 'expires_at', 'last_used_at'])
+          // A stopped analysis replaces only another stopped analysis or a
+          // row of another version, never a complete result.
+          .where(q =>
+            q
+              .whereRaw('excluded.expires_at is null')
+              .orWhereNotNull(`${TABLE}.expires_at`)
+              .orWhere(`${TABLE}.version`, '<>', DEFINITION_FEATURES_VERSION),
+          );
+      }
+    });
   }
 
   async touch(

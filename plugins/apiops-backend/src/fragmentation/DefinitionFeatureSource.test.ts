@@ -5,7 +5,10 @@ import {
   FEATURE_TOUCH_INTERVAL_MS,
   StoredDefinitionFeatures,
 } from '../database/DefinitionFeatureStore';
-import { DefinitionFeatureSource } from './DefinitionFeatureSource';
+import {
+  DefinitionFeatureSource,
+  FEATURE_WRITE_ROWS,
+} from './DefinitionFeatureSource';
 import { extractDefinitionFeatures } from './extractDefinitionFeatures';
 import { FeatureCache } from './FeatureCache';
 
@@ -141,18 +144,44 @@ describe('DefinitionFeatureSource with a store', () => {
     expect(await first.getMany(page.slice(0, 10))).toEqual(
       expected.slice(0, 10),
     );
+    // Gathered, then written in one write.
+    expect(store.rows.size).toBe(0);
+    await first.written();
     expect(store.rows.size).toBe(10);
 
     // A new process: its memory is empty.
     const cache = FeatureCache.create();
     const second = DefinitionFeatureSource.create({ store, cache });
     expect(await second.getMany(page)).toEqual(expected);
+    await second.written();
     expect(store.calls.putMany.at(-1)).toHaveLength(11);
     expect(store.rows.size).toBe(21);
     // Then from memory: the store is not asked again.
     const reads = store.calls.getMany;
     expect(await second.getMany(page)).toEqual(expected);
     expect(store.calls.getMany).toBe(reads);
+  });
+
+  it('writes a batch once enough are gathered, and the rest when the run ends or stops', async () => {
+    const store = memoryStore();
+    const source = DefinitionFeatureSource.create({ store });
+    const many = Array.from({ length: FEATURE_WRITE_ROWS + 5 }, (_, i) =>
+      api(100 + i),
+    );
+    await source.getMany(many.slice(0, FEATURE_WRITE_ROWS - 1));
+    expect(store.calls.putMany).toEqual([]);
+    await source.getMany(many.slice(FEATURE_WRITE_ROWS - 1));
+    await new Promise(resolve => setImmediate(resolve));
+    expect(store.calls.putMany.map(hashes => hashes.length)).toEqual([
+      FEATURE_WRITE_ROWS + 5,
+    ]);
+
+    // A run that stops (fails, is aborted) closes the source: what it
+    // parsed is stored all the same.
+    await source.getMany(page);
+    expect(store.rows.size).toBe(FEATURE_WRITE_ROWS + 5);
+    await source.close();
+    expect(store.rows.size).toBe(FEATURE_WRITE_ROWS + 5 + page.length);
   });
 
   it('parses when the store fails, with one warning per run', async () => {
