@@ -3,7 +3,7 @@
  * child process per size, so that the peak RSS is that of one size).
  *
  * Runs the real `SnapshotService.run()` over a fake `CatalogService` that
- * pages a generated catalog (pages of 500, kind filter and field projection
+ * pages a generated catalog (the snapshot's page size, kind filter and field projection
  * honoured, each page serialized to JSON and parsed back as the catalog
  * client would) into a real SQLite store (a temporary file), and in the same
  * process the bare cost of the same catalog: generate → JSON → parse each
@@ -31,18 +31,15 @@
  * Prints progress on stderr and one line `RESULT <json>` on stdout.
  *
  * Its parts are in `snapshotBench/`: the measuring helpers, the fake
- * catalog, the services a snapshot is built from, one measured snapshot, and
- * the `--lint` and `--changes` steps.
+ * catalog, the services a snapshot is built from, one measured snapshot, the
+ * bare cost, the parser sample, the CPU profiles, and the `--lint` and
+ * `--changes` steps.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Session } from 'node:inspector/promises';
 import { isMainThread } from 'node:worker_threads';
 import knexFactory from 'knex';
-import { load as loadYaml } from 'js-yaml';
-import { parse as parseYaml } from 'yaml';
-import { parse as parseGraphql } from 'graphql';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -53,12 +50,7 @@ import {
   FragmentationCluster,
   entityRefKey,
 } from '@apiops-backstage/plugin-apiops-common';
-import {
-  API_FIELDS,
-  ORG_FIELDS,
-  ORG_KINDS,
-  SnapshotService,
-} from '../src/snapshot/SnapshotService';
+import { API_FIELDS, SnapshotService } from '../src/snapshot/SnapshotService';
 import { DatabaseSnapshotStore } from '../src/database/DatabaseSnapshotStore';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
 import { DatabaseDefinitionFeatureStore } from '../src/database/DatabaseDefinitionFeatureStore';
@@ -69,13 +61,11 @@ import { StatusService } from '../src/services/StatusService';
 import {
   DefinitionParserPool,
   detectFragmentationWithStats,
-  extractDefinitionFeatures,
   extractFeatures,
   FeatureCache,
   FragmentationApi,
 } from '../src/fragmentation';
 import {
-  CatalogPlan,
   apiEntity,
   apiRef,
   createPlan,
@@ -86,8 +76,6 @@ import {
   Clock,
   now,
   since,
-  add,
-  ZERO,
   maxRssMb,
   gc,
   percentile,
@@ -97,7 +85,6 @@ import {
 import {
   newCounters,
   setGcAtMarks,
-  CatalogFiles,
   streamKey,
   writeCatalogFiles,
   catalogPages,
@@ -117,6 +104,9 @@ import {
   snapshotRun,
 } from './snapshotBench/snapshotRun';
 import { changeDetection } from './snapshotBench/changesStep';
+import { BareFigures, bareRun } from './snapshotBench/bareRun';
+import { parserSample } from './snapshotBench/parserSample';
+import { profiled, summarizeProfile } from './snapshotBench/cpuProfiles';
 
 const FEATURES_TABLE = 'apiops_definition_features';
 
@@ -124,74 +114,6 @@ const FEATURES_TABLE = 'apiops_definition_features';
 async function storedFeatureRows(ctx: Context): Promise<number> {
   const [{ n }] = await ctx.knex(FEATURES_TABLE).count({ n: '*' });
   return Number(n);
-}
-
-// ---------------------------------------------------------------------------
-// One snapshot, one bare pass
-
-/** Counts the nodes of a parsed document (the "iterate" of the bare cost). */
-function walk(node: unknown): number {
-  let count = 0;
-  const stack: unknown[] = [node];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    count += 1;
-    if (value && typeof value === 'object') {
-      for (const child of Object.values(value)) stack.push(child);
-    }
-  }
-  return count;
-}
-
-interface BareFigures {
-  total: Clock;
-  catalog: Clock;
-  parse: Clock;
-  nodes: number;
-}
-
-/**
- * The bare cost of reading the same catalog: the same pages (same kinds,
- * fields, JSON round trip), each definition parsed with the parser the
- * plugin uses for it (YAML with the same options, JSON, GraphQL), and every
- * entity and parsed document walked once.
- */
-function bareRun(files: CatalogFiles): BareFigures {
-  gc();
-  const counters = newCounters();
-  const start = now();
-  let nodes = 0;
-  let parse = ZERO;
-  for (const page of catalogPages(files, ORG_KINDS, ORG_FIELDS, counters)) {
-    for (const entity of page) nodes += walk(entity);
-  }
-  for (const page of catalogPages(files, ['API'], API_FIELDS, counters)) {
-    const started = now();
-    for (const entity of page) {
-      nodes += walk(entity.metadata) + (entity.relations?.length ?? 0);
-      const definition = entity.spec?.definition;
-      if (typeof definition !== 'string') continue;
-      try {
-        if (entity.spec?.type === 'graphql') {
-          nodes += parseGraphql(definition, { noLocation: true }).definitions
-            .length;
-        } else if (definition.trimStart().startsWith('{')) {
-          nodes += walk(JSON.parse(definition));
-        } else {
-          nodes += walk(loadYaml(definition, { json: true }));
-        }
-      } catch {
-        nodes += 1;
-      }
-    }
-    parse = add(parse, since(started));
-  }
-  return {
-    total: since(start),
-    catalog: add(counters.org, counters.api),
-    parse,
-    nodes,
-  };
 }
 
 // ---------------------------------------------------------------------------
@@ -472,291 +394,6 @@ async function statusReads(ctx: Context) {
 }
 
 // ---------------------------------------------------------------------------
-// Parsers on a sample of definitions
-
-/** Milliseconds per document. */
-interface PerDocument {
-  wall: number;
-  cpu: number;
-}
-
-function parserSample(plan: CatalogPlan) {
-  const definitions: string[] = [];
-  for (let api = 0; definitions.length < 300 && api < plan.apis; api += 7) {
-    const entity = apiEntity(plan, api);
-    const definition = entity.spec?.definition;
-    if (
-      entity.spec?.type === 'openapi' &&
-      typeof definition === 'string' &&
-      !definition.startsWith('{')
-    ) {
-      definitions.push(definition);
-    }
-  }
-  const bytes = definitions.reduce((sum, d) => sum + d.length, 0);
-  const perDoc = (fn: (definition: string) => unknown): PerDocument => {
-    for (const d of definitions.slice(0, 30)) fn(d); // warm up
-    const start = now();
-    for (let pass = 0; pass < 3; pass++) {
-      for (const d of definitions) {
-        try {
-          fn(d);
-        } catch {
-          // a planted broken definition
-        }
-      }
-    }
-    const spent = since(start);
-    const n = definitions.length * 3;
-    return { wall: round(spent.wall / n, 3), cpu: round(spent.cpu / n, 3) };
-  };
-  let k = 0;
-  const json = definitions.map(d => {
-    try {
-      return JSON.stringify(parseYaml(d));
-    } catch {
-      return '{}';
-    }
-  });
-  return {
-    documents: definitions.length,
-    averageBytes: Math.round(bytes / definitions.length),
-    yamlParse: perDoc(d =>
-      parseYaml(d, {
-        maxAliasCount: 100,
-        uniqueKeys: false,
-        prettyErrors: false,
-      }),
-    ),
-    extractDefinitionFeatures: perDoc(d =>
-      extractDefinitionFeatures('openapi', d),
-    ),
-    jsonParseSameDocument: perDoc(() => JSON.parse(json[k++ % json.length])),
-    jsYamlLoad: perDoc(d => loadYaml(d, { json: true })),
-  };
-}
-
-// ---------------------------------------------------------------------------
-// CPU profiles of single runs (with --profile): where the time goes
-
-interface ProfileNode {
-  id: number;
-  callFrame: {
-    functionName: string;
-    url: string;
-    lineNumber: number;
-    columnNumber: number;
-  };
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** What a function's self time is spent on, by where it lives. */
-function categoryOf(frame: ProfileNode['callFrame']): string {
-  const { url, functionName } = frame;
-  if (functionName === '(garbage collector)') return 'garbage collection';
-  if (functionName === '(idle)' || functionName === '(program)')
-    return 'idle / program';
-  if (url.includes('/node_modules/js-yaml/')) return 'YAML parsing (js-yaml)';
-  if (url.includes('/node_modules/yaml/')) return 'YAML parsing (yaml)';
-  if (
-    url.includes('/node_modules/graphql/') ||
-    url.includes('/node_modules/protobufjs/')
-  ) {
-    return 'GraphQL / proto parsing';
-  }
-  if (
-    /extractDefinitionFeatures|normalization|extractFeatures|FeatureCache/.test(
-      url,
-    )
-  ) {
-    return 'feature extraction (plugin code)';
-  }
-  if (
-    /findSimilarPairs|detectFragmentation|detectNameFindings|detectStyleInconsistency|UnionFind|clusterId|toClusterMember/.test(
-      url,
-    )
-  ) {
-    return 'fragmentation detection';
-  }
-  if (/node_modules\/(knex|better-sqlite3)|database\//.test(url))
-    return 'database (knex, SQLite)';
-  if (
-    /apiops-common\/src\/(governance|ownership)|governance\/|lifecycle\//.test(
-      url,
-    )
-  ) {
-    return 'governance, ownership, station';
-  }
-  if (/catalog-model/.test(url)) return 'entity refs (catalog-model)';
-  if (/src\/(snapshot|method)\//.test(url))
-    return 'snapshot service (plugin code)';
-  if (/bench\/snapshotBench|__testUtils__\/catalogGenerator/.test(url))
-    return 'fake catalog (reading pages)';
-  if (url === '' && /^(stringify|parse|JSON)/.test(functionName))
-    return 'JSON (catalog round trip, rows)';
-  if (url === '' && /digest|update|createHash|Hash/.test(functionName))
-    return 'hashing (SHA-256)';
-  if (url.startsWith('node:')) return 'node internals';
-  return 'other';
-}
-
-const BASE64 =
-  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/**
- * The source file of each position of this (bundled) script, from its
- * inline source map: the profile names the bundle, the report names the
- * plugin's files. Returns `(line, column) → source path` (0-based).
- */
-function sourceLookup(): (
-  line: number,
-  column: number,
-) => { source: string; line: number } | undefined {
-  let map: { sources: string[]; mappings: string } | undefined;
-  try {
-    const text = fs.readFileSync(__filename, 'utf8');
-    const marker = 'sourceMappingURL=data:application/json;base64,';
-    const at = text.lastIndexOf(marker);
-    if (at < 0) return () => undefined;
-    map = JSON.parse(
-      Buffer.from(text.slice(at + marker.length).trim(), 'base64').toString(
-        'utf8',
-      ),
-    );
-  } catch {
-    return () => undefined;
-  }
-  const { sources, mappings } = map!;
-  // Per generated line: [column, source index, source line] segments.
-  const lines: Array<Array<[number, number, number]>> = [];
-  let source = 0;
-  let sourceLine = 0;
-  let segments: Array<[number, number, number]> = [];
-  let column = 0;
-  let field = 0;
-  let value = 0;
-  let shift = 0;
-  const flushSegment = () => {
-    if (field > 2) segments.push([column, source, sourceLine]);
-    field = 0;
-  };
-  for (let i = 0; i <= mappings.length; i++) {
-    const c = mappings[i];
-    if (c === undefined || c === ';' || c === ',') {
-      flushSegment();
-      if (c !== ',') {
-        lines.push(segments);
-        segments = [];
-        column = 0;
-      }
-      continue;
-    }
-    const digit = BASE64.indexOf(c);
-    value += (digit & 31) << shift;
-    if (digit & 32) {
-      shift += 5;
-      continue;
-    }
-    const decoded = value & 1 ? -(value >>> 1) : value >>> 1;
-    value = 0;
-    shift = 0;
-    if (field === 0) column += decoded;
-    if (field === 1) source += decoded;
-    if (field === 2) sourceLine += decoded;
-    field += 1;
-  }
-  return (line, col) => {
-    const row = lines[line];
-    if (!row || row.length === 0) return undefined;
-    let found = row[0];
-    for (const segment of row) {
-      if (segment[0] > col) break;
-      found = segment;
-    }
-    return { source: sources[found[1]], line: found[2] };
-  };
-}
-
-function summarizeProfile(profile: CpuProfile) {
-  const lookup = sourceLookup();
-  const byId = new Map(profile.nodes.map(node => [node.id, node]));
-  const selfTime = new Map<number, number>();
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    const delta = profile.timeDeltas[i] ?? 0;
-    selfTime.set(id, (selfTime.get(id) ?? 0) + delta);
-    total += delta;
-  });
-  const functions = new Map<string, number>();
-  const categories = new Map<string, number>();
-  for (const [id, time] of selfTime) {
-    const original = byId.get(id)!.callFrame;
-    const source =
-      original.url.endsWith(path.basename(__filename)) &&
-      lookup(original.lineNumber, original.columnNumber);
-    const frame = source
-      ? {
-          ...original,
-          url: path.resolve(__dirname, source.source),
-          lineNumber: source.line,
-        }
-      : original;
-    const file = frame.url
-      .replace(/^.*\/plugins\//, 'plugins/')
-      .replace(/^.*\/node_modules\//, 'node_modules/');
-    const key = `${frame.functionName || '(anonymous)'} ${file}:${
-      frame.lineNumber + 1
-    }`;
-    functions.set(key, (functions.get(key) ?? 0) + time);
-    const category = categoryOf(frame);
-    categories.set(category, (categories.get(category) ?? 0) + time);
-  }
-  const share = (entries: Map<string, number>, count: number) =>
-    [...entries]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, count)
-      .map(([name, time]) => ({
-        name,
-        ms: Math.round(time / 1000),
-        share: round((100 * time) / total, 1),
-      }));
-  return {
-    totalMs: Math.round(total / 1000),
-    categories: share(categories, 20),
-    functions: share(functions, 25),
-  };
-}
-
-async function profiled<T>(
-  name: string,
-  enabled: boolean,
-  task: () => Promise<T>,
-) {
-  if (!enabled) return { value: await task(), profile: undefined };
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 1000 });
-  await session.post('Profiler.start');
-  const value = await task();
-  const { profile } = (await session.post('Profiler.stop')) as {
-    profile: CpuProfile;
-  };
-  session.disconnect();
-  const directory = path.join(__dirname, 'profiles');
-  fs.mkdirSync(directory, { recursive: true });
-  fs.writeFileSync(
-    path.join(directory, `${name}.cpuprofile`),
-    JSON.stringify(profile),
-  );
-  return { value, profile: summarizeProfile(profile) };
-}
-
-// ---------------------------------------------------------------------------
 // Main
 
 function parseArgs(argv: string[]) {
@@ -893,13 +530,11 @@ async function measure(options: ReturnType<typeof parseArgs>) {
     log(
       `run ${run} snapshot: ${round(figures.total.wall / 1000)} s wall, ${round(
         figures.total.cpu / 1000,
-      )} s CPU (main thread ${round(
-        figures.mainThreadCpu / 1000,
-      )} s), maxRSS ${figures.maxRssMb} MB; event loop delay max ${
-        figures.loop.maxMs
-      } ms, p99 ${figures.loop.p99Ms} ms, ${
-        figures.loop.stalls
-      } stalls > ${LONG_STALL_MS} ms, at most ${
+      )} s CPU (main thread ${round(figures.mainThreadCpu / 1000)} s), maxRSS ${
+        figures.maxRssMb
+      } MB; event loop delay max ${figures.loop.maxMs} ms, p99 ${
+        figures.loop.p99Ms
+      } ms, ${figures.loop.stalls} stalls > ${LONG_STALL_MS} ms, at most ${
         figures.loop.maxOnCpuMs
       } ms of them on the CPU (longest: ${figures.loop.longest
         .map(l => `${l.ms} ms (${l.cpuMs} on CPU) in ${l.phase}`)
@@ -960,9 +595,7 @@ async function measure(options: ReturnType<typeof parseArgs>) {
         restart.total.wall / 1000,
       )} s wall, ${round(restart.total.cpu / 1000)} s CPU (main thread ${round(
         restart.mainThreadCpu / 1000,
-      )} s); ${
-        restartRows.before
-      } stored feature rows`,
+      )} s); ${restartRows.before} stored feature rows`,
     );
   }
 
