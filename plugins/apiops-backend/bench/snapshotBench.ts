@@ -41,37 +41,14 @@ import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import knexFactory from 'knex';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  builtinRules,
-  createRuleset,
-  DEFAULT_METHOD_CYCLE,
-  FragmentationCluster,
-  entityRefKey,
-} from '@apiops-backstage/plugin-apiops-common';
+import { DEFAULT_METHOD_CYCLE } from '@apiops-backstage/plugin-apiops-common';
 import { API_FIELDS, SnapshotService } from '../src/snapshot/SnapshotService';
 import { DatabaseSnapshotStore } from '../src/database/DatabaseSnapshotStore';
 import { DatabaseAssessmentStore } from '../src/database/DatabaseAssessmentStore';
 import { DatabaseDefinitionFeatureStore } from '../src/database/DatabaseDefinitionFeatureStore';
-import { encodeSnapshotCursor } from '../src/database/conversions';
 import { MethodCatalog } from '../src/method';
-import { CatalogVisibility } from '../src/services/CatalogVisibility';
-import { StatusService } from '../src/services/StatusService';
-import {
-  DefinitionParserPool,
-  detectFragmentationWithStats,
-  extractFeatures,
-  FeatureCache,
-  FragmentationApi,
-} from '../src/fragmentation';
-import {
-  apiEntity,
-  apiRef,
-  createPlan,
-  plantedTruth,
-} from '../src/__testUtils__/catalogGenerator';
-import { score, scoreClusters } from '../src/__testUtils__/accuracy';
+import { DefinitionParserPool } from '../src/fragmentation';
+import { createPlan } from '../src/__testUtils__/catalogGenerator';
 import {
   Clock,
   now,
@@ -87,15 +64,9 @@ import {
   setGcAtMarks,
   streamKey,
   writeCatalogFiles,
-  catalogPages,
   fakeCatalog,
 } from './snapshotBench/fakeCatalog';
-import {
-  allowAll,
-  credentials,
-  Context,
-  createService,
-} from './snapshotBench/services';
+import { Context, createService } from './snapshotBench/services';
 import { QueryTiming, QueryTotal } from './snapshotBench/queryTiming';
 import { lintEvidence } from './snapshotBench/lintStep';
 import {
@@ -107,6 +78,12 @@ import { changeDetection } from './snapshotBench/changesStep';
 import { BareFigures, bareRun } from './snapshotBench/bareRun';
 import { parserSample } from './snapshotBench/parserSample';
 import { profiled, summarizeProfile } from './snapshotBench/cpuProfiles';
+import { accuracy, detectionAlone } from './snapshotBench/accuracy';
+import {
+  addAssessments,
+  reportPages,
+  statusReads,
+} from './snapshotBench/reads';
 
 const FEATURES_TABLE = 'apiops_definition_features';
 
@@ -114,283 +91,6 @@ const FEATURES_TABLE = 'apiops_definition_features';
 async function storedFeatureRows(ctx: Context): Promise<number> {
   const [{ n }] = await ctx.knex(FEATURES_TABLE).count({ n: '*' });
   return Number(n);
-}
-
-// ---------------------------------------------------------------------------
-// Accuracy against the planted truth
-
-async function readAll<T>(
-  page: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string }>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const result = await page(cursor);
-    items.push(...result.items);
-    cursor = result.nextCursor;
-  } while (cursor);
-  return items;
-}
-
-async function accuracy(ctx: Context) {
-  const truth = plantedTruth(ctx.plan);
-  const clusters = await readAll<FragmentationCluster>(cursor =>
-    ctx.store.listFragmentation({ limit: 1000, cursor }),
-  );
-  const gaps = await readAll(cursor =>
-    ctx.store.listOwnershipGaps({ limit: 1000, cursor }),
-  );
-  return {
-    ...scoreClusters(truth, clusters),
-    ownershipGaps: score(
-      truth.gaps,
-      new Set(
-        gaps.map(
-          gap => `${gap.entityRef.toLocaleLowerCase('en-US')} ${gap.type}`,
-        ),
-      ),
-    ),
-  };
-}
-
-// ---------------------------------------------------------------------------
-// Detection alone, on the features of the catalog
-
-async function detectionAlone(ctx: Context, service: SnapshotService) {
-  // The service's own cache (warm after a run): no definition is parsed again.
-  const cache = (service as unknown as { definitions: { cache: FeatureCache } })
-    .definitions.cache;
-  const features: FragmentationApi[] = [];
-  for (const page of catalogPages(
-    ctx.files,
-    ['API'],
-    API_FIELDS,
-    newCounters(),
-  )) {
-    for (const entity of page)
-      features.push(extractFeatures(entity, { cache }).features);
-  }
-  gc();
-  const times: Clock[] = [];
-  let stats: unknown;
-  for (let i = 0; i < 3; i++) {
-    const start = now();
-    stats = detectFragmentationWithStats(features).stats;
-    times.push(since(start));
-  }
-  const middle = (key: keyof Clock) =>
-    percentile(
-      times.map(t => t[key]),
-      50,
-    );
-  return { wall: round(middle('wall')), cpu: round(middle('cpu')), stats };
-}
-
-// ---------------------------------------------------------------------------
-// Report pages and the status of one API
-
-function summarize(times: number[]) {
-  return {
-    n: times.length,
-    p50: round(percentile(times, 50), 2),
-    p95: round(percentile(times, 95), 2),
-    max: round(Math.max(...times), 2),
-  };
-}
-
-async function timeCalls(count: number, call: (i: number) => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const start = performance.now();
-    await call(i);
-    times.push(performance.now() - start);
-  }
-  return summarize(times);
-}
-
-async function reportPages(ctx: Context) {
-  const { store, knex, plan } = ctx;
-  const [{ maxGap }] = await knex('apiops_ownership_gaps').max({
-    maxGap: 'id',
-  });
-  const [{ maxCluster }] = await knex('apiops_fragmentation_clusters').max({
-    maxCluster: 'id',
-  });
-  const [{ teams }] = await knex('apiops_team_rollups').count({ teams: '*' });
-  // Report cursors name the snapshot whose results they page through.
-  const { id: snapshotId } = await store.getInfo();
-  if (!snapshotId) {
-    throw new Error('report pages: no snapshot has succeeded');
-  }
-  const cursor = (position: number) =>
-    encodeSnapshotCursor({ snapshotId, position });
-  const [{ gapRows }] = await knex('apiops_ownership_gaps').count({
-    gapRows: '*',
-  });
-  const [{ clusterRows }] = await knex('apiops_fragmentation_clusters').count({
-    clusterRows: '*',
-  });
-  const owners = (
-    await knex('apiops_ownership_gaps')
-      .distinct('owner_ref')
-      .whereNotNull('owner_ref')
-      .limit(200)
-  ).map((row: { owner_ref: string }) => row.owner_ref);
-  const gapTypes = [
-    'owner-missing',
-    'owner-unresolved',
-    'owner-orphaned',
-    'owner-mismatch',
-  ] as const;
-  const clusterTypes = [
-    'duplicate',
-    'overlap',
-    'version-sprawl',
-    'name-collision',
-    'style-inconsistency',
-  ] as const;
-  const pick = (i: number, n: number) =>
-    (Math.imul(i + 1, 0x9e3779b1) >>> 0) % Math.max(1, n);
-  const cursorAt = (i: number, max: number) => {
-    const id = 1 + pick(i, Number(max));
-    return cursor(id);
-  };
-  const count = 200;
-  return {
-    rows: {
-      gaps: Number(gapRows),
-      clusters: Number(clusterRows),
-      teams: Number(teams),
-      apis: plan.apis,
-    },
-    ownershipGaps: await timeCalls(count, i => {
-      switch (i % 4) {
-        case 0:
-          return store.listOwnershipGaps({ limit: 100 });
-        case 1:
-          return store.listOwnershipGaps({
-            limit: 100,
-            types: [gapTypes[pick(i, gapTypes.length)]],
-          });
-        case 2:
-          return store.listOwnershipGaps({
-            limit: 100,
-            owner: entityRefKey(owners[pick(i, owners.length)]),
-          });
-        default:
-          return store.listOwnershipGaps({
-            limit: 100,
-            cursor: cursorAt(i, maxGap),
-          });
-      }
-    }),
-    fragmentation: await timeCalls(count, i => {
-      switch (i % 4) {
-        case 0:
-          return store.listFragmentation({ limit: 100 });
-        case 1:
-          return store.listFragmentation({
-            limit: 100,
-            type: clusterTypes[pick(i, clusterTypes.length)],
-          });
-        case 2:
-          return store.listFragmentation({
-            limit: 100,
-            owner: entityRefKey(owners[pick(i, owners.length)]),
-          });
-        default:
-          return store.listFragmentation({
-            limit: 100,
-            cursor: cursorAt(i, maxCluster),
-          });
-      }
-    }),
-    teams: await timeCalls(count, i => {
-      const offset = i % 2 === 0 ? 0 : pick(i, Number(teams));
-      return store.listTeams({
-        limit: 100,
-        cursor: offset > 0 ? cursor(offset) : undefined,
-      });
-    }),
-  };
-}
-
-/**
- * Adds `rows` assessment rows (20% of them on 1% of the APIs, the rest
- * spread), straight through knex in one transaction.
- */
-async function addAssessments(ctx: Context, rows: number) {
-  const { knex, plan, method } = ctx;
-  const stations = method.coreStations(DEFAULT_METHOD_CYCLE);
-  const answers = JSON.stringify({
-    'market-research-done': 'met',
-    'api-value-proposition-defined': 'not-met',
-  });
-  const batch = 500;
-  await knex.transaction(async tx => {
-    for (let start = 0; start < rows; start += batch) {
-      const values = [];
-      for (let r = start; r < Math.min(rows, start + batch); r++) {
-        const h = Math.imul(r + 1, 0x9e3779b1) >>> 0;
-        const api =
-          h % 5 === 0
-            ? (h >>> 3) % Math.max(1, plan.apis / 100)
-            : (h >>> 3) % plan.apis;
-        values.push({
-          entity_ref: apiRef(plan, api).toLocaleLowerCase('en-US'),
-          cycle: DEFAULT_METHOD_CYCLE,
-          station: stations[h % stations.length],
-          answers,
-          evidence: '{}',
-          notes: '{}',
-          note: null,
-          assessed_by: 'user:default/bench',
-        });
-      }
-      await tx('apiops_assessments').insert(values);
-    }
-  });
-}
-
-async function statusReads(ctx: Context) {
-  const { plan } = ctx;
-  const count = 1000;
-  const indexes = Array.from({ length: count }, (_, i) =>
-    i % 5 === 0
-      ? (Math.imul(i + 7, 0x9e3779b1) >>> 0) % Math.max(1, plan.apis / 100)
-      : (Math.imul(i + 7, 0x9e3779b1) >>> 0) % plan.apis,
-  );
-  const entities = new Map<string, Entity>();
-  for (const index of indexes) {
-    const entity = apiEntity(plan, index);
-    entities.set(apiRef(plan, index), entity);
-  }
-  const refs = [...entities.keys()];
-  const catalog = {
-    getEntityByRef: async (ref: string) => entities.get(ref),
-  } as unknown as CatalogService;
-  const status = StatusService.create({
-    catalog,
-    assessments: ctx.assessments,
-    method: ctx.method,
-    snapshots: ctx.store,
-    ruleset: createRuleset(builtinRules),
-    // Allows everything: the bench times the full answer, report data included.
-    permissions: allowAll,
-    visibility: CatalogVisibility.create({ permissions: allowAll, catalog }),
-  });
-  const pick = (i: number) => refs[i % refs.length];
-  return {
-    latestAndResult: await timeCalls(count, i =>
-      Promise.all([
-        ctx.assessments.latest(entityRefKey(pick(i))),
-        ctx.store.getApiResult(entityRefKey(pick(i))),
-      ]),
-    ),
-    getStatus: await timeCalls(count, i =>
-      status.getStatus(entityRefKey(pick(i)), credentials),
-    ),
-  };
 }
 
 // ---------------------------------------------------------------------------

@@ -29,8 +29,8 @@ export const DEFINITION_FEATURES_WRITE_BATCH = 200;
  * Writes are `INSERT … ON CONFLICT (hash) DO UPDATE`, one statement per
  * batch with its rows in hash order, the batches of a write in one
  * transaction: two replicas writing the same hashes at once neither fail
- * nor deadlock, and the last one wins with the same
- * result (the extraction is deterministic).
+ * nor deadlock, and the last one wins with the same result (the extraction
+ * is deterministic).
  *
  * @internal
  */
