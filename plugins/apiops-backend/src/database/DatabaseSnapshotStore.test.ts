@@ -324,6 +324,75 @@ describe.each(databases.eachSupportedId())(
         });
       });
 
+      it('writes only the API rows that changed, and deletes those of APIs gone', async () => {
+        const first = firstCatalog();
+        await snapshot(first);
+        const same = entityRefKey('api:default/accounts-api');
+        const unknownDigest = entityRefKey('api:default/payment-limits-api');
+        // Marks on the stored rows: a row that is not written keeps its mark.
+        await knex('apiops_api_results')
+          .where({ entity_ref: same })
+          .update({ lifecycle: 'marked' });
+        await knex('apiops_api_results')
+          .where({ entity_ref: unknownDigest })
+          .update({ lifecycle: 'marked', result_digest: null });
+
+        const changed = storedApi({
+          ref: 'api:default/fx-rates-api',
+          owner: ACCOUNTS,
+          system: 'system:default/market-data',
+          title: 'FX rates, renamed',
+        });
+        const added = storedApi({
+          ref: 'api:default/card-controls-api',
+          owner: ACCOUNTS,
+        });
+        const second = [
+          ...first.filter(
+            ({ result }) =>
+              result.entityRef !== 'api:default/fx-rates-api' &&
+              result.entityRef !== 'api:default/marketing-consents-api',
+          ),
+          changed,
+          added,
+        ];
+        await snapshot(second);
+
+        const rows: Array<{
+          entity_ref: string;
+          lifecycle: string;
+          title: string;
+          result_digest: string;
+        }> = await knex('apiops_api_results').orderBy('entity_ref');
+        expect(rows.map(row => row.entity_ref)).toEqual(
+          second.map(({ result }) => entityRefKey(result.entityRef)).sort(),
+        );
+        expect(rows.find(row => row.entity_ref === same)?.lifecycle).toBe(
+          'marked',
+        );
+        // A row without a digest (written before digests) is written again.
+        const rewritten = rows.find(row => row.entity_ref === unknownDigest);
+        expect(rewritten?.lifecycle).toBe('production');
+        expect(rewritten?.result_digest).toMatch(/^[A-Za-z0-9+/]{27}=$/);
+        expect(
+          rows.find(
+            row => row.entity_ref === entityRefKey(changed.result.entityRef),
+          )?.title,
+        ).toBe('FX rates, renamed');
+        expect(
+          await store.getApiResult(entityRefKey(changed.result.entityRef)),
+        ).toEqual(changed);
+        expect(
+          await store.getApiResult(entityRefKey(added.result.entityRef)),
+        ).toEqual(added);
+        expect(
+          await store.getApiResult(
+            entityRefKey('api:default/marketing-consents-api'),
+          ),
+        ).toBeUndefined();
+        expect(await store.getCurrentCounts()).toEqual(countsOf(second));
+      });
+
       it('serves the results of a successful run, with when it finished', async () => {
         const apis = firstCatalog();
         const before = Date.now();
@@ -779,9 +848,18 @@ describe.each(databases.eachSupportedId())(
         const previous = labelled('previous', 2);
         await snapshot(previous);
         const runId = await store.startRun();
-        const duplicate = storedApi({ ref: 'api:default/twice' });
+        const apis = labelled('next', 2);
+        const rollup = team(
+          'group:default/next-team-0',
+          ['group:default/next-team-0'],
+          apis,
+        );
+        // Two rollups of one group: the primary key refuses the second.
         const error = await catchError(
-          store.completeRun(runId, resultsOf([duplicate, duplicate])),
+          store.completeRun(runId, {
+            ...resultsOf(apis),
+            teams: [rollup, rollup],
+          }),
         );
         expect(error.message).toMatch(/^insert into/);
         await store.failRun(runId, error);
@@ -790,11 +868,25 @@ describe.each(databases.eachSupportedId())(
         expect(status).toBe('failed');
         expect(reason).toMatch(
           databaseId.startsWith('POSTGRES')
-            ? /^duplicate key value violates unique constraint .*Key \(entity_ref\)=\(api:default\/twice\) already exists.* \(in insert into "apiops_api_results"\)$/
-            : /^UNIQUE constraint failed: apiops_api_results.entity_ref.* \(in insert into `apiops_api_results`\)$/,
+            ? /^duplicate key value violates unique constraint .*Key \(group_ref\)=\(.+\) already exists.* \(in insert into "apiops_team_rollups"\)$/
+            : /^UNIQUE constraint failed: apiops_team_rollups.group_ref.* \(in insert into `apiops_team_rollups`\)$/,
         );
         expect(reason).not.toContain('values');
         expect((await store.getInfo()).staleReason).toContain(reason);
+        await expectCurrent(previous);
+      });
+
+      it('refuses results that have one API twice, and keeps the current ones', async () => {
+        const previous = labelled('previous', 2);
+        await snapshot(previous);
+        const runId = await store.startRun();
+        const duplicate = storedApi({ ref: 'api:default/twice' });
+
+        const error = await catchError(
+          store.completeRun(runId, resultsOf([duplicate, duplicate])),
+        );
+
+        expect(error.message).toBe('the results have api:default/twice twice');
         await expectCurrent(previous);
       });
 

@@ -69,6 +69,8 @@ export interface DbApiResultRow {
   finding_count: number;
   /** JSON of StoredApiResult. */
   result: string;
+  /** SHA-1 (base64) of `result`; null for rows written before it. */
+  result_digest: string | null;
 }
 
 /**

@@ -4,8 +4,8 @@ import { ConflictError } from '@backstage/errors';
 import { Knex } from 'knex';
 import { toIsoTimestamp } from '../conversions';
 import { failureReason } from '../failureReason';
-import { SnapshotResults } from '../SnapshotStore';
-import { DbApiRefreshRow, DbSnapshotRow } from '../tables';
+import { SnapshotResults, StoredApiResult } from '../SnapshotStore';
+import { DbApiRefreshRow, DbApiResultRow, DbSnapshotRow } from '../tables';
 import { adjustCounts, applyApiRefresh } from './refreshApi';
 import { describeMs } from './util/describeMs';
 import { isPostgres } from './util/isPostgres';
@@ -45,14 +45,11 @@ export async function completeRun(options: {
     }
 
     await tx(T.gaps).delete();
-    await tx(T.apis).delete();
     await tx(T.teams).delete();
     await tx(T.members).delete();
     await tx(T.clusters).delete();
 
-    await insertBatches(tx, T.apis, results.apis, api => [
-      snapshotRows.toApiRow(api),
-    ]);
+    await writeApiRows(tx, results.apis);
     await insertBatches(tx, T.gaps, results.apis, snapshotRows.toGapRows);
     await insertBatches(tx, T.teams, results.teams, team => [
       snapshotRows.toTeamRow(team),
@@ -167,6 +164,59 @@ async function refusalOf(
     )}`;
   }
   return undefined;
+}
+
+/**
+ * Makes the API rows those of `apis`: writes the rows whose digest differs
+ * from the stored row's and deletes the rows of APIs no longer there. A
+ * snapshot of a catalog that changed little writes little: rewriting all
+ * rows was about 5 s of every snapshot at 200k APIs.
+ */
+async function writeApiRows(
+  tx: Knex.Transaction,
+  apis: readonly StoredApiResult[],
+) {
+  const stored = new Map<string, string | null>();
+  const rows: Array<Pick<DbApiResultRow, 'entity_ref' | 'result_digest'>> =
+    await tx<DbApiResultRow>(T.apis).select('entity_ref', 'result_digest');
+  for (const row of rows) {
+    stored.set(row.entity_ref, row.result_digest);
+  }
+  const seen = new Set<string>();
+  let changed: DbApiResultRow[] = [];
+  for (let i = 0; i < apis.length; i += 1) {
+    const row = snapshotRows.toApiRow(apis[i]);
+    if (seen.has(row.entity_ref)) {
+      throw new Error(`the results have ${row.entity_ref} twice`);
+    }
+    seen.add(row.entity_ref);
+    // A row without a digest (written before it) is written again.
+    if (stored.get(row.entity_ref) !== row.result_digest) {
+      changed.push(row);
+    }
+    stored.delete(row.entity_ref);
+    if (changed.length === BATCH_SIZE) {
+      await upsertApiRows(tx, changed);
+      changed = [];
+    }
+    // Serializing and hashing every result takes seconds at 200k APIs.
+    if (i % BATCH_SIZE === BATCH_SIZE - 1) await nextTurn();
+  }
+  await upsertApiRows(tx, changed);
+  const gone = [...stored.keys()];
+  for (let i = 0; i < gone.length; i += BATCH_SIZE) {
+    await tx(T.apis)
+      .whereIn('entity_ref', gone.slice(i, i + BATCH_SIZE))
+      .delete();
+  }
+}
+
+async function upsertApiRows(
+  tx: Knex.Transaction,
+  rows: readonly DbApiResultRow[],
+) {
+  if (rows.length === 0) return;
+  await tx(T.apis).insert(rows).onConflict('entity_ref').merge();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   entityRefKey,
   tryEntityRefKey,
@@ -32,8 +33,14 @@ function refColumn(value: string | undefined): string | null {
   return tryEntityRefKey(value) ?? null;
 }
 
+/**
+ * The row of an API result. Every column derives from the result JSON, so
+ * its digest tells whether a stored row is the same (a snapshot writes only
+ * the rows that changed).
+ */
 function toApiRow(stored: StoredApiResult): DbApiResultRow {
   const { result } = stored;
+  const json = JSON.stringify(stored);
   return {
     entity_ref: entityRefKey(result.entityRef),
     title: result.title,
@@ -44,7 +51,8 @@ function toApiRow(stored: StoredApiResult): DbApiResultRow {
     governance_status: result.governance.status,
     gap_count: result.owner.gaps.length,
     finding_count: result.governance.findings.length,
-    result: JSON.stringify(stored),
+    result: json,
+    result_digest: createHash('sha1').update(json).digest('base64'),
   };
 }
 
