@@ -21,7 +21,8 @@ function openApi(i: number): string {
 
 type TestThread = {
   worker: Worker;
-  current?: { batch: { items: unknown[]; next: number } };
+  progress: Int32Array;
+  current?: { batch: { items: unknown[] } };
 };
 
 /** The pool's threads, to stop one as a crash would. */
@@ -42,7 +43,9 @@ async function busyThread(
 ): Promise<TestThread> {
   for (;;) {
     const thread = threadsOf(pool).find(
-      t => t.current && t.current.batch.items[t.current.batch.next] === item,
+      t =>
+        t.current &&
+        t.current.batch.items[Atomics.load(t.progress, 0)] === item,
     );
     if (thread) {
       return thread;
@@ -144,6 +147,58 @@ describe('DefinitionParserPool', () => {
     ]);
     expect(results[0].features?.operations).toContain('GET /things7');
     expect(threadsOf(pool)).toHaveLength(0);
+  });
+
+  it('knows which definition of a batch stopped a thread, and parses the rest of the batch without it, on threads and then here', async () => {
+    pool = DefinitionParserPool.create({ threads: 1 });
+    await pool.extract([{ type: 'openapi', definition: openApi(0) }]);
+    const slow = [0, 1, 2].map(() => ({
+      type: 'graphql',
+      definition: hugeGraphql(450_000),
+    }));
+    const items = [
+      { type: 'openapi', definition: openApi(1) },
+      slow[0],
+      { type: 'openapi', definition: openApi(2) },
+      slow[1],
+      { type: 'openapi', definition: openApi(3) },
+      slow[2],
+      { type: 'openapi', definition: openApi(4) },
+    ];
+    const results = pool.extract(items);
+    // Three threads in a row stop, each on the next slow definition; the
+    // third failure sends the rest to this thread.
+    for (const item of slow) {
+      await (await busyThread(pool, item)).worker.terminate();
+    }
+    expect(await results).toEqual(
+      items.map(item =>
+        slow.includes(item)
+          ? TOO_COMPLEX
+          : extractDefinitionFeatures(item.type, item.definition),
+      ),
+    );
+    expect(threadsOf(pool)).toHaveLength(0);
+  });
+
+  it('reports the definition of a batch that held it past the deadline, not the one before it', async () => {
+    pool = DefinitionParserPool.create({ threads: 1, batchTimeoutMs: 500 });
+    await pool.extract([{ type: 'openapi', definition: openApi(0) }]);
+    // Six slow definitions take longer than the deadline on any machine.
+    const results = await pool.extract([
+      { type: 'openapi', definition: openApi(1) },
+      ...Array.from({ length: 6 }, () => SLOW),
+    ]);
+    const timedOut = results.filter(
+      result => result.problem?.includes('it took more than') ?? false,
+    );
+    expect(timedOut).toHaveLength(1);
+    // The first one is quick: the batch never stalls on it.
+    expect(results[0].problem).toMatch(
+      /another definition held its parser batch/,
+    );
+    expect(results[0].transient).toBe(true);
+    expect(results.indexOf(timedOut[0])).toBeGreaterThan(0);
   });
 
   it('keeps its threads when failures come between answered batches', async () => {

@@ -10,6 +10,7 @@ import {
   type FeatureWorkerReady,
   type FeatureWorkerRequest,
   type FeatureWorkerResponse,
+  progressOf,
 } from './featureWorker';
 
 /** Definitions sent to a thread at a time. */
@@ -36,14 +37,21 @@ const THREAD_RESOURCE_LIMITS = {
 interface Batch {
   items: FeatureWorkerRequest['items'];
   results: DefinitionFeaturesResult[];
-  /** The first definition not answered yet: the one a thread is on. */
+  /** The first definition not answered yet. */
   next: number;
+  /**
+   * Definitions after `next` that stopped a thread: answered by the pool,
+   * never parsed again.
+   */
+  stopped: Set<number>;
   resolve(results: DefinitionFeaturesResult[]): void;
   reject(error: Error): void;
 }
 
 interface Thread {
   worker: Worker;
+  /** The index in its batch of the definition the thread is on. */
+  progress: Int32Array;
   /** Loaded: batches (and their deadlines) wait for this. */
   ready: boolean;
   /** The batch the thread works on, and its deadline. */
@@ -57,8 +65,9 @@ interface Thread {
  * threads, so that a snapshot's first pass over the catalog (every
  * definition parsed) uses every core while the main thread streams the
  * catalog and evaluates the APIs. Threads start on first use and stop on
- * {@link DefinitionParserPool.close}; each works on one batch at a time and
- * answers definition by definition.
+ * {@link DefinitionParserPool.close}; each works on one batch at a time,
+ * answers it in one message and tells through shared memory which
+ * definition it is on.
  *
  * Every definition gets a result, and a hostile one cannot hold the
  * snapshot: a batch that takes longer than the deadline has its thread
@@ -67,7 +76,8 @@ interface Thread {
  * rest of the batch gets the same problem for this run only (`transient`).
  * A thread that stops (out of memory on a pathological definition, say) is
  * replaced, the definition it was on gets the problem "too complex to
- * analyse", and the rest of its batch goes to another thread. What stalled
+ * analyse", and the rest of its batch (what it had parsed before too) goes
+ * to another thread. What stalled
  * or stopped a thread is never parsed again, neither on a thread nor on the
  * main thread; only after {@link MAX_THREAD_FAILURES} failures in a row
  * (threads that cannot start) does the pool parse the rest on the calling
@@ -137,6 +147,7 @@ export class DefinitionParserPool {
             items: slice,
             results: new Array(slice.length),
             next: 0,
+            stopped: new Set(),
             resolve,
             reject,
           });
@@ -173,13 +184,16 @@ export class DefinitionParserPool {
     }
     if (this.failures >= MAX_THREAD_FAILURES) {
       for (const batch of this.waiting.splice(0)) {
-        parseOnMainThread(batch.items.slice(batch.next), this.yielder).then(
-          results => {
-            batch.results.splice(batch.next, results.length, ...results);
-            batch.resolve(batch.results);
-          },
-          batch.reject,
-        );
+        const pending = pendingOf(batch);
+        parseOnMainThread(
+          pending.map(i => batch.items[i]),
+          this.yielder,
+        ).then(results => {
+          pending.forEach((i, j) => {
+            batch.results[i] = results[j];
+          });
+          batch.resolve(batch.results);
+        }, batch.reject);
       }
       return;
     }
@@ -200,16 +214,22 @@ export class DefinitionParserPool {
   }
 
   private startThread(): Thread {
+    const progress = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
     const worker = new Worker(
       `require(${JSON.stringify(FEATURE_WORKER_FILE)});`,
       {
         eval: true,
-        workerData: { role: FEATURE_WORKER_ROLE },
+        workerData: { role: FEATURE_WORKER_ROLE, progress },
         execArgv: workerExecArgv(),
         resourceLimits: THREAD_RESOURCE_LIMITS,
       },
     );
-    const thread: Thread = { worker, ready: false, retired: false };
+    const thread: Thread = {
+      worker,
+      progress: progressOf(progress),
+      ready: false,
+      retired: false,
+    };
     let failure = '';
     worker.on(
       'message',
@@ -238,10 +258,13 @@ export class DefinitionParserPool {
     const timer = setTimeout(() => this.expire(thread), this.batchTimeoutMs);
     timer.unref();
     thread.current = { id, batch, timer };
+    // Until the thread starts, it is on the batch's first definition.
+    Atomics.store(thread.progress, 0, batch.next);
     const request: FeatureWorkerRequest = {
       id,
       start: batch.next,
       items: batch.next === 0 ? batch.items : batch.items.slice(batch.next),
+      ...(batch.stopped.size > 0 ? { skip: [...batch.stopped] } : {}),
     };
     thread.worker.postMessage(request);
   }
@@ -252,8 +275,10 @@ export class DefinitionParserPool {
       return;
     }
     const { batch } = current;
-    batch.results[response.index] = response.result;
-    batch.next = response.index + 1;
+    response.results.forEach((result, i) => {
+      if (result !== null) batch.results[response.start + i] = result;
+    });
+    batch.next = response.start + response.results.length;
     if (batch.next < batch.items.length) {
       return;
     }
@@ -277,11 +302,13 @@ export class DefinitionParserPool {
     this.retire(thread);
     const { batch } = current;
     const seconds = this.batchTimeoutMs / 1000;
-    const culprit = batch.next;
+    const culprit = onItem(thread, batch);
     batch.results[culprit] = stopped(
       `analysis timed out: it took more than ${seconds} s`,
     );
-    for (let i = culprit + 1; i < batch.items.length; i += 1) {
+    // What the thread parsed before the culprit went with it, unsent.
+    for (const i of pendingOf(batch)) {
+      if (i === culprit) continue;
       batch.results[i] = {
         ...stopped(
           `analysis timed out: another definition held its parser batch past ${seconds} s; it is analysed at the next snapshot`,
@@ -292,7 +319,7 @@ export class DefinitionParserPool {
     batch.resolve(batch.results);
     this.logger?.warn(
       `A definition parser batch took more than ${seconds} s and its thread was stopped; ${
-        batch.items.length - culprit
+        pendingOf(batch).length
       } definitions were not analysed (${describe(batch.items[culprit]).slice(
         0,
         -1,
@@ -315,13 +342,21 @@ export class DefinitionParserPool {
     }
     const current = thread.current;
     thread.current = undefined;
+    let culprit: { type: string; definition: unknown } | undefined;
     if (current) {
       clearTimeout(current.timer);
       const { batch } = current;
-      batch.results[batch.next] = stopped(
+      const on = onItem(thread, batch);
+      culprit = batch.items[on];
+      batch.results[on] = stopped(
         `too complex to analyse: the parser thread stopped on it (${reason})`,
       );
-      batch.next += 1;
+      // What the thread parsed before it went with it: parsed again.
+      batch.stopped.add(on);
+      while (batch.stopped.has(batch.next)) {
+        batch.stopped.delete(batch.next);
+        batch.next += 1;
+      }
       if (batch.next < batch.items.length) {
         this.waiting.unshift(batch);
       } else {
@@ -342,9 +377,7 @@ export class DefinitionParserPool {
     }
     this.logger?.warn(
       `A definition parser thread stopped (${reason}); ${
-        current
-          ? describe(current.batch.items[current.batch.next - 1])
-          : 'no definition'
+        culprit ? describe(culprit) : 'no definition'
       } is reported as too complex${
         giveUp
           ? `. After ${this.failures} failures in a row, definitions are parsed on the main thread only`
@@ -363,6 +396,24 @@ export class DefinitionParserPool {
     }
     thread.worker.terminate().catch(() => {});
   }
+}
+
+/**
+ * The index in its batch of the definition a thread is on (as the thread
+ * last said, within the part of the batch not answered yet).
+ */
+function onItem(thread: Thread, batch: Batch): number {
+  const index = Atomics.load(thread.progress, 0);
+  return Math.min(Math.max(index, batch.next), batch.items.length - 1);
+}
+
+/** The indices of a batch's definitions not answered yet. */
+function pendingOf(batch: Batch): number[] {
+  const pending: number[] = [];
+  for (let i = batch.next; i < batch.items.length; i += 1) {
+    if (!batch.stopped.has(i)) pending.push(i);
+  }
+  return pending;
 }
 
 /** The result of a definition whose analysis was stopped. */

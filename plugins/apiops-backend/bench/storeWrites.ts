@@ -1,0 +1,171 @@
+/**
+ * The write of a snapshot's API results at catalog scale, apart from the
+ * rest of the snapshot (docs/benchmarks.md, "The results written as a
+ * diff"): a first snapshot (every row new), a snapshot where nothing
+ * changed (the rows are compared by digest and none is written) and one
+ * where every result changed (every row written again).
+ *
+ * This machine's speed drifts by tens of percent within minutes, so the
+ * variants run in turn, round after round, each on a new SQLite file, and
+ * the medians of the rounds are compared.
+ *
+ * Run from the repository root:
+ * `node --require @backstage/cli/config/nodeTransform.cjs plugins/apiops-backend/bench/storeWrites.ts [--apis 200000] [--rounds 3]`
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import knexFactory, { Knex } from 'knex';
+import type { ApiSnapshotResult } from '@apiops-backstage/plugin-apiops-common';
+import { DatabaseSnapshotStore } from '../src/database/DatabaseSnapshotStore';
+import type { StoredApiResult } from '../src/database/SnapshotStore';
+import { migrationsDir } from '../src/database/migrationsDir';
+
+function argument(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Wall and CPU milliseconds of `work`. */
+async function timed(work: () => Promise<unknown>) {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(cpu);
+  return {
+    wall: performance.now() - wall,
+    cpu: (used.user + used.system) / 1000,
+  };
+}
+
+async function freshDatabase(directory: string, name: string): Promise<Knex> {
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: path.join(directory, `${name}.sqlite`) },
+    useNullAsDefault: true,
+  });
+  await knex.migrate.latest({ directory: migrationsDir });
+  return knex;
+}
+
+/** A result of the size and shape of the synthetic catalog's. */
+function apiResult(i: number, title: string): StoredApiResult {
+  const ref = `api:default/api-${i}`;
+  const result: ApiSnapshotResult = {
+    entityRef: ref,
+    title: `${title} ${i}`,
+    system: `system:default/system-${i % 10_000}`,
+    lifecycle: 'production',
+    station: {
+      id: 'api-design',
+      source: 'assessment',
+      cycle: 'api-productization-cycle',
+    },
+    owner: {
+      ref: `group:default/team-${i % 10_000}`,
+      declared: `team-${i % 10_000}`,
+      resolved: true,
+      kind: 'group',
+      gaps: [],
+    },
+    governance: {
+      status: 'attention',
+      findings: [
+        'description-present',
+        'lifecycle-known',
+        'providers-known',
+      ].map(ruleId => ({
+        ruleId,
+        severity: 'warning' as const,
+        message: `${ruleId}: ${ref} is missing what this rule asks for; see the rule's documentation`,
+      })),
+    },
+  };
+  return {
+    result,
+    inputs: {
+      providers: [
+        { ref: `component:default/service-${i % 100_000}`, exists: true },
+      ],
+      consumers: [`component:default/app-${(i * 7) % 100_000}`],
+    },
+  };
+}
+
+async function resultWrites(directory: string, apis: number, round: number) {
+  const knex = await freshDatabase(directory, `results-${round}`);
+  try {
+    const store = await DatabaseSnapshotStore.create({
+      database: { getClient: async () => knex },
+      skipMigrations: true,
+    });
+    const first = Array.from({ length: apis }, (_, i) => apiResult(i, 'API'));
+    const renamed = first.map((_, i) => apiResult(i, 'Renamed API'));
+    const snapshot = async (results: StoredApiResult[]) => {
+      const runId = await store.startRun();
+      await store.completeRun(runId, {
+        apis: results,
+        teams: [],
+        clusters: [],
+        counts: {
+          apis: results.length,
+          byStation: {},
+          byStatus: {},
+          byGapType: {},
+          byFindingType: {},
+        },
+      });
+    };
+    return {
+      first: await timed(() => snapshot(first)),
+      unchanged: await timed(() => snapshot(first)),
+      allChanged: await timed(() => snapshot(renamed)),
+    };
+  } finally {
+    await knex.destroy();
+  }
+}
+
+async function main() {
+  const apis = argument('apis', 200_000);
+  const rounds = argument('rounds', 3);
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'apiops-writes-'));
+  const figures: Record<string, Array<{ wall: number; cpu: number }>> = {};
+  const note = (name: string, value: { wall: number; cpu: number }) => {
+    (figures[name] ??= []).push(value);
+    console.log(
+      `${name}: ${(value.wall / 1000).toFixed(2)} s wall, ${(
+        value.cpu / 1000
+      ).toFixed(2)} s CPU`,
+    );
+  };
+  try {
+    for (let round = 0; round < rounds; round += 1) {
+      console.log(`round ${round + 1} of ${rounds}, ${apis} APIs`);
+      const results = await resultWrites(directory, apis, round);
+      note('results, first snapshot', results.first);
+      note('results, nothing changed', results.unchanged);
+      note('results, every result changed', results.allChanged);
+    }
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+  console.log(`\nmedians of ${rounds} rounds (wall / CPU s):`);
+  for (const [name, values] of Object.entries(figures)) {
+    console.log(
+      `| ${name} | ${(median(values.map(v => v.wall)) / 1000).toFixed(2)} / ${(
+        median(values.map(v => v.cpu)) / 1000
+      ).toFixed(2)} |`,
+    );
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
