@@ -3,7 +3,9 @@
  * rest of the snapshot (docs/benchmarks.md, "The results written as a
  * diff"): a first snapshot (every row new), a snapshot where nothing
  * changed (the rows are compared by digest and none is written) and one
- * where every result changed (every row written again).
+ * where every result changed (every row written again); and the lint
+ * module's evidence index, two rows per API written 5,000 at a time as a
+ * snapshot writes them, with evidence keys as random as real ones (SHA-256).
  *
  * This machine's speed drifts by tens of percent within minutes, so the
  * variants run in turn, round after round, each on a new SQLite file, and
@@ -17,6 +19,9 @@ import os from 'node:os';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import type { ApiSnapshotResult } from '@apiops-backstage/plugin-apiops-common';
+import { createHash } from 'node:crypto';
+import { DatabaseEvidenceStore } from '../src/database/DatabaseEvidenceStore';
+import type { EvidenceIndexRow } from '../src/database/EvidenceStore';
 import { DatabaseSnapshotStore } from '../src/database/DatabaseSnapshotStore';
 import type { StoredApiResult } from '../src/database/SnapshotStore';
 import { migrationsDir } from '../src/database/migrationsDir';
@@ -131,6 +136,42 @@ async function resultWrites(directory: string, apis: number, round: number) {
   }
 }
 
+/** Index rows per write, as the snapshot's evidence run writes them. */
+const INDEX_WRITE_ROWS = 5000;
+
+async function indexWrite(directory: string, apis: number, round: number) {
+  const knex = await freshDatabase(directory, `index-${round}`);
+  try {
+    const store = await DatabaseEvidenceStore.create({
+      database: { getClient: async () => knex },
+      skipMigrations: true,
+    });
+    const rows: EvidenceIndexRow[] = [];
+    for (let i = 0; i < apis; i += 1) {
+      for (const providerId of ['lint', 'audit']) {
+        rows.push({
+          providerId,
+          entityRef: `api:default/api-${i}`,
+          key: createHash('sha256')
+            .update(`${providerId} ${i}`)
+            .digest('base64'),
+          title: `API ${i}`,
+          ownerRef: `group:default/team-${i % 10_000}`,
+          systemRef: `system:default/system-${i % 10_000}`,
+          queuedAt: 1_765_000_000_000,
+        });
+      }
+    }
+    return await timed(async () => {
+      for (let i = 0; i < rows.length; i += INDEX_WRITE_ROWS) {
+        await store.writeIndex(rows.slice(i, i + INDEX_WRITE_ROWS), []);
+      }
+    });
+  } finally {
+    await knex.destroy();
+  }
+}
+
 async function main() {
   const apis = argument('apis', 200_000);
   const rounds = argument('rounds', 3);
@@ -151,6 +192,10 @@ async function main() {
       note('results, first snapshot', results.first);
       note('results, nothing changed', results.unchanged);
       note('results, every result changed', results.allChanged);
+      note(
+        `evidence index, ${apis * 2} rows`,
+        await indexWrite(directory, apis, round),
+      );
     }
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
