@@ -77,12 +77,12 @@ interface Thread {
  * A thread that stops (out of memory on a pathological definition, say) is
  * replaced, the definition it was on gets the problem "too complex to
  * analyse", and the rest of its batch (what it had parsed before too) goes
- * to another thread. What stalled
- * or stopped a thread is never parsed again, neither on a thread nor on the
- * main thread; only after {@link MAX_THREAD_FAILURES} failures in a row
- * (threads that cannot start) does the pool parse the rest on the calling
- * thread, with {@link parseOnMainThread} (in slices between the event
- * loop's other work, and no definition over its size cap).
+ * to another thread. What stalled or stopped a thread is never parsed
+ * again, neither on a thread nor on the main thread; only after
+ * {@link MAX_THREAD_FAILURES} failures in a row (threads that cannot start)
+ * does the pool parse the rest on the calling thread, with
+ * {@link parseOnMainThread} (in slices between the event loop's other work,
+ * and no definition over its size cap).
  *
  * @internal
  */
