@@ -37,13 +37,13 @@ async function main() {
     const allUsed = process.cpuUsage(all);
     const seconds = (usage: NodeJS.CpuUsage) =>
       ((usage.user + usage.system) / 1e6).toFixed(2);
-    console.log(
+    process.stdout.write(
       `${count} definitions (${definitions.length} distinct): ${(
         (performance.now() - wall) /
         1000
       ).toFixed(2)} s wall, main thread ${seconds(
         mainUsed,
-      )} s CPU, process ${seconds(allUsed)} s CPU`,
+      )} s CPU, process ${seconds(allUsed)} s CPU\n`,
     );
   } finally {
     await pool.close();

@@ -25,6 +25,7 @@ import type { EvidenceIndexRow } from '../src/database/EvidenceStore';
 import { DatabaseSnapshotStore } from '../src/database/DatabaseSnapshotStore';
 import type { StoredApiResult } from '../src/database/SnapshotStore';
 import { migrationsDir } from '../src/database/migrationsDir';
+import { Clock, now, since } from './snapshotBench/measuring';
 
 function argument(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -37,15 +38,10 @@ function median(values: number[]): number {
 }
 
 /** Wall and CPU milliseconds of `work`. */
-async function timed(work: () => Promise<unknown>) {
-  const wall = performance.now();
-  const cpu = process.cpuUsage();
+async function timed(work: () => Promise<unknown>): Promise<Clock> {
+  const start = now();
   await work();
-  const used = process.cpuUsage(cpu);
-  return {
-    wall: performance.now() - wall,
-    cpu: (used.user + used.system) / 1000,
-  };
+  return since(start);
 }
 
 async function freshDatabase(directory: string, name: string): Promise<Knex> {
@@ -172,14 +168,19 @@ async function indexWrite(directory: string, apis: number, round: number) {
   }
 }
 
+/** One line of the bench's output. */
+function print(line: string) {
+  process.stdout.write(`${line}\n`);
+}
+
 async function main() {
   const apis = argument('apis', 200_000);
   const rounds = argument('rounds', 3);
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'apiops-writes-'));
-  const figures: Record<string, Array<{ wall: number; cpu: number }>> = {};
-  const note = (name: string, value: { wall: number; cpu: number }) => {
+  const figures: Record<string, Clock[]> = {};
+  const note = (name: string, value: Clock) => {
     (figures[name] ??= []).push(value);
-    console.log(
+    print(
       `${name}: ${(value.wall / 1000).toFixed(2)} s wall, ${(
         value.cpu / 1000
       ).toFixed(2)} s CPU`,
@@ -187,7 +188,7 @@ async function main() {
   };
   try {
     for (let round = 0; round < rounds; round += 1) {
-      console.log(`round ${round + 1} of ${rounds}, ${apis} APIs`);
+      print(`round ${round + 1} of ${rounds}, ${apis} APIs`);
       const results = await resultWrites(directory, apis, round);
       note('results, first snapshot', results.first);
       note('results, nothing changed', results.unchanged);
@@ -200,9 +201,9 @@ async function main() {
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
-  console.log(`\nmedians of ${rounds} rounds (wall / CPU s):`);
+  print(`\nmedians of ${rounds} rounds (wall / CPU s):`);
   for (const [name, values] of Object.entries(figures)) {
-    console.log(
+    print(
       `| ${name} | ${(median(values.map(v => v.wall)) / 1000).toFixed(2)} / ${(
         median(values.map(v => v.cpu)) / 1000
       ).toFixed(2)} |`,
