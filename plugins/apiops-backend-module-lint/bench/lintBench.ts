@@ -25,6 +25,7 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   ApiSnapshotResult,
   DefinitionEvidence,
+  entityRefKey,
   evidenceToGovernanceFindings,
 } from '@apiops-backstage/plugin-apiops-common';
 import type { DefinitionEvidenceProvider } from '@apiops-backstage/plugin-apiops-node';
@@ -294,6 +295,7 @@ async function main() {
         await store.put(p.id, evidenceKeyOf(p, undefined, hash), evidence, {
           checkedAt: new Date(),
           findings: evidenceToGovernanceFindings(p.id, evidence),
+          entityRefs: [entityRefKey(page.entities[i])],
         });
       }
     }

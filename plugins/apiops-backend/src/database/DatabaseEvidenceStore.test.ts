@@ -21,9 +21,24 @@ function databaseService(knex: Knex): DatabaseService {
 
 const LINTED: DefinitionEvidence = {
   findings: [
-    { ruleId: 'oas3-schema', severity: 'error', message: 'bad', path: '$.paths' },
-    { ruleId: 'operation-operationId', severity: 'warning', message: 'no id', path: "$.paths['/a'].get" },
-    { ruleId: 'operation-operationId', severity: 'warning', message: 'no id', path: "$.paths['/b'].get" },
+    {
+      ruleId: 'oas3-schema',
+      severity: 'error',
+      message: 'bad',
+      path: '$.paths',
+    },
+    {
+      ruleId: 'operation-operationId',
+      severity: 'warning',
+      message: 'no id',
+      path: "$.paths['/a'].get",
+    },
+    {
+      ruleId: 'operation-operationId',
+      severity: 'warning',
+      message: 'no id',
+      path: "$.paths['/b'].get",
+    },
     { ruleId: 'info-contact', severity: 'warning', message: 'no contact' },
   ],
 };
@@ -77,11 +92,13 @@ describe.each(databases.eachSupportedId())(
       key: string,
       evidence: DefinitionEvidence,
       expiresAt?: Date,
+      entityRefs: string[] = [],
     ) {
       await store.put(providerId, key, evidence, {
         checkedAt: new Date(),
         expiresAt,
         findings: evidenceToGovernanceFindings(providerId, evidence),
+        entityRefs,
       });
     }
 
@@ -94,7 +111,9 @@ describe.each(databases.eachSupportedId())(
         counts: { error: 1, warning: 3, info: 0 },
         expired: false,
       });
-      expect(Date.parse(stored!.checkedAt)).toBeGreaterThan(Date.now() - 60_000);
+      expect(Date.parse(stored!.checkedAt)).toBeGreaterThan(
+        Date.now() - 60_000,
+      );
       expect(await store.get('audit', 'k1')).toBeUndefined();
 
       const summaries = await store.getSummaries([
@@ -104,8 +123,14 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(summaries.size).toBe(2);
       expect(
-        summaries.get(evidenceMapKey('lint', 'k1'))!.findings.map(f => f.ruleId),
-      ).toEqual(['lint/oas3-schema', 'lint/operation-operationId', 'lint/info-contact']);
+        summaries
+          .get(evidenceMapKey('lint', 'k1'))!
+          .findings.map(f => f.ruleId),
+      ).toEqual([
+        'lint/oas3-schema',
+        'lint/operation-operationId',
+        'lint/info-contact',
+      ]);
       expect(summaries.get(evidenceMapKey('lint', 'k2'))).toEqual({
         findings: [],
         expired: false,
@@ -122,7 +147,7 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
-    it('queues APIs without evidence, the longest waiting first, and takes an API out once its key is checked', async () => {
+    it('queues APIs without evidence, the longest waiting first, and takes the APIs a check names out of the backlog', async () => {
       await store.writeIndex(
         [
           row(1, { queuedAt: 3000 }),
@@ -152,11 +177,27 @@ describe.each(databases.eachSupportedId())(
         { providerId: 'lint', total: 4, queued: 3 },
       ]);
 
-      // Two APIs share key-2: one check takes both out of the backlog.
-      await put('lint', 'key-2', CLEAN);
-      expect(
-        (await store.listQueued('lint', { limit: 10 })).map(r => r.entityRef),
-      ).toEqual(['api:default/api-1']);
+      const queuedRefs = async () =>
+        (await store.listQueued('lint', { limit: 10 })).map(r => r.entityRef);
+      // api-2 and api-3 share key-2: a check takes out the APIs it names,
+      // and only where their key is still the one checked.
+      await put('lint', 'key-2', CLEAN, undefined, [
+        'api:default/api-2',
+        'api:default/api-1',
+      ]);
+      expect(await queuedRefs()).toEqual([
+        'api:default/api-3',
+        'api:default/api-1',
+      ]);
+      await store.dequeue('lint', 'key-2', [
+        'api:default/api-3',
+        'api:default/api-1',
+      ]);
+      expect(await queuedRefs()).toEqual(['api:default/api-1']);
+      expect(await store.getCoverage()).toEqual([
+        { providerId: 'audit', total: 1, queued: 1 },
+        { providerId: 'lint', total: 4, queued: 1 },
+      ]);
     });
 
     it('writes and deletes index rows, and prunes those of APIs and providers gone', async () => {
@@ -190,8 +231,9 @@ describe.each(databases.eachSupportedId())(
       await store.writeIndex([row(1, { providerId: 'gone' })], []);
       expect(await store.pruneIndex(['lint'])).toBe(2);
       expect(
-        (await store.getIndexRows(['api:default/api-1', 'api:default/api-2']))
-          .map(r => `${r.providerId} ${r.entityRef}`),
+        (
+          await store.getIndexRows(['api:default/api-1', 'api:default/api-2'])
+        ).map(r => `${r.providerId} ${r.entityRef}`),
       ).toEqual(['lint api:default/api-1']);
     });
 
@@ -224,7 +266,11 @@ describe.each(databases.eachSupportedId())(
         [
           row(1),
           row(2),
-          row(3, { queuedAt: 1000, ownerRef: 'group:default/team-b', systemRef: undefined }),
+          row(3, {
+            queuedAt: 1000,
+            ownerRef: 'group:default/team-b',
+            systemRef: undefined,
+          }),
           row(1, { providerId: 'audit' }),
         ],
         [],
@@ -266,22 +312,32 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(next.nextCursor).toBeUndefined();
 
-      const refs = async (query: Partial<Parameters<typeof store.listReport>[0]>) =>
-        (await store.listReport({ providerIds: ['lint'], limit: 100, ...query })).items.map(
-          i => i.entityRef,
-        );
+      const refs = async (
+        query: Partial<Parameters<typeof store.listReport>[0]>,
+      ) =>
+        (
+          await store.listReport({
+            providerIds: ['lint'],
+            limit: 100,
+            ...query,
+          })
+        ).items.map(i => i.entityRef);
       expect(await refs({ severity: 'error' })).toEqual(['api:default/api-1']);
-      expect(await refs({ rule: 'info-contact' })).toEqual(['api:default/api-1']);
+      expect(await refs({ rule: 'info-contact' })).toEqual([
+        'api:default/api-1',
+      ]);
       expect(await refs({ rule: 'info_%' })).toEqual([]);
       expect(await refs({ state: 'queued' })).toEqual(['api:default/api-3']);
       expect(
         await refs({ owners: [entityRefKey('group:default/team-b')] }),
       ).toEqual(['api:default/api-3']);
-      expect(await refs({ system: entityRefKey('system:default/shop') })).toEqual([
-        'api:default/api-1',
-        'api:default/api-2',
-      ]);
-      const audit = await store.listReport({ providerIds: ['audit'], limit: 10 });
+      expect(
+        await refs({ system: entityRefKey('system:default/shop') }),
+      ).toEqual(['api:default/api-1', 'api:default/api-2']);
+      const audit = await store.listReport({
+        providerIds: ['audit'],
+        limit: 10,
+      });
       expect(audit.items[0].audit).toEqual({ pass: 1, partial: 1, gap: 1 });
       await expect(
         store.listReport({ limit: 10, cursor: 'nonsense' }),
@@ -336,7 +392,9 @@ describe.each(databases.eachSupportedId())(
         directory: migrationsDir,
         name: '20261208150000_definition_evidence.js',
       });
-      expect(await knex.schema.hasTable('apiops_definition_evidence')).toBe(false);
+      expect(await knex.schema.hasTable('apiops_definition_evidence')).toBe(
+        false,
+      );
       expect(await knex.schema.hasTable('apiops_evidence_index')).toBe(false);
       expect(await knex.schema.hasTable('apiops_snapshots')).toBe(true);
       await knex.migrate.up({ directory: migrationsDir });

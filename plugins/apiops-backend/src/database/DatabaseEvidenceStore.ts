@@ -19,6 +19,7 @@ import {
 } from './EvidenceStore';
 import { migrateToLatest } from './migrateToLatest';
 import { checkLimit } from './operations/util/checkLimit';
+import { isPostgres } from './operations/util/isPostgres';
 import { ownerRefsOf } from './operations/util/ownerRefsOf';
 import { snapshotTables } from './operations/util/snapshotTables';
 import { DbDefinitionEvidenceRow, DbEvidenceIndexRow } from './tables';
@@ -187,6 +188,7 @@ export class DatabaseEvidenceStore implements EvidenceStore {
       checkedAt: Date;
       expiresAt?: Date;
       findings: GovernanceFinding[];
+      entityRefs: readonly string[];
     },
   ): Promise<void> {
     const count = (severity: string) =>
@@ -214,11 +216,16 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         .insert(row)
         .onConflict(['provider_id', 'evidence_key'])
         .merge();
-      await tx<DbEvidenceIndexRow>(INDEX)
-        .where({ provider_id: providerId, evidence_key: key })
-        .whereNotNull('queued_at')
-        .update({ queued_at: null });
+      await dequeueRows(tx, providerId, key, options.entityRefs);
     });
+  }
+
+  async dequeue(
+    providerId: string,
+    key: string,
+    entityRefs: readonly string[],
+  ): Promise<void> {
+    await dequeueRows(this.db, providerId, key, entityRefs);
   }
 
   async getIndexRows(
@@ -296,17 +303,30 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     checkedBefore: Date;
     providerIds: readonly string[];
   }): Promise<number> {
+    // The index has no index on the key. PostgreSQL plans NOT EXISTS as a
+    // hash anti-join; SQLite would scan the index once per evidence row, so
+    // there the keys in use are read once into a temporary B-tree (NOT IN
+    // a subquery that is not correlated).
+    const used = this.db(INDEX).select('provider_id', 'evidence_key');
     const orphans = await this.db<DbDefinitionEvidenceRow>(EVIDENCE)
       .where('checked_at', '<', options.checkedBefore)
-      .whereNotExists(
-        this.db(INDEX)
-          .select(this.db.raw('1'))
-          .where(`${INDEX}.provider_id`, this.db.ref(`${EVIDENCE}.provider_id`))
-          .andWhere(
-            `${INDEX}.evidence_key`,
-            this.db.ref(`${EVIDENCE}.evidence_key`),
-          ),
-      )
+      .modify(q => {
+        if (isPostgres(this.db)) {
+          q.whereNotExists(
+            used
+              .where(
+                `${INDEX}.provider_id`,
+                this.db.ref(`${EVIDENCE}.provider_id`),
+              )
+              .andWhere(
+                `${INDEX}.evidence_key`,
+                this.db.ref(`${EVIDENCE}.evidence_key`),
+              ),
+          );
+        } else {
+          q.whereNotIn(['provider_id', 'evidence_key'], used);
+        }
+      })
       .delete();
     const unknown = await this.db<DbDefinitionEvidenceRow>(EVIDENCE)
       .modify(q => {
@@ -542,6 +562,23 @@ export class DatabaseEvidenceStore implements EvidenceStore {
         },
       };
     });
+  }
+}
+
+/** Found by primary key: the index has no index on the evidence key. */
+async function dequeueRows(
+  db: Knex,
+  providerId: string,
+  key: string,
+  entityRefs: readonly string[],
+): Promise<void> {
+  const refs = [...new Set(entityRefs)];
+  for (let i = 0; i < refs.length; i += READ_BATCH) {
+    await db<DbEvidenceIndexRow>(INDEX)
+      .where({ provider_id: providerId, evidence_key: key })
+      .whereIn('entity_ref', refs.slice(i, i + READ_BATCH))
+      .whereNotNull('queued_at')
+      .update({ queued_at: null });
   }
 }
 

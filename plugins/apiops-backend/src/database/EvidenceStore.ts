@@ -99,14 +99,32 @@ export interface EvidenceStore {
   get(providerId: string, key: string): Promise<StoredEvidence | undefined>;
 
   /**
-   * Keeps the evidence of a key (replacing any), and takes the APIs of the
-   * index with that key out of the backlog.
+   * Keeps the evidence of a key (replacing any), and takes the index rows of
+   * `entityRefs` out of the backlog where they still have that key. The
+   * rows are named rather than found by key: an index on the key would make
+   * every snapshot's index write land at random places of a B-tree.
    */
   put(
     providerId: string,
     key: string,
     evidence: DefinitionEvidence,
-    options: { checkedAt: Date; expiresAt?: Date; findings: GovernanceFinding[] },
+    options: {
+      checkedAt: Date;
+      expiresAt?: Date;
+      findings: GovernanceFinding[];
+      entityRefs: readonly string[];
+    },
+  ): Promise<void>;
+
+  /**
+   * Takes the index rows of `entityRefs` out of the backlog where they still
+   * have `key`: its evidence is there already (another API shares the
+   * definition).
+   */
+  dequeue(
+    providerId: string,
+    key: string,
+    entityRefs: readonly string[],
   ): Promise<void>;
 
   /** The index rows of these APIs, for every provider. */

@@ -607,18 +607,36 @@ export class EvidenceService {
       });
     }
     // One check per key: the APIs sharing a definition share its evidence.
-    const byKey = new Map<string, Entity>();
+    const byKey = new Map<string, { entity: Entity; entityRefs: string[] }>();
     for (const row of rows) {
       const entity = entities.get(row.entityRef);
-      if (!entity || byKey.has(row.key)) continue;
+      if (!entity) continue;
       const hash = definitionHashOf(entity);
       // A definition changed since the snapshot: the next snapshot queues
       // its new key.
       if (
-        hash !== undefined &&
-        evidenceKeyOf(provider, variantOf(provider, entity), hash) === row.key
+        hash === undefined ||
+        evidenceKeyOf(provider, variantOf(provider, entity), hash) !== row.key
       ) {
-        byKey.set(row.key, entity);
+        continue;
+      }
+      const same = byKey.get(row.key);
+      if (same) {
+        same.entityRefs.push(row.entityRef);
+      } else {
+        byKey.set(row.key, { entity, entityRefs: [row.entityRef] });
+      }
+    }
+    // A key checked for another API earlier in the backlog is not checked
+    // again.
+    const known = await this.store.getSummaries(
+      [...byKey.keys()].map(key => ({ providerId: provider.id, key })),
+    );
+    for (const [key, { entityRefs }] of byKey) {
+      const summary = known.get(evidenceMapKey(provider.id, key));
+      if (summary && !summary.expired) {
+        await this.store.dequeue(provider.id, key, entityRefs);
+        byKey.delete(key);
       }
     }
     const workerProvider = {
@@ -628,7 +646,7 @@ export class EvidenceService {
       options: provider.worker.options,
     };
     await Promise.all(
-      [...byKey].map(async ([key, entity]) => {
+      [...byKey].map(async ([key, { entity, entityRefs }]) => {
         if (Date.now() >= context.deadline || context.signal?.aborted) {
           return; // stays queued
         }
@@ -674,6 +692,7 @@ export class EvidenceService {
             ? { expiresAt: new Date(now.getTime() + keepMs) }
             : {}),
           findings: evidenceToGovernanceFindings(provider.id, evidence),
+          entityRefs,
         });
         context.tally.checkedNow += 1;
         if (stopped) context.tally.stoppedNow += 1;
