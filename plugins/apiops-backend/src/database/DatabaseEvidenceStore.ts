@@ -22,6 +22,7 @@ import { checkLimit } from './operations/util/checkLimit';
 import { isPostgres } from './operations/util/isPostgres';
 import { ownerRefsOf } from './operations/util/ownerRefsOf';
 import { snapshotTables } from './operations/util/snapshotTables';
+import { upsertRows } from './operations/util/upsertRows';
 import { DbDefinitionEvidenceRow, DbEvidenceIndexRow } from './tables';
 
 const EVIDENCE = 'apiops_definition_evidence';
@@ -264,10 +265,10 @@ export class DatabaseEvidenceStore implements EvidenceStore {
     // all the rows, not one per statement.
     await this.db.transaction(async tx => {
       for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-        await tx<DbEvidenceIndexRow>(INDEX)
-          .insert(rows.slice(i, i + WRITE_BATCH))
-          .onConflict(['provider_id', 'entity_ref'])
-          .merge();
+        await upsertRows(tx, INDEX, rows.slice(i, i + WRITE_BATCH), [
+          'provider_id',
+          'entity_ref',
+        ]);
       }
       for (const [providerId, refs] of byProvider) {
         for (let i = 0; i < refs.length; i += READ_BATCH) {

@@ -12,6 +12,7 @@ import { isPostgres } from './util/isPostgres';
 import { lockResults } from './util/lockResults';
 import { snapshotRows } from './util/snapshotRows';
 import { snapshotTables as T } from './util/snapshotTables';
+import { upsertRows } from './util/upsertRows';
 
 /** Rows per INSERT: well under SQLite's limit of bound variables. */
 const BATCH_SIZE = 250;
@@ -215,8 +216,7 @@ async function upsertApiRows(
   tx: Knex.Transaction,
   rows: readonly DbApiResultRow[],
 ) {
-  if (rows.length === 0) return;
-  await tx(T.apis).insert(rows).onConflict('entity_ref').merge();
+  await upsertRows(tx, T.apis, rows, ['entity_ref']);
 }
 
 /**

@@ -1,0 +1,54 @@
+import { Knex } from 'knex';
+import { isPostgres } from './isPostgres';
+
+function quoted(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Inserts `rows` into `table` in one statement, a row whose `conflict`
+ * columns match an existing row's replacing every column of it. Every row
+ * has the same keys: they are the columns. A value `undefined` is null.
+ *
+ * On PostgreSQL it is knex's statement. On SQLite knex writes a multi-row
+ * insert as a compound select (`INSERT … SELECT ? AS a, … UNION ALL SELECT
+ * …`), which SQLite compiles term by term; this writes `INSERT … VALUES
+ * (…), (…) ON CONFLICT … DO UPDATE` there instead, which takes about a
+ * quarter less CPU (docs/benchmarks.md). Values are bound as knex binds
+ * them (dates as epoch milliseconds, booleans as 0 and 1).
+ */
+export async function upsertRows<Row extends object>(
+  db: Knex | Knex.Transaction,
+  table: string,
+  rows: readonly Row[],
+  conflict: ReadonlyArray<keyof Row & string>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (isPostgres(db)) {
+    await db(table)
+      .insert(rows as Row[])
+      .onConflict([...conflict])
+      .merge();
+    return;
+  }
+  const columns = Object.keys(rows[0]);
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const bindings: Knex.Value[] = [];
+  for (const row of rows as ReadonlyArray<Record<string, unknown>>) {
+    for (const column of columns) {
+      bindings.push((row[column] ?? null) as Knex.Value);
+    }
+  }
+  await db.raw(
+    `insert into ${quoted(table)} (${columns
+      .map(quoted)
+      .join(', ')}) values ${rows
+      .map(() => tuple)
+      .join(', ')} on conflict (${conflict
+      .map(quoted)
+      .join(', ')}) do update set ${columns
+      .map(column => `${quoted(column)} = excluded.${quoted(column)}`)
+      .join(', ')}`,
+    bindings,
+  );
+}
