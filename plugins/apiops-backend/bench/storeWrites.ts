@@ -3,16 +3,18 @@
  * rest of the snapshot (docs/benchmarks.md, "The results written as a
  * diff"): a first snapshot (every row new), a snapshot where nothing
  * changed (the rows are compared by digest and none is written) and one
- * where every result changed (every row written again); and the lint
- * module's evidence index, two rows per API written 5,000 at a time as a
- * snapshot writes them, with evidence keys as random as real ones (SHA-256).
+ * where every result changed (every row written again); a first snapshot's
+ * definition features, 2,000 rows at a time under random hashes; and the
+ * lint module's evidence index, two rows per API written 5,000 at a time as
+ * a snapshot writes them, with evidence keys as random as real ones
+ * (SHA-256).
  *
  * This machine's speed drifts by tens of percent within minutes, so the
  * variants run in turn, round after round, each on a new SQLite file, and
  * the medians of the rounds are compared.
  *
  * Run from the repository root:
- * `node --require @backstage/cli/config/nodeTransform.cjs plugins/apiops-backend/bench/storeWrites.ts [--apis 200000] [--rounds 3] [--only results|index]`
+ * `node --require @backstage/cli/config/nodeTransform.cjs plugins/apiops-backend/bench/storeWrites.ts [--apis 200000] [--rounds 3] [--only results|features|index]`
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,11 +22,14 @@ import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 import type { ApiSnapshotResult } from '@apiops-backstage/plugin-apiops-common';
 import { createHash } from 'node:crypto';
+import { DatabaseDefinitionFeatureStore } from '../src/database/DatabaseDefinitionFeatureStore';
 import { DatabaseEvidenceStore } from '../src/database/DatabaseEvidenceStore';
 import type { EvidenceIndexRow } from '../src/database/EvidenceStore';
 import { DatabaseSnapshotStore } from '../src/database/DatabaseSnapshotStore';
 import type { StoredApiResult } from '../src/database/SnapshotStore';
 import { migrationsDir } from '../src/database/migrationsDir';
+import { extractDefinitionFeatures } from '../src/fragmentation';
+import { apiEntity, createPlan } from '../src/__testUtils__/catalogGenerator';
 import { Clock, now, since } from './snapshotBench/measuring';
 
 function argument(name: string, fallback: number): number {
@@ -168,6 +173,43 @@ async function indexWrite(directory: string, apis: number, round: number) {
   }
 }
 
+/** Feature rows per write, as the snapshot's feature source hands them over. */
+const FEATURE_WRITE_ROWS = 2000;
+
+/**
+ * A first snapshot's write of the definition features: one row per
+ * definition, with the features of generated definitions (their JSON the
+ * size of a real snapshot's rows) under random hashes.
+ */
+async function featureWrite(directory: string, apis: number, round: number) {
+  const knex = await freshDatabase(directory, `features-${round}`);
+  try {
+    const store = await DatabaseDefinitionFeatureStore.create({
+      database: { getClient: async () => knex },
+      skipMigrations: true,
+    });
+    const plan = createPlan({ apis: 2000, seed: 42 });
+    const samples = Array.from({ length: 50 }, (_, i) => {
+      const entity = apiEntity(plan, i * 37);
+      return extractDefinitionFeatures(
+        String(entity.spec?.type),
+        entity.spec?.definition,
+      );
+    });
+    const entries = Array.from({ length: apis }, (_, i) => ({
+      hash: createHash('sha256').update(`definition ${i}`).digest('base64'),
+      result: samples[i % samples.length],
+    }));
+    return await timed(async () => {
+      for (let i = 0; i < entries.length; i += FEATURE_WRITE_ROWS) {
+        await store.putMany(entries.slice(i, i + FEATURE_WRITE_ROWS));
+      }
+    });
+  } finally {
+    await knex.destroy();
+  }
+}
+
 /** One line of the bench's output. */
 function print(line: string) {
   process.stdout.write(`${line}\n`);
@@ -191,13 +233,19 @@ async function main() {
   try {
     for (let round = 0; round < rounds; round += 1) {
       print(`round ${round + 1} of ${rounds}, ${apis} APIs`);
-      if (only !== 'index') {
+      if (only === undefined || only === 'results') {
         const results = await resultWrites(directory, apis, round);
         note('results, first snapshot', results.first);
         note('results, nothing changed', results.unchanged);
         note('results, every result changed', results.allChanged);
       }
-      if (only !== 'results') {
+      if (only === undefined || only === 'features') {
+        note(
+          `definition features, ${apis} rows`,
+          await featureWrite(directory, apis, round),
+        );
+      }
+      if (only === undefined || only === 'index') {
         note(
           `evidence index, ${apis * 2} rows`,
           await indexWrite(directory, apis, round),

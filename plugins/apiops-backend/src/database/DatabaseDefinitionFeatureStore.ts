@@ -11,6 +11,7 @@ import {
   isStoppedAnalysis,
 } from './DefinitionFeatureStore';
 import { migrateToLatest } from './migrateToLatest';
+import { upsertRows } from './operations/util/upsertRows';
 import { DbDefinitionFeaturesRow } from './tables';
 
 const TABLE = 'apiops_definition_features';
@@ -115,18 +116,21 @@ export class DatabaseDefinitionFeatureStore implements DefinitionFeatureStore {
     // order, as a concurrent writer's do.
     await this.db.transaction(async tx => {
       for (let i = 0; i < rows.length; i += DEFINITION_FEATURES_WRITE_BATCH) {
-        await tx<DbDefinitionFeaturesRow>(TABLE)
-          .insert(rows.slice(i, i + DEFINITION_FEATURES_WRITE_BATCH))
-          .onConflict('hash')
-          .merge(['version', 'result', 'expires_at', 'last_used_at'])
-          // A stopped analysis replaces only another stopped analysis or a
-          // row of another version, never a complete result.
-          .where(q =>
-            q
-              .whereRaw('excluded.expires_at is null')
-              .orWhereNotNull(`${TABLE}.expires_at`)
-              .orWhere(`${TABLE}.version`, '<>', DEFINITION_FEATURES_VERSION),
-          );
+        await upsertRows(
+          tx,
+          TABLE,
+          rows.slice(i, i + DEFINITION_FEATURES_WRITE_BATCH),
+          ['hash'],
+          {
+            update: ['version', 'result', 'expires_at', 'last_used_at'],
+            // A stopped analysis replaces only another stopped analysis or
+            // a row of another version, never a complete result.
+            where: {
+              sql: `(excluded.expires_at is null or "${TABLE}".expires_at is not null or "${TABLE}".version <> ?)`,
+              bindings: [DEFINITION_FEATURES_VERSION],
+            },
+          },
+        );
       }
     });
   }

@@ -6,9 +6,11 @@ function quoted(name: string): string {
 }
 
 /**
- * Inserts `rows` into `table` in one statement, a row whose `conflict`
- * columns match an existing row's replacing every column of it. Every row
- * has the same keys: they are the columns. A value `undefined` is null.
+ * Inserts `rows` into `table` in one statement; a row whose `conflict`
+ * columns match an existing row's replaces the `update` columns of it
+ * (default: every column), and only where `where` holds, if given (SQL that
+ * may name `excluded.<column>` and `"<table>".<column>`). Every row has the
+ * same keys: they are the columns. A value `undefined` is null.
  *
  * On PostgreSQL it is knex's statement. On SQLite knex writes a multi-row
  * insert as a compound select (`INSERT … SELECT ? AS a, … UNION ALL SELECT
@@ -22,16 +24,25 @@ export async function upsertRows<Row extends object>(
   table: string,
   rows: readonly Row[],
   conflict: ReadonlyArray<keyof Row & string>,
+  options: {
+    update?: ReadonlyArray<keyof Row & string>;
+    where?: { sql: string; bindings: readonly Knex.Value[] };
+  } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
+  const { where } = options;
   if (isPostgres(db)) {
     await db(table)
       .insert(rows as Row[])
       .onConflict([...conflict])
-      .merge();
+      .merge(options.update ? [...options.update] : undefined)
+      .modify(q => {
+        if (where) q.whereRaw(where.sql, [...where.bindings]);
+      });
     return;
   }
   const columns = Object.keys(rows[0]);
+  const update: readonly string[] = options.update ?? columns;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const bindings: Knex.Value[] = [];
   for (const row of rows as ReadonlyArray<Record<string, unknown>>) {
@@ -39,16 +50,14 @@ export async function upsertRows<Row extends object>(
       bindings.push((row[column] ?? null) as Knex.Value);
     }
   }
+  const values = rows.map(() => tuple).join(', ');
+  const set = update
+    .map(column => `${quoted(column)} = excluded.${quoted(column)}`)
+    .join(', ');
   await db.raw(
-    `insert into ${quoted(table)} (${columns
-      .map(quoted)
-      .join(', ')}) values ${rows
-      .map(() => tuple)
-      .join(', ')} on conflict (${conflict
-      .map(quoted)
-      .join(', ')}) do update set ${columns
-      .map(column => `${quoted(column)} = excluded.${quoted(column)}`)
-      .join(', ')}`,
-    bindings,
+    `insert into ${quoted(table)} (${columns.map(quoted).join(', ')}) ` +
+      `values ${values} on conflict (${conflict.map(quoted).join(', ')}) ` +
+      `do update set ${set}${where ? ` where ${where.sql}` : ''}`,
+    where ? [...bindings, ...where.bindings] : bindings,
   );
 }
