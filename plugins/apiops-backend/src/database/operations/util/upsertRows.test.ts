@@ -9,7 +9,7 @@ const databases = createTestDatabases();
 interface Row {
   provider: string;
   ref: string;
-  title: string | null | undefined;
+  title?: string | null;
   at: Date;
   flag: boolean;
   count: number;
@@ -53,11 +53,11 @@ const first: Row[] = [
     count: 3,
   },
 ];
+// The first row has no title: the columns are those of every row.
 const second: Row[] = [
   {
     provider: 'lint',
     ref: 'a',
-    title: undefined,
     at: new Date(4_000),
     flag: false,
     count: 4,

@@ -9,8 +9,8 @@ function quoted(name: string): string {
  * Inserts `rows` into `table` in one statement; a row whose `conflict`
  * columns match an existing row's replaces the `update` columns of it
  * (default: every column), and only where `where` holds, if given (SQL that
- * may name `excluded.<column>` and `"<table>".<column>`). Every row has the
- * same keys: they are the columns. A value `undefined` is null.
+ * may name `excluded.<column>` and `"<table>".<column>`). The columns are
+ * the keys of the rows; a key a row lacks, or a value `undefined`, is null.
  *
  * On PostgreSQL it is knex's statement. On SQLite knex writes a multi-row
  * insert as a compound select (`INSERT … SELECT ? AS a, … UNION ALL SELECT
@@ -41,7 +41,11 @@ export async function upsertRows<Row extends object>(
       });
     return;
   }
-  const columns = Object.keys(rows[0]);
+  const columnSet = new Set<string>();
+  for (const row of rows) {
+    for (const key of Object.keys(row)) columnSet.add(key);
+  }
+  const columns = [...columnSet];
   const update: readonly string[] = options.update ?? columns;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const bindings: Knex.Value[] = [];
