@@ -22,11 +22,8 @@ import {
   extractFeatures,
 } from '../fragmentation';
 import { withClusterFingerprints } from '../fragmentation/clusterFingerprint';
-import type {
-  EvidencePage,
-  EvidenceRun,
-  EvidenceService,
-} from '../evidence/EvidenceService';
+import type { EvidencePage, EvidenceRun } from '../evidence/EvidenceRun';
+import type { EvidenceService } from '../evidence/EvidenceService';
 import type { ChangePage, ChangeRun } from '../changes/ChangeRun';
 import type { ChangeService } from '../changes/ChangeService';
 import { CatalogIndex, buildCatalogIndex } from './buildCatalogIndex';

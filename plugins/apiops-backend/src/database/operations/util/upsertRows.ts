@@ -20,7 +20,7 @@ function quoted(name: string): string {
  * them (dates as epoch milliseconds, booleans as 0 and 1).
  */
 export async function upsertRows<Row extends object>(
-  db: Knex | Knex.Transaction,
+  db: Knex,
   table: string,
   rows: readonly Row[],
   conflict: ReadonlyArray<keyof Row & string>,
