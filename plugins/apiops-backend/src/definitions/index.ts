@@ -1,3 +1,4 @@
+export { definitionHash } from './definitionHash';
 export {
   MAX_DEFINITION_BYTES,
   MAX_EXPANDED_NODES,

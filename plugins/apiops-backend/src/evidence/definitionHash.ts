@@ -1,47 +1,39 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Entity } from '@backstage/catalog-model';
+import { definitionHash } from '../definitions';
 
 /**
  * The hash of an API's definition as the snapshot's feature cache keys it
- * (SHA-256, base64, of the lower-case `spec.type`, NUL, `spec.definition`);
- * undefined for a definition that is not text. The same value as the
- * snapshot's `definitionHashes` (tested), so that a single API's evidence
- * is found by what the snapshot stored.
+ * ({@link definitionHash}); undefined for a definition that is not text.
+ * The same value as the snapshot's `definitionHashes`, so that a single
+ * API's evidence is found by what the snapshot stored.
  *
  * @internal
  */
 export function definitionHashOf(entity: Entity): string | undefined {
   const type = typeof entity.spec?.type === 'string' ? entity.spec.type : '';
-  const definition = entity.spec?.definition;
-  if (typeof definition !== 'string') {
-    return undefined;
-  }
-  return createHash('sha256')
-    .update(type.toLocaleLowerCase('en-US'))
-    .update('\0')
-    .update(definition)
-    .digest('base64');
+  return definitionHash(type, entity.spec?.definition);
 }
 
 /**
  * The key a provider's evidence about a definition is kept by: SHA-256,
  * base64, of the provider's id and version, the API's variant and the
- * definition's hash.
+ * definition's hash, each followed by NUL but the last. The snapshot takes
+ * one per API and provider, so it is one call into the hash (a third of
+ * the time of one update per part).
  *
  * @internal
  */
 export function evidenceKeyOf(
   provider: { id: string; version: string },
   variant: string | undefined,
-  definitionHash: string,
+  hashOfDefinition: string,
 ): string {
-  return createHash('sha256')
-    .update(provider.id)
-    .update('\0')
-    .update(provider.version)
-    .update('\0')
-    .update(variant ?? '')
-    .update('\0')
-    .update(definitionHash)
-    .digest('base64');
+  return hash(
+    'sha256',
+    `${provider.id}\0${provider.version}\0${
+      variant ?? ''
+    }\0${hashOfDefinition}`,
+    'base64',
+  );
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { definitionHash } from '../definitions';
 import {
   extractDefinitionFeatures,
   type DefinitionFeaturesResult,
@@ -40,7 +40,7 @@ export class FeatureCache {
 
   /** The features of a definition, from the cache or extracted now. */
   get(type: string, definition: unknown): DefinitionFeaturesResult {
-    const key = keyOf(type, definition);
+    const key = definitionHash(type, definition);
     const cached = key === undefined ? undefined : this.lookup(key);
     if (cached) {
       return cached;
@@ -70,7 +70,7 @@ export class FeatureCache {
     const results: DefinitionFeaturesResult[] = new Array(items.length);
     const missing: Array<{ index: number; key?: string }> = [];
     items.forEach(({ type, definition }, index) => {
-      const key = keyOf(type, definition);
+      const key = definitionHash(type, definition);
       if (key !== undefined) {
         onKey?.(key, index);
       }
@@ -145,16 +145,4 @@ export class FeatureCache {
       misses: this.missCount,
     };
   }
-}
-
-/** The cache key of a definition; none for one that is not text. */
-function keyOf(type: string, definition: unknown): string | undefined {
-  if (typeof definition !== 'string') {
-    return undefined;
-  }
-  return createHash('sha256')
-    .update(type.toLocaleLowerCase('en-US'))
-    .update('\0')
-    .update(definition)
-    .digest('base64');
 }

@@ -1,4 +1,8 @@
-import { Entity } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { entityRefKey, tryEntityRefKey } from './entityRefKey';
 import { keyOf, relationKeys, systemOf } from './relations';
 
@@ -25,6 +29,51 @@ describe('entityRefKey', () => {
       'Component:default/ǅemal-ﬀ',
     ]) {
       expect(entityRefKey(ref)).toBe(ref.toLocaleLowerCase('en-US'));
+    }
+  });
+
+  it("gives what the catalog's own parse and stringify give, for refs that are keys already and refs that only look like one", () => {
+    const parts = ['', 'a', 'Ab', 'x-1', 'n.s', 'ä', ' ', 'a b', '\t'];
+    const refs = new Set<string>([
+      'k:n/x/y',
+      'k:n/x:y',
+      'k:n:m/x',
+      'a/b:c',
+      ':n/x',
+      'k:/x',
+      'k:n/',
+      'k:n',
+      ' k:n/x',
+      'k:n/x\t',
+      'k:n/x\n',
+      'k:n/x\u00a0',
+      'k\u0000:n/x',
+      'group:default/team-a',
+    ]);
+    for (const kind of parts) {
+      for (const namespace of parts) {
+        for (const name of parts) {
+          refs.add(`${kind}:${namespace}/${name}`);
+          refs.add(`${namespace}/${name}`);
+          refs.add(`${kind}:${name}`);
+        }
+      }
+    }
+    for (const ref of refs) {
+      for (const context of [{}, { defaultKind: 'group' }]) {
+        let expected: string | undefined;
+        try {
+          expected = stringifyEntityRef(
+            parseEntityRef(ref.trim(), {
+              defaultKind: context.defaultKind,
+              defaultNamespace: 'default',
+            }),
+          ).toLocaleLowerCase('en-US');
+        } catch {
+          expected = undefined;
+        }
+        expect([ref, tryEntityRefKey(ref, context)]).toEqual([ref, expected]);
+      }
     }
   });
 

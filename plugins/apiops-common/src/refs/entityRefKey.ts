@@ -47,6 +47,9 @@ export function entityRefKey(
   ref: string | CompoundEntityRef | Entity,
   context: EntityRefKeyContext = {},
 ): EntityRefKey {
+  if (typeof ref === 'string' && isKey(ref)) {
+    return ref;
+  }
   const compound =
     typeof ref === 'string'
       ? parseEntityRef(ref.trim(), {
@@ -58,6 +61,28 @@ export function entityRefKey(
   // (only Turkish, Azeri and Lithuanian lower differently), and six times
   // faster: a snapshot makes a dozen keys per API.
   return stringifyEntityRef(compound).toLowerCase() as EntityRefKey;
+}
+
+/**
+ * Whether a ref is a key already: `kind:namespace/name`, each part not
+ * empty, in ASCII without upper case or control characters or spaces. The
+ * catalog's relations, and the keys a snapshot made, are; they are returned
+ * as they are, since parsing and joining them again made a few hundred
+ * bytes of garbage per call, a dozen calls per API and snapshot.
+ */
+function isKey(ref: string): ref is EntityRefKey {
+  const colon = ref.indexOf(':');
+  const slash = ref.indexOf('/');
+  if (colon < 1 || slash < colon + 2 || slash === ref.length - 1) {
+    return false;
+  }
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c <= 32 || c >= 127 || (c >= 65 && c <= 90)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
