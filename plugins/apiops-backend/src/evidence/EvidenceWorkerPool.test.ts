@@ -1,5 +1,7 @@
 import { TEST_EVIDENCE_WORKER_FILE } from './__fixtures__/testEvidenceWorker';
 import { EvidenceWorkerPool } from './EvidenceWorkerPool';
+import { WORKER_THREAD_NICENESS } from '../threads/lowerThreadPriority';
+import { threadNiceness } from '../threads/__testUtils__/threadNiceness';
 
 jest.setTimeout(120_000);
 
@@ -34,6 +36,21 @@ describe('EvidenceWorkerPool', () => {
           { ruleId: 'input', message: 'input {"ruleset":"mine"}' },
         ],
       },
+    });
+  });
+
+  (process.platform === 'linux' ? describe : describe.skip)('on Linux', () => {
+    it('checks on a thread of a lower priority than the main thread', async () => {
+      const own = threadNiceness().get(process.pid)!;
+      pool = EvidenceWorkerPool.create({ threads: 1, timeoutMs: 20_000 });
+      await pool.check(provider, {
+        type: 'openapi',
+        definition: 'operationId',
+      });
+      expect([...threadNiceness().values()]).toContain(
+        Math.min(19, own + WORKER_THREAD_NICENESS),
+      );
+      expect(threadNiceness().get(process.pid)).toBe(own);
     });
   });
 

@@ -1,4 +1,5 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { lowerThreadPriority } from '../threads/lowerThreadPriority';
 import type { DefinitionEvidence } from '@apiops-backstage/plugin-apiops-common';
 import type {
   CreateDefinitionEvidenceWorker,
@@ -96,8 +97,10 @@ function serve(port: NonNullable<typeof parentPort>) {
   port.postMessage(ready);
 }
 
-// Loaded in a thread of the pool: answer its requests. Anywhere else
+// Loaded in a thread of the pool: in the background (a lower priority than
+// the main thread), answer its requests. Anywhere else
 // loading this module does nothing.
 if (!isMainThread && parentPort && workerData?.role === EVIDENCE_WORKER_ROLE) {
+  lowerThreadPriority();
   serve(parentPort);
 }

@@ -3,6 +3,8 @@ import type { Worker } from 'node:worker_threads';
 import { DefinitionParserPool } from './DefinitionParserPool';
 import { extractDefinitionFeatures } from './extractDefinitionFeatures';
 import { hugeGraphql } from './__testUtils__/hostileDefinitions';
+import { WORKER_THREAD_NICENESS } from '../threads/lowerThreadPriority';
+import { threadNiceness } from '../threads/__testUtils__/threadNiceness';
 
 jest.setTimeout(60_000);
 
@@ -99,6 +101,22 @@ describe('DefinitionParserPool', () => {
     ]);
     expect(a[0].features?.operations).toContain('GET /things1');
     expect(b[0].features?.operations).toContain('GET /things2');
+  });
+
+  (process.platform === 'linux' ? describe : describe.skip)('on Linux', () => {
+    it('parses on threads of a lower priority than the main thread', async () => {
+      const own = threadNiceness().get(process.pid)!;
+      const before = [...threadNiceness().values()].filter(n => n !== own);
+      pool = DefinitionParserPool.create({ threads: 2 });
+      await pool.extract([{ type: 'openapi', definition: openApi(1) }]);
+      await pool.extract([{ type: 'openapi', definition: openApi(2) }]);
+      const lowered = [...threadNiceness().values()].filter(
+        n => n === Math.min(19, own + WORKER_THREAD_NICENESS),
+      );
+      expect(before).toEqual([]);
+      expect(lowered.length).toBeGreaterThanOrEqual(1);
+      expect(threadNiceness().get(process.pid)).toBe(own);
+    });
   });
 
   it('reports the definition a stopped thread was on as too complex, gives the rest to another thread, and replaces it', async () => {

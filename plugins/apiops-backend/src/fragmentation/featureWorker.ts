@@ -1,4 +1,5 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { lowerThreadPriority } from '../threads/lowerThreadPriority';
 import {
   extractDefinitionFeatures,
   type DefinitionFeaturesResult,
@@ -73,8 +74,10 @@ function serve(port: NonNullable<typeof parentPort>, progress: Int32Array) {
   port.postMessage(ready);
 }
 
-// Loaded in a thread of the pool: answer its requests. Anywhere else
+// Loaded in a thread of the pool: in the background (a lower priority than
+// the main thread), answer its requests. Anywhere else
 // (the main thread, other workers) loading this module does nothing.
 if (!isMainThread && parentPort && workerData?.role === FEATURE_WORKER_ROLE) {
+  lowerThreadPriority();
   serve(parentPort, progressOf(workerData.progress));
 }
