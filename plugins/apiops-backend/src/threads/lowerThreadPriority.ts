@@ -11,9 +11,10 @@ export const WORKER_THREAD_NICENESS = 10;
  * process's). The plugin's worker threads parse and lint in the background:
  * when they and the main thread want more cores than there are, the main
  * thread, which answers requests and hands the workers their next batch,
- * goes first. Without it, a cold snapshot of 200k APIs on two cores held
- * the event loop for up to 940 ms of which 90 ms on the CPU: the rest it
- * waited for a core the parser threads had.
+ * goes first. A cold snapshot of 200k APIs on two cores held the event
+ * loop for up to 940 ms of which 90 ms on the CPU; with the threads lowered,
+ * the loop's p99 delay at 50k fell by a fifth, but stalls with little CPU
+ * remain (docs/benchmarks.md): not all of that wait is for a core.
  *
  * Returns the thread's nice value after the call, or undefined when it was
  * not changed.
