@@ -46,7 +46,12 @@ interface PageItem {
   entityRef: EntityRefKey;
   hash: string;
   type: string;
-  text: string;
+  /**
+   * The definition, kept only to be written (`baseline`, `changed`): an
+   * unchanged or deferred item drops it, so that a page waiting to be
+   * evaluated holds no definition text.
+   */
+  text?: string;
   head?: ChangeHead;
   /**
    * `unchanged`: the same hash as before (nothing read); `baseline`: first
@@ -61,6 +66,11 @@ interface PageItem {
   /** The findings of the change that led to the current definition. */
   findings: GovernanceFinding[];
 }
+
+/** An item as it was read: its definition's text with it. */
+type ReadItem = Pick<PageItem, 'entityRef' | 'hash' | 'type' | 'head'> & {
+  text: string;
+};
 
 /** The change detection's view of a page of the snapshot. @internal */
 export interface ChangePage {
@@ -154,7 +164,7 @@ export class ChangeRun {
         if (hash === undefined || typeof text !== 'string') return undefined;
         const type = String(entity.spec?.type ?? '').toLocaleLowerCase('en-US');
         const head = heads.get(refs[i]);
-        const base = { entityRef: refs[i], hash, type, text, head };
+        const base = { entityRef: refs[i], hash, type, head };
         const headFacts = head ? facts.get(head.definitionHash) : undefined;
         if (head && head.definitionHash === hash) {
           return {
@@ -176,7 +186,12 @@ export class ChangeRun {
             this.tally.deferred += 1;
             return deferred;
           }
-          return await this.compare(base, head, deferred, previous);
+          return await this.compare(
+            { ...base, text },
+            head,
+            deferred,
+            previous,
+          );
         } finally {
           this.release();
         }
@@ -203,7 +218,7 @@ export class ChangeRun {
 
   /** A first sight described, or a changed definition compared. */
   private async compare(
-    base: Pick<PageItem, 'entityRef' | 'hash' | 'type' | 'text' | 'head'>,
+    base: ReadItem,
     head: ChangeHead | undefined,
     deferred: PageItem,
     previous: Map<string, StoredDefinition>,
@@ -253,7 +268,7 @@ export class ChangeRun {
   }
 
   private changedItem(
-    base: Pick<PageItem, 'entityRef' | 'hash' | 'type' | 'text' | 'head'>,
+    base: ReadItem,
     outcome: {
       diff?: DefinitionDiff;
       problem?: string;
@@ -313,7 +328,8 @@ export class ChangeRun {
   ): void {
     if (!page) return;
     page.items.forEach((item, i) => {
-      if (!item || item.state === 'unchanged' || item.state === 'deferred') {
+      // Baseline and changed items are the ones with their text.
+      if (!item || item.text === undefined) {
         return;
       }
       const result = results[i];

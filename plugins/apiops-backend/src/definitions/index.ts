@@ -5,6 +5,7 @@ export {
   MAX_NESTING_DEPTH,
   parseDefinition,
 } from './parseDefinition';
+export { withoutDefinition } from './withoutDefinition';
 export type {
   DefinitionObject,
   ParseMode,

@@ -3,6 +3,7 @@ import {
   builtinRules,
   createRuleset,
   entityRefKey,
+  GovernanceRule,
   OwnershipGapRow,
 } from '@apiops-backstage/plugin-apiops-common';
 import { DatabaseService } from '@backstage/backend-plugin-api';
@@ -1014,6 +1015,65 @@ describe.each(databases.eachSupportedId())(
       );
       expect(stored?.result.title).toBe(title);
       expect((await ctx.store.getInfo()).stale).toBe(false);
+    });
+
+    it('shows rules each API without its definition, and whether the definition parses', async () => {
+      const ctx = await setUp();
+      const seen = new Map<
+        string,
+        { spec: Entity['spec']; definitionProblem?: string }
+      >();
+      const recorder: GovernanceRule = {
+        id: 'records-its-context',
+        title: 'Records what a rule sees',
+        severity: 'info',
+        appliesTo: entity => entity.spec?.definition === undefined,
+        check: ({ entity, definitionProblem }) => {
+          seen.set(stringifyEntityRef(entity), {
+            spec: entity.spec,
+            definitionProblem,
+          });
+          return [];
+        },
+      };
+      const broken = apiEntity('broken-definition-api', {
+        type: 'openapi',
+        lifecycle: 'production',
+        owner: 'accounts-team',
+        system: 'core-accounts',
+        definition: 'openapi: [3.0.3',
+      });
+      const catalog = catalogOf(withCatalogRelations([...rawCatalog, broken]));
+      await SnapshotService.create({
+        catalog,
+        auth: mockServices.auth(),
+        logger: ctx.logger,
+        store: ctx.store,
+        assessments: ctx.assessments,
+        method,
+        ruleset: createRuleset([...builtinRules, recorder]),
+        parserThreads: 0,
+      }).run();
+
+      expect(seen.size).toBe(API_REFS.length + 1);
+      expect(
+        [...seen.values()].filter(({ spec }) => spec && 'definition' in spec),
+      ).toEqual([]);
+      expect(seen.get('api:default/broken-definition-api')).toEqual({
+        spec: {
+          type: 'openapi',
+          lifecycle: 'production',
+          owner: 'accounts-team',
+          system: 'core-accounts',
+        },
+        definitionProblem: expect.stringContaining('must be sufficiently indented'),
+      });
+      const { findings } = (await ctx.store.getApiResult(
+        entityRefKey('api:default/broken-definition-api'),
+      ))!.result.governance;
+      expect(findings.map(finding => finding.ruleId)).toContain(
+        'definition-parses',
+      );
     });
 
     describe('evaluateApi', () => {

@@ -13,6 +13,7 @@ import { AssessmentStore } from '../database/AssessmentStore';
 import { DefinitionFeatureStore } from '../database/DefinitionFeatureStore';
 import { SnapshotStore, StoredApiResult } from '../database/SnapshotStore';
 import { MethodCatalog } from '../method';
+import { withoutDefinition } from '../definitions';
 import {
   DefinitionFeatureSource,
   DefinitionFeaturesResult,
@@ -295,7 +296,9 @@ export class SnapshotService {
       changes?.lookup(entities, definitionHashes),
     ]);
     return {
-      entities,
+      // Hashed, parsed and compared, the definitions are dropped: the page
+      // waits to be evaluated without their text, and dies young.
+      entities: entities.map(withoutDefinition),
       latest,
       definitions,
       definitionHashes,

@@ -8,6 +8,7 @@ import {
   systemOf,
 } from '@apiops-backstage/plugin-apiops-common';
 import { StoredApiResult } from '../database/SnapshotStore';
+import { withoutDefinition } from '../definitions';
 import { resolveStation } from '../lifecycle/resolveStation';
 import { MethodCatalog } from '../method';
 
@@ -61,7 +62,7 @@ export function evaluateApi(input: EvaluateApiInput): StoredApiResult {
   const { entity, latest, ownership, inputs, method, ruleset, now } = input;
   const station = resolveStation(entity, latest, method);
   const ruleFindings = ruleset.evaluate({
-    entity,
+    entity: withoutDefinition(entity),
     ownership,
     station,
     latestAssessment: latest,

@@ -103,7 +103,13 @@ export interface RuleContextProvider {
  * @public
  */
 export interface RuleContext {
-  /** The API entity as the catalog has it. */
+  /**
+   * The API entity as the catalog has it, without `spec.definition`. A rule
+   * runs on the main thread for every API of every snapshot: it sees the
+   * definition through what was computed from it once and kept by its hash,
+   * `definitionProblem` here (checks of the definition itself belong to
+   * evidence providers, which run on worker threads).
+   */
   entity: Entity;
   /** Who owns the API and its ownership gaps. */
   ownership: OwnershipResult;
@@ -177,7 +183,10 @@ export interface GovernanceRule<TOptions = unknown> {
   description?: string;
   /** Default severity; configuration may override it. */
   severity: FindingSeverity;
-  /** Which entities the rule applies to; every API entity when absent. */
+  /**
+   * Which entities the rule applies to (as the context has them, without
+   * `spec.definition`); every API entity when absent.
+   */
   appliesTo?: (entity: Entity) => boolean;
   /**
    * The schema of the rule's options. The engine parses the configured
