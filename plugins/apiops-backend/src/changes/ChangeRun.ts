@@ -42,23 +42,11 @@ export interface ChangeRunSettings {
 }
 
 /** One API of a page, as the change detection found it. */
-interface PageItem {
+interface PageItemBase {
   entityRef: EntityRefKey;
   hash: string;
   type: string;
-  /**
-   * The definition, kept only to be written (`baseline`, `changed`): an
-   * unchanged or deferred item drops it, so that a page waiting to be
-   * evaluated holds no definition text.
-   */
-  text?: string;
   head?: ChangeHead;
-  /**
-   * `unchanged`: the same hash as before (nothing read); `baseline`: first
-   * sight; `changed`: compared; `deferred`: changed or new but not
-   * compared in this run (budget, no thread): left for the next one.
-   */
-  state: 'unchanged' | 'baseline' | 'changed' | 'deferred';
   /** The facts of the definition the findings go by. */
   facts?: DefinitionFacts;
   diff?: DefinitionDiff;
@@ -67,10 +55,37 @@ interface PageItem {
   findings: GovernanceFinding[];
 }
 
-/** An item as it was read: its definition's text with it. */
-type ReadItem = Pick<PageItem, 'entityRef' | 'hash' | 'type' | 'head'> & {
+/**
+ * `unchanged`: the same hash as before (nothing read); `deferred`: changed
+ * or new but not compared in this run (budget, no thread), left for the
+ * next one. Neither keeps the definition's text, so that a page waiting to
+ * be evaluated holds only that of the definitions to write.
+ */
+interface PageItemNotWritten extends PageItemBase {
+  state: 'unchanged' | 'deferred';
+  text?: undefined;
+}
+
+/**
+ * `baseline`: first sight; `changed`: compared. Both keep the definition's
+ * text until `record` hands it to the store.
+ */
+interface PageItemWritten extends PageItemBase {
+  state: 'baseline' | 'changed';
   text: string;
-};
+}
+
+type PageItem = PageItemNotWritten | PageItemWritten;
+
+function isWritten(item: PageItem | undefined): item is PageItemWritten {
+  return item?.state === 'baseline' || item?.state === 'changed';
+}
+
+/** An item as it was read: its definition's text with it. */
+type ReadItem = Pick<
+  PageItemWritten,
+  'entityRef' | 'hash' | 'type' | 'head' | 'text'
+>;
 
 /** The change detection's view of a page of the snapshot. @internal */
 export interface ChangePage {
@@ -328,8 +343,7 @@ export class ChangeRun {
   ): void {
     if (!page) return;
     page.items.forEach((item, i) => {
-      // Baseline and changed items are the ones with their text.
-      if (!item || item.text === undefined) {
+      if (!isWritten(item)) {
         return;
       }
       const result = results[i];

@@ -324,6 +324,8 @@ export class SnapshotService {
       now: Date;
     },
   ): { api: StoredApiResult; features: FragmentationApi } {
+    // The page's entities come without their definitions (`readPage`):
+    // the features must be given, or extractFeatures would find none.
     const extracted = extractFeatures(entity, {
       definitionFeatures: page.definitionFeatures,
     });

@@ -108,7 +108,9 @@ export interface RuleContext {
    * runs on the main thread for every API of every snapshot: it sees the
    * definition through what was computed from it once and kept by its hash,
    * `definitionProblem` here (checks of the definition itself belong to
-   * evidence providers, which run on worker threads).
+   * evidence providers, which run on worker threads). The APIOps backend
+   * removes it before it evaluates a ruleset; `GovernanceRuleset.evaluate`
+   * passes the context on as it is given.
    */
   entity: Entity;
   /** Who owns the API and its ownership gaps. */

@@ -20,7 +20,10 @@ export const DEFAULT_STATION_STAGES: Readonly<Record<string, string>> =
 
 export const NOW = new Date('2026-06-01T12:00:00.000Z');
 
-/** A healthy API entity; `spec` and `metadata` entries override. */
+/**
+ * A healthy API entity as a rule sees it (without `spec.definition`);
+ * `spec` and `metadata` entries override.
+ */
 export function apiEntity(
   overrides: {
     metadata?: Partial<Entity['metadata']>;
@@ -41,7 +44,6 @@ export function apiEntity(
       lifecycle: 'production',
       owner: 'accounts-team',
       system: 'core-accounts',
-      definition: 'openapi: 3.0.3',
       ...overrides.spec,
     },
   };
