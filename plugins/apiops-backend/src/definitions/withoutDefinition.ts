@@ -5,9 +5,10 @@ import type { Entity } from '@backstage/catalog-model';
  * none). Governance rules see an API's definition only through what was
  * computed from it once per definition and kept by its hash: whether it
  * parses, and the evidence providers' findings. A rule runs on the main
- * thread for every API of every snapshot; a snapshot drops each page's
+ * thread for every API of every snapshot. A snapshot drops each page's
  * definitions once it has hashed them, so that a page waiting to be
- * evaluated holds no definition text (docs/benchmarks.md).
+ * evaluated holds no definition text but that of the definitions the change
+ * detection is to write (docs/benchmarks.md).
  *
  * @internal
  */
